@@ -1,0 +1,170 @@
+import type { AnyEngineTool, ToolResult } from './tool.ts';
+import type { TypedEmitter } from './typed-emitter.ts';
+
+/**
+ * The audio a conversation speaks and hears, exactly as the transport carries it.
+ * Phone calls are G.711 μ-law 8 kHz (Twilio); browser calls are PCM16 little-endian 24 kHz mono.
+ */
+export type AudioFormat = { encoding: 'mulaw'; sampleRate: 8000 } | { encoding: 'pcm16'; sampleRate: 24000 };
+
+export const PHONE_AUDIO: AudioFormat = { encoding: 'mulaw', sampleRate: 8000 };
+export const BROWSER_AUDIO: AudioFormat = { encoding: 'pcm16', sampleRate: 24000 };
+
+/**
+ * What an engine can do by itself. The call session branches on these flags, never on the vendor
+ * (livekit's RealtimeCapabilities pattern).
+ */
+export interface EngineCapabilities {
+  /** The engine detects when the caller starts and stops talking (and emits `caller_speech_started`). */
+  turnDetection: boolean;
+  /** The engine can cut its own record of an agent reply at the audio the caller actually heard. */
+  truncation: boolean;
+  /** The engine emits caller transcripts. */
+  callerTranscription: boolean;
+  /** The engine accepts typed caller text (`pushText`). */
+  textInput: boolean;
+  /** The engine understands keypad digits (`pushDtmf`); without it the session handles them alone. */
+  dtmf: boolean;
+}
+
+/** A short, engine-neutral summary of the business for engines that need facts up front (local policy, LM). */
+export interface BusinessBrief {
+  name: string;
+  timeZone: string;
+  services: Array<{ id: string; name: string; durationMinutes: number; priceCents?: number | undefined }>;
+  transferDestinations: Array<{ id: string; name: string }>;
+  /** Extra words the recognizer should expect: staff names, street names, product names. */
+  vocabulary: string[];
+}
+
+/** One line already said on the call, used to re-seed a reconnected or failed-over conversation. */
+export interface TranscriptEntry {
+  role: 'caller' | 'agent';
+  text: string;
+}
+
+export interface ConversationConfig {
+  callId: string;
+  businessId: string;
+  /** Caller ID in E.164, when the transport knows it. */
+  callerNumber?: string | undefined;
+  /** The agent's instructions, built from the business profile. */
+  instructions: string;
+  /** The first thing the agent says. */
+  greeting: string;
+  /** A voice name the engine understands; engines map or ignore unknown names. */
+  voice?: string | undefined;
+  /** BCP-47 language tag, e.g. `en-US`. */
+  language?: string | undefined;
+  audioFormat: AudioFormat;
+  tools: AnyEngineTool[];
+  business: BusinessBrief;
+  /** What was already said (failover / reconnect); the engine must not greet again when this is set. */
+  history?: TranscriptEntry[] | undefined;
+}
+
+export interface TranscriptEvent {
+  role: 'caller' | 'agent';
+  /** Stable id of the utterance; partial and final events of one utterance share it. */
+  itemId: string;
+  text: string;
+  final: boolean;
+  /** For final agent turns cut short by barge-in. */
+  interrupted?: boolean | undefined;
+}
+
+export interface ToolCallEvent {
+  toolCallId: string;
+  name: string;
+  arguments: unknown;
+}
+
+export interface ToolResultEvent {
+  toolCallId: string;
+  name: string;
+  arguments: unknown;
+  result: ToolResult;
+  status: 'ok' | 'failed' | 'error' | 'timeout';
+  latencyMs: number;
+}
+
+export interface TurnMetricsEvent {
+  /** The agent item this turn produced. */
+  itemId: string;
+  /** Caller end of speech → first agent audio byte handed to the session. */
+  responseLatencyMs: number;
+}
+
+/** A decision the engine made that belongs in the call log (intent recognised, slot filled, failover…). */
+export interface DecisionEvent {
+  kind: string;
+  detail: string;
+  data?: Record<string, unknown> | undefined;
+}
+
+export type EngineErrorCode =
+  | 'connect_failed'
+  | 'protocol_error'
+  | 'peer_error'
+  | 'disconnected'
+  | 'session_expired'
+  | 'tool_error'
+  | 'speech_failed'
+  | 'internal';
+
+export interface EngineErrorEvent {
+  code: EngineErrorCode;
+  message: string;
+  /** Whether the conversation can go on. A fatal error is followed by `end`. */
+  fatal: boolean;
+  cause?: unknown;
+}
+
+export interface EndEvent {
+  reason: 'completed' | 'caller_hangup' | 'agent_hangup' | 'transfer' | 'error' | 'closed';
+  detail?: string | undefined;
+}
+
+export interface ConversationEvents extends Record<string, unknown> {
+  /** Agent audio in the conversation's format, in order. `itemId` names the reply it belongs to. */
+  agent_audio: { itemId: string; audio: Uint8Array };
+  /** The agent finished sending audio for a reply. */
+  agent_audio_done: { itemId: string };
+  /** The caller started talking (engine-side turn detection). The session does barge-in on it. */
+  caller_speech_started: { atMs: number };
+  /** The caller stopped talking. */
+  caller_speech_stopped: { atMs: number };
+  transcript: TranscriptEvent;
+  tool_call: ToolCallEvent;
+  tool_result: ToolResultEvent;
+  turn_metrics: TurnMetricsEvent;
+  decision: DecisionEvent;
+  error: EngineErrorEvent;
+  /** The conversation is over; no more events follow. */
+  end: EndEvent;
+}
+
+/** One live conversation with a caller. Created by `Engine.start`. */
+export interface Conversation extends TypedEmitter<ConversationEvents> {
+  /** Caller audio in the conversation's format. Audio pushed before the engine is ready is buffered. */
+  pushAudio(audio: Uint8Array): void;
+  /** Typed caller text (browser test page). Only when `capabilities.textInput`. */
+  pushText(text: string): void;
+  /** A keypad digit. Only when `capabilities.dtmf`. */
+  pushDtmf(digit: string): void;
+  /**
+   * Barge-in happened: the transport's playback was cleared. `heardMs` is how much of reply `itemId`
+   * the caller actually heard (from Twilio marks or browser playback reports).
+   */
+  interrupt(itemId: string, heardMs: number): void;
+  /** Ends the conversation and releases its resources (sockets, child processes). Idempotent. */
+  close(reason?: EndEvent['reason']): Promise<void>;
+}
+
+/** A speech brain. `openai` and `local` implement it; `scripted` is the test double. */
+export interface Engine {
+  readonly name: string;
+  readonly capabilities: EngineCapabilities;
+  /** Starts a conversation; resolves once the engine is connected (audio pushed earlier is buffered). */
+  start(config: ConversationConfig): Promise<Conversation>;
+}

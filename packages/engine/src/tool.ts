@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+
+/** What a tool handler knows about the call it serves. The tenant comes from here, never from the model. */
+export interface ToolContext {
+  /** The tenant. Every domain call a tool makes is scoped to it. */
+  businessId: string;
+  callId: string;
+  /** The engine's id for this invocation; with callId it makes a retried call idempotent. */
+  toolCallId: string;
+  /** Caller ID (E.164) when known; used to authorise changes to the caller's own appointments. */
+  callerNumber?: string | undefined;
+  /** Aborted when the call ends or the engine gives up on the tool (deadline). */
+  signal?: AbortSignal | undefined;
+}
+
+/** Something the call session must do after a tool returns: the engine never dials or hangs up itself. */
+export type ToolAction =
+  | { type: 'transfer'; destinationId: string; destinationName: string; phoneNumber: string }
+  | { type: 'end_call'; reason: string };
+
+/** A tool's answer. Expected failures are `ok: false` with a sentence the agent can say, never a throw. */
+export interface ToolResult {
+  ok: boolean;
+  /** A sentence (or two) the agent can say or paraphrase to the caller. */
+  message: string;
+  /** Structured details for the model and the call log. */
+  data?: unknown;
+  /** A machine-readable failure code (e.g. `slot_taken`, `unknown_service`) when `ok` is false. */
+  code?: string;
+  action?: ToolAction;
+}
+
+/**
+ * A business tool as both engines see it: a name, a "Call when…" description, zod parameters and a
+ * handler. Defined once in the receptionist package; the OpenAI engine wraps it with the Agents SDK's
+ * `tool()`, the local dialogue policy calls it directly.
+ */
+export interface EngineTool<Schema extends z.ZodObject = z.ZodObject> {
+  name: string;
+  description: string;
+  parameters: Schema;
+  execute(args: z.infer<Schema>, context: ToolContext): Promise<ToolResult>;
+}
+
+/** Erases the schema type so tools with different parameters fit in one list. */
+export type AnyEngineTool = EngineTool<z.ZodObject>;
+
+export function defineTool<Schema extends z.ZodObject>(tool: EngineTool<Schema>): AnyEngineTool {
+  return tool as unknown as AnyEngineTool;
+}
