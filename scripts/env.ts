@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Configuration of the `npm start` launcher. The apps validate the rest of the environment themselves. */
+const StartEnv = z.object({
+  VOICE_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
+  WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Skip `next build` and run the dashboard with `next dev` (faster first start while developing). */
+  WEB_DEV: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+});
+
+export type StartEnv = z.infer<typeof StartEnv>;
+
+export function loadStartEnv(source: NodeJS.ProcessEnv = process.env): StartEnv {
+  const parsed = StartEnv.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment for npm start:\n${problems}`);
+  }
+  return parsed.data;
+}

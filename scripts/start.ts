@@ -1,0 +1,97 @@
+/**
+ * `npm start`: runs the product on this machine — the voice server (which migrates the database and seeds
+ * the demo business) and the dashboard — and prints their URLs. Ctrl-C stops both.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { loadStartEnv } from './env.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const webDir = join(root, 'apps/web');
+const env = loadStartEnv();
+const children: ChildProcess[] = [];
+
+function run(name: string, command: string, args: string[], cwd = root): ChildProcess {
+  const child = spawn(command, args, { cwd, stdio: 'inherit', env: process.env });
+  child.on('exit', (code, signal) => {
+    if (!shuttingDown) {
+      console.error(`[start] ${name} exited (${signal ?? code}); stopping`);
+      void shutdown(code ?? 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** Newest modification time under a folder, skipping build output and dependencies. */
+function newestMtimeMs(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === '.next' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtimeMs(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function webBuildIsStale(): boolean {
+  const buildId = join(webDir, '.next/BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  return [webDir, join(root, 'packages')].some((dir) => newestMtimeMs(dir) > builtAt);
+}
+
+async function buildWeb(): Promise<void> {
+  console.log('[start] building the dashboard (next build); this takes a minute on a small machine');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('npx', ['next', 'build'], { cwd: webDir, stdio: 'inherit', env: process.env });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (${code})`))));
+  });
+}
+
+let shuttingDown = false;
+async function shutdown(code: number): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  for (const child of children) child.kill('SIGTERM');
+  await sleep(200);
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+run('voice server', 'npx', ['tsx', 'apps/voice/src/main.ts']);
+await waitForHttp(`http://127.0.0.1:${env.VOICE_PORT}/healthz`, 60_000);
+
+if (env.WEB_DEV) {
+  run('dashboard', 'npx', ['next', 'dev', '--port', String(env.WEB_PORT)], webDir);
+} else {
+  if (webBuildIsStale()) await buildWeb();
+  run('dashboard', 'npx', ['next', 'start', '--port', String(env.WEB_PORT)], webDir);
+}
+await waitForHttp(`http://127.0.0.1:${env.WEB_PORT}/`, 120_000);
+
+console.log(`
+AI Receptionist is running.
+  Dashboard         http://localhost:${env.WEB_PORT}/          (sign in locally; the first user owns the demo business)
+  Test call page    http://localhost:${env.WEB_PORT}/test
+  Voice server      http://localhost:${env.VOICE_PORT}/healthz  /readyz  /metrics
+  Twilio webhooks   POST /twilio/voice and /twilio/status on PUBLIC_URL (see README)
+Press Ctrl-C to stop.`);
