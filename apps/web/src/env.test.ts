@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEVELOPMENT_SESSION_SECRET, InvalidEnvironmentError, parseWebEnv } from './env.ts';
+
+const repo = mkdtempSync(join(tmpdir(), 'web-env-'));
+writeFileSync(join(repo, 'package.json'), JSON.stringify({ workspaces: ['apps/*'] }));
+const appDir = join(repo, 'apps/web');
+mkdirSync(appDir, { recursive: true });
+writeFileSync(join(appDir, 'package.json'), JSON.stringify({ name: 'web' }));
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+describe('parseWebEnv', () => {
+  it('applies defaults and resolves the database file from the repository root', () => {
+    const env = parseWebEnv({}, appDir);
+    expect(env.databaseUrl).toBe(`file:${join(repo, 'data/receptionist.db')}`);
+    expect(env.webPort).toBe(3000);
+    expect(env.voiceUrl).toBe('http://127.0.0.1:8081');
+    expect(env.google).toBeUndefined();
+    expect(env.sessionSecret).toBe(DEVELOPMENT_SESSION_SECRET);
+  });
+
+  it('keeps remote and absolute database URLs as given', () => {
+    expect(parseWebEnv({ DATABASE_URL: 'libsql://x.turso.io' }, appDir).databaseUrl).toBe(
+      'libsql://x.turso.io',
+    );
+    expect(parseWebEnv({ DATABASE_URL: 'file:/tmp/a.db' }, appDir).databaseUrl).toBe('file:/tmp/a.db');
+  });
+
+  it('names the variable and the reason when config is bad', () => {
+    expect(() => parseWebEnv({ SESSION_SECRET: 'short' }, appDir)).toThrow(
+      /SESSION_SECRET: must be at least 32/,
+    );
+    expect(() => parseWebEnv({ WEB_PORT: 'eighty' }, appDir)).toThrow(InvalidEnvironmentError);
+    expect(() => parseWebEnv({ GOOGLE_CLIENT_ID: 'id' }, appDir)).toThrow(/GOOGLE_CLIENT_SECRET/);
+    expect(() => parseWebEnv({ NODE_ENV: 'production' }, appDir)).toThrow(/SESSION_SECRET: is required/);
+  });
+
+  it('enables Google only with both client id and secret', () => {
+    const env = parseWebEnv({ GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 'secret' }, appDir);
+    expect(env.google).toEqual({
+      clientId: 'id',
+      clientSecret: 'secret',
+      issuer: 'https://accounts.google.com',
+    });
+  });
+});

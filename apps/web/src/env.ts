@@ -1,0 +1,132 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The dashboard's configuration, validated once. Only this file reads `process.env` (lint enforces it).
+ * Parsed lazily so `next build` can collect pages without production secrets present.
+ */
+
+/** A fixed secret for local development only; production refuses to start without a real one. */
+export const DEVELOPMENT_SESSION_SECRET = 'dev-only-session-secret-not-for-production-use-0000';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.string().min(1).default('file:./data/receptionist.db'),
+    DATABASE_AUTH_TOKEN: optionalText,
+    WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    SESSION_SECRET: optionalText.pipe(
+      z.string().min(32, 'must be at least 32 characters (iron-session needs it)').optional(),
+    ),
+    GOOGLE_CLIENT_ID: optionalText,
+    GOOGLE_CLIENT_SECRET: optionalText,
+    GOOGLE_ISSUER: z.url().default('https://accounts.google.com'),
+    /** Where the browser's test-call WebSocket goes (the voice server). */
+    VOICE_URL: z.url().default('http://127.0.0.1:8081'),
+    /** The public https origin Twilio sees (the voice server); shown in onboarding as webhook URLs. */
+    PUBLIC_URL: optionalText.pipe(z.url().optional()),
+    /** This dashboard's public origin, used for the OAuth redirect URI when set. */
+    WEB_PUBLIC_URL: optionalText.pipe(z.url().optional()),
+    POLAR_ACCESS_TOKEN: optionalText,
+    POLAR_WEBHOOK_SECRET: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.SESSION_SECRET === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
+    }
+    if ((env.GOOGLE_CLIENT_ID === undefined) !== (env.GOOGLE_CLIENT_SECRET === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GOOGLE_CLIENT_SECRET'],
+        message: 'GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set together',
+      });
+    }
+  });
+
+export interface WebEnv {
+  nodeEnv: 'development' | 'production' | 'test';
+  /** libSQL URL; relative `file:` paths are resolved against the repository root. */
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  webPort: number;
+  sessionSecret: string;
+  google: { clientId: string; clientSecret: string; issuer: string } | undefined;
+  voiceUrl: string;
+  publicUrl: string | undefined;
+  webPublicUrl: string | undefined;
+  polar: { accessToken: string | undefined; webhookSecret: string | undefined };
+}
+
+export class InvalidEnvironmentError extends Error {
+  readonly code = 'invalid_environment';
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The directory holding the workspaces' root package.json, found by walking up from `from`. */
+export function findRepositoryRoot(from: string): string {
+  let dir = resolve(from);
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
+      if (typeof parsed === 'object' && parsed !== null && 'workspaces' in parsed) return dir;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(from);
+    dir = parent;
+  }
+}
+
+/** `file:./data/x.db` → `file:/abs/repo/data/x.db`, so web and voice servers open the same file. */
+export function resolveDatabaseUrl(url: string, repositoryRoot: string): string {
+  if (!url.startsWith('file:')) return url;
+  const path = url.slice('file:'.length);
+  if (path === ':memory:' || isAbsolute(path)) return url;
+  return `file:${resolve(repositoryRoot, path)}`;
+}
+
+export function parseWebEnv(source: Record<string, string | undefined>, cwd = process.cwd()): WebEnv {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`,
+    );
+    throw new InvalidEnvironmentError(`Invalid dashboard configuration:\n${lines.join('\n')}`, {
+      cause: result.error,
+    });
+  }
+  const env = result.data;
+  const google =
+    env.GOOGLE_CLIENT_ID !== undefined && env.GOOGLE_CLIENT_SECRET !== undefined
+      ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET, issuer: env.GOOGLE_ISSUER }
+      : undefined;
+  return {
+    nodeEnv: env.NODE_ENV,
+    databaseUrl: resolveDatabaseUrl(env.DATABASE_URL, findRepositoryRoot(cwd)),
+    databaseAuthToken: env.DATABASE_AUTH_TOKEN,
+    webPort: env.WEB_PORT,
+    sessionSecret: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+    google,
+    voiceUrl: env.VOICE_URL.replace(/\/$/, ''),
+    publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
+    webPublicUrl: env.WEB_PUBLIC_URL?.replace(/\/$/, ''),
+    polar: { accessToken: env.POLAR_ACCESS_TOKEN, webhookSecret: env.POLAR_WEBHOOK_SECRET },
+  };
+}
+
+let cached: WebEnv | undefined;
+
+/** The process's configuration, parsed on first use; a bad value throws naming the variable. */
+export function getEnv(): WebEnv {
+  cached ??= parseWebEnv(process.env);
+  return cached;
+}
