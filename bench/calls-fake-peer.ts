@@ -1,0 +1,260 @@
+/**
+ * A fast fake OpenAI Realtime peer for the call benchmark (its own process, started by calls.bench.ts).
+ *
+ * It speaks enough of the GA protocol for the Agents SDK (every event has `event_id`, responses are
+ * bracketed by response.created / response.done, audio items carry response_id / output_index /
+ * content_index) and streams audio back: each caller frame it receives is echoed as one
+ * `response.output_audio.delta` carrying a fresh stamp, one response per second of audio. It records when
+ * each stamped caller frame arrived, so relay-added inbound latency is measured here.
+ *
+ * Control over the IPC channel: {type:'reset'} clears counters, {type:'stats'} replies with them.
+ * Usage: node --import tsx bench/calls-fake-peer.ts  (reports {type:'listening', port} over IPC)
+ */
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { FRAME_BYTES, readStamps, stampedFrame } from './calls-frame-stamp.ts';
+
+const FRAMES_PER_RESPONSE = 50;
+
+export interface PeerCallStats {
+  inReceived: number;
+  /** Inbound relay latency per frame in ms, only for frames with seq >= warmupFrames. */
+  inLatencyMs: number[];
+  outSent: number;
+}
+
+const stats = new Map<number, PeerCallStats>();
+let warmupFrames = 0;
+let eventCounter = 0;
+let idCounter = 0;
+let protocolErrors = 0;
+
+function statsFor(callIndex: number): PeerCallStats {
+  let entry = stats.get(callIndex);
+  if (!entry) {
+    entry = { inReceived: 0, inLatencyMs: [], outSent: 0 };
+    stats.set(callIndex, entry);
+  }
+  return entry;
+}
+
+const nextEventId = (): string => `event_${++eventCounter}`;
+const nextId = (prefix: string): string => `${prefix}_${++idCounter}`;
+
+interface ActiveResponse {
+  id: string;
+  itemId: string;
+  frames: number;
+}
+
+/** One SDK connection: session state plus the response currently streaming audio. */
+class PeerConnection {
+  #socket: WebSocket;
+  #session: Record<string, unknown>;
+  #response: ActiveResponse | undefined;
+
+  constructor(socket: WebSocket) {
+    this.#socket = socket;
+    this.#session = {
+      type: 'realtime',
+      object: 'realtime.session',
+      id: nextId('sess'),
+      model: 'gpt-realtime',
+      output_modalities: ['audio'],
+      instructions: '',
+      tools: [],
+      audio: {
+        input: { format: { type: 'audio/pcmu' }, turn_detection: null, transcription: null },
+        output: { format: { type: 'audio/pcmu' }, voice: 'marin', speed: 1 },
+      },
+    };
+    this.#send({ type: 'session.created', session: this.#session });
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      this.#onMessage(data.toString());
+    });
+  }
+
+  #send(event: Record<string, unknown>): void {
+    if (this.#socket.readyState !== this.#socket.OPEN) return;
+    this.#socket.send(JSON.stringify({ event_id: nextEventId(), ...event }));
+  }
+
+  #onMessage(text: string): void {
+    let event: { type?: unknown; [key: string]: unknown };
+    try {
+      event = JSON.parse(text) as typeof event;
+    } catch {
+      protocolErrors++;
+      return;
+    }
+    switch (event.type) {
+      case 'input_audio_buffer.append':
+        this.#onAudio(typeof event.audio === 'string' ? event.audio : '');
+        break;
+      case 'session.update': {
+        const update = (event.session ?? {}) as Record<string, unknown>;
+        this.#session = { ...this.#session, ...update };
+        this.#send({ type: 'session.updated', session: this.#session });
+        break;
+      }
+      case 'response.create':
+        this.#finishResponse('completed');
+        this.#speakGreeting();
+        break;
+      case 'response.cancel':
+        this.#finishResponse('cancelled');
+        break;
+      case 'conversation.item.create': {
+        const item = { id: nextId('item'), status: 'completed', ...((event.item ?? {}) as object) };
+        this.#send({ type: 'conversation.item.added', previous_item_id: null, item });
+        this.#send({ type: 'conversation.item.done', previous_item_id: null, item });
+        break;
+      }
+      case 'conversation.item.truncate':
+        this.#send({
+          type: 'conversation.item.truncated',
+          item_id: event.item_id,
+          content_index: event.content_index ?? 0,
+          audio_end_ms: event.audio_end_ms ?? 0,
+        });
+        break;
+      case 'conversation.item.retrieve':
+        this.#send({
+          type: 'conversation.item.retrieved',
+          item: { id: event.item_id, type: 'message', role: 'assistant', status: 'completed', content: [] },
+        });
+        break;
+      case 'input_audio_buffer.commit':
+        this.#send({ type: 'input_audio_buffer.committed', item_id: nextId('item'), previous_item_id: null });
+        break;
+      case 'input_audio_buffer.clear':
+        this.#send({ type: 'input_audio_buffer.cleared' });
+        break;
+      default:
+        break;
+    }
+  }
+
+  #onAudio(base64: string): void {
+    const audio = Buffer.from(base64, 'base64');
+    const nowNs = process.hrtime.bigint();
+    for (const stamp of readStamps(audio)) {
+      if (stamp.direction !== 'in') continue;
+      const entry = statsFor(stamp.callIndex);
+      entry.inReceived++;
+      if (stamp.seq >= warmupFrames) entry.inLatencyMs.push(Number(nowNs - stamp.sentAtNs) / 1e6);
+      this.#echo(stamp.callIndex, stamp.seq);
+      entry.outSent++;
+    }
+  }
+
+  #echo(callIndex: number, seq: number): void {
+    const response = this.#response ?? this.#startResponse();
+    const frame = stampedFrame({ direction: 'out', callIndex, seq, sentAtNs: process.hrtime.bigint() });
+    this.#sendDelta(response, frame);
+    response.frames++;
+    if (response.frames >= FRAMES_PER_RESPONSE) this.#finishResponse('completed');
+  }
+
+  #sendDelta(response: ActiveResponse, audio: Buffer): void {
+    this.#send({
+      type: 'response.output_audio.delta',
+      response_id: response.id,
+      item_id: response.itemId,
+      output_index: 0,
+      content_index: 0,
+      delta: audio.toString('base64'),
+    });
+  }
+
+  #startResponse(): ActiveResponse {
+    const response: ActiveResponse = { id: nextId('resp'), itemId: nextId('item'), frames: 0 };
+    this.#response = response;
+    const item = {
+      id: response.itemId,
+      type: 'message',
+      role: 'assistant',
+      status: 'in_progress',
+      content: [],
+    };
+    this.#send({
+      type: 'response.created',
+      response: { id: response.id, object: 'realtime.response', status: 'in_progress', output: [] },
+    });
+    this.#send({ type: 'response.output_item.added', response_id: response.id, output_index: 0, item });
+    this.#send({ type: 'conversation.item.added', previous_item_id: null, item });
+    this.#send({
+      type: 'response.content_part.added',
+      response_id: response.id,
+      item_id: response.itemId,
+      output_index: 0,
+      content_index: 0,
+      part: { type: 'audio', transcript: '' },
+    });
+    return response;
+  }
+
+  #speakGreeting(): void {
+    const response = this.#startResponse();
+    this.#sendDelta(response, Buffer.alloc(FRAME_BYTES, 0xff));
+    this.#finishResponse('completed', 'Hello.');
+  }
+
+  #finishResponse(status: 'completed' | 'cancelled', transcript = ''): void {
+    const response = this.#response;
+    if (!response) return;
+    this.#response = undefined;
+    const where = { response_id: response.id, item_id: response.itemId, output_index: 0, content_index: 0 };
+    this.#send({ type: 'response.output_audio.done', ...where });
+    this.#send({ type: 'response.output_audio_transcript.done', ...where, transcript });
+    this.#send({ type: 'response.content_part.done', ...where, part: { type: 'audio', transcript } });
+    const item = {
+      id: response.itemId,
+      type: 'message',
+      role: 'assistant',
+      status: status === 'completed' ? 'completed' : 'incomplete',
+      content: [{ type: 'output_audio', transcript }],
+    };
+    this.#send({ type: 'response.output_item.done', response_id: response.id, output_index: 0, item });
+    this.#send({ type: 'conversation.item.done', previous_item_id: null, item });
+    this.#send({
+      type: 'response.done',
+      response: {
+        id: response.id,
+        object: 'realtime.response',
+        status,
+        output: [item],
+        usage: { total_tokens: 0, input_tokens: 0, output_tokens: 0 },
+      },
+    });
+  }
+}
+
+type ControlMessage = { type: 'reset'; warmupFrames: number } | { type: 'stats' } | { type: 'close' };
+
+const server = new WebSocketServer({ host: '127.0.0.1', port: 0, maxPayload: 1024 * 1024 });
+server.on('connection', (socket) => {
+  socket.on('error', () => {
+    protocolErrors++;
+  });
+  new PeerConnection(socket);
+});
+server.on('listening', () => {
+  const { port } = server.address() as AddressInfo;
+  process.send?.({ type: 'listening', port });
+});
+
+process.on('message', (message: ControlMessage) => {
+  if (message.type === 'reset') {
+    stats.clear();
+    protocolErrors = 0;
+    warmupFrames = message.warmupFrames;
+    process.send?.({ type: 'reset:ok' });
+  } else if (message.type === 'stats') {
+    process.send?.({ type: 'stats', calls: Object.fromEntries(stats), protocolErrors });
+  } else if (message.type === 'close') {
+    for (const client of server.clients) client.terminate();
+    server.close(() => process.exit(0));
+  }
+});

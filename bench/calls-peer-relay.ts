@@ -1,0 +1,70 @@
+/**
+ * The peer baseline for the call benchmark: a minimal Twilio ↔ OpenAI Realtime relay built the way the
+ * Agents SDK documents it (`TwilioRealtimeTransportLayer` from @openai/agents-extensions + a
+ * `RealtimeSession`, examples/realtime-twilio), with the explicit μ-law formats the research notes say it
+ * needs. Same job as our voice server's phone path, nothing else: webhook → TwiML → media stream → SDK.
+ *
+ * Usage: node --import tsx bench/calls-peer-relay.ts <realtime ws url>  (reports {type:'listening', port})
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { RealtimeAgent, RealtimeSession } from '@openai/agents/realtime';
+import { TwilioRealtimeTransportLayer } from '@openai/agents-extensions';
+import { WebSocketServer } from 'ws';
+
+const realtimeUrl = process.argv[2];
+if (!realtimeUrl) throw new Error('usage: calls-peer-relay.ts <realtime ws url>');
+
+const agent = new RealtimeAgent({ name: 'Receptionist', instructions: 'You are a receptionist.' });
+let sessionErrors = 0;
+
+const httpServer = createServer((request, response) => {
+  if (request.method === 'POST' && request.url === '/twilio/voice') {
+    request.resume();
+    request.on('end', () => {
+      const host = request.headers.host ?? '127.0.0.1';
+      response.writeHead(200, { 'content-type': 'text/xml' });
+      response.end(
+        `<?xml version="1.0" encoding="UTF-8"?><Response><Connect><Stream url="ws://${host}/media-stream" /></Connect></Response>`,
+      );
+    });
+    return;
+  }
+  if (request.url === '/healthz') {
+    response.writeHead(200).end('ok');
+    return;
+  }
+  response.writeHead(404).end();
+});
+
+const mediaServer = new WebSocketServer({ server: httpServer, path: '/media-stream' });
+mediaServer.on('connection', (twilioWebSocket) => {
+  const transport = new TwilioRealtimeTransportLayer({ twilioWebSocket });
+  const session = new RealtimeSession(agent, {
+    transport,
+    model: 'gpt-realtime',
+    tracingDisabled: true,
+    config: {
+      audio: {
+        input: { format: { type: 'audio/pcmu' }, turnDetection: { type: 'server_vad' } },
+        output: { format: { type: 'audio/pcmu' }, voice: 'marin' },
+      },
+    },
+  });
+  session.on('error', () => {
+    sessionErrors++;
+  });
+  session.connect({ apiKey: 'sk-bench', url: realtimeUrl }).catch(() => {
+    sessionErrors++;
+    twilioWebSocket.close();
+  });
+});
+
+httpServer.listen(0, '127.0.0.1', () => {
+  const { port } = httpServer.address() as AddressInfo;
+  process.send?.({ type: 'listening', port });
+});
+
+process.on('message', (message: { type: string }) => {
+  if (message.type === 'errors') process.send?.({ type: 'errors', sessionErrors });
+});

@@ -1,0 +1,344 @@
+/**
+ * `npm run bench:calls -- --calls N --seconds S [--json] [--relay ours|peer|both]`
+ *
+ * N concurrent simulated Twilio phone calls against a relay in another process, with a fast fake OpenAI
+ * Realtime peer (bench/calls-fake-peer.ts) that echoes every caller frame back as agent audio. The same load
+ * runs through our voice server (apps/voice, ENGINE=openai, OPENAI_REALTIME_URL → the fake peer) and through
+ * the peer baseline (bench/calls-peer-relay.ts: TwilioRealtimeTransportLayer + RealtimeSession), and the
+ * report gives ours / peer ratios. Method: apps/caller/README.md "Load benchmark".
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { childProcessEnv } from '../apps/caller/src/env.ts';
+import type { PeerCallStats } from './calls-fake-peer.ts';
+import { type LoadCallResult, placeLoadCall } from './calls-load.ts';
+import { type NodeChild, processCpuSeconds, processRssMb, startNodeChild } from './calls-processes.ts';
+import { ratio, round, type Summary, summarize } from './calls-stats.ts';
+
+const FRAMES_PER_SECOND = 50;
+const AUTH_TOKEN = 'bench-twilio-auth-token';
+const ACCOUNT_SID = 'ACbench00000000000000000000000000';
+const DEMO_NUMBER = '+15005550006';
+
+const TARGETS = { p99AddedLatencyMs: 5, droppedFrames: 0, cpuPercentPerCall: 0.5 } as const;
+
+interface Options {
+  calls: number;
+  seconds: number;
+  warmupSeconds: number;
+  json: boolean;
+  relays: Array<'ours' | 'peer'>;
+}
+
+function parseOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      calls: { type: 'string', default: '50' },
+      seconds: { type: 'string', default: '20' },
+      'warmup-seconds': { type: 'string', default: '2' },
+      relay: { type: 'string', default: 'both' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const calls = Number(values.calls);
+  const seconds = Number(values.seconds);
+  const warmupSeconds = Number(values['warmup-seconds']);
+  if (!Number.isInteger(calls) || calls < 1) throw new Error('--calls must be a positive integer');
+  if (!Number.isFinite(seconds) || seconds < warmupSeconds + 5) {
+    throw new Error(`--seconds must be at least warm-up + 5 (${warmupSeconds + 5})`);
+  }
+  const relay = values.relay;
+  if (relay !== 'both' && relay !== 'ours' && relay !== 'peer')
+    throw new Error('--relay is ours, peer or both');
+  return {
+    calls,
+    seconds,
+    warmupSeconds,
+    json: values.json,
+    relays: relay === 'both' ? ['ours', 'peer'] : [relay],
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealthy(url: string, child: NodeChild, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.child.exitCode !== null) throw new Error(`relay exited with ${child.child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${url} not healthy within ${timeoutMs} ms`);
+}
+
+interface RelayUnderTest {
+  label: string;
+  child: NodeChild;
+  serverUrl: string;
+}
+
+async function startOurs(workDir: string, realtimeUrl: string): Promise<RelayUnderTest> {
+  const port = await freePort();
+  const serverUrl = `http://127.0.0.1:${port}`;
+  const child = startNodeChild({
+    script: 'apps/voice/src/main.ts',
+    preload: ['./bench/calls-probe.ts'],
+    logFile: join(workDir, 'ours.log'),
+    env: childProcessEnv({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      VOICE_PORT: String(port),
+      PUBLIC_URL: serverUrl,
+      DATABASE_URL: `file:${join(workDir, 'voice.db')}`,
+      ENGINE: 'openai',
+      OPENAI_API_KEY: 'sk-bench-fake',
+      OPENAI_REALTIME_URL: realtimeUrl,
+      OPENAI_BASE_URL: `${realtimeUrl.replace(/^ws/, 'http').replace(/\/v1\/realtime.*$/, '')}/v1`,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      SESSION_SECRET: 'bench-session-secret-bench-session-secret',
+    }),
+  });
+  await waitForHealthy(`${serverUrl}/healthz`, child, 60_000);
+  return { label: 'ours: apps/voice (ENGINE=openai)', child, serverUrl };
+}
+
+async function startPeerRelay(workDir: string, realtimeUrl: string): Promise<RelayUnderTest> {
+  const child = startNodeChild({
+    script: 'bench/calls-peer-relay.ts',
+    args: [realtimeUrl],
+    preload: ['./bench/calls-probe.ts'],
+    logFile: join(workDir, 'peer-relay.log'),
+  });
+  const { port } = await child.waitFor<{ type: string; port: number }>('listening');
+  const serverUrl = `http://127.0.0.1:${port}`;
+  await waitForHealthy(`${serverUrl}/healthz`, child, 30_000);
+  return {
+    label: 'peer: @openai/agents-extensions TwilioRealtimeTransportLayer + RealtimeSession',
+    child,
+    serverUrl,
+  };
+}
+
+export interface RelayReport {
+  relay: string;
+  calls: number;
+  callsCompleted: number;
+  framesSent: number;
+  latencyInMs: Summary;
+  latencyOutMs: Summary;
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
+  droppedFrames: { in: number; out: number; total: number };
+  cpuPercentOfCore: number;
+  cpuPercentPerCall: number;
+  rssIdleMb: number;
+  rssLoadedMb: number;
+  rssPerCallMb: number;
+  marksAcked: number;
+  clears: number;
+  errors: number;
+  errorSamples: string[];
+  harness: { senderLagP99Ms: number; peerProtocolErrors: number };
+}
+
+async function runLoad(relay: RelayUnderTest, peer: NodeChild, options: Options): Promise<RelayReport> {
+  const { calls, seconds, warmupSeconds } = options;
+  const warmupFrames = warmupSeconds * FRAMES_PER_SECOND;
+  await sleep(500);
+  const rssIdleMb = processRssMb(relay.child.pid);
+  await peer.request({ type: 'reset', warmupFrames }, 'reset:ok');
+
+  // Spread call starts over up to 2 s, as real traffic would not arrive in one tick.
+  const rampMs = Math.min(2000, calls * 20);
+  const staggerMs = calls > 1 ? rampMs / (calls - 1) : 0;
+  const started = performance.now();
+  const results: Array<Promise<LoadCallResult>> = [];
+  for (let index = 0; index < calls; index++) {
+    const startAt = started + index * staggerMs;
+    const delay = startAt - performance.now();
+    if (delay > 0) await sleep(delay);
+    results.push(
+      placeLoadCall({
+        callIndex: index,
+        serverUrl: relay.serverUrl,
+        publicUrl: relay.serverUrl,
+        authToken: AUTH_TOKEN,
+        accountSid: ACCOUNT_SID,
+        from: `+1555${String(1_000_000 + index).slice(1)}`,
+        to: DEMO_NUMBER,
+        frames: seconds * FRAMES_PER_SECOND,
+        warmupFrames,
+        drainTimeoutMs: 3000,
+      }),
+    );
+  }
+
+  // Steady-state window: every call streaming and warmed up, until the first call stops sending.
+  const windowStart = started + rampMs + warmupSeconds * 1000;
+  const windowEnd = started + seconds * 1000 - 200;
+  await sleep(Math.max(0, windowStart - performance.now()));
+  relay.child.child.send({ type: 'probe:start' });
+  const cpuStart = processCpuSeconds(relay.child.pid);
+  const wallStart = performance.now();
+  let rssLoadedMb = processRssMb(relay.child.pid);
+  while (performance.now() < windowEnd - 1000) {
+    await sleep(1000);
+    rssLoadedMb = Math.max(rssLoadedMb, processRssMb(relay.child.pid));
+  }
+  await sleep(Math.max(0, windowEnd - performance.now()));
+  const cpuSeconds = processCpuSeconds(relay.child.pid) - cpuStart;
+  const wallSeconds = (performance.now() - wallStart) / 1000;
+  const probe = await relay.child.request<{
+    type: string;
+    eventLoopDelayMs: RelayReport['eventLoopDelayMs'];
+  }>({ type: 'probe:read' }, 'probe');
+
+  const finished = await Promise.all(results);
+  const peerStats = await peer.request<{
+    type: string;
+    calls: Record<string, PeerCallStats>;
+    protocolErrors: number;
+  }>({ type: 'stats' }, 'stats');
+
+  let droppedIn = 0;
+  let droppedOut = 0;
+  const inLatency: number[] = [];
+  const outLatency: number[] = [];
+  const senderLag: number[] = [];
+  const errors: string[] = [];
+  for (const call of finished) {
+    const atPeer = peerStats.calls[String(call.callIndex)];
+    droppedIn += call.inSent - (atPeer?.inReceived ?? 0);
+    droppedOut += (atPeer?.outSent ?? 0) - call.outReceived;
+    for (const sample of atPeer?.inLatencyMs ?? []) inLatency.push(sample);
+    for (const sample of call.outLatencyMs) outLatency.push(sample);
+    for (const sample of call.senderLagMs) senderLag.push(sample);
+    errors.push(...call.errors.map((error) => `call ${call.callIndex}: ${error}`));
+  }
+  const cpuPercentOfCore = (cpuSeconds / wallSeconds) * 100;
+  return {
+    relay: relay.label,
+    calls,
+    callsCompleted: finished.filter((call) => call.errors.length === 0 && call.inSent > 0).length,
+    framesSent: finished.reduce((sum, call) => sum + call.inSent, 0),
+    latencyInMs: summarize(inLatency),
+    latencyOutMs: summarize(outLatency),
+    eventLoopDelayMs: {
+      p50: round(probe.eventLoopDelayMs.p50),
+      p99: round(probe.eventLoopDelayMs.p99),
+      max: round(probe.eventLoopDelayMs.max),
+    },
+    droppedFrames: { in: droppedIn, out: droppedOut, total: droppedIn + droppedOut },
+    cpuPercentOfCore: round(cpuPercentOfCore, 2),
+    cpuPercentPerCall: round(cpuPercentOfCore / calls),
+    rssIdleMb: round(rssIdleMb, 1),
+    rssLoadedMb: round(rssLoadedMb, 1),
+    rssPerCallMb: round((rssLoadedMb - rssIdleMb) / calls),
+    marksAcked: finished.reduce((sum, call) => sum + call.marksAcked, 0),
+    clears: finished.reduce((sum, call) => sum + call.clears, 0),
+    errors: errors.length + peerStats.protocolErrors,
+    errorSamples: errors.slice(0, 5),
+    harness: { senderLagP99Ms: summarize(senderLag).p99, peerProtocolErrors: peerStats.protocolErrors },
+  };
+}
+
+function targetsMet(report: RelayReport, peer: RelayReport | undefined) {
+  const p99 = Math.max(report.latencyInMs.p99, report.latencyOutMs.p99);
+  const result = {
+    p99AddedLatency: p99 <= TARGETS.p99AddedLatencyMs,
+    noDroppedFrames: report.droppedFrames.total <= TARGETS.droppedFrames,
+    cpuPerCall: report.cpuPercentPerCall <= TARGETS.cpuPercentPerCall,
+    noWorseThanPeer: null as boolean | null,
+  };
+  if (peer) {
+    result.noWorseThanPeer =
+      p99 <= Math.max(peer.latencyInMs.p99, peer.latencyOutMs.p99) &&
+      report.droppedFrames.total <= peer.droppedFrames.total &&
+      report.cpuPercentPerCall <= peer.cpuPercentPerCall &&
+      report.eventLoopDelayMs.p99 <= peer.eventLoopDelayMs.p99;
+  }
+  return result;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  const workDir = mkdtempSync(join(tmpdir(), 'bench-calls-'));
+  const peer = startNodeChild({
+    script: 'bench/calls-fake-peer.ts',
+    logFile: join(workDir, 'fake-peer.log'),
+  });
+  const reports: Partial<Record<'ours' | 'peer', RelayReport | { error: string }>> = {};
+  try {
+    const { port } = await peer.waitFor<{ type: string; port: number }>('listening');
+    const realtimeUrl = `ws://127.0.0.1:${port}/v1/realtime`;
+    for (const which of options.relays) {
+      let relay: RelayUnderTest | undefined;
+      try {
+        relay =
+          which === 'ours'
+            ? await startOurs(workDir, realtimeUrl)
+            : await startPeerRelay(workDir, realtimeUrl);
+        reports[which] = await runLoad(relay, peer, options);
+      } catch (error) {
+        reports[which] = { error: (error as Error).message };
+      } finally {
+        await relay?.child.stop();
+      }
+      if (!options.json) console.error(`[bench:calls] ${which}: done`);
+    }
+  } finally {
+    peer.child.send({ type: 'close' });
+    await peer.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+
+  const ours = reports.ours && 'relay' in reports.ours ? reports.ours : undefined;
+  const peerReport = reports.peer && 'relay' in reports.peer ? reports.peer : undefined;
+  const output = {
+    benchmark: 'calls',
+    calls: options.calls,
+    seconds: options.seconds,
+    warmupSeconds: options.warmupSeconds,
+    machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+    targets: TARGETS,
+    ours: reports.ours ?? null,
+    peer: reports.peer ?? null,
+    ratiosOursOverPeer: {
+      latencyInP50: ratio(ours?.latencyInMs.p50, peerReport?.latencyInMs.p50),
+      latencyInP99: ratio(ours?.latencyInMs.p99, peerReport?.latencyInMs.p99),
+      latencyOutP50: ratio(ours?.latencyOutMs.p50, peerReport?.latencyOutMs.p50),
+      latencyOutP99: ratio(ours?.latencyOutMs.p99, peerReport?.latencyOutMs.p99),
+      eventLoopDelayP99: ratio(ours?.eventLoopDelayMs.p99, peerReport?.eventLoopDelayMs.p99),
+      cpuPerCall: ratio(ours?.cpuPercentPerCall, peerReport?.cpuPercentPerCall),
+      rssPerCall: ratio(ours?.rssPerCallMb, peerReport?.rssPerCallMb),
+    },
+    targetsMet: {
+      ours: ours ? targetsMet(ours, peerReport) : null,
+      peer: peerReport ? targetsMet(peerReport, undefined) : null,
+    },
+  };
+  console.log(JSON.stringify(output, null, options.json ? undefined : 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
