@@ -1,1 +1,11 @@
-export {};
+export { FakeBrowserClient, type FakeBrowserConnectOptions } from './fake-browser-client.ts';
+export { type FakeStartOverrides, FakeTwilioCall } from './fake-twilio-call.ts';
+export {
+  FakeTwilioClient,
+  type FakeTwilioClientOptions,
+  fakeSid,
+  type PlaceCallOptions,
+  type WebhookAnswer,
+} from './fake-twilio-client.ts';
+export { type ParsedTwiml, readTwiml } from './twiml-reader.ts';
+export { paceFrames, splitFrames, VirtualPlayout, waitUntil } from './virtual-playout.ts';

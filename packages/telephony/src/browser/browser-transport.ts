@@ -1,0 +1,197 @@
+import { EventEmitter } from 'node:events';
+import type { RawData, WebSocket } from 'ws';
+import { ConnectionGuard, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../connection-guard.ts';
+import { ProtocolViolationError, type TelephonyError } from '../errors.ts';
+import { PlaybackTracker } from '../playback-tracker.ts';
+import type { CallTransport, TransportClosed, TransportEvents, TransportNotice } from '../transport.ts';
+import {
+  BROWSER_BYTES_PER_MS,
+  BROWSER_MAX_FRAME_BYTES,
+  BROWSER_SAMPLE_RATE,
+  BrowserAnyMessage,
+  BrowserClientMessage,
+  type BrowserServerMessage,
+} from './protocol.ts';
+
+const KNOWN_TYPES = new Set(['text', 'dtmf', 'played', 'end']);
+
+export interface BrowserTransportOptions {
+  limits?: Partial<ConnectionLimits>;
+  /** Outbound agent audio is cut into frames of this length, each followed by a mark. */
+  markIntervalMs?: number;
+}
+
+/**
+ * A browser test call over one WebSocket: binary PCM16 24 kHz frames both ways plus JSON control messages
+ * (see ./protocol.ts and the package README). Same limits and playback tracking as the Twilio transport.
+ */
+export class BrowserTransport extends EventEmitter<TransportEvents> implements CallTransport {
+  readonly channel = 'browser' as const;
+  readonly #socket: WebSocket;
+  readonly #guard: ConnectionGuard;
+  readonly #tracker = new PlaybackTracker();
+  readonly #markIntervalMs: number;
+  #closeReason: TransportClosed['reason'] | undefined;
+  #closing = false;
+  #closed = false;
+
+  constructor(socket: WebSocket, options: BrowserTransportOptions = {}) {
+    super();
+    this.#socket = socket;
+    this.#markIntervalMs = options.markIntervalMs ?? 100;
+    // Browsers are quiet while the user types, so the idle limit is longer than Twilio's.
+    this.#guard = new ConnectionGuard(
+      socket,
+      { ...DEFAULT_CONNECTION_LIMITS, idleTimeoutMs: 60_000, ...options.limits },
+      (error) => this.#violate(error, 1008),
+    );
+    socket.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
+    socket.on('close', (code, reason) => this.#onClose(code, reason.toString()));
+    socket.on('error', () => {
+      // ws closes the socket after reporting a protocol error; `close` does the cleanup.
+    });
+  }
+
+  get isPlaying(): boolean {
+    return this.#tracker.isPlaying;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Tells the page the call is live. */
+  sendReady(callId: string): void {
+    this.send({
+      type: 'ready',
+      callId,
+      audio: { encoding: 'pcm16', sampleRate: BROWSER_SAMPLE_RATE, channels: 1 },
+    });
+  }
+
+  send(message: BrowserServerMessage): void {
+    if (this.#socket.readyState === this.#socket.OPEN) this.#socket.send(JSON.stringify(message));
+  }
+
+  sendAudio(itemId: string, audio: Uint8Array): void {
+    if (this.#closing || this.#closed || audio.byteLength === 0) return;
+    const chunkBytes = this.#markIntervalMs * BROWSER_BYTES_PER_MS;
+    for (let offset = 0; offset < audio.byteLength; offset += chunkBytes) {
+      const chunk = audio.subarray(offset, Math.min(offset + chunkBytes, audio.byteLength));
+      const name = this.#tracker.recordSent(itemId, chunk.byteLength / BROWSER_BYTES_PER_MS);
+      if (this.#socket.readyState !== this.#socket.OPEN) return;
+      this.#socket.send(chunk, { binary: true });
+      this.send({ type: 'mark', name });
+    }
+  }
+
+  clearPlayback(): { itemId: string; heardMs: number } | undefined {
+    this.send({ type: 'clear' });
+    return this.#tracker.clear();
+  }
+
+  heardMs(itemId: string): number {
+    return this.#tracker.heardMs(itemId);
+  }
+
+  notify(notice: TransportNotice): void {
+    this.send(notice);
+  }
+
+  /** Sends `end` (so the page can say why) and closes. */
+  end(reason: string, message?: string): void {
+    this.send({ type: 'end', reason, ...(message ? { message } : {}) });
+    this.close(1000, reason);
+  }
+
+  close(code = 1000, reason = 'call ended'): void {
+    if (this.#closed || this.#closing) return;
+    this.#closing = true;
+    this.#closeReason ??= 'server_closed';
+    this.#guard.stop();
+    this.#socket.close(code, reason.slice(0, 120));
+    setTimeout(() => this.#socket.terminate(), 2_000).unref();
+  }
+
+  #violate(error: TelephonyError, code: number): void {
+    if (this.#closed || this.#closing) return;
+    this.#closeReason = 'violation';
+    this.emit('violation', error);
+    this.send({ type: 'error', code: error.code, message: error.message });
+    this.close(code, error.code);
+  }
+
+  #onMessage(data: RawData, isBinary: boolean): void {
+    if (this.#closing || this.#closed || !this.#guard.admitMessage()) return;
+    const bytes = Array.isArray(data)
+      ? Buffer.concat(data)
+      : Buffer.isBuffer(data)
+        ? data
+        : Buffer.from(data);
+    if (isBinary) {
+      this.#onAudio(bytes);
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(bytes.toString('utf8'));
+    } catch (cause) {
+      this.#violate(
+        new ProtocolViolationError('invalid_json', 'control message is not JSON', { cause }),
+        1007,
+      );
+      return;
+    }
+    const any = BrowserAnyMessage.safeParse(json);
+    if (!any.success) {
+      this.#violate(new ProtocolViolationError('invalid_message', 'control message has no type'), 1007);
+      return;
+    }
+    if (!KNOWN_TYPES.has(any.data.type)) {
+      this.emit('unknown', { event: any.data.type });
+      return;
+    }
+    const parsed = BrowserClientMessage.safeParse(json);
+    if (!parsed.success) {
+      const detail = `invalid ${any.data.type} message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`;
+      this.#violate(new ProtocolViolationError('invalid_message', detail, { cause: parsed.error }), 1007);
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'text':
+        this.emit('text', message.text);
+        return;
+      case 'dtmf':
+        this.emit('dtmf', message.digit);
+        return;
+      case 'played':
+        if (this.#tracker.acknowledge(message.name)) this.emit('played', message.name);
+        return;
+      case 'end':
+        this.#closeReason = 'hangup';
+        this.close(1000, 'caller hung up');
+        return;
+    }
+  }
+
+  #onAudio(bytes: Buffer): void {
+    if (bytes.byteLength % 2 !== 0) {
+      this.#violate(new ProtocolViolationError('wrong_codec', 'PCM16 frame has an odd byte length'), 1007);
+      return;
+    }
+    if (bytes.byteLength > BROWSER_MAX_FRAME_BYTES) {
+      this.#violate(new ProtocolViolationError('frame_too_large', 'audio frame longer than 500 ms'), 1009);
+      return;
+    }
+    if (!this.#guard.admitAudio(bytes.byteLength / BROWSER_BYTES_PER_MS)) return;
+    this.emit('audio', new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+
+  #onClose(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#guard.stop();
+    this.emit('closed', { reason: this.#closeReason ?? 'socket_closed', code, detail: reason || undefined });
+  }
+}

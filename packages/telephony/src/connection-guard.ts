@@ -1,0 +1,139 @@
+import type { WebSocket } from 'ws';
+import { TelephonyError } from './errors.ts';
+
+/** Per-connection limits that protect the server from silent, slow or flooding peers. */
+export interface ConnectionLimits {
+  /** No message at all for this long → close. Twilio sends media continuously, even during silence. */
+  idleTimeoutMs: number;
+  /** WebSocket ping interval; a peer that misses a pong by the next ping is terminated. */
+  heartbeatIntervalMs: number;
+  /** Sustained message rate allowed (token bucket refill per second). */
+  maxMessagesPerSecond: number;
+  /** Messages allowed in a burst above the sustained rate. */
+  messageBurst: number;
+  /** Caller audio may arrive at most this many times faster than real time… */
+  maxAudioSpeed: number;
+  /** …plus this much slack for jitter buffers flushing at once. */
+  audioBurstMs: number;
+}
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  idleTimeoutMs: 15_000,
+  heartbeatIntervalMs: 10_000,
+  maxMessagesPerSecond: 150,
+  messageBurst: 300,
+  maxAudioSpeed: 2,
+  audioBurstMs: 2_000,
+};
+
+/**
+ * Enforces `ConnectionLimits` on one socket. `onViolation` gets a TelephonyError and is expected to close.
+ * All timers are released by `stop()`.
+ */
+export class ConnectionGuard {
+  readonly #limits: ConnectionLimits;
+  readonly #socket: WebSocket;
+  readonly #onViolation: (error: TelephonyError) => void;
+  readonly #now: () => number;
+  #tokens: number;
+  #lastRefillMs: number;
+  #audioStartMs: number | undefined;
+  #audioReceivedMs = 0;
+  #idleTimer: NodeJS.Timeout | undefined;
+  #heartbeat: NodeJS.Timeout | undefined;
+  #awaitingPong = false;
+  #stopped = false;
+
+  constructor(
+    socket: WebSocket,
+    limits: ConnectionLimits,
+    onViolation: (error: TelephonyError) => void,
+    now: () => number = () => performance.now(),
+  ) {
+    this.#socket = socket;
+    this.#limits = limits;
+    this.#onViolation = onViolation;
+    this.#now = now;
+    this.#tokens = limits.messageBurst;
+    this.#lastRefillMs = now();
+    socket.on('pong', () => {
+      this.#awaitingPong = false;
+    });
+    this.#heartbeat = setInterval(() => this.#ping(), limits.heartbeatIntervalMs);
+    this.#heartbeat.unref();
+    this.#armIdle();
+  }
+
+  /** Call for every inbound message; returns false (after reporting) when the message breaks a limit. */
+  admitMessage(): boolean {
+    if (this.#stopped) return false;
+    this.#armIdle();
+    const now = this.#now();
+    this.#tokens = Math.min(
+      this.#limits.messageBurst,
+      this.#tokens + ((now - this.#lastRefillMs) / 1000) * this.#limits.maxMessagesPerSecond,
+    );
+    this.#lastRefillMs = now;
+    if (this.#tokens < 1) {
+      this.#report(new TelephonyError('rate_limited', 'message flood'));
+      return false;
+    }
+    this.#tokens -= 1;
+    return true;
+  }
+
+  /** Call for each inbound audio chunk with its duration; false when audio outruns real time. */
+  admitAudio(durationMs: number): boolean {
+    if (this.#stopped) return false;
+    const now = this.#now();
+    this.#audioStartMs ??= now;
+    this.#audioReceivedMs += durationMs;
+    const allowedMs = (now - this.#audioStartMs) * this.#limits.maxAudioSpeed + this.#limits.audioBurstMs;
+    if (this.#audioReceivedMs > allowedMs) {
+      this.#report(
+        new TelephonyError(
+          'rate_limited',
+          `caller audio arrives faster than ${this.#limits.maxAudioSpeed}x real time`,
+        ),
+      );
+      return false;
+    }
+    return true;
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    clearTimeout(this.#idleTimer);
+    clearInterval(this.#heartbeat);
+  }
+
+  #report(error: TelephonyError): void {
+    if (this.#stopped) return;
+    this.stop();
+    this.#onViolation(error);
+  }
+
+  #armIdle(): void {
+    clearTimeout(this.#idleTimer);
+    this.#idleTimer = setTimeout(
+      () =>
+        this.#report(new TelephonyError('idle_timeout', `no message for ${this.#limits.idleTimeoutMs} ms`)),
+      this.#limits.idleTimeoutMs,
+    );
+    this.#idleTimer.unref();
+  }
+
+  #ping(): void {
+    if (this.#awaitingPong) {
+      this.stop();
+      this.#socket.terminate();
+      return;
+    }
+    this.#awaitingPong = true;
+    try {
+      this.#socket.ping();
+    } catch {
+      // The socket is already closing; its close event does the cleanup.
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { encodeBase64 } from '../base64.ts';
+
+/**
+ * Twilio Media Streams WebSocket messages (https://www.twilio.com/docs/voice/media-streams/websocket-messages).
+ * Twilio sends numbers as strings in most fields; we accept both where the docs disagree with the wire.
+ */
+const numeric = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(Number);
+
+export const TwilioConnectedMessage = z.object({
+  event: z.literal('connected'),
+  protocol: z.string(),
+  version: z.string(),
+});
+
+export const TwilioMediaFormat = z.object({
+  encoding: z.string(),
+  sampleRate: numeric,
+  channels: numeric,
+});
+export type TwilioMediaFormat = z.infer<typeof TwilioMediaFormat>;
+
+export const TwilioStartMessage = z.object({
+  event: z.literal('start'),
+  sequenceNumber: numeric.optional(),
+  streamSid: z.string().min(1),
+  start: z.object({
+    accountSid: z.string().min(1),
+    streamSid: z.string().min(1),
+    callSid: z.string().min(1),
+    tracks: z.array(z.string()).default([]),
+    customParameters: z.record(z.string(), z.string()).default({}),
+    mediaFormat: TwilioMediaFormat,
+  }),
+});
+export type TwilioStartMessage = z.infer<typeof TwilioStartMessage>;
+
+export const TwilioMediaMessage = z.object({
+  event: z.literal('media'),
+  sequenceNumber: numeric.optional(),
+  streamSid: z.string().min(1),
+  media: z.object({
+    track: z.string().default('inbound'),
+    chunk: numeric.optional(),
+    /** Presentation time in ms from the start of the stream. */
+    timestamp: numeric.optional(),
+    payload: z.string(),
+  }),
+});
+export type TwilioMediaMessage = z.infer<typeof TwilioMediaMessage>;
+
+export const TwilioMarkMessage = z.object({
+  event: z.literal('mark'),
+  sequenceNumber: numeric.optional(),
+  streamSid: z.string().min(1),
+  mark: z.object({ name: z.string() }),
+});
+
+export const TwilioDtmfMessage = z.object({
+  event: z.literal('dtmf'),
+  sequenceNumber: numeric.optional(),
+  streamSid: z.string().min(1),
+  dtmf: z.object({ track: z.string().optional(), digit: z.string().regex(/^[0-9*#A-D]$/) }),
+});
+
+export const TwilioStopMessage = z.object({
+  event: z.literal('stop'),
+  sequenceNumber: numeric.optional(),
+  streamSid: z.string().min(1),
+  stop: z.object({ accountSid: z.string().optional(), callSid: z.string().optional() }).optional(),
+});
+
+export const TwilioInboundMessage = z.discriminatedUnion('event', [
+  TwilioConnectedMessage,
+  TwilioStartMessage,
+  TwilioMediaMessage,
+  TwilioMarkMessage,
+  TwilioDtmfMessage,
+  TwilioStopMessage,
+]);
+export type TwilioInboundMessage = z.infer<typeof TwilioInboundMessage>;
+
+/** Any JSON object with an `event` name: how we recognise (and keep) events we do not know yet. */
+export const TwilioAnyEvent = z.object({ event: z.string() });
+
+/** Twilio's fixed format for Media Streams; anything else is refused at `start`. */
+export const TWILIO_MEDIA_FORMAT = { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 } as const;
+
+export function isTwilioMediaFormat(format: TwilioMediaFormat): boolean {
+  return (
+    format.encoding === TWILIO_MEDIA_FORMAT.encoding &&
+    format.sampleRate === TWILIO_MEDIA_FORMAT.sampleRate &&
+    format.channels === TWILIO_MEDIA_FORMAT.channels
+  );
+}
+
+/** Messages we send to Twilio on a bidirectional stream: only `media`, `mark` and `clear` exist. */
+export function twilioMediaOut(streamSid: string, mulaw: Uint8Array): string {
+  return JSON.stringify({ event: 'media', streamSid, media: { payload: encodeBase64(mulaw) } });
+}
+
+export function twilioMarkOut(streamSid: string, name: string): string {
+  return JSON.stringify({ event: 'mark', streamSid, mark: { name } });
+}
+
+export function twilioClearOut(streamSid: string): string {
+  return JSON.stringify({ event: 'clear', streamSid });
+}
+
+/** What a Twilio-side peer (our fake client) receives from the server. */
+export const TwilioOutboundMessage = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('media'), streamSid: z.string(), media: z.object({ payload: z.string() }) }),
+  z.object({ event: z.literal('mark'), streamSid: z.string(), mark: z.object({ name: z.string() }) }),
+  z.object({ event: z.literal('clear'), streamSid: z.string() }),
+]);
+export type TwilioOutboundMessage = z.infer<typeof TwilioOutboundMessage>;

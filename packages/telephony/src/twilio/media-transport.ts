@@ -1,0 +1,261 @@
+import { EventEmitter } from 'node:events';
+import type { RawData, WebSocket } from 'ws';
+import { decodeStrictBase64 } from '../base64.ts';
+import { ConnectionGuard, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../connection-guard.ts';
+import { ProtocolViolationError, TelephonyError } from '../errors.ts';
+import { PlaybackTracker } from '../playback-tracker.ts';
+import type { CallTransport, TransportClosed, TransportEvents, TransportNotice } from '../transport.ts';
+import {
+  isTwilioMediaFormat,
+  TwilioAnyEvent,
+  TwilioInboundMessage,
+  type TwilioStartMessage,
+  twilioClearOut,
+  twilioMarkOut,
+  twilioMediaOut,
+} from './media-protocol.ts';
+
+const MULAW_BYTES_PER_MS = 8;
+/** One inbound media message may carry at most one second of audio (Twilio sends 20 ms). */
+const MAX_INBOUND_MEDIA_BYTES = 8_000;
+const KNOWN_EVENTS = new Set(['connected', 'start', 'media', 'mark', 'dtmf', 'stop']);
+
+export interface TwilioStreamStart {
+  streamSid: string;
+  callSid: string;
+  accountSid: string;
+  customParameters: Record<string, string>;
+}
+
+export interface TwilioMediaTransportOptions {
+  /** The callSid the stream token was minted for; a `start` naming another call is refused. */
+  expectedCallSid: string;
+  /** `start` must arrive this soon after the upgrade. */
+  startTimeoutMs?: number;
+  limits?: Partial<ConnectionLimits>;
+  /** Outbound agent audio is cut into chunks of this length, each followed by a mark (barge-in precision). */
+  markIntervalMs?: number;
+}
+
+/**
+ * The Twilio Media Streams side of a phone call over one WebSocket: strict parsing, `start` validation,
+ * per-connection limits, outbound media/mark/clear and mark-based playback tracking.
+ */
+export class TwilioMediaTransport extends EventEmitter<TransportEvents> implements CallTransport {
+  readonly channel = 'phone' as const;
+  /** Resolves at a valid `start`; rejects when the stream ends or breaks the rules before one. */
+  readonly started: Promise<TwilioStreamStart>;
+  readonly #socket: WebSocket;
+  readonly #options: Required<Omit<TwilioMediaTransportOptions, 'limits'>>;
+  readonly #guard: ConnectionGuard;
+  readonly #tracker = new PlaybackTracker();
+  #start: TwilioStreamStart | undefined;
+  #resolveStart!: (start: TwilioStreamStart) => void;
+  #rejectStart!: (error: Error) => void;
+  #startTimer: NodeJS.Timeout;
+  #closeReason: TransportClosed['reason'] | undefined;
+  #closed = false;
+  #closing = false;
+
+  constructor(socket: WebSocket, options: TwilioMediaTransportOptions) {
+    super();
+    this.#socket = socket;
+    this.#options = {
+      expectedCallSid: options.expectedCallSid,
+      startTimeoutMs: options.startTimeoutMs ?? 5_000,
+      markIntervalMs: options.markIntervalMs ?? 100,
+    };
+    this.started = new Promise((resolve, reject) => {
+      this.#resolveStart = resolve;
+      this.#rejectStart = reject;
+    });
+    // Nobody may be awaiting `started` yet; a rejection here is also reported through `violation`/`closed`.
+    this.started.catch(() => {});
+    this.#guard = new ConnectionGuard(socket, { ...DEFAULT_CONNECTION_LIMITS, ...options.limits }, (error) =>
+      this.#violate(error, 1008),
+    );
+    this.#startTimer = setTimeout(
+      () =>
+        this.#violate(
+          new TelephonyError('start_timeout', `no start within ${this.#options.startTimeoutMs} ms`),
+          1008,
+        ),
+      this.#options.startTimeoutMs,
+    );
+    socket.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
+    socket.on('close', (code, reason) => this.#onClose(code, reason.toString()));
+    socket.on('error', () => {
+      // ws reports protocol errors (oversized frame → 1009) here and then closes; `close` does the rest.
+    });
+  }
+
+  get isPlaying(): boolean {
+    return this.#tracker.isPlaying;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  get streamStart(): TwilioStreamStart | undefined {
+    return this.#start;
+  }
+
+  sendAudio(itemId: string, audio: Uint8Array): void {
+    const start = this.#start;
+    if (!start || this.#closed || audio.byteLength === 0) return;
+    const chunkBytes = this.#options.markIntervalMs * MULAW_BYTES_PER_MS;
+    for (let offset = 0; offset < audio.byteLength; offset += chunkBytes) {
+      const chunk = audio.subarray(offset, Math.min(offset + chunkBytes, audio.byteLength));
+      const markName = this.#tracker.recordSent(itemId, chunk.byteLength / MULAW_BYTES_PER_MS);
+      this.#send(twilioMediaOut(start.streamSid, chunk));
+      this.#send(twilioMarkOut(start.streamSid, markName));
+    }
+  }
+
+  clearPlayback(): { itemId: string; heardMs: number } | undefined {
+    if (this.#start && !this.#closed) this.#send(twilioClearOut(this.#start.streamSid));
+    return this.#tracker.clear();
+  }
+
+  heardMs(itemId: string): number {
+    return this.#tracker.heardMs(itemId);
+  }
+
+  notify(_notice: TransportNotice): void {
+    // A phone cannot show transcripts.
+  }
+
+  close(code = 1000, reason = 'call ended'): void {
+    if (this.#closed || this.#closing) return;
+    this.#closing = true;
+    this.#closeReason ??= 'server_closed';
+    this.#guard.stop();
+    clearTimeout(this.#startTimer);
+    this.#socket.close(code, reason);
+    // A peer that never answers the close handshake must not keep the socket (and the call) alive.
+    setTimeout(() => this.#socket.terminate(), 2_000).unref();
+  }
+
+  #send(text: string): void {
+    if (this.#socket.readyState === this.#socket.OPEN) this.#socket.send(text);
+  }
+
+  #violate(error: TelephonyError, code: number): void {
+    if (this.#closed || this.#closing) return;
+    this.#closeReason = 'violation';
+    this.#rejectStart(error);
+    this.emit('violation', error);
+    this.close(code, error.code);
+  }
+
+  #onMessage(data: RawData, isBinary: boolean): void {
+    if (this.#closing || this.#closed || !this.#guard.admitMessage()) return;
+    if (isBinary) {
+      this.#violate(new ProtocolViolationError('protocol_error', 'binary frame on a Media Stream'), 1003);
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(data.toString());
+    } catch (cause) {
+      this.#violate(new ProtocolViolationError('invalid_json', 'message is not JSON', { cause }), 1007);
+      return;
+    }
+    const any = TwilioAnyEvent.safeParse(json);
+    if (!any.success) {
+      this.#violate(new ProtocolViolationError('invalid_message', 'message has no event name'), 1007);
+      return;
+    }
+    if (!KNOWN_EVENTS.has(any.data.event)) {
+      this.emit('unknown', { event: any.data.event });
+      return;
+    }
+    const parsed = TwilioInboundMessage.safeParse(json);
+    if (!parsed.success) {
+      const detail = `invalid ${any.data.event} message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`;
+      this.#violate(new ProtocolViolationError('invalid_message', detail, { cause: parsed.error }), 1007);
+      return;
+    }
+    this.#handle(parsed.data);
+  }
+
+  #handle(message: TwilioInboundMessage): void {
+    if (message.event === 'connected') return;
+    if (message.event === 'start') {
+      this.#onStart(message);
+      return;
+    }
+    if (!this.#start) {
+      this.#violate(new ProtocolViolationError('protocol_error', `${message.event} before start`), 1008);
+      return;
+    }
+    if (message.streamSid !== this.#start.streamSid) {
+      this.#violate(new ProtocolViolationError('protocol_error', 'message for another stream'), 1008);
+      return;
+    }
+    switch (message.event) {
+      case 'media': {
+        if (message.media.track !== 'inbound' && message.media.track !== 'inbound_track') return;
+        let audio: Uint8Array;
+        try {
+          audio = decodeStrictBase64(message.media.payload, MAX_INBOUND_MEDIA_BYTES);
+        } catch (error) {
+          this.#violate(error as TelephonyError, 1007);
+          return;
+        }
+        if (!this.#guard.admitAudio(audio.byteLength / MULAW_BYTES_PER_MS)) return;
+        this.emit('audio', audio);
+        return;
+      }
+      case 'mark':
+        if (this.#tracker.acknowledge(message.mark.name)) this.emit('played', message.mark.name);
+        return;
+      case 'dtmf':
+        this.emit('dtmf', message.dtmf.digit);
+        return;
+      case 'stop':
+        this.#closeReason = 'hangup';
+        this.close(1000, 'stream stopped');
+        return;
+    }
+  }
+
+  #onStart(message: TwilioStartMessage): void {
+    if (this.#start) {
+      this.#violate(new ProtocolViolationError('protocol_error', 'second start message'), 1008);
+      return;
+    }
+    if (!isTwilioMediaFormat(message.start.mediaFormat)) {
+      this.#violate(
+        new ProtocolViolationError('wrong_codec', 'media format is not audio/x-mulaw 8000 Hz mono'),
+        1003,
+      );
+      return;
+    }
+    if (message.start.callSid !== this.#options.expectedCallSid) {
+      this.#violate(
+        new ProtocolViolationError('wrong_call', 'start names another call than the token'),
+        1008,
+      );
+      return;
+    }
+    clearTimeout(this.#startTimer);
+    this.#start = {
+      streamSid: message.start.streamSid,
+      callSid: message.start.callSid,
+      accountSid: message.start.accountSid,
+      customParameters: message.start.customParameters,
+    };
+    this.#resolveStart(this.#start);
+  }
+
+  #onClose(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#guard.stop();
+    clearTimeout(this.#startTimer);
+    this.#rejectStart(new TelephonyError('protocol_error', 'stream closed before start'));
+    this.emit('closed', { reason: this.#closeReason ?? 'socket_closed', code, detail: reason || undefined });
+  }
+}

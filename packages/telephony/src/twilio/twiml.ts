@@ -1,0 +1,91 @@
+import twilio from 'twilio';
+
+/**
+ * TwiML documents the voice server answers with. Built with the twilio library so XML escaping and attribute
+ * names are right by construction.
+ */
+
+/** What Twilio does if our media stream ends or never starts: it must not need any server of ours. */
+export type TwilioFallback =
+  | { kind: 'dial'; phoneNumber: string; say?: string | undefined; timeLimitSeconds?: number | undefined }
+  | { kind: 'voicemail'; say: string; maxLengthSeconds?: number | undefined }
+  | { kind: 'hangup'; say?: string | undefined };
+
+export interface StreamTwimlInput {
+  /** Spoken by Twilio before any audio reaches the AI (AI / recording disclosure). */
+  disclosure?: string | undefined;
+  /** `wss://…/twilio/stream/<token>`; query strings are dropped by Twilio, so the token lives in the path. */
+  streamUrl: string;
+  /** Custom parameters delivered in the `start` message; name+value under 500 characters each. */
+  parameters?: Record<string, string> | undefined;
+  /** Runs after `</Connect>` when the stream closes. */
+  fallback: TwilioFallback;
+  /** Optional `<Stream statusCallback>` URL (stream-started/stopped/error). */
+  statusCallbackUrl?: string | undefined;
+}
+
+const SAY_VOICE = 'Polly.Joanna' as const;
+
+function appendFallback(response: twilio.twiml.VoiceResponse, fallback: TwilioFallback): void {
+  switch (fallback.kind) {
+    case 'dial':
+      if (fallback.say) response.say({ voice: SAY_VOICE }, fallback.say);
+      response.dial({ timeLimit: fallback.timeLimitSeconds ?? 3600 }, fallback.phoneNumber);
+      break;
+    case 'voicemail':
+      response.say({ voice: SAY_VOICE }, fallback.say);
+      response.record({ maxLength: fallback.maxLengthSeconds ?? 120, playBeep: true });
+      response.hangup();
+      break;
+    case 'hangup':
+      if (fallback.say) response.say({ voice: SAY_VOICE }, fallback.say);
+      response.hangup();
+      break;
+  }
+}
+
+export function buildStreamTwiml(input: StreamTwimlInput): string {
+  const response = new twilio.twiml.VoiceResponse();
+  if (input.disclosure) response.say({ voice: SAY_VOICE }, input.disclosure);
+  const stream = response.connect().stream({
+    url: input.streamUrl,
+    ...(input.statusCallbackUrl
+      ? { statusCallback: input.statusCallbackUrl, statusCallbackMethod: 'POST' }
+      : {}),
+  });
+  for (const [name, value] of Object.entries(input.parameters ?? {})) {
+    stream.parameter({ name, value });
+  }
+  appendFallback(response, input.fallback);
+  return response.toString();
+}
+
+/** A polite refusal (unknown number, draining server, over capacity): say something, then hang up. */
+export function buildSayHangupTwiml(message: string): string {
+  const response = new twilio.twiml.VoiceResponse();
+  response.say({ voice: SAY_VOICE }, message);
+  response.hangup();
+  return response.toString();
+}
+
+/** TwiML without a stream: used after hours, or when the stream cannot be offered at all. */
+export function buildFallbackTwiml(fallback: TwilioFallback): string {
+  const response = new twilio.twiml.VoiceResponse();
+  appendFallback(response, fallback);
+  return response.toString();
+}
+
+/** Transfer TwiML for a live call update (REST `calls(sid).update({ twiml })`). */
+export function buildTransferTwiml(input: {
+  phoneNumber: string;
+  say?: string | undefined;
+  callerId?: string;
+}): string {
+  const response = new twilio.twiml.VoiceResponse();
+  if (input.say) response.say({ voice: SAY_VOICE }, input.say);
+  response.dial(
+    { timeLimit: 3600, ...(input.callerId ? { callerId: input.callerId } : {}) },
+    input.phoneNumber,
+  );
+  return response.toString();
+}
