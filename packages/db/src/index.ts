@@ -1,1 +1,17 @@
-export {};
+export {
+  closeDatabase,
+  type Database,
+  DEFAULT_BUSY_TIMEOUT_MS,
+  type Executor,
+  type OpenDatabaseOptions,
+  openDatabase,
+  type Schema,
+} from './client.ts';
+export * from './errors.ts';
+export { newId, nowMs } from './ids.ts';
+export * from './lookups.ts';
+export { applyMigrations, defaultMigrationsFolder } from './migrate.ts';
+export * as schema from './schema/index.ts';
+export * from './schema/index.ts';
+export * from './tenant/index.ts';
+export * from './users.ts';

@@ -1,1 +1,2 @@
-export {};
+export * from './factories.ts';
+export { createTestDatabase, type TestDatabase } from './test-database.ts';

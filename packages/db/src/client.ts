@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type Client, createClient, type ResultSet } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { DbError } from './errors.ts';
+import { applyMigrations } from './migrate.ts';
+import * as schema from './schema/index.ts';
+import { withWriteLock } from './write-lock.ts';
+
+export type Schema = typeof schema;
+
+/** The Drizzle database over one libSQL client. Close it with `closeDatabase`. */
+export type Database = LibSQLDatabase<Schema> & { $client: Client };
+
+/** A database or an open transaction: the tenant DAL runs on either. */
+export type Executor = BaseSQLiteDatabase<'async', ResultSet, Schema>;
+
+export interface OpenDatabaseOptions {
+  /** `file:./data/receptionist.db`, `file:/abs/path.db`, or a Turso `libsql://…` URL. */
+  url: string;
+  /** Turso auth token; ignored for local files. */
+  authToken?: string | undefined;
+  /** How long a local writer waits for the lock before failing with SQLITE_BUSY (libSQL's default is 0). */
+  busyTimeoutMs?: number | undefined;
+  /** Where the generated SQL lives; defaults to this package's `drizzle/` folder. */
+  migrationsFolder?: string | undefined;
+  /** Skip migrations (a process that knows another one migrates). Default: migrate. */
+  migrate?: boolean | undefined;
+}
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens the database, applies connection settings and runs pending migrations.
+ * Local files get WAL (readers never block the writer), a busy timeout and an in-process write lock
+ * (see write-lock.ts); foreign keys are on for every connection (libSQL's default, verified here because
+ * tenant integrity relies on it).
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const isLocalFile = options.url.startsWith('file:');
+  if (isLocalFile) ensureParentDirectory(options.url);
+
+  let client: Client;
+  try {
+    const raw = createClient({
+      url: options.url,
+      authToken: options.authToken,
+      timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+      intMode: 'number',
+    });
+    client = isLocalFile ? withWriteLock(raw, options.url) : raw;
+  } catch (cause) {
+    throw new DbError('connect_failed', `cannot open database ${redactUrl(options.url)}`, { cause });
+  }
+
+  try {
+    if (isLocalFile && !options.url.includes(':memory:')) {
+      // Persistent in the file: every later connection (ours and other processes') uses WAL too.
+      await client.execute('PRAGMA journal_mode = WAL');
+    }
+    await client.execute('PRAGMA foreign_keys = ON');
+    const check = await client.execute('PRAGMA foreign_keys');
+    if (Number(check.rows[0]?.[0]) !== 1) {
+      throw new DbError('connect_failed', 'this libSQL build does not enable foreign keys');
+    }
+    const db = drizzle(client, { schema });
+    if (options.migrate !== false) await applyMigrations(client, options.migrationsFolder);
+    return db;
+  } catch (cause) {
+    client.close();
+    if (cause instanceof DbError) throw cause;
+    throw new DbError('connect_failed', `cannot prepare database ${redactUrl(options.url)}`, { cause });
+  }
+}
+
+export function closeDatabase(db: Database): void {
+  db.$client.close();
+}
+
+/** `file:./data/x.db` needs `./data` to exist before SQLite can create the file. */
+function ensureParentDirectory(url: string): void {
+  const path = url.slice('file:'.length).split('?')[0] ?? '';
+  if (path === '' || path === ':memory:') return;
+  mkdirSync(dirname(path.startsWith('//') ? path.slice(2) : path), { recursive: true });
+}
+
+/** Database URLs may carry credentials in the query string; never log those. */
+function redactUrl(url: string): string {
+  return url.split('?')[0] ?? url;
+}

@@ -1,0 +1,263 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { nowMs } from '../ids.ts';
+import {
+  type CallChannel,
+  type CallOutcome,
+  type CallRow,
+  type CallStatus,
+  type CallTurnRow,
+  calls,
+  callTurns,
+  OPEN_CALL_STATUSES,
+  type ToolCallRow,
+  type ToolCallStatus,
+  type TurnRole,
+  toolCalls,
+} from '../schema/index.ts';
+
+export interface CreateCallInput {
+  channel: CallChannel;
+  twilioCallSid?: string | undefined;
+  fromNumber?: string | undefined;
+  toNumber?: string | undefined;
+  engine: string;
+  status: CallStatus;
+  /** Epoch ms; defaults to now. */
+  startedAt?: number | undefined;
+}
+
+export interface AppendTurnInput {
+  role: TurnRole;
+  text: string;
+  /** Epoch ms. */
+  startedAtMs?: number | undefined;
+  endedAtMs?: number | undefined;
+  interrupted?: boolean | undefined;
+  latencyMs?: number | undefined;
+}
+
+export interface RecordToolCallInput {
+  toolCallId: string;
+  name: string;
+  arguments: unknown;
+  result: unknown;
+  status: ToolCallStatus;
+  latencyMs?: number | undefined;
+}
+
+export interface EndCallInput {
+  status: CallStatus;
+  endReason: string;
+  /** Epoch ms; defaults to now. */
+  endedAt?: number | undefined;
+}
+
+export interface CallListFilters {
+  status?: CallStatus | readonly CallStatus[] | undefined;
+  channel?: CallChannel | undefined;
+  /** Calls started at or after this epoch ms. */
+  startedFrom?: number | undefined;
+  /** Calls started before this epoch ms (also the cursor for the next page). */
+  startedBefore?: number | undefined;
+  limit?: number | undefined;
+}
+
+export interface CallDetail extends CallRow {
+  turns: CallTurnRow[];
+  toolCalls: ToolCallRow[];
+}
+
+const MAX_LIST_LIMIT = 500;
+
+/** The call log of one business: created at call start, turns appended as they finalize. */
+export function createCallsDal(ex: Executor, businessId: string) {
+  const own = (callId: string) => and(eq(calls.id, callId), eq(calls.businessId, businessId));
+
+  async function requireCall(callId: string): Promise<CallRow> {
+    const [row] = await ex.select().from(calls).where(own(callId)).limit(1);
+    if (row === undefined) throw new NotFoundError('call', callId);
+    return row;
+  }
+
+  return {
+    /**
+     * Creates the call row. Idempotent on the Twilio call SID: a retried webhook gets the row it already
+     * made. A SID that belongs to another business is a conflict, never a shared row.
+     */
+    async create(input: CreateCallInput): Promise<CallRow> {
+      const values = {
+        businessId,
+        channel: input.channel,
+        twilioCallSid: input.twilioCallSid ?? null,
+        fromNumber: input.fromNumber ?? null,
+        toNumber: input.toNumber ?? null,
+        engine: input.engine,
+        status: input.status,
+        startedAt: input.startedAt ?? nowMs(),
+      };
+      if (input.twilioCallSid === undefined) {
+        const [row] = await ex.insert(calls).values(values).returning();
+        return row!;
+      }
+      const [inserted] = await ex.insert(calls).values(values).onConflictDoNothing().returning();
+      if (inserted !== undefined) return inserted;
+      const [existing] = await ex
+        .select()
+        .from(calls)
+        .where(eq(calls.twilioCallSid, input.twilioCallSid))
+        .limit(1);
+      if (existing === undefined || existing.businessId !== businessId) {
+        throw new ConflictError('that Twilio call SID belongs to another business');
+      }
+      return existing;
+    },
+
+    /** Changes a live call's status or engine (ringing → in_progress, failover to `local`). */
+    async update(callId: string, patch: { status?: CallStatus; engine?: string }): Promise<CallRow> {
+      const [row] = await ex.update(calls).set(patch).where(own(callId)).returning();
+      if (row === undefined) throw new NotFoundError('call', callId);
+      return row;
+    },
+
+    /** Appends one transcript line; the sequence number is assigned atomically in the insert. */
+    async appendTurn(callId: string, turn: AppendTurnInput): Promise<CallTurnRow> {
+      await requireCall(callId);
+      const [row] = await ex
+        .insert(callTurns)
+        .values({
+          businessId,
+          callId,
+          sequence: sql`(select coalesce(max(${callTurns.sequence}), 0) + 1 from ${callTurns} where ${callTurns.callId} = ${callId})`,
+          role: turn.role,
+          text: turn.text,
+          startedAtMs: turn.startedAtMs ?? null,
+          endedAtMs: turn.endedAtMs ?? null,
+          interrupted: turn.interrupted ?? false,
+          latencyMs: turn.latencyMs ?? null,
+        })
+        .returning();
+      return row!;
+    },
+
+    /**
+     * Records a tool invocation. Upserts on (call, tool call id): the tool itself records its result
+     * and the call session records the engine's view (end-to-end latency, timeout) of the same call.
+     */
+    async recordToolCall(callId: string, input: RecordToolCallInput): Promise<ToolCallRow> {
+      await requireCall(callId);
+      const [row] = await ex
+        .insert(toolCalls)
+        .values({
+          businessId,
+          callId,
+          toolCallId: input.toolCallId,
+          name: input.name,
+          arguments: input.arguments ?? null,
+          result: input.result ?? null,
+          status: input.status,
+          latencyMs: input.latencyMs ?? null,
+        })
+        .onConflictDoUpdate({
+          target: [toolCalls.callId, toolCalls.toolCallId],
+          set: {
+            result: input.result ?? null,
+            status: input.status,
+            latencyMs: input.latencyMs ?? null,
+            updatedAt: nowMs(),
+          },
+        })
+        .returning();
+      return row!;
+    },
+
+    async findToolCall(callId: string, toolCallId: string): Promise<ToolCallRow | undefined> {
+      const [row] = await ex
+        .select()
+        .from(toolCalls)
+        .where(
+          and(
+            eq(toolCalls.businessId, businessId),
+            eq(toolCalls.callId, callId),
+            eq(toolCalls.toolCallId, toolCallId),
+          ),
+        )
+        .limit(1);
+      return row;
+    },
+
+    /**
+     * Ends a call. Idempotent and order-independent: the first end wins (WebSocket stop, Twilio status
+     * callback and the start-up sweep may all report the same end).
+     */
+    async end(callId: string, input: EndCallInput): Promise<CallRow> {
+      const endedAt = input.endedAt ?? nowMs();
+      const [row] = await ex
+        .update(calls)
+        .set({
+          status: input.status,
+          endReason: input.endReason,
+          endedAt,
+          durationMs: sql`max(0, ${endedAt} - ${calls.startedAt})`,
+        })
+        .where(and(own(callId), isNull(calls.endedAt)))
+        .returning();
+      return row ?? (await requireCall(callId));
+    },
+
+    /** Stores the cold-path summary and outcome. */
+    async setSummary(callId: string, input: { summary?: string; outcome?: CallOutcome }): Promise<CallRow> {
+      const [row] = await ex.update(calls).set(input).where(own(callId)).returning();
+      if (row === undefined) throw new NotFoundError('call', callId);
+      return row;
+    },
+
+    /** A call with its transcript (in order) and tool calls, or undefined when not this business's. */
+    async get(callId: string): Promise<CallDetail | undefined> {
+      const [row] = await ex.select().from(calls).where(own(callId)).limit(1);
+      if (row === undefined) return undefined;
+      const turns = await ex
+        .select()
+        .from(callTurns)
+        .where(and(eq(callTurns.businessId, businessId), eq(callTurns.callId, callId)))
+        .orderBy(asc(callTurns.sequence));
+      const tools = await ex
+        .select()
+        .from(toolCalls)
+        .where(and(eq(toolCalls.businessId, businessId), eq(toolCalls.callId, callId)))
+        .orderBy(asc(toolCalls.createdAt));
+      return { ...row, turns, toolCalls: tools };
+    },
+
+    /** Newest first. Page with `startedBefore` = the last row's `startedAt`. */
+    async list(filters: CallListFilters = {}): Promise<CallRow[]> {
+      const conditions: SQL[] = [eq(calls.businessId, businessId)];
+      if (filters.status !== undefined) {
+        const statuses: readonly CallStatus[] =
+          typeof filters.status === 'string' ? [filters.status] : filters.status;
+        conditions.push(inArray(calls.status, [...statuses]));
+      }
+      if (filters.channel !== undefined) conditions.push(eq(calls.channel, filters.channel));
+      if (filters.startedFrom !== undefined) conditions.push(gte(calls.startedAt, filters.startedFrom));
+      if (filters.startedBefore !== undefined) conditions.push(lt(calls.startedAt, filters.startedBefore));
+      const limit = Math.min(Math.max(1, filters.limit ?? 50), MAX_LIST_LIMIT);
+      return ex
+        .select()
+        .from(calls)
+        .where(and(...conditions))
+        .orderBy(desc(calls.startedAt), desc(calls.id))
+        .limit(limit);
+    },
+
+    /** Calls of this business still ringing or in progress. */
+    async listOpen(): Promise<CallRow[]> {
+      return ex
+        .select()
+        .from(calls)
+        .where(and(eq(calls.businessId, businessId), inArray(calls.status, [...OPEN_CALL_STATUSES])));
+    },
+  };
+}
+
+export type CallsDal = ReturnType<typeof createCallsDal>;

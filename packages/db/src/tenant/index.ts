@@ -1,0 +1,70 @@
+import type { Executor } from '../client.ts';
+import { DbError } from '../errors.ts';
+import { createApiKeysDal } from './api-keys.ts';
+import { createAppointmentsDal } from './appointments.ts';
+import { createBusinessDal } from './business.ts';
+import { createCallsDal } from './calls.ts';
+import { createCustomersDal } from './customers.ts';
+import { createJobsDal } from './jobs.ts';
+import { createMembersDal } from './members.ts';
+import { createMessagesDal } from './messages.ts';
+import { createPhoneNumbersDal } from './phone-numbers.ts';
+import { createServicesDal } from './services.ts';
+
+/**
+ * Every tenant-owned read and write goes through this object: each query it makes is filtered by (and
+ * each row it writes carries) `businessId`, so code holding it cannot reach another business's rows.
+ */
+export interface TenantDb {
+  readonly businessId: string;
+  readonly business: ReturnType<typeof createBusinessDal>;
+  readonly phoneNumbers: ReturnType<typeof createPhoneNumbersDal>;
+  readonly calls: ReturnType<typeof createCallsDal>;
+  readonly services: ReturnType<typeof createServicesDal>;
+  readonly customers: ReturnType<typeof createCustomersDal>;
+  readonly appointments: ReturnType<typeof createAppointmentsDal>;
+  readonly messages: ReturnType<typeof createMessagesDal>;
+  readonly apiKeys: ReturnType<typeof createApiKeysDal>;
+  readonly members: ReturnType<typeof createMembersDal>;
+  readonly jobs: ReturnType<typeof createJobsDal>;
+  /**
+   * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
+   * tenant DAL bound to it. Keep it short and never await the network inside.
+   */
+  transaction<T>(work: (tenant: TenantDb) => Promise<T>): Promise<T>;
+}
+
+export function forBusiness(ex: Executor, businessId: string): TenantDb {
+  if (typeof businessId !== 'string' || businessId.trim() === '') {
+    throw new DbError('invalid_input', 'a business id is required for tenant data access');
+  }
+  return {
+    businessId,
+    business: createBusinessDal(ex, businessId),
+    phoneNumbers: createPhoneNumbersDal(ex, businessId),
+    calls: createCallsDal(ex, businessId),
+    services: createServicesDal(ex, businessId),
+    customers: createCustomersDal(ex, businessId),
+    appointments: createAppointmentsDal(ex, businessId),
+    messages: createMessagesDal(ex, businessId),
+    apiKeys: createApiKeysDal(ex, businessId),
+    members: createMembersDal(ex, businessId),
+    jobs: createJobsDal(ex, businessId),
+    transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
+  };
+}
+
+export type { ApiKeySummary } from './api-keys.ts';
+export type { BookAppointmentInput, MoveAppointmentInput } from './appointments.ts';
+export type { BusinessPatch } from './business.ts';
+export type {
+  AppendTurnInput,
+  CallDetail,
+  CallListFilters,
+  CreateCallInput,
+  EndCallInput,
+  RecordToolCallInput,
+} from './calls.ts';
+export type { Member } from './members.ts';
+export type { CreateMessageInput } from './messages.ts';
+export type { ServiceInput } from './services.ts';

@@ -1,0 +1,32 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { nowMs } from '../ids.ts';
+import { type JobRow, type JobStatus, jobs } from '../schema/index.ts';
+
+/** Background work for this business (a worker that claims jobs across tenants comes later). */
+export function createJobsDal(ex: Executor, businessId: string) {
+  return {
+    async enqueue(input: { kind: string; payload: unknown; runAt?: number }): Promise<JobRow> {
+      const [row] = await ex
+        .insert(jobs)
+        .values({
+          businessId,
+          kind: input.kind,
+          payload: input.payload ?? null,
+          runAt: input.runAt ?? nowMs(),
+        })
+        .returning();
+      return row!;
+    },
+
+    async list(filters: { status?: JobStatus } = {}): Promise<JobRow[]> {
+      const where =
+        filters.status === undefined
+          ? eq(jobs.businessId, businessId)
+          : and(eq(jobs.businessId, businessId), eq(jobs.status, filters.status));
+      return ex.select().from(jobs).where(where).orderBy(asc(jobs.runAt));
+    },
+  };
+}
+
+export type JobsDal = ReturnType<typeof createJobsDal>;

@@ -1,0 +1,127 @@
+import { resolve } from 'node:path';
+import type { Client, InStatement, Transaction } from '@libsql/client';
+
+/**
+ * One writer at a time per database file per process.
+ *
+ * libSQL's local driver is synchronous: a statement that waits for the file's write lock (busy_timeout)
+ * blocks the whole event loop. If another connection of this same process holds that lock inside an
+ * open transaction, it can never commit while we wait, so the wait always ends in SQLITE_BUSY after the
+ * full timeout. Queueing writers in JavaScript first removes that self-deadlock; busy_timeout still
+ * arbitrates between processes, whose event loops are independent. Reads bypass the queue: in WAL they
+ * never wait for the writer.
+ */
+class AsyncLock {
+  #tail: Promise<void> = Promise.resolve();
+
+  /** Resolves with a release function once every earlier holder has released. */
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolvePromise) => {
+      release = resolvePromise;
+    });
+    const ready = this.#tail.then(() => once(release));
+    this.#tail = this.#tail.then(() => held);
+    return ready;
+  }
+}
+
+function once(fn: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    fn();
+  };
+}
+
+const locksByFile = new Map<string, AsyncLock>();
+
+function lockFor(fileUrl: string): AsyncLock {
+  const path = resolve(fileUrl.slice('file:'.length).split('?')[0] ?? '');
+  let lock = locksByFile.get(path);
+  if (lock === undefined) {
+    lock = new AsyncLock();
+    locksByFile.set(path, lock);
+  }
+  return lock;
+}
+
+function isReadOnly(statement: InStatement | string): boolean {
+  const text = typeof statement === 'string' ? statement : statement.sql;
+  return /^\s*select\b/i.test(text) && !/\breturning\b/i.test(text);
+}
+
+/** Wraps a local-file client so its writes and transactions take the per-file lock. */
+export function withWriteLock(client: Client, fileUrl: string): Client {
+  const lock = lockFor(fileUrl);
+
+  async function locked<T>(work: () => Promise<T>): Promise<T> {
+    const release = await lock.acquire();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+
+  const wrapped: Partial<Client> = {
+    execute: ((statementOrSql: InStatement | string, args?: unknown) => {
+      const run = () =>
+        typeof statementOrSql === 'string' && args !== undefined
+          ? client.execute(statementOrSql, args as never)
+          : client.execute(statementOrSql as InStatement);
+      return isReadOnly(statementOrSql) ? run() : locked(run);
+    }) as Client['execute'],
+    batch: ((statements, mode) => locked(() => client.batch(statements, mode))) as Client['batch'],
+    migrate: ((statements) => locked(() => client.migrate(statements))) as Client['migrate'],
+    executeMultiple: ((sql) => locked(() => client.executeMultiple(sql))) as Client['executeMultiple'],
+    transaction: (async (mode) => {
+      const release = await lock.acquire();
+      try {
+        return releasingTransaction(await client.transaction(mode), release);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    }) as Client['transaction'],
+  };
+
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (typeof property === 'string' && property in wrapped) {
+        return wrapped[property as keyof Client];
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** A transaction that gives the lock back once it commits, rolls back or closes. */
+function releasingTransaction(tx: Transaction, release: () => void): Transaction {
+  return new Proxy(tx, {
+    get(target, property, receiver) {
+      if (property === 'commit' || property === 'rollback') {
+        return async () => {
+          try {
+            await target[property]();
+          } finally {
+            release();
+          }
+        };
+      }
+      if (property === 'close') {
+        return () => {
+          try {
+            target.close();
+          } finally {
+            release();
+          }
+        };
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
