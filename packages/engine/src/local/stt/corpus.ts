@@ -1,0 +1,270 @@
+import type { BusinessBrief } from '../../engine.ts';
+import { MONTHS, normalizeText, numberToWords, ordinalToWords, WEEKDAYS } from '../policy/words.ts';
+
+/**
+ * The sentences callers of this business are likely to say, generated from templates and the business's
+ * own words (name, services, staff, vocabulary). The language model is built from them, so a word that
+ * never appears here cannot be recognised: the lists below are deliberately generous.
+ */
+
+/** Common first names and surnames so callers can give a name; others need spelling or the message flow. */
+export const COMMON_FIRST_NAMES = [
+  'james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony',
+  'mark donald steven paul andrew joshua kevin brian george edward ryan jacob gary nicholas eric jonathan',
+  'mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra',
+  'ashley emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen',
+  'amy anna emma olivia sophia maria peter alice helen grace kate jane tom bob mike dave sam alex chris',
+]
+  .join(' ')
+  .split(' ');
+
+export const COMMON_SURNAMES = [
+  'smith johnson williams brown jones garcia miller davis rodriguez martinez wilson anderson taylor thomas',
+  'moore jackson martin lee thompson white harris clark lewis robinson walker young allen king wright scott',
+  'green baker adams nelson hill campbell mitchell roberts carter phillips evans turner parker collins',
+]
+  .join(' ')
+  .split(' ');
+
+/** A tiny deterministic PRNG so the same business always gets the same LM (and cache key). */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function spokenTimes(): string[] {
+  const times: string[] = [];
+  for (let hour = 1; hour <= 12; hour++) {
+    const word = numberToWords(hour);
+    for (const suffix of ['a m', 'p m', "o'clock", '']) {
+      times.push(`${word} ${suffix}`.trim());
+      times.push(`${word} thirty ${suffix}`.trim());
+    }
+    times.push(`${word} fifteen`, `${word} forty five`, `half past ${word}`, `quarter past ${word}`);
+  }
+  times.push(
+    'noon',
+    'midday',
+    'nine in the morning',
+    'three in the afternoon',
+    'the morning',
+    'the afternoon',
+  );
+  return times;
+}
+
+function spokenDays(): string[] {
+  const days = ['today', 'tomorrow', 'the day after tomorrow', 'next week', 'this week'];
+  for (const weekday of WEEKDAYS) days.push(weekday, `next ${weekday}`, `this ${weekday}`, `on ${weekday}`);
+  for (const month of MONTHS) {
+    for (const day of [1, 2, 3, 5, 10, 12, 15, 20, 21, 22, 23, 25, 28, 30, 31]) {
+      days.push(`${month} ${ordinalToWords(day)}`, `the ${ordinalToWords(day)} of ${month}`);
+    }
+  }
+  for (let day = 1; day <= 31; day++) days.push(`the ${ordinalToWords(day)}`);
+  return days;
+}
+
+function phoneNumbers(random: () => number, count: number): string[] {
+  const numbers: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const length = random() < 0.7 ? 10 : 7;
+    const digits = Array.from({ length }, () => numberToWords(Math.floor(random() * 10)));
+    if (random() < 0.2) digits[Math.floor(random() * length)] = 'oh';
+    numbers.push(digits.join(' '));
+  }
+  return numbers;
+}
+
+const FIXED_PHRASES = [
+  'yes',
+  'yes please',
+  'yeah',
+  'yep',
+  'yes that is right',
+  "yes that's right",
+  "yes that's correct",
+  'that is correct',
+  'correct',
+  'sure',
+  'okay',
+  'sounds good',
+  'perfect',
+  'please do',
+  'go ahead',
+  'no',
+  'no thanks',
+  'no thank you',
+  'nope',
+  "no that's wrong",
+  "that's not right",
+  'no thanks goodbye',
+  'no that is all',
+  "that's all thank you",
+  'goodbye',
+  'bye',
+  'bye bye',
+  'thank you goodbye',
+  'thanks bye',
+  'hello',
+  'hi',
+  'hi there',
+  'hello is anyone there',
+  'can i talk to a person',
+  'can i speak to a person',
+  'i want to talk to a real person',
+  'can i speak to someone',
+  'let me talk to a human',
+  'transfer me please',
+  'can you put me through to the front desk',
+  'i would like to speak with the receptionist',
+  'what are your hours',
+  'what are your opening hours',
+  'when are you open',
+  'are you open on saturday',
+  'what time do you close',
+  'where are you located',
+  'what is your address',
+  'how do i get there',
+  'is there parking',
+  'do you take insurance',
+  'how much does it cost',
+  'what are your prices',
+  'what services do you offer',
+  'i have a question',
+  'i would like to leave a message',
+  'can i leave a message',
+  'please take a message',
+  'i want to leave a message for the doctor',
+  'please have someone call me back',
+  'i need to cancel my appointment',
+  'i want to cancel my appointment',
+  'can i cancel my appointment',
+  'i need to reschedule my appointment',
+  'can i move my appointment',
+  'i want to change my appointment',
+  'when is my appointment',
+  'do i have an appointment',
+  'can you check my appointment',
+  'i would like to book an appointment',
+  "i'd like to book an appointment",
+  'i want to make an appointment',
+  'can i schedule an appointment',
+  'i need an appointment',
+  'do you have anything available',
+  'what times do you have',
+  'what about another time',
+  'is there anything earlier',
+  'is there anything later',
+  "i don't know",
+  'sorry what',
+  'can you repeat that',
+  'it is urgent',
+  'it is not urgent',
+  'the first one',
+  'the second one',
+  'that works',
+  'that time works',
+  'my number is',
+  'use this number',
+  'the number i am calling from',
+  'please call me back about my bill',
+  'i have a question about my bill',
+  'i have a toothache',
+  'it hurts',
+  'my tooth hurts',
+  'i lost a filling',
+  'i need to talk about my treatment',
+];
+
+export interface CorpusOptions {
+  /** Sentences drawn from the combinatorial templates (fixed phrases are always included). */
+  sampledSentences?: number;
+}
+
+/** Generates the caller-side corpus for one business. Output: normalised sentences, duplicates removed. */
+export function generateCorpus(brief: BusinessBrief, options: CorpusOptions = {}): string[] {
+  const random = seededRandom(0x5eed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const services = brief.services.map((service) => normalizeText(service.name)).filter(Boolean);
+  if (services.length === 0) services.push('appointment');
+  const staff = brief.vocabulary
+    .map((word) => normalizeText(word.replace(/\bdr\b\.?/gi, 'doctor')))
+    .filter(Boolean);
+  const business = normalizeText(brief.name);
+  const destinations = brief.transferDestinations.map((destination) => normalizeText(destination.name));
+  const days = spokenDays();
+  const times = spokenTimes();
+  const firstNames = COMMON_FIRST_NAMES;
+  const surnames = COMMON_SURNAMES;
+  const numbers = phoneNumbers(random, 400);
+
+  const sentences = new Set<string>(FIXED_PHRASES);
+  sentences.add(business);
+  sentences.add(`is this ${business}`);
+  sentences.add(`hi is this ${business}`);
+  for (const service of services) {
+    sentences.add(service);
+    for (const form of [
+      `i would like a ${service}`,
+      `i'd like a ${service}`,
+      `i need a ${service}`,
+      `a ${service} please`,
+      `i want to book a ${service}`,
+      `how much is a ${service}`,
+      `how much does a ${service} cost`,
+      `how long does a ${service} take`,
+      `do you do ${service}`,
+      `i'd like to book a ${service} appointment`,
+    ]) {
+      sentences.add(form);
+    }
+  }
+  for (const word of [...staff, ...destinations]) {
+    sentences.add(word);
+    sentences.add(`can i speak to ${word}`);
+    sentences.add(`i'd like to see ${word}`);
+    sentences.add(`is ${word} in today`);
+    sentences.add(`please put me through to ${word}`);
+    sentences.add(`i want to leave a message for ${word}`);
+  }
+  for (const day of days) sentences.add(day);
+  for (const time of times) sentences.add(time);
+
+  const templates: Array<() => string> = [
+    () => `hi i would like to book an appointment for ${pick(days)} at ${pick(times)}`,
+    () => `i'd like to book a ${pick(services)} for ${pick(days)} at ${pick(times)}`,
+    () => `can i book a ${pick(services)} ${pick(days)}`,
+    () => `i would like to come in ${pick(days)}`,
+    () => `${pick(days)} at ${pick(times)}`,
+    () => `${pick(days)} at ${pick(times)} please`,
+    () => `how about ${pick(days)} at ${pick(times)}`,
+    () => `do you have anything ${pick(days)}`,
+    () => `is ${pick(times)} available`,
+    () => `${pick(times)} ${pick(days)}`,
+    () => `at ${pick(times)}`,
+    () => `${pick(times)} please`,
+    () => `can i move my appointment to ${pick(days)} at ${pick(times)}`,
+    () => `my name is ${pick(firstNames)} ${pick(surnames)}`,
+    () => `my name is ${pick(firstNames)}`,
+    () => `this is ${pick(firstNames)} ${pick(surnames)}`,
+    () => `it's ${pick(firstNames)} ${pick(surnames)}`,
+    () => `${pick(firstNames)} ${pick(surnames)}`,
+    () => `my number is ${pick(numbers)}`,
+    () => `my phone number is ${pick(numbers)}`,
+    () => `it's ${pick(numbers)}`,
+    () => pick(numbers),
+    () => `yes a ${pick(services)} ${pick(days)} at ${pick(times)}`,
+    () => `please tell ${pick([...staff, ...destinations, 'the doctor', 'them'])} to call me back`,
+    () => `i am calling about my ${pick(services)}`,
+    () => `this is ${pick(firstNames)} calling about my appointment`,
+  ];
+  const target = sentences.size + (options.sampledSentences ?? 8000);
+  for (let attempt = 0; attempt < target * 3 && sentences.size < target; attempt++) {
+    sentences.add(normalizeText(pick(templates)()));
+  }
+  return [...sentences].map(normalizeText).filter(Boolean);
+}

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { BusinessBrief } from '../../engine.ts';
+import { LocalEngineError } from '../errors.ts';
+import { buildArpa } from './arpa.ts';
+import { generateCorpus } from './corpus.ts';
+
+/** Where Debian's pocketsphinx-en-us puts the model (compiled-in defaults of pocketsphinx_continuous). */
+export const DEBIAN_MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
+
+/**
+ * Cepstral mean initial values for 300–3400 Hz phone audio. With the stock (wideband) values every first
+ * utterance of a phone call is garbage (87–99 % WER); pocketsphinx lets feat.params override the command
+ * line, so a model copy with an edited feat.params is the only way in (research/offline-speech.md §2).
+ */
+const PHONE_CMNINIT = '38.40,25.29,-33.82,39.70,-17.44,-15.34,11.58,-38.43,-10.33,-15.90,-11.61,8.60,-14.34';
+
+export interface RecognizerModel {
+  /** Acoustic model directory (-hmm). */
+  acousticModelDir: string;
+  languageModelPath: string;
+  dictionaryPath: string;
+  /** Words in the language model, for tests and logs. */
+  vocabularySize: number;
+}
+
+export interface ModelFileOptions {
+  /** Root of the cache; defaults to `<tmp>/receptionist-local-engine`. */
+  cacheDir?: string | undefined;
+  modelRoot?: string | undefined;
+}
+
+function cacheRoot(options: ModelFileOptions): string {
+  return options.cacheDir ?? path.join(os.tmpdir(), 'receptionist-local-engine');
+}
+
+/** Writes via a temporary file and a rename, so parallel processes never read half a file. */
+async function writeAtomically(filePath: string, contents: string): Promise<void> {
+  const temporary = `${filePath}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(temporary, contents);
+  await rename(temporary, filePath);
+}
+
+let pronunciationsPromise: Promise<Map<string, string[]>> | undefined;
+
+/** cmudict: word → its pronunciation lines ("word P R AH N", "word(2) ..."). Loaded once per process. */
+function loadPronunciations(modelRoot: string): Promise<Map<string, string[]>> {
+  pronunciationsPromise ??= readFile(path.join(modelRoot, 'cmudict-en-us.dict'), 'utf8').then((text) => {
+    const entries = new Map<string, string[]>();
+    for (const line of text.split('\n')) {
+      const space = line.indexOf(' ');
+      if (space <= 0) continue;
+      const word = line.slice(0, space).replace(/\(\d+\)$/, '');
+      const lines = entries.get(word) ?? [];
+      lines.push(line.trim());
+      entries.set(word, lines);
+    }
+    return entries;
+  });
+  return pronunciationsPromise;
+}
+
+async function prepareAcousticModel(
+  root: string,
+  modelRoot: string,
+  channel: 'phone' | 'wideband',
+): Promise<string> {
+  const stock = path.join(modelRoot, 'en-us');
+  if (channel === 'wideband') return stock;
+  const directory = path.join(root, 'hmm-phone-v1');
+  if (existsSync(path.join(directory, 'feat.params'))) return directory;
+  const staging = `${directory}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  await mkdir(staging, { recursive: true });
+  for (const entry of await readdir(stock)) {
+    if (entry !== 'feat.params') await symlink(path.join(stock, entry), path.join(staging, entry));
+  }
+  const params = await readFile(path.join(stock, 'feat.params'), 'utf8');
+  await writeFile(
+    path.join(staging, 'feat.params'),
+    params.replace(/^-cmninit .*$/m, `-cmninit ${PHONE_CMNINIT}`),
+  );
+  await rename(staging, directory).catch(() => {
+    // Another process won the race; its directory is identical.
+  });
+  return directory;
+}
+
+/**
+ * Generates (or reuses from the cache) the domain language model and dictionary for a business and the
+ * acoustic model for the channel. The cache key is a hash of the corpus, so a changed profile gets a new LM.
+ */
+export async function prepareRecognizerModel(
+  brief: BusinessBrief,
+  channel: 'phone' | 'wideband',
+  options: ModelFileOptions = {},
+): Promise<RecognizerModel> {
+  const modelRoot = options.modelRoot ?? DEBIAN_MODEL_ROOT;
+  if (!existsSync(path.join(modelRoot, 'cmudict-en-us.dict'))) {
+    throw new LocalEngineError(
+      'speech_failed',
+      `pocketsphinx model not found at ${modelRoot}: install the Debian packages pocketsphinx and pocketsphinx-en-us`,
+    );
+  }
+  const root = cacheRoot(options);
+  await mkdir(root, { recursive: true });
+  const acousticModelDir = await prepareAcousticModel(root, modelRoot, channel);
+
+  const pronunciations = await loadPronunciations(modelRoot);
+  // Words the dictionary cannot pronounce are dropped: pocketsphinx refuses an LM with unknown words.
+  const sentences = generateCorpus(brief)
+    .map((sentence) =>
+      sentence
+        .split(' ')
+        .filter((word) => pronunciations.has(word))
+        .join(' '),
+    )
+    .filter(Boolean);
+  const key = createHash('sha256').update(sentences.join('\n')).digest('hex').slice(0, 16);
+  const languageModelPath = path.join(root, `domain-${key}.lm`);
+  const dictionaryPath = path.join(root, `domain-${key}.dic`);
+  const vocabulary = [...new Set(sentences.flatMap((sentence) => sentence.split(' ')))].sort();
+  if (!existsSync(languageModelPath) || !existsSync(dictionaryPath)) {
+    const dictionary = vocabulary.flatMap((word) => pronunciations.get(word) ?? []).join('\n');
+    await writeAtomically(dictionaryPath, `${dictionary}\n`);
+    await writeAtomically(languageModelPath, buildArpa(sentences));
+  }
+  return { acousticModelDir, languageModelPath, dictionaryPath, vocabularySize: vocabulary.length };
+}

@@ -1,0 +1,109 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { LocalEngineError } from '../errors.ts';
+import type { RecognizerModel } from './model-files.ts';
+
+export interface RecognizerEvents {
+  /** One hypothesis per utterance, as pocketsphinx's own endpointer cut it. */
+  onHypothesis(text: string): void;
+  /** The process died before `close()`. */
+  onExit(error: LocalEngineError): void;
+}
+
+export interface RecognizerOptions {
+  /** Silence frames (10 ms each) before pocketsphinx ends an utterance; 30 measured 350 ms median latency. */
+  vadPostspeechFrames?: number;
+}
+
+/**
+ * One long-lived `pocketsphinx_continuous` per call, fed 16 kHz s16le through stdin.
+ * `cat |` sits in front because the CLI fopen()s /dev/stdin, which fails on the UNIX socketpair
+ * Node gives a child as stdin (research/offline-speech.md, gotcha 4).
+ */
+export class PocketsphinxRecognizer {
+  readonly #child: ChildProcessWithoutNullStreams;
+  readonly #events: RecognizerEvents;
+  #closing = false;
+  readonly #exited: Promise<void>;
+
+  constructor(model: RecognizerModel, events: RecognizerEvents, options: RecognizerOptions = {}) {
+    this.#events = events;
+    const command = [
+      'cat | exec pocketsphinx_continuous -infile /dev/stdin -logfn /dev/null',
+      '-hmm "$1" -lm "$2" -dict "$3" -vad_postspeech "$4"',
+    ].join(' ');
+    this.#child = spawn(
+      'sh',
+      [
+        '-c',
+        command,
+        'pocketsphinx',
+        model.acousticModelDir,
+        model.languageModelPath,
+        model.dictionaryPath,
+        String(options.vadPostspeechFrames ?? 30),
+      ],
+      // Own process group, so close() can end `cat` and the recognizer together by the group id.
+      { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
+    );
+    this.#child.stdin.on('error', () => {
+      // EPIPE after the process died: reported through 'exit'.
+    });
+    this.#child.stderr.resume();
+    createInterface({ input: this.#child.stdout }).on('line', (line) => {
+      const text = line.trim().toLowerCase();
+      if (text !== '') this.#events.onHypothesis(text);
+    });
+    this.#exited = new Promise((resolve) => {
+      this.#child.once('exit', (code, signal) => {
+        if (!this.#closing) {
+          this.#events.onExit(
+            new LocalEngineError(
+              'speech_failed',
+              `pocketsphinx exited early (code ${code}, signal ${signal})`,
+            ),
+          );
+        }
+        resolve();
+      });
+      this.#child.once('error', (error) => {
+        if (!this.#closing) {
+          this.#events.onExit(
+            new LocalEngineError('speech_failed', 'could not start pocketsphinx', { cause: error }),
+          );
+        }
+        resolve();
+      });
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.#child.pid;
+  }
+
+  write(samples: Int16Array): void {
+    if (this.#closing || !this.#child.stdin.writable) return;
+    this.#child.stdin.write(Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength));
+  }
+
+  /** Ends input (pocketsphinx flushes and exits); after `graceMs` the process group is killed. */
+  async close(graceMs = 1000): Promise<void> {
+    if (this.#closing) return this.#exited;
+    this.#closing = true;
+    this.#child.stdin.end();
+    const timer = setTimeout(() => this.#killGroup(), graceMs);
+    await this.#exited;
+    clearTimeout(timer);
+    this.#killGroup();
+  }
+
+  #killGroup(): void {
+    const pid = this.#child.pid;
+    if (pid === undefined) return;
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
