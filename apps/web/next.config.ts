@@ -15,6 +15,17 @@ const nextConfig: NextConfig = {
   // doubles the build time on a 2-core CI machine for no extra safety.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  turbopack: {
+    rules: {
+      // Workspace packages that locate their own folders on disk (migrations) keep pointing at the source.
+      '*.ts': {
+        condition: {
+          all: [{ not: 'foreign' }, { path: /packages\/[^/]+\/src\// }, { content: /import\.meta\.url/ }],
+        },
+        loaders: ['./build/source-url-loader.cjs'],
+      },
+    },
+  },
   // Separate build dirs let the e2e build run next to a developer's `next dev` without clobbering it.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
 };

@@ -1,0 +1,19 @@
+import type { CallOutcome, CallStatus } from '@receptionist/db';
+import type { BadgeTone } from '../../../../components/ui.tsx';
+
+export const OUTCOME_TONES: Record<CallOutcome, BadgeTone> = {
+  booked: 'green',
+  rescheduled: 'blue',
+  cancelled: 'amber',
+  message_taken: 'blue',
+  transferred: 'blue',
+  answered: 'gray',
+  no_action: 'gray',
+};
+
+export function statusTone(status: CallStatus): BadgeTone {
+  if (status === 'completed') return 'green';
+  if (status === 'ringing' || status === 'in_progress') return 'blue';
+  if (status === 'failed' || status === 'interrupted') return 'red';
+  return 'gray';
+}

@@ -1,0 +1,80 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { authenticateLocalUser, bumpSessionVersion, registerLocalUser } from '../../server/auth/accounts.ts';
+import { getCurrentUser } from '../../server/auth/current-user.ts';
+import { AuthError } from '../../server/auth/errors.ts';
+import { endSession, startSession } from '../../server/auth/session.ts';
+import { getDb } from '../../server/db.ts';
+import { assertSameOriginAction } from '../../server/http/action-guard.ts';
+import { log } from '../../server/log.ts';
+
+export interface SignInFormState {
+  error?: string;
+}
+
+const Credentials = z.object({
+  email: z.email('Enter a valid email address'),
+  password: z.string().min(1, 'Enter your password').max(200),
+  name: z.string().max(100).optional(),
+});
+
+function parseCredentials(formData: FormData) {
+  return Credentials.safeParse({
+    email: formData.get('email'),
+    password: formData.get('password'),
+    name: formData.get('name') ?? undefined,
+  });
+}
+
+export async function signInAction(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
+  await assertSameOriginAction();
+  const input = parseCredentials(formData);
+  if (!input.success) return { error: input.error.issues[0]?.message ?? 'Check the form' };
+  try {
+    const user = await authenticateLocalUser(await getDb(), input.data.email, input.data.password);
+    await startSession(user);
+    log.info({ userId: user.id }, 'signed in with password');
+  } catch (error) {
+    if (error instanceof AuthError) return { error: error.message };
+    throw error;
+  }
+  redirect('/');
+}
+
+export async function registerAction(
+  _previous: SignInFormState,
+  formData: FormData,
+): Promise<SignInFormState> {
+  await assertSameOriginAction();
+  const input = parseCredentials(formData);
+  if (!input.success) return { error: input.error.issues[0]?.message ?? 'Check the form' };
+  try {
+    const user = await registerLocalUser(await getDb(), input.data);
+    await startSession(user);
+    log.info({ userId: user.id }, 'registered a local account');
+  } catch (error) {
+    if (error instanceof AuthError) return { error: error.message };
+    throw error;
+  }
+  redirect('/');
+}
+
+export async function signOutAction(): Promise<void> {
+  await assertSameOriginAction();
+  await endSession();
+  redirect('/sign-in');
+}
+
+/** Bumps the session version: every cookie this user holds, on every device, stops working now. */
+export async function signOutEverywhereAction(): Promise<void> {
+  await assertSameOriginAction();
+  const user = await getCurrentUser();
+  if (user !== null) {
+    await bumpSessionVersion(await getDb(), user.id);
+    log.info({ userId: user.id }, 'signed out everywhere');
+  }
+  await endSession();
+  redirect('/sign-in');
+}

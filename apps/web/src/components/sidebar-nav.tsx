@@ -1,0 +1,44 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cx } from './ui.tsx';
+
+const ITEMS = [
+  { href: '', label: 'Overview' },
+  { href: '/calls', label: 'Calls' },
+  { href: '/appointments', label: 'Appointments' },
+  { href: '/messages', label: 'Messages' },
+  { href: '/customers', label: 'Customers' },
+  { href: '/test', label: 'Test call' },
+  { href: '/settings', label: 'Settings' },
+  { href: '/api-keys', label: 'API keys' },
+] as const;
+
+export function SidebarNav({ businessId }: { businessId: string }) {
+  const pathname = usePathname();
+  const base = `/b/${businessId}`;
+  return (
+    <nav className="flex gap-1 overflow-x-auto md:flex-col" aria-label="Dashboard">
+      {ITEMS.map((item) => {
+        const href = `${base}${item.href}`;
+        const active = item.href === '' ? pathname === base : pathname.startsWith(href);
+        return (
+          <Link
+            key={item.label}
+            href={href}
+            aria-current={active ? 'page' : undefined}
+            className={cx(
+              'whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium transition',
+              active
+                ? 'bg-brand-50 text-brand-700'
+                : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900',
+            )}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
