@@ -1,0 +1,341 @@
+import type { RealtimeAgent, RealtimeSessionConfig } from '@openai/agents/realtime';
+import type { Logger } from 'pino';
+import type {
+  Conversation,
+  ConversationConfig,
+  ConversationEvents,
+  EndEvent,
+  TranscriptEntry,
+} from '../engine.ts';
+import { EngineConnectError } from '../errors.ts';
+import { TypedEmitter } from '../typed-emitter.ts';
+import { buildChatAgent } from './agent.ts';
+import { openRealtimeConnection, type RealtimeConnection } from './connection.ts';
+import { RealtimeEventRouter } from './event-router.ts';
+import { ConversationHistory } from './history.ts';
+import { buildSupervisorInstructions, IMMEDIATE_TOOL_NAMES } from './instructions.ts';
+import type { ResolvedOpenAIEngineOptions } from './options.ts';
+import { ReconnectBudget } from './reconnect.ts';
+import { buildSessionConfig } from './session-config.ts';
+import { Supervisor } from './supervisor.ts';
+import { ToolRunner } from './tool-runner.ts';
+
+type State = 'connecting' | 'open' | 'reconnecting' | 'closed';
+type LossCode = 'disconnected' | 'session_expired';
+
+/**
+ * One phone or browser call on the OpenAI Realtime API. Owns the call's state that must outlive a
+ * single Realtime connection (what was heard, tool results, buffered caller audio) and replaces the
+ * connection when it fails: up to `reconnect.maxAttempts` within `reconnect.windowMs`, re-seeding
+ * the conversation; past that, a fatal `error` then `end` hand the call back to the voice server.
+ */
+export class OpenAIConversation extends TypedEmitter<ConversationEvents> implements Conversation {
+  readonly #config: ConversationConfig;
+  readonly #options: ResolvedOpenAIEngineOptions;
+  readonly #logger: Logger;
+  readonly #history: ConversationHistory;
+  readonly #budget: ReconnectBudget;
+  readonly #abort = new AbortController();
+  readonly #agent: RealtimeAgent;
+  readonly #sessionConfig: Partial<RealtimeSessionConfig>;
+  readonly #startedAt = performance.now();
+  readonly #maxBufferedBytes: number;
+  #state: State = 'connecting';
+  #connection: RealtimeConnection | undefined;
+  #router: RealtimeEventRouter | undefined;
+  /** Bumped whenever a connection is replaced; events and answers from older ones are ignored. */
+  #generation = 0;
+  #pendingAudio: Uint8Array[] = [];
+  #pendingAudioBytes = 0;
+  #pendingText: string[] = [];
+  /** A supervisor answer whose connection died before it could be spoken. */
+  #undeliveredAnswer: string | undefined;
+  #textCounter = 0;
+  readonly #truncated = new Set<string>();
+
+  private constructor(config: ConversationConfig, options: ResolvedOpenAIEngineOptions) {
+    super();
+    this.#config = config;
+    this.#options = options;
+    this.#logger = options.logger.child({ callId: config.callId, engine: 'openai' });
+    this.#history = new ConversationHistory(config.history ?? []);
+    this.#budget = new ReconnectBudget(options.reconnect);
+    this.#maxBufferedBytes = options.maxBufferedAudioMs * (config.audioFormat.encoding === 'mulaw' ? 8 : 48);
+    const runner = new ToolRunner({
+      tools: config.tools,
+      businessId: config.businessId,
+      callId: config.callId,
+      callerNumber: config.callerNumber,
+      toolTimeoutMs: options.toolTimeoutMs,
+      signal: this.#abort.signal,
+      onToolCall: (event) => this.emit('tool_call', event),
+      onToolResult: (event) => this.emit('tool_result', event),
+      logger: this.#logger,
+    });
+    const supervisor = new Supervisor({
+      apiKey: options.apiKey,
+      baseUrl: options.baseUrl,
+      model: options.supervisorModel,
+      instructions: buildSupervisorInstructions(config),
+      tools: config.tools.filter((tool) => !(IMMEDIATE_TOOL_NAMES as readonly string[]).includes(tool.name)),
+      runner,
+      deadlineMs: options.supervisorDeadlineMs,
+      maxIterations: options.supervisorMaxIterations,
+      callerNumber: config.callerNumber,
+      signal: this.#abort.signal,
+      logger: this.#logger,
+    });
+    this.#agent = buildChatAgent({
+      config,
+      runner,
+      askSupervisor: (context) => this.#askSupervisor(supervisor, context),
+      supervisorToolTimeoutMs: options.supervisorDeadlineMs + 2_000,
+    });
+    this.#sessionConfig = buildSessionConfig(config, options);
+  }
+
+  /** Connects (retrying within the reconnect budget), then greets or re-seeds the given history. */
+  static async start(
+    config: ConversationConfig,
+    options: ResolvedOpenAIEngineOptions,
+  ): Promise<OpenAIConversation> {
+    const conversation = new OpenAIConversation(config, options);
+    await conversation.#connectInitially();
+    return conversation;
+  }
+
+  pushAudio(audio: Uint8Array): void {
+    if (this.#state === 'closed') return;
+    if (this.#state === 'open' && this.#connection) {
+      this.#connection.transport.sendAudio(toArrayBuffer(audio));
+      return;
+    }
+    this.#pendingAudio.push(audio.slice());
+    this.#pendingAudioBytes += audio.byteLength;
+    while (this.#pendingAudioBytes > this.#maxBufferedBytes && this.#pendingAudio.length > 1) {
+      this.#pendingAudioBytes -= this.#pendingAudio.shift()?.byteLength ?? 0;
+    }
+  }
+
+  pushText(text: string): void {
+    if (this.#state === 'closed' || text.trim() === '') return;
+    this.#textCounter += 1;
+    const itemId = `text_${this.#textCounter}`;
+    this.#history.finalize(itemId, 'caller', text);
+    this.emit('transcript', { role: 'caller', itemId, text: text.trim(), final: true });
+    if (this.#state === 'open' && this.#connection) this.#connection.session.sendMessage(text);
+    else this.#pendingText.push(text);
+  }
+
+  pushDtmf(digit: string): void {
+    // capabilities.dtmf is false: the call session handles digits itself.
+    this.#logger.debug({ digit }, 'dtmf ignored by the openai engine');
+  }
+
+  interrupt(itemId: string, heardMs: number): void {
+    const connection = this.#connection;
+    const record = this.#router?.playback(itemId);
+    if (this.#state !== 'open' || !connection || !record || this.#truncated.has(itemId)) return;
+    const audioEndMs = Math.floor(Math.min(Math.max(0, heardMs), record.audioMs));
+    const stillGenerating = this.#router?.isResponseActive(record.responseId) ?? false;
+    if (stillGenerating) connection.transport.cancelResponse();
+    if (!stillGenerating && record.done && audioEndMs >= Math.floor(record.audioMs)) return;
+    this.#truncated.add(itemId);
+    connection.transport.sendEvent({
+      type: 'conversation.item.truncate',
+      item_id: itemId,
+      content_index: record.contentIndex,
+      audio_end_ms: audioEndMs,
+    });
+    const heardText = this.#history.truncate(itemId, record.audioMs > 0 ? audioEndMs / record.audioMs : 0);
+    this.emit('transcript', { role: 'agent', itemId, text: heardText, final: true, interrupted: true });
+  }
+
+  async close(reason: EndEvent['reason'] = 'closed'): Promise<void> {
+    if (this.#state === 'closed') return;
+    this.#shutDown();
+    this.emit('end', { reason });
+  }
+
+  async #connectInitially(): Promise<void> {
+    try {
+      await this.#open();
+    } catch (error) {
+      this.#logger.warn({ err: error }, 'realtime connect failed; retrying');
+      const reconnected = await this.#retry();
+      if (!reconnected) {
+        this.#shutDown();
+        throw error instanceof EngineConnectError
+          ? error
+          : new EngineConnectError('Realtime connect failed', error);
+      }
+      return;
+    }
+    this.#afterOpen(false);
+  }
+
+  async #open(): Promise<void> {
+    this.#generation += 1;
+    const generation = this.#generation;
+    const router = new RealtimeEventRouter({
+      audioFormat: this.#config.audioFormat,
+      history: this.#history,
+      emit: (event, payload) => this.emit(event, payload),
+      onFatalServerError: (code, event) => {
+        if (generation !== this.#generation) return;
+        this.#logger.warn({ error: event.error }, 'realtime server error ends the session');
+        this.#onConnectionLost(code);
+      },
+      callClockMs: () => Math.round(performance.now() - this.#startedAt),
+      logger: this.#logger,
+    });
+    const connection = await openRealtimeConnection({
+      agent: this.#agent,
+      sessionConfig: this.#sessionConfig,
+      options: this.#options,
+      timeoutMs: Math.max(
+        500,
+        Math.min(this.#options.reconnect.connectTimeoutMs, this.#budget.remainingMs()),
+      ),
+      onServerEvent: (raw) => {
+        if (generation === this.#generation) router.route(raw);
+      },
+      onDisconnected: () => {
+        if (generation === this.#generation) this.#onConnectionLost('disconnected');
+      },
+      logger: this.#logger,
+    });
+    if (generation !== this.#generation || this.#state === 'closed') {
+      connection.close();
+      throw new EngineConnectError('Conversation ended while connecting');
+    }
+    this.#connection = connection;
+    this.#router = router;
+  }
+
+  /**
+   * Makes the new connection current: re-seeds what was said (a fresh session starts empty), sends
+   * buffered caller input, then either greets (a new call) or lets the agent continue if it owes a reply.
+   */
+  #afterOpen(reconnected: boolean, owedReply = false): void {
+    const connection = this.#connection;
+    if (!connection) return;
+    const seed: TranscriptEntry[] = this.#history.entries();
+    for (const entry of seed) {
+      connection.transport.sendEvent({
+        type: 'conversation.item.create',
+        item: {
+          type: 'message',
+          role: entry.role === 'caller' ? 'user' : 'assistant',
+          content: [{ type: entry.role === 'caller' ? 'input_text' : 'output_text', text: entry.text }],
+        },
+      });
+    }
+    for (const chunk of this.#pendingAudio) connection.transport.sendAudio(toArrayBuffer(chunk));
+    this.#pendingAudio = [];
+    this.#pendingAudioBytes = 0;
+    this.#state = 'open';
+    for (const text of this.#pendingText.splice(0)) connection.session.sendMessage(text);
+    if (this.#undeliveredAnswer) {
+      this.#say(this.#undeliveredAnswer);
+      this.#undeliveredAnswer = undefined;
+    } else if (seed.length === 0 && !reconnected) {
+      this.#say(this.#config.greeting);
+    } else if (owedReply || this.#history.callerSpokeLast()) {
+      connection.transport.sendEvent({ type: 'response.create' });
+    }
+  }
+
+  /** Has the agent say a fixed sentence (the greeting, a late supervisor answer). */
+  #say(sentence: string): void {
+    this.#connection?.transport.sendEvent({
+      type: 'response.create',
+      response: { instructions: `Say exactly this to the caller, in your own voice: "${sentence}"` },
+    });
+  }
+
+  #onConnectionLost(code: LossCode): void {
+    if (this.#state !== 'open') return;
+    const owedReply = this.#router?.responding ?? false;
+    this.#state = 'reconnecting';
+    this.#generation += 1;
+    this.#connection?.close();
+    this.#connection = undefined;
+    this.#router = undefined;
+    this.emit('decision', { kind: 'engine_reconnecting', detail: code });
+    void this.#retry().then((reconnected) => {
+      if (reconnected) {
+        this.#afterOpen(true, owedReply);
+        this.emit('decision', { kind: 'engine_reconnected', detail: code });
+      } else if (!this.#isClosed()) {
+        this.#fail(code);
+      }
+    });
+  }
+
+  /** Opens a new connection within the budget; false when the budget is spent or the call ended. */
+  async #retry(): Promise<boolean> {
+    while (!this.#isClosed() && this.#budget.tryAcquire()) {
+      await delay(this.#budget.backoffMs());
+      if (this.#isClosed()) return false;
+      try {
+        await this.#open();
+        return true;
+      } catch (error) {
+        this.#logger.warn({ err: error }, 'realtime reconnect attempt failed');
+      }
+    }
+    return false;
+  }
+
+  /** A method, not a field read, so TypeScript does not carry a narrowed state across awaits. */
+  #isClosed(): boolean {
+    return this.#state === 'closed';
+  }
+
+  #fail(code: LossCode): void {
+    this.#shutDown();
+    const message =
+      code === 'session_expired'
+        ? 'The Realtime session expired and could not be renewed'
+        : 'Lost the Realtime connection and could not reconnect';
+    this.emit('error', { code, message, fatal: true });
+    this.emit('end', { reason: 'error', detail: code });
+  }
+
+  #shutDown(): void {
+    this.#state = 'closed';
+    this.#generation += 1;
+    this.#abort.abort(new Error('conversation closed'));
+    this.#connection?.close();
+    this.#connection = undefined;
+    this.#router = undefined;
+    this.#pendingAudio = [];
+    this.#pendingAudioBytes = 0;
+  }
+
+  async #askSupervisor(supervisor: Supervisor, context: string): Promise<string> {
+    const generation = this.#generation;
+    this.emit('decision', { kind: 'supervisor_consulted', detail: context });
+    const answer = await supervisor.answer(this.#history.entries(), context);
+    this.emit('decision', {
+      kind: 'supervisor_answered',
+      detail: answer.outcome,
+      data: { latencyMs: answer.latencyMs, modelCalls: answer.modelCalls },
+    });
+    if (generation !== this.#generation && this.#state !== 'closed') {
+      // The connection that asked is gone; speak the answer on the current (or next) one.
+      if (this.#state === 'open') this.#say(answer.text);
+      else this.#undeliveredAnswer = answer.text;
+    }
+    return answer.text;
+  }
+}
+
+function toArrayBuffer(audio: Uint8Array): ArrayBuffer {
+  return audio.buffer.slice(audio.byteOffset, audio.byteOffset + audio.byteLength) as ArrayBuffer;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,76 @@
+import type { RealtimeSessionConfig } from '@openai/agents/realtime';
+import type { AudioFormat, ConversationConfig } from '../engine.ts';
+import type { ResolvedOpenAIEngineOptions } from './options.ts';
+
+type RealtimeFormat = { type: 'audio/pcmu' } | { type: 'audio/pcm'; rate: 24000 };
+
+/**
+ * Phone audio is G.711 μ-law both ways and browser audio PCM16 24 kHz: both go to OpenAI as they are.
+ * Always explicit, because the SDK falls back to PCM16 when a format is missing (research §2, §6.1).
+ */
+export function realtimeAudioFormat(format: AudioFormat): RealtimeFormat {
+  return format.encoding === 'mulaw' ? { type: 'audio/pcmu' } : { type: 'audio/pcm', rate: 24000 };
+}
+
+/** Voices the Realtime API accepts; anything else (e.g. a local engine's voice name) maps to the default. */
+export const REALTIME_VOICES = [
+  'alloy',
+  'ash',
+  'ballad',
+  'coral',
+  'echo',
+  'sage',
+  'shimmer',
+  'verse',
+  'marin',
+  'cedar',
+] as const;
+export const DEFAULT_REALTIME_VOICE = 'marin';
+
+export function realtimeVoice(voice: string | undefined): string {
+  const wanted = voice?.toLowerCase();
+  return REALTIME_VOICES.find((candidate) => candidate === wanted) ?? DEFAULT_REALTIME_VOICE;
+}
+
+/** `en-US` → `en`: the transcription model takes ISO-639-1. */
+function transcriptionLanguage(language: string | undefined): string | undefined {
+  const primary = language?.split('-')[0]?.toLowerCase();
+  return primary && /^[a-z]{2}$/.test(primary) ? primary : undefined;
+}
+
+/**
+ * The GA-shaped session config (never mixed with the deprecated keys, which would make the SDK ignore
+ * `audio`). Turn detection interrupts the response on caller speech; caller transcription is on.
+ */
+export function buildSessionConfig(
+  config: ConversationConfig,
+  options: ResolvedOpenAIEngineOptions,
+): Partial<RealtimeSessionConfig> {
+  const format = realtimeAudioFormat(config.audioFormat);
+  const language = transcriptionLanguage(config.language);
+  const turnDetection =
+    options.turnDetection === 'server_vad'
+      ? {
+          type: 'server_vad',
+          createResponse: true,
+          interruptResponse: true,
+          silenceDurationMs: options.silenceDurationMs,
+        }
+      : { type: 'semantic_vad', createResponse: true, interruptResponse: true, eagerness: 'auto' as const };
+  return {
+    outputModalities: ['audio'],
+    audio: {
+      input: {
+        format,
+        noiseReduction: config.audioFormat.encoding === 'mulaw' ? { type: 'near_field' } : null,
+        transcription: {
+          model: options.transcriptionModel,
+          ...(language ? { language } : {}),
+          ...(config.business.vocabulary.length > 0 ? { prompt: config.business.vocabulary.join(', ') } : {}),
+        },
+        turnDetection,
+      },
+      output: { format, voice: realtimeVoice(config.voice) },
+    },
+  };
+}
