@@ -1,5 +1,12 @@
 export { AudioError, type AudioErrorCode, InvalidAudioArgumentError, WavError } from './errors.ts';
 export {
+  FrameSplitter,
+  frameBytesFor,
+  MULAW_8K_BYTES_PER_MS,
+  TWILIO_FRAME_BYTES,
+  TWILIO_FRAME_MS,
+} from './frame-splitter.ts';
+export {
   ALAW_SILENCE,
   alawDecode,
   alawDecodeSample,
@@ -13,6 +20,7 @@ export {
   mulawEncode,
   mulawEncodeSample,
 } from './g711/mulaw.ts';
+export { dbfs, rms, rmsToDbfs, SILENCE_DBFS } from './level.ts';
 export { clampToPcm16, float32ToPcm16, pcm16FromBytesLE, pcm16ToBytesLE, pcm16ToFloat32 } from './pcm.ts';
 export {
   measureResamplerResponse,
@@ -21,3 +29,17 @@ export {
 } from './resample/frequency-response.ts';
 export { resample } from './resample/resample.ts';
 export { Resampler, type ResamplerOptions, type SampleFormat, type SamplesOf } from './resample/resampler.ts';
+export {
+  DEFAULT_HANGOVER_MS,
+  DEFAULT_MIN_SPEECH_MS,
+  DEFAULT_VAD_FRAME_MS,
+  EnergyVad,
+  type EnergyVadOptions,
+  type VadEvent,
+  type VadThreshold,
+} from './vad/energy-vad.ts';
+export { parseWavHeader } from './wav/parse-header.ts';
+export { decodeWavData, readWav, type WavAudio } from './wav/read-wav.ts';
+export type { WavEncoding, WavFormat, WavHeader } from './wav/wav-format.ts';
+export { WavStreamReader } from './wav/wav-stream-reader.ts';
+export { type WriteWavOptions, wrapWavData, writeWav } from './wav/write-wav.ts';
