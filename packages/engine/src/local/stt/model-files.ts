@@ -18,13 +18,17 @@ export const DEBIAN_MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
  */
 const PHONE_CMNINIT = '38.40,25.29,-33.82,39.70,-17.44,-15.34,11.58,-38.43,-10.33,-15.90,-11.61,8.60,-14.34';
 
+/** Bump when the corpus templates change, so cached language models are rebuilt. */
+const CORPUS_VERSION = 1;
+
 export interface RecognizerModel {
   /** Acoustic model directory (-hmm). */
   acousticModelDir: string;
   languageModelPath: string;
   dictionaryPath: string;
-  /** Words in the language model, for tests and logs. */
   vocabularySize: number;
+  /** Words the recognizer can output (the language model's vocabulary). */
+  vocabulary: string[];
 }
 
 export interface ModelFileOptions {
@@ -108,24 +112,45 @@ export async function prepareRecognizerModel(
   await mkdir(root, { recursive: true });
   const acousticModelDir = await prepareAcousticModel(root, modelRoot, channel);
 
-  const pronunciations = await loadPronunciations(modelRoot);
-  // Words the dictionary cannot pronounce are dropped: pocketsphinx refuses an LM with unknown words.
-  const sentences = generateCorpus(brief)
-    .map((sentence) =>
-      sentence
-        .split(' ')
-        .filter((word) => pronunciations.has(word))
-        .join(' '),
+  // The key covers everything the corpus is made from, so a cached LM is reused without regenerating it.
+  const key = createHash('sha256')
+    .update(
+      JSON.stringify([
+        CORPUS_VERSION,
+        brief.name,
+        brief.services.map((service) => service.name),
+        brief.transferDestinations.map((destination) => destination.name),
+        brief.vocabulary,
+      ]),
     )
-    .filter(Boolean);
-  const key = createHash('sha256').update(sentences.join('\n')).digest('hex').slice(0, 16);
+    .digest('hex')
+    .slice(0, 16);
   const languageModelPath = path.join(root, `domain-${key}.lm`);
   const dictionaryPath = path.join(root, `domain-${key}.dic`);
-  const vocabulary = [...new Set(sentences.flatMap((sentence) => sentence.split(' ')))].sort();
-  if (!existsSync(languageModelPath) || !existsSync(dictionaryPath)) {
+  const vocabularyPath = path.join(root, `domain-${key}.words`);
+  if (!existsSync(languageModelPath) || !existsSync(dictionaryPath) || !existsSync(vocabularyPath)) {
+    const pronunciations = await loadPronunciations(modelRoot);
+    // Words the dictionary cannot pronounce are dropped: pocketsphinx refuses an LM with unknown words.
+    const sentences = generateCorpus(brief)
+      .map((sentence) =>
+        sentence
+          .split(' ')
+          .filter((word) => pronunciations.has(word))
+          .join(' '),
+      )
+      .filter(Boolean);
+    const vocabulary = [...new Set(sentences.flatMap((sentence) => sentence.split(' ')))].sort();
     const dictionary = vocabulary.flatMap((word) => pronunciations.get(word) ?? []).join('\n');
     await writeAtomically(dictionaryPath, `${dictionary}\n`);
     await writeAtomically(languageModelPath, buildArpa(sentences));
+    await writeAtomically(vocabularyPath, vocabulary.join('\n'));
   }
-  return { acousticModelDir, languageModelPath, dictionaryPath, vocabularySize: vocabulary.length };
+  const vocabulary = (await readFile(vocabularyPath, 'utf8')).split('\n');
+  return {
+    acousticModelDir,
+    languageModelPath,
+    dictionaryPath,
+    vocabularySize: vocabulary.length,
+    vocabulary,
+  };
 }

@@ -96,8 +96,14 @@ export function createFliteSynthesizer(voice: Exclude<VoiceName, 'espeak'> = 'sl
   return {
     name: `flite-${voice}`,
     sampleRate: 16000,
+    // flite fopen()s its output path, which fails on the socketpair Node gives a child as stdout:
+    // `| cat` turns it into a pipe (the same trick as pocketsphinx's stdin).
     synthesize: (text, signal) =>
-      runWavCommand('flite', ['-voice', voice, '-t', text, '-o', '/dev/stdout'], signal),
+      runWavCommand(
+        'sh',
+        ['-c', 'flite -voice "$1" -t "$2" -o /dev/stdout | cat', 'flite', voice, text],
+        signal,
+      ),
   };
 }
 

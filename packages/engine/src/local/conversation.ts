@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Conversation, ConversationConfig, ConversationEvents, EndEvent } from '../engine.ts';
+import { TypedEmitter } from '../typed-emitter.ts';
+import { CallerAudioDecoder, RECOGNIZER_SAMPLE_RATE } from './audio/convert.ts';
+import type { LocalEngineError } from './errors.ts';
+import { DialoguePolicy } from './policy/dialogue.ts';
+import type { PolicyAction, PolicyInput } from './policy/types.ts';
+import { speakReply } from './speaker.ts';
+import { prepareRecognizerModel, type RecognizerModel } from './stt/model-files.ts';
+import { PocketsphinxRecognizer } from './stt/pocketsphinx.ts';
+import { runTool } from './tool-runner.ts';
+import type { SpeechSynthesizer } from './tts/synthesizer.ts';
+import { VoiceActivityDetector } from './vad/detector.ts';
+import type { SpeechProbabilityModel } from './vad/speech-model.ts';
+
+export interface ConversationParts {
+  model: RecognizerModel;
+  speechModel: SpeechProbabilityModel;
+  synthesizer: SpeechSynthesizer;
+  logger: Logger;
+  toolTimeoutMs: number;
+}
+
+/** A caller turn: when its speech ended (performance.now()), so the reply's latency can be measured. */
+interface Turn {
+  endedAt: number;
+  metricsSent: boolean;
+}
+
+/** Arrival time of caller audio by stream position, to turn the VAD's end of speech into wall time. */
+interface Arrival {
+  streamEndMs: number;
+  at: number;
+}
+
+/**
+ * One offline call: caller audio → 16 kHz → Silero VAD (turn events, barge-in) and pocketsphinx
+ * (transcripts) → dialogue policy → tools → flite/espeak → agent audio in the call's format.
+ * Work for the policy runs through one queue so replies never interleave.
+ */
+export class LocalConversation extends TypedEmitter<ConversationEvents> implements Conversation {
+  readonly #config: ConversationConfig;
+  readonly #parts: ConversationParts;
+  readonly #decoder: CallerAudioDecoder;
+  readonly #policy: DialoguePolicy;
+  readonly #recognizer: PocketsphinxRecognizer;
+  readonly #vad: VoiceActivityDetector;
+  readonly #lifetime = new AbortController();
+  #queue: Promise<void> = Promise.resolve();
+  #currentReply: { itemId: string; abort: AbortController } | undefined;
+  #streamSamples = 0;
+  #arrivals: Arrival[] = [];
+  #lastSpeechEndAt: number | undefined;
+  #closed = false;
+
+  static async start(
+    config: ConversationConfig,
+    parts: Omit<ConversationParts, 'model'>,
+    prepare: typeof prepareRecognizerModel = prepareRecognizerModel,
+  ): Promise<LocalConversation> {
+    const channel = config.audioFormat.encoding === 'mulaw' ? 'phone' : 'wideband';
+    const model = await prepare(config.business, channel);
+    const conversation = new LocalConversation(config, { ...parts, model });
+    // The greeting starts on the next turn of the event loop, once the caller has attached listeners.
+    setImmediate(() => conversation.#enqueue({ type: 'start' }, undefined));
+    return conversation;
+  }
+
+  private constructor(config: ConversationConfig, parts: ConversationParts) {
+    super();
+    this.#config = config;
+    this.#parts = parts;
+    this.#decoder = new CallerAudioDecoder(config.audioFormat);
+    this.#policy = new DialoguePolicy({
+      business: config.business,
+      greeting: config.greeting,
+      callerNumber: config.callerNumber,
+      resumed: (config.history?.length ?? 0) > 0,
+    });
+    this.#recognizer = new PocketsphinxRecognizer(parts.model, {
+      onHypothesis: (text) => this.#heard(text),
+      onExit: (error) => this.#fail(error),
+    });
+    this.#vad = new VoiceActivityDetector(parts.speechModel, {
+      onSpeechStart: (atMs) => this.#callerStartedSpeaking(atMs),
+      onSpeechEnd: (atMs) => {
+        this.#lastSpeechEndAt = this.#arrivalOf(atMs);
+        this.emit('caller_speech_stopped', { atMs });
+      },
+      onError: (error) => {
+        this.#parts.logger.warn({ err: error }, 'VAD failed; pocketsphinx endpointing continues');
+        this.emit('error', {
+          code: 'speech_failed',
+          message: 'voice activity detection failed',
+          fatal: false,
+          cause: error,
+        });
+      },
+    });
+    this.#decide('engine_ready', 'local engine started', {
+      vad: parts.speechModel.name,
+      voice: parts.synthesizer.name,
+      vocabularySize: parts.model.vocabularySize,
+      recognizerPid: this.#recognizer.pid,
+    });
+  }
+
+  pushAudio(audio: Uint8Array): void {
+    if (this.#closed) return;
+    const samples = this.#decoder.decode(audio);
+    if (samples.length === 0) return;
+    this.#streamSamples += samples.length;
+    const streamEndMs = (this.#streamSamples / RECOGNIZER_SAMPLE_RATE) * 1000;
+    this.#arrivals.push({ streamEndMs, at: performance.now() });
+    if (this.#arrivals.length > 1000) this.#arrivals.splice(0, 500);
+    this.#recognizer.write(samples);
+    void this.#vad.push(samples);
+  }
+
+  pushText(text: string): void {
+    if (this.#closed || text.trim() === '') return;
+    this.#lastSpeechEndAt = performance.now();
+    this.#heard(text.trim());
+  }
+
+  pushDtmf(digit: string): void {
+    if (this.#closed) return;
+    this.#enqueue({ type: 'dtmf', digit }, { endedAt: performance.now(), metricsSent: false });
+  }
+
+  interrupt(itemId: string, heardMs: number): void {
+    if (this.#currentReply?.itemId === itemId) this.#currentReply.abort.abort();
+    this.#decide('barge_in', 'the caller interrupted the agent', { itemId, heardMs });
+  }
+
+  async close(reason: EndEvent['reason'] = 'closed'): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#lifetime.abort();
+    this.#currentReply?.abort.abort();
+    await Promise.allSettled([this.#recognizer.close(), this.#vad.close()]);
+    this.emit('end', { reason });
+  }
+
+  #callerStartedSpeaking(atMs: number): void {
+    this.emit('caller_speech_started', { atMs });
+    // Barge-in: stop producing the reply in progress; the session clears what the transport still plays.
+    this.#currentReply?.abort.abort();
+  }
+
+  #arrivalOf(streamMs: number): number {
+    return this.#arrivals.find((arrival) => arrival.streamEndMs >= streamMs)?.at ?? performance.now();
+  }
+
+  #heard(text: string): void {
+    if (this.#closed) return;
+    this.emit('transcript', { role: 'caller', itemId: `caller_${randomUUID()}`, text, final: true });
+    // The VAD's end of speech when it saw this utterance end; otherwise the recognizer's own endpoint.
+    const lastSpeech = this.#vad.speaking ? undefined : this.#lastSpeechEndAt;
+    this.#lastSpeechEndAt = undefined;
+    this.#enqueue(
+      { type: 'caller_text', text },
+      { endedAt: lastSpeech ?? performance.now(), metricsSent: false },
+    );
+  }
+
+  #enqueue(input: PolicyInput, turn: Turn | undefined): void {
+    this.#queue = this.#queue
+      .then(() => (this.#closed ? undefined : this.#perform(this.#policy.handle(input), turn)))
+      .catch((error: unknown) => {
+        this.#parts.logger.error({ err: error }, 'local engine turn failed');
+        this.emit('error', {
+          code: 'internal',
+          message: 'the local engine failed a turn',
+          fatal: false,
+          cause: error,
+        });
+      });
+  }
+
+  async #perform(actions: PolicyAction[], turn: Turn | undefined): Promise<void> {
+    let speech: string[] = [];
+    const flushSpeech = async (): Promise<void> => {
+      if (speech.length > 0) await this.#speak(speech.join(' '), turn);
+      speech = [];
+    };
+    for (const action of actions) {
+      if (this.#closed) return;
+      if (action.type === 'say') {
+        speech.push(action.text);
+        continue;
+      }
+      await flushSpeech();
+      if (action.type === 'decision') {
+        this.#decide(action.kind, action.detail, action.data);
+        continue;
+      }
+      const result = await runTool(
+        {
+          tools: this.#config.tools,
+          context: {
+            businessId: this.#config.businessId,
+            callId: this.#config.callId,
+            callerNumber: this.#config.callerNumber,
+          },
+          signal: this.#lifetime.signal,
+          timeoutMs: this.#parts.toolTimeoutMs,
+          onCall: (event) => this.emit('tool_call', event),
+          onResult: (event) => this.emit('tool_result', event),
+        },
+        action.name,
+        action.args,
+      );
+      await this.#perform(this.#policy.handle({ type: 'tool_result', name: action.name, result }), turn);
+    }
+    await flushSpeech();
+  }
+
+  async #speak(text: string, turn: Turn | undefined): Promise<void> {
+    const itemId = `agent_${randomUUID()}`;
+    const abort = new AbortController();
+    this.#currentReply = { itemId, abort };
+    try {
+      const reply = await speakReply(
+        this.#parts.synthesizer,
+        this.#config.audioFormat,
+        text,
+        AbortSignal.any([abort.signal, this.#lifetime.signal]),
+        (audio) => {
+          this.emit('agent_audio', { itemId, audio });
+        },
+      );
+      if (reply.firstAudioAt !== undefined && turn && !turn.metricsSent) {
+        turn.metricsSent = true;
+        this.emit('turn_metrics', {
+          itemId,
+          responseLatencyMs: Math.max(0, reply.firstAudioAt - turn.endedAt),
+        });
+      }
+      if (reply.firstAudioAt !== undefined) this.emit('agent_audio_done', { itemId });
+      this.emit('transcript', {
+        role: 'agent',
+        itemId,
+        text: reply.interrupted ? reply.spokenText || text : text,
+        final: true,
+        interrupted: reply.interrupted || undefined,
+      });
+    } catch (error) {
+      if (this.#closed) return;
+      this.emit('error', {
+        code: 'speech_failed',
+        message: 'text-to-speech failed',
+        fatal: false,
+        cause: error,
+      });
+    } finally {
+      if (this.#currentReply?.itemId === itemId) this.#currentReply = undefined;
+    }
+  }
+
+  #decide(kind: string, detail: string, data?: Record<string, unknown>): void {
+    this.emit('decision', { kind, detail, ...(data ? { data } : {}) });
+  }
+
+  #fail(error: LocalEngineError): void {
+    if (this.#closed) return;
+    this.#parts.logger.error({ err: error }, 'local engine recognizer failed');
+    this.emit('error', { code: error.code, message: error.message, fatal: true, cause: error });
+    void this.close('error');
+  }
+}
