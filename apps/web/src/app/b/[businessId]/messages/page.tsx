@@ -1,0 +1,108 @@
+import { forBusiness } from '@receptionist/db';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Badge, buttonClass, cx, EmptyState, PageHeader } from '../../../../components/ui.tsx';
+import { formatDateTime } from '../../../../lib/format.ts';
+import { requireBusinessAccess } from '../../../../server/auth/current-user.ts';
+import { getDb } from '../../../../server/db.ts';
+import { loadBusinessTimeZone } from '../../../../server/queries/business.ts';
+import { setMessageHandledAction } from './actions.ts';
+
+export const metadata: Metadata = { title: 'Messages' };
+
+const URGENCY_TONES = { low: 'gray', normal: 'blue', high: 'red' } as const;
+
+export default async function MessagesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ businessId: string }>;
+  searchParams: Promise<{ show?: string }>;
+}) {
+  const { businessId } = await params;
+  await requireBusinessAccess(businessId);
+  const { show } = await searchParams;
+  const showHandled = show === 'all';
+  const db = await getDb();
+  const timeZone = await loadBusinessTimeZone(db, businessId);
+  const messages = await forBusiness(db, businessId).messages.list({
+    handled: showHandled ? undefined : false,
+    limit: 200,
+  });
+  const base = `/b/${businessId}/messages`;
+  return (
+    <>
+      <PageHeader
+        title="Messages"
+        description="Messages the receptionist took for you."
+        actions={
+          <div className="flex rounded-md bg-white p-0.5 text-sm shadow-sm ring-1 ring-slate-200">
+            <Link
+              href={base}
+              className={cx('rounded px-3 py-1.5', !showHandled && 'bg-slate-100 font-medium')}
+            >
+              Open
+            </Link>
+            <Link
+              href={`${base}?show=all`}
+              className={cx('rounded px-3 py-1.5', showHandled && 'bg-slate-100 font-medium')}
+            >
+              All
+            </Link>
+          </div>
+        }
+      />
+      {messages.length === 0 ? (
+        <EmptyState title={showHandled ? 'No messages yet' : 'Inbox zero'}>
+          {showHandled ? 'Messages taken on calls appear here.' : 'Every message has been handled.'}
+        </EmptyState>
+      ) : (
+        <ul className="space-y-3" data-testid="messages">
+          {messages.map((message) => (
+            <li
+              key={message.id}
+              className={cx(
+                'flex flex-wrap items-start justify-between gap-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200',
+                message.handled && 'opacity-60',
+              )}
+            >
+              <div className="min-w-0 flex-1">
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium text-slate-900">{message.callerName ?? 'Unknown caller'}</span>
+                  {message.callerNumber ? (
+                    <span className="text-sm text-slate-500">{message.callerNumber}</span>
+                  ) : null}
+                  <Badge tone={URGENCY_TONES[message.urgency]}>{message.urgency}</Badge>
+                  {message.handled ? <Badge tone="green">handled</Badge> : null}
+                </div>
+                <p className="mt-1.5 text-sm text-slate-700">{message.reason}</p>
+                <p className="mt-1 text-xs text-slate-500">
+                  {formatDateTime(message.createdAt, timeZone)}
+                  {message.callId ? (
+                    <>
+                      {' · '}
+                      <Link
+                        className="text-brand-600 hover:underline"
+                        href={`/b/${businessId}/calls/${message.callId}`}
+                      >
+                        view call
+                      </Link>
+                    </>
+                  ) : null}
+                </p>
+              </div>
+              <form action={setMessageHandledAction}>
+                <input type="hidden" name="businessId" value={businessId} />
+                <input type="hidden" name="messageId" value={message.id} />
+                <input type="hidden" name="handled" value={message.handled ? 'false' : 'true'} />
+                <button type="submit" className={buttonClass(message.handled ? 'ghost' : 'secondary')}>
+                  {message.handled ? 'Reopen' : 'Mark handled'}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
