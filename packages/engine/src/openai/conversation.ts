@@ -137,9 +137,9 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     const record = this.#router?.playback(itemId);
     if (this.#state !== 'open' || !connection || !record || this.#truncated.has(itemId)) return;
     const audioEndMs = Math.floor(Math.min(Math.max(0, heardMs), record.audioMs));
-    const stillGenerating = this.#router?.isResponseActive(record.responseId) ?? false;
-    if (stillGenerating) connection.transport.cancelResponse();
-    if (!stillGenerating && record.done && audioEndMs >= Math.floor(record.audioMs)) return;
+    // Heard to the end: nothing to cut, and the record of what was said is already right.
+    if (record.done && audioEndMs >= Math.floor(record.audioMs)) return;
+    if (this.#router?.isResponseActive(record.responseId)) connection.transport.cancelResponse();
     this.#truncated.add(itemId);
     connection.transport.sendEvent({
       type: 'conversation.item.truncate',

@@ -1,0 +1,226 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { Conversation } from '../engine.ts';
+import { EngineConnectError } from '../errors.ts';
+import type { FakeRealtimeReply, FakeRealtimeResponder } from '../testing/fake-openai-realtime-server.ts';
+import { defineTool } from '../tool.ts';
+import {
+  EventRecorder,
+  type OpenAITestPeers,
+  patternBytes,
+  startOpenAITestPeers,
+  testConversationConfig,
+} from './test-kit.ts';
+
+let peers: OpenAITestPeers | undefined;
+let conversation: Conversation | undefined;
+
+afterEach(async () => {
+  await conversation?.close();
+  await peers?.close();
+  conversation = undefined;
+  peers = undefined;
+});
+
+const greetThenAnswer: FakeRealtimeResponder = ({ request, items }): FakeRealtimeReply => {
+  if (typeof request?.instructions === 'string') {
+    const said = /"(.*)"/.exec(request.instructions)?.[1] ?? 'Hello.';
+    return { kind: 'audio', transcript: said };
+  }
+  const last = items.at(-1);
+  if (last?.type === 'function_call_output') return { kind: 'audio', transcript: String(last.output) };
+  return { kind: 'audio', transcript: 'Sure.' };
+};
+
+async function callWithOneExchange(engine: Partial<Parameters<typeof startOpenAITestPeers>[0]> = {}) {
+  peers = await startOpenAITestPeers({ realtime: { respond: greetThenAnswer }, ...engine });
+  conversation = await peers.engine.start(testConversationConfig({ greeting: 'Hello, Test Dental.' }));
+  const recorder = new EventRecorder(conversation);
+  const first = await peers.realtime.connection(0);
+  await recorder.finalTranscript('agent', 'Hello, Test Dental.');
+  first.simulateCallerSpeech('I need a cleaning.');
+  await recorder.finalTranscript('agent', 'Sure.');
+  return { recorder, first };
+}
+
+function seededItems(items: readonly Record<string, unknown>[]): string[] {
+  return items
+    .filter((item) => item.type === 'message')
+    .map((item) => {
+      const content = (item.content as Array<{ type: string; text?: string }>)[0];
+      return `${item.role}:${content?.type}:${content?.text}`;
+    });
+}
+
+describe('OpenAI engine: reconnect', () => {
+  it('reconnects after a dropped socket, re-seeds what was said and keeps buffered caller audio', async () => {
+    const { recorder, first } = await callWithOneExchange({ engine: { reconnect: { backoffMs: 300 } } });
+
+    first.terminate();
+    await recorder.waitFor(
+      () => recorder.events.decision.find((event) => event.kind === 'engine_reconnecting'),
+      'reconnecting decision',
+    );
+    // Caller audio during the gap is kept and delivered to the new session.
+    const gapAudio = patternBytes(1_600, 21);
+    conversation!.pushAudio(gapAudio);
+
+    const second = await peers!.realtime.connection(1);
+    await recorder.waitFor(
+      () => recorder.events.decision.find((event) => event.kind === 'engine_reconnected'),
+      'reconnected decision',
+    );
+    expect(await second.waitForInputBytes(gapAudio.byteLength)).toEqual(gapAudio);
+    expect(seededItems(second.items)).toEqual([
+      'assistant:output_text:Hello, Test Dental.',
+      'user:input_text:I need a cleaning.',
+      'assistant:output_text:Sure.',
+    ]);
+    // The agent had nothing owed: no new greeting, no reply forced.
+    expect(second.received.some((event) => event.type === 'response.create')).toBe(false);
+    expect((second.session.audio as { output: { format: unknown } }).output.format).toEqual({
+      type: 'audio/pcmu',
+    });
+
+    // The call goes on over the new session.
+    second.simulateCallerSpeech('Tomorrow please.');
+    await recorder.waitFor(
+      () => recorder.events.transcript.filter((event) => event.final && event.text === 'Sure.').length === 2,
+      'second answer',
+    );
+    expect(recorder.events.error).toEqual([]);
+    expect(recorder.events.end).toEqual([]);
+  });
+
+  it('renews an expired session (session_expired, close 1001)', async () => {
+    const { recorder, first } = await callWithOneExchange();
+    first.sendError({
+      type: 'invalid_request_error',
+      code: 'session_expired',
+      message: 'Your session hit the maximum duration of 60 minutes.',
+    });
+    first.close(1001, 'Your session hit the maximum duration of 60 minutes.');
+    const reconnected = await recorder.waitFor(
+      () => recorder.events.decision.find((event) => event.kind === 'engine_reconnected'),
+      'reconnected decision',
+    );
+    expect(reconnected.detail).toBe('session_expired');
+    const second = await peers!.realtime.connection(1);
+    await second.waitForEvent(() => seededItems(second.items).length === 3);
+    expect(seededItems(second.items)).toEqual([
+      'assistant:output_text:Hello, Test Dental.',
+      'user:input_text:I need a cleaning.',
+      'assistant:output_text:Sure.',
+    ]);
+  });
+
+  it('keeps going after a request error the session survives', async () => {
+    const { recorder, first } = await callWithOneExchange();
+    first.sendError({
+      type: 'invalid_request_error',
+      code: 'conversation_already_has_active_response',
+      message: 'busy',
+    });
+    const error = await recorder.waitFor(() => recorder.events.error[0], 'non-fatal error');
+    expect(error).toMatchObject({ code: 'peer_error', fatal: false });
+    first.simulateCallerSpeech('Hello?');
+    await recorder.waitFor(
+      () => recorder.events.transcript.filter((event) => event.final && event.text === 'Sure.').length === 2,
+      'answer on the same session',
+    );
+    expect(peers!.realtime.connections).toHaveLength(1);
+  });
+
+  it('fails over after two failed reconnects: a fatal error, then end', async () => {
+    const { recorder, first } = await callWithOneExchange();
+    peers!.realtime.refuseConnections(100);
+    first.close(1011, 'server error');
+    await recorder.waitFor(() => recorder.events.end.length === 1, 'end');
+    expect(recorder.events.error).toEqual([expect.objectContaining({ code: 'disconnected', fatal: true })]);
+    expect(recorder.events.end).toEqual([{ reason: 'error', detail: 'disconnected' }]);
+    expect(peers!.realtime.connectionAttempts).toBe(3);
+    // Closing after the failover is harmless and says nothing more.
+    await conversation!.close();
+    expect(recorder.events.end).toHaveLength(1);
+  });
+
+  it('retries a failed first connect, and rejects start when the budget is spent', async () => {
+    peers = await startOpenAITestPeers({ realtime: { respond: greetThenAnswer } });
+    peers.realtime.refuseConnections(1);
+    conversation = await peers.engine.start(testConversationConfig());
+    expect(peers.realtime.connectionAttempts).toBe(2);
+    await conversation.close();
+
+    peers.realtime.refuseConnections(100);
+    const failed = peers.engine.start(testConversationConfig());
+    await expect(failed).rejects.toBeInstanceOf(EngineConnectError);
+    await expect(failed).rejects.toMatchObject({ code: 'connect_failed' });
+    expect(peers.realtime.connectionAttempts).toBe(5);
+  });
+
+  it('never repeats a tool across a reconnect and speaks the late answer on the new session', async () => {
+    let bookings = 0;
+    const book = defineTool({
+      name: 'book_appointment',
+      description: 'Call to book.',
+      parameters: z.object({ start: z.string() }),
+      execute: async () => {
+        bookings += 1;
+        return { ok: true, message: 'Booked.', data: { appointmentId: 'appt_9' } };
+      },
+    });
+    let firstDropped = false;
+    peers = await startOpenAITestPeers({
+      realtime: {
+        respond: ({ request, items, connection }): FakeRealtimeReply => {
+          const last = items.at(-1);
+          if (typeof request?.instructions === 'string' || last?.type === 'function_call_output') {
+            return greetThenAnswer({ request, items, connection }) as FakeRealtimeReply;
+          }
+          return {
+            kind: 'function_call',
+            name: 'getNextResponseFromSupervisor',
+            arguments: { relevantContextFromLastUserMessage: 'book 10am' },
+          };
+        },
+      },
+      responses: {
+        script: async (_request, index) => {
+          if (index === 1 && !firstDropped) {
+            // The realtime socket drops while the supervisor is between its tool call and its answer.
+            firstDropped = true;
+            peers!.realtime.connections[0]?.terminate();
+            await peers!.realtime.connection(1);
+          }
+          if (index === 0)
+            return {
+              kind: 'tool_calls',
+              calls: [{ name: 'book_appointment', arguments: { start: '10:00' } }],
+            };
+          return { kind: 'text', text: index === 1 ? 'You are booked at ten.' : 'Anything else?' };
+        },
+      },
+    });
+    conversation = await peers.engine.start(testConversationConfig({ tools: [book], greeting: 'Hello.' }));
+    const recorder = new EventRecorder(conversation);
+    const first = await peers.realtime.connection(0);
+    await recorder.finalTranscript('agent', 'Hello.');
+    first.simulateCallerSpeech('Book me at ten.');
+
+    // The answer of the dropped session is said on the new one.
+    await recorder.finalTranscript('agent', 'You are booked at ten.');
+    const second = await peers.realtime.connection(1);
+    expect(JSON.stringify(second.received.filter((event) => event.type === 'response.create'))).toContain(
+      'You are booked at ten.',
+    );
+    // A later supervisor turn is told the booking happened instead of booking again.
+    second.simulateCallerSpeech('Did that work?');
+    await recorder.finalTranscript('agent', 'Anything else?');
+    expect(bookings).toBe(1);
+    expect(recorder.events.tool_result).toHaveLength(1);
+    expect(JSON.stringify(peers.responses.requests[2]?.body.input)).toContain(
+      'Tool calls already made on this call',
+    );
+    expect(JSON.stringify(peers.responses.requests[2]?.body.input)).toContain('appt_9');
+  });
+});
