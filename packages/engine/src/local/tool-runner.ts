@@ -2,64 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { ToolCallEvent, ToolResultEvent } from '../engine.ts';
 import type { AnyEngineTool, ToolContext, ToolResult } from '../tool.ts';
 
-/**
- * The policy names arguments by meaning (service, startsAt, customerPhone…); tools name them as their
- * zod schema says. Each group lists the names one meaning goes by, so a tool's key is filled from
- * whichever name the policy used.
- */
-const ALIASES: string[][] = [
-  ['serviceId', 'service_id'],
-  ['service', 'serviceName', 'service_name'],
-  ['date', 'day', 'onDate'],
-  [
-    'startsAt',
-    'startAt',
-    'start',
-    'startTime',
-    'start_time',
-    'starts_at',
-    'dateTime',
-    'datetime',
-    'newStartsAt',
-    'newStart',
-  ],
-  ['customerName', 'name', 'callerName', 'caller_name', 'customer_name', 'fullName'],
-  [
-    'customerPhone',
-    'phone',
-    'phoneNumber',
-    'callerNumber',
-    'caller_number',
-    'customer_phone',
-    'callbackNumber',
-  ],
-  ['reason', 'message', 'body', 'text', 'content', 'note'],
-  ['destination', 'destinationName', 'to', 'target'],
-  ['destinationId', 'destination_id'],
-  ['question', 'query', 'topic'],
-  ['appointmentId', 'appointment_id', 'id'],
-];
-
-function aliasesOf(key: string): string[] {
-  return ALIASES.find((group) => group.includes(key)) ?? [key];
-}
-
-/** Maps the policy's argument names onto the tool's schema keys (unknown keys are left out). */
-export function adaptArguments(tool: AnyEngineTool, args: Record<string, unknown>): Record<string, unknown> {
-  const adapted: Record<string, unknown> = {};
-  for (const key of Object.keys(tool.parameters.shape)) {
-    if (args[key] !== undefined) {
-      adapted[key] = args[key];
-      continue;
-    }
-    const source = Object.keys(args).find(
-      (name) => aliasesOf(key).includes(name) && args[name] !== undefined,
-    );
-    if (source !== undefined) adapted[key] = args[source];
-  }
-  return adapted;
-}
-
 export interface ToolRunnerOptions {
   tools: readonly AnyEngineTool[];
   context: Omit<ToolContext, 'toolCallId' | 'signal'>;
@@ -75,11 +17,12 @@ const SORRY = 'Sorry, I cannot do that right now.';
 export async function runTool(
   options: ToolRunnerOptions,
   name: string,
+  /** Named as the tool's zod schema names them (packages/receptionist/src/tools). */
   policyArgs: Record<string, unknown>,
 ): Promise<ToolResult> {
   const toolCallId = `local_${randomUUID()}`;
   const tool = options.tools.find((candidate) => candidate.name === name);
-  const args = tool ? adaptArguments(tool, policyArgs) : policyArgs;
+  const args = policyArgs;
   options.onCall({ toolCallId, name, arguments: args });
   const startedAt = performance.now();
   const finish = (result: ToolResult, status: ToolResultEvent['status']): ToolResult => {

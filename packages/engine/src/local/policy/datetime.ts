@@ -119,8 +119,3 @@ export function describeWhen(date: string, time: string, zone: string): string {
 export function describeDate(date: string, zone: string): string {
   return DateTime.fromISO(date, { zone }).toFormat('cccc, LLLL d');
 }
-
-/** ISO instant with the business's offset, e.g. `2026-03-03T14:00:00.000-05:00`. */
-export function toZonedIso(date: string, time: string, zone: string): string {
-  return DateTime.fromISO(`${date}T${time}`, { zone }).toISO() ?? `${date}T${time}`;
-}

@@ -57,12 +57,12 @@ describe('DialoguePolicy', () => {
     expect(toolCall(actions)).toEqual({
       type: 'call_tool',
       name: 'check_availability',
-      args: { serviceId: 'svc_cleaning', service: 'Cleaning', date: '2026-03-03' },
+      args: { service: 'Cleaning', date: '2026-03-03', preferredTime: '14:00' },
     });
     actions = dialogue.handle({
       type: 'tool_result',
       name: 'check_availability',
-      result: ok('Free times', { slots: [{ startsAt: '2026-03-03T14:00:00.000-05:00' }] }),
+      result: ok('Free times', { slots: [{ date: '2026-03-03', time: '14:00' }] }),
     });
     expect(said(actions)).toMatch(/your name/i);
     actions = dialogue.handle({ type: 'caller_text', text: 'my name is john smith' });
@@ -76,11 +76,11 @@ describe('DialoguePolicy', () => {
       type: 'call_tool',
       name: 'book_appointment',
       args: {
-        serviceId: 'svc_cleaning',
         service: 'Cleaning',
-        startsAt: '2026-03-03T14:00:00.000-05:00',
+        date: '2026-03-03',
+        time: '14:00',
         customerName: 'John Smith',
-        customerPhone: '+12125550199',
+        phone: '+12125550199',
       },
     });
     actions = dialogue.handle({
@@ -114,7 +114,8 @@ describe('DialoguePolicy', () => {
       name: 'check_availability',
       result: ok('Free times', {
         slots: ['09:00', '13:00', '15:00', '16:30'].map((time) => ({
-          startsAt: `2026-03-03T${time}:00.000-05:00`,
+          date: '2026-03-03',
+          time,
         })),
       }),
     });
@@ -150,7 +151,7 @@ describe('DialoguePolicy', () => {
       name: 'take_message',
       args: {
         callerName: 'Mary Jones',
-        callerNumber: '+13105550123',
+        callbackNumber: '+13105550123',
         reason: 'please call me back about my bill',
       },
     });
@@ -163,7 +164,7 @@ describe('DialoguePolicy', () => {
     expect(toolCall(actions)).toEqual({
       type: 'call_tool',
       name: 'transfer_call',
-      args: { destination: 'Front desk', destinationId: 'dst_front' },
+      args: { destination: 'Front desk' },
     });
   });
 
@@ -186,13 +187,13 @@ describe('DialoguePolicy', () => {
     expect(toolCall(actions)).toEqual({
       type: 'call_tool',
       name: 'find_my_appointments',
-      args: { phone: '+13105550123' },
+      args: {},
     });
     actions = dialogue.handle({
       type: 'tool_result',
       name: 'find_my_appointments',
       result: ok('You have a Cleaning on Tuesday at 2 PM.', {
-        appointments: [{ id: 'apt_1', startsAt: '2026-03-03T14:00:00.000-05:00' }],
+        appointments: [{ id: 'apt_1', date: '2026-03-03', time: '14:00', spoken: 'Cleaning on Tuesday' }],
       }),
     });
     expect(said(actions)).toMatch(/cancel it\?$/);
@@ -211,7 +212,7 @@ describe('DialoguePolicy', () => {
       type: 'tool_result',
       name: 'find_my_appointments',
       result: ok('You have a Cleaning on Tuesday.', {
-        appointments: [{ id: 'apt_1', startsAt: '2026-03-03T14:00:00Z' }],
+        appointments: [{ id: 'apt_1', date: '2026-03-03', time: '14:00' }],
       }),
     });
     expect(said(actions)).toMatch(/move it to/);
@@ -219,7 +220,21 @@ describe('DialoguePolicy', () => {
     expect(toolCall(actions)).toEqual({
       type: 'call_tool',
       name: 'reschedule_appointment',
-      args: { appointmentId: 'apt_1', startsAt: '2026-03-04T11:00:00.000-05:00' },
+      args: { appointmentId: 'apt_1', newDate: '2026-03-04', newTime: '11:00' },
+    });
+  });
+
+  it('finds a booking by name and date when there is no caller ID', () => {
+    const dialogue = policy();
+    expect(said(dialogue.handle({ type: 'caller_text', text: 'when is my appointment' }))).toMatch(
+      /what name/,
+    );
+    expect(said(dialogue.handle({ type: 'caller_text', text: 'john smith' }))).toMatch(/what date/);
+    const actions = dialogue.handle({ type: 'caller_text', text: 'it is on march tenth' });
+    expect(toolCall(actions)).toEqual({
+      type: 'call_tool',
+      name: 'find_my_appointments',
+      args: { customerName: 'John Smith', date: '2026-03-10' },
     });
   });
 

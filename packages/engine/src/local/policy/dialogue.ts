@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { BusinessBrief } from '../../engine.ts';
 import type { ToolResult } from '../../tool.ts';
-import { describeDate, describeWhen, parseWhen, toZonedIso } from './datetime.ts';
+import { describeDate, describeWhen, parseWhen } from './datetime.ts';
 import {
   extractName,
   extractPhone,
@@ -48,6 +48,8 @@ export class DialoguePolicy {
   #time: string | undefined;
   #name: string | undefined;
   #phone: string | undefined;
+  /** The date of an existing booking (finding it without caller ID). */
+  #bookingDate: string | undefined;
   #reason: string | undefined;
   #availabilityChecked = false;
   #appointment: { id: string; startsAt: string } | undefined;
@@ -131,6 +133,9 @@ export class DialoguePolicy {
       case 'name':
         this.#hearName(text);
         return;
+      case 'booking_date':
+        this.#hearBookingDate(text);
+        return;
       case 'phone':
         this.#hearPhone(extractPhone(text));
         return;
@@ -188,10 +193,7 @@ export class DialoguePolicy {
           findDestination(text, this.#business.transferDestinations) ??
           this.#business.transferDestinations[0];
         this.#say('Sure, let me transfer you.');
-        this.#callTool('transfer_call', {
-          destination: destination?.name ?? 'front desk',
-          ...(destination ? { destinationId: destination.id } : {}),
-        });
+        this.#callTool('transfer_call', { destination: destination?.name ?? 'front desk' });
         return;
       }
       case 'goodbye':
@@ -215,6 +217,7 @@ export class DialoguePolicy {
     this.#availabilityChecked = false;
     this.#appointment = undefined;
     this.#reason = undefined;
+    this.#bookingDate = undefined;
     this.#date = undefined;
     this.#time = undefined;
     if (this.#flow === 'book' || this.#flow === 'reschedule') this.#takeSlots(text);
@@ -271,6 +274,17 @@ export class DialoguePolicy {
       return;
     }
     this.#failed('name', 'Sorry, could you tell me your first and last name?');
+  }
+
+  #hearBookingDate(text: string): void {
+    const date = parseWhen(text, this.#now()).date;
+    if (date) {
+      this.#bookingDate = date;
+      this.#decide('slot_filled', 'booking date', { slot: 'booking_date', date });
+      this.#advance();
+      return;
+    }
+    this.#failed('booking_date', 'Sorry, which date is your booking on?');
   }
 
   #hearPhone(phone: string | undefined): void {
@@ -404,9 +418,9 @@ export class DialoguePolicy {
         }
         if (!this.#availabilityChecked) {
           this.#callTool('check_availability', {
-            serviceId: this.#service.id,
             service: this.#service.name,
             date: this.#date,
+            preferredTime: this.#time,
           });
           return;
         }
@@ -439,19 +453,29 @@ export class DialoguePolicy {
         }
         this.#callTool('take_message', {
           callerName: this.#name,
-          callerNumber: this.#phone,
           reason: this.#reason,
+          ...this.#phoneIfNotCallerId('callbackNumber'),
         });
         return;
       case 'reschedule':
       case 'cancel':
       case 'check':
-        if (!this.#phone) {
-          this.#ask('phone', 'To find your appointment, what phone number is it under?');
-          return;
+        if (!this.#appointment && !this.#callerNumber) {
+          // Without caller ID the booking is found (and the caller verified) by name and date.
+          if (!this.#name) {
+            this.#ask('name', 'To find your booking, what name is it under?');
+            return;
+          }
+          if (!this.#bookingDate) {
+            this.#ask('booking_date', 'And what date is the booking on?');
+            return;
+          }
         }
         if (!this.#appointment) {
-          this.#callTool('find_my_appointments', { phone: this.#phone });
+          this.#callTool(
+            'find_my_appointments',
+            this.#callerNumber ? {} : { customerName: this.#name, date: this.#bookingDate },
+          );
           return;
         }
         if (this.#flow === 'reschedule') {
@@ -461,7 +485,8 @@ export class DialoguePolicy {
           }
           this.#callTool('reschedule_appointment', {
             appointmentId: this.#appointment.id,
-            startsAt: toZonedIso(this.#date, this.#time, zone),
+            newDate: this.#date,
+            newTime: this.#time,
           });
           return;
         }
@@ -474,18 +499,22 @@ export class DialoguePolicy {
   }
 
   #book(): void {
-    const zone = this.#business.timeZone;
     if (!this.#service || !this.#date || !this.#time) {
       this.#advance();
       return;
     }
     this.#callTool('book_appointment', {
-      serviceId: this.#service.id,
       service: this.#service.name,
-      startsAt: toZonedIso(this.#date, this.#time, zone),
+      date: this.#date,
+      time: this.#time,
       customerName: this.#name,
-      customerPhone: this.#phone,
+      ...this.#phoneIfNotCallerId('phone'),
     });
+  }
+
+  /** The tools use caller ID by default and take a number only when it differs. */
+  #phoneIfNotCallerId(key: string): Record<string, string> {
+    return this.#phone && this.#phone !== this.#callerNumber ? { [key]: this.#phone } : {};
   }
 
   #anythingElse(prefix: string): void {
@@ -544,7 +573,7 @@ export class DialoguePolicy {
     }
     const wanted = DateTime.fromISO(`${this.#date}T${this.#time}`, { zone });
     const starts = freeSlotStarts(result.data);
-    const free = starts?.map((start) => DateTime.fromISO(start, { setZone: true }).setZone(zone));
+    const free = starts?.map((start) => DateTime.fromISO(start, { zone }));
     if (free === undefined || free.some((slot) => slot.toMillis() === wanted.toMillis())) {
       this.#availabilityChecked = true;
       this.#decide('slot_available', 'requested time is free', { date: this.#date, time: this.#time });

@@ -12,6 +12,10 @@ const START_KEY = /^(start|startsAt|startAt|startTime|starts_at|start_time|time|
 function startOf(item: unknown): string | undefined {
   if (typeof item === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(item)) return item;
   if (!isRecord(item)) return undefined;
+  // The domain's shape: local { date: 'YYYY-MM-DD', time: 'HH:mm' } in the business's zone.
+  if (typeof item.date === 'string' && typeof item.time === 'string' && /^\d{2}:\d{2}/.test(item.time)) {
+    return `${item.date}T${item.time}`;
+  }
   for (const [key, value] of Object.entries(item)) {
     if (START_KEY.test(key) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return value;
   }

@@ -21,6 +21,7 @@ export type Awaiting =
   | 'when'
   | 'name'
   | 'phone'
+  | 'booking_date'
   | 'confirm_booking'
   | 'message_reason'
   | 'offer_message'

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { buildArpa } from './arpa.ts';
+
+function parse(arpa: string): Map<string, { logProbability: number; logBackoff: number }> {
+  const entries = new Map<string, { logProbability: number; logBackoff: number }>();
+  let order = 0;
+  for (const line of arpa.split('\n')) {
+    const header = /^\\(\d)-grams:$/.exec(line);
+    if (header) {
+      order = Number(header[1]);
+      continue;
+    }
+    if (order === 0 || line.trim() === '' || line.startsWith('\\')) continue;
+    const fields = line.split(' ');
+    const words = fields.slice(1, 1 + order).join(' ');
+    entries.set(words, { logProbability: Number(fields[0]), logBackoff: Number(fields[1 + order] ?? 0) });
+  }
+  return entries;
+}
+
+describe('buildArpa', () => {
+  const sentences = ['book an appointment', 'book a cleaning', 'cancel an appointment', 'yes please'];
+  const arpa = buildArpa(sentences);
+  const entries = parse(arpa);
+
+  it('writes the ARPA header with the n-gram counts', () => {
+    expect(arpa.startsWith('\\data\\\nngram 1=')).toBe(true);
+    expect(arpa.trimEnd().endsWith('\\end\\')).toBe(true);
+    const unigramCount = Number(/ngram 1=(\d+)/.exec(arpa)?.[1]);
+    // 8 distinct words plus <s> and </s>.
+    expect(unigramCount).toBe(10);
+  });
+
+  it('keeps every conditional distribution summing to one after back-off', () => {
+    const vocabulary = [...entries.keys()].filter((key) => !key.includes(' ') && key !== '<s>');
+    const probability = (history: string, word: string): number => {
+      const direct = entries.get(`${history} ${word}`);
+      if (direct) return 10 ** direct.logProbability;
+      const backoff = 10 ** (entries.get(history)?.logBackoff ?? 0);
+      const shorter = history.includes(' ') ? history.slice(history.indexOf(' ') + 1) : '';
+      return (
+        backoff *
+        (shorter === '' ? 10 ** (entries.get(word)?.logProbability ?? -99) : probability(shorter, word))
+      );
+    };
+    for (const history of ['<s>', 'book', 'an', '<s> book', 'book an']) {
+      const total = vocabulary.reduce((sum, word) => sum + probability(history, word), 0);
+      expect(total).toBeCloseTo(1, 3);
+    }
+  });
+
+  it('makes seen continuations likelier than unseen ones', () => {
+    expect(entries.get('book an')?.logProbability).toBeGreaterThan(entries.get('an')?.logProbability ?? 0);
+  });
+});
