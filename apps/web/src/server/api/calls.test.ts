@@ -1,0 +1,151 @@
+import { forBusiness } from '@receptionist/db';
+import { createTestCall } from '@receptionist/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../api-keys.ts';
+import { getCall, listCalls } from './calls.ts';
+import { type ApiTestBed, createApiTestBed } from './test-harness.ts';
+
+let bed: ApiTestBed;
+let bookedCallId: string;
+let otherBusinessCallId: string;
+
+beforeAll(async () => {
+  bed = await createApiTestBed();
+  const base = Date.UTC(2026, 10, 20, 15, 0, 0);
+  // 30 calls for A, one minute apart; some share a start time so the cursor must break ties by id.
+  for (let i = 0; i < 30; i++) {
+    await createTestCall(bed.db, bed.businessA, {
+      startedAt: base + Math.floor(i / 2) * 60_000,
+      engine: 'local',
+    });
+  }
+  const booked = await createTestCall(bed.db, bed.businessA, { startedAt: base + 3_600_000 });
+  const calls = forBusiness(bed.db, bed.businessA).calls;
+  await calls.appendTurn(booked.id, { role: 'agent', text: 'Thanks for calling Alpha Clinic.' });
+  await calls.appendTurn(booked.id, { role: 'caller', text: 'I need a cleaning on Tuesday at 10%' });
+  await calls.appendTurn(booked.id, {
+    role: 'agent',
+    text: 'You are booked.',
+    latencyMs: 640,
+    interrupted: true,
+  });
+  await calls.recordToolCall(booked.id, {
+    toolCallId: 't1',
+    name: 'book_appointment',
+    arguments: { service: 'cleaning' },
+    result: { ok: true },
+    status: 'ok',
+    latencyMs: 12,
+  });
+  await calls.setSummary(booked.id, { outcome: 'booked', summary: 'Booked a cleaning' });
+  await calls.end(booked.id, { status: 'completed', endReason: 'caller_hangup' });
+  bookedCallId = booked.id;
+  otherBusinessCallId = (await createTestCall(bed.db, bed.businessB, { startedAt: base })).id;
+});
+
+afterAll(async () => {
+  await bed.testDb.cleanup();
+});
+
+describe('GET /api/v1/calls', () => {
+  it('refuses a missing, malformed, unknown or revoked key with 401', async () => {
+    expect((await bed.call(listCalls, { path: '/api/v1/calls', key: null })).status).toBe(401);
+    expect((await bed.call(listCalls, { path: '/api/v1/calls', key: 'not-a-key' })).status).toBe(401);
+    const unknown = `rk_${'A'.repeat(43)}`;
+    const response = await bed.call(listCalls, { path: '/api/v1/calls', key: unknown });
+    expect(response.status).toBe(401);
+    expect(response.body.error?.code).toBe('unauthorized');
+    const { key, summary } = await createApiKey(bed.db, bed.businessA, 'soon revoked');
+    expect((await bed.call(listCalls, { path: '/api/v1/calls', key })).status).toBe(200);
+    await forBusiness(bed.db, bed.businessA).apiKeys.revoke(summary.id);
+    expect((await bed.call(listCalls, { path: '/api/v1/calls', key })).status).toBe(401);
+  });
+
+  it('pages through every call exactly once with the keyset cursor, newest first', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const path: string = `/api/v1/calls?limit=7${cursor ? `&cursor=${cursor}` : ''}`;
+      const response = await bed.call(listCalls, { path });
+      expect(response.status).toBe(200);
+      const data = response.body.data as Array<{ id: string; startedAt: string }>;
+      seen.push(...data.map((call) => call.id));
+      cursor = response.body.nextCursor as string | null;
+      pages += 1;
+    } while (cursor !== null && pages < 10);
+    expect(seen).toHaveLength(31);
+    expect(new Set(seen).size).toBe(31);
+    expect(seen[0]).toBe(bookedCallId);
+    expect(seen).not.toContain(otherBusinessCallId);
+  });
+
+  it('filters by outcome, by date and by transcript text (LIKE wildcards taken literally)', async () => {
+    const byOutcome = await bed.call(listCalls, { path: '/api/v1/calls?outcome=booked' });
+    expect((byOutcome.body.data as Array<{ id: string }>).map((c) => c.id)).toEqual([bookedCallId]);
+    const bySearch = await bed.call(listCalls, { path: '/api/v1/calls?q=CLEANING%20on' });
+    expect((bySearch.body.data as Array<{ id: string }>).map((c) => c.id)).toEqual([bookedCallId]);
+    const literalPercent = await bed.call(listCalls, { path: '/api/v1/calls?q=10%25' });
+    expect((literalPercent.body.data as unknown[]).length).toBe(1);
+    const noMatch = await bed.call(listCalls, { path: '/api/v1/calls?q=%25%25%25x' });
+    expect(noMatch.body.data).toEqual([]);
+    const outOfRange = await bed.call(listCalls, { path: '/api/v1/calls?from=2026-11-21' });
+    expect(outOfRange.body.data).toEqual([]);
+    const inRange = await bed.call(listCalls, {
+      path: '/api/v1/calls?from=2026-11-20&to=2026-11-20&limit=100',
+    });
+    expect((inRange.body.data as unknown[]).length).toBe(31);
+  });
+
+  it('rejects bad query parameters with 400 and the field that is wrong', async () => {
+    const response = await bed.call(listCalls, { path: '/api/v1/calls?outcome=won_the_lottery' });
+    expect(response.status).toBe(400);
+    expect(response.body.error?.code).toBe('invalid_request');
+    expect(JSON.stringify(response.body.error)).toContain('outcome');
+    expect((await bed.call(listCalls, { path: '/api/v1/calls?limit=1000' })).status).toBe(400);
+  });
+});
+
+describe('GET /api/v1/calls/:callId', () => {
+  it('returns the transcript and tool calls', async () => {
+    const response = await bed.call(getCall, {
+      path: `/api/v1/calls/${bookedCallId}`,
+      params: { callId: bookedCallId },
+    });
+    expect(response.status).toBe(200);
+    const call = response.body.data as {
+      outcome: string;
+      endReason: string;
+      turns: Array<{ role: string; text: string; interrupted: boolean; latencyMs: number | null }>;
+      toolCalls: Array<{ name: string; arguments: unknown; result: unknown; latencyMs: number }>;
+    };
+    expect(call.outcome).toBe('booked');
+    expect(call.endReason).toBe('caller_hangup');
+    expect(call.turns.map((t) => t.role)).toEqual(['agent', 'caller', 'agent']);
+    expect(call.turns[2]).toMatchObject({ interrupted: true, latencyMs: 640 });
+    expect(call.toolCalls).toEqual([
+      expect.objectContaining({
+        name: 'book_appointment',
+        arguments: { service: 'cleaning' },
+        result: { ok: true },
+        latencyMs: 12,
+      }),
+    ]);
+  });
+
+  it("answers 404 for another business's call and for unknown ids", async () => {
+    const other = await bed.call(getCall, {
+      path: `/api/v1/calls/${otherBusinessCallId}`,
+      params: { callId: otherBusinessCallId },
+    });
+    expect(other.status).toBe(404);
+    expect(other.body.error?.code).toBe('not_found');
+    const viaB = await bed.call(getCall, {
+      path: '/x',
+      key: bed.keyB,
+      params: { callId: otherBusinessCallId },
+    });
+    expect(viaB.status).toBe(200);
+    expect((await bed.call(getCall, { path: '/x', params: { callId: 'call_nope' } })).status).toBe(404);
+  });
+});

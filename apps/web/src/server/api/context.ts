@@ -1,0 +1,48 @@
+import type { Database } from '@receptionist/db';
+import { authenticateApiKey } from '../api-keys.ts';
+import { ApiError } from './errors.ts';
+import { errorResponse, toApiError } from './respond.ts';
+
+/**
+ * The REST API's handler shape. The tenant is the API key's business, never anything in the request:
+ * ids in paths are looked up inside that business only, so another business's id is a plain 404.
+ */
+export interface ApiContext {
+  db: Database;
+  businessId: string;
+  apiKeyId: string;
+}
+
+export type ApiHandler<Params = Record<string, never>> = (
+  request: Request,
+  context: ApiContext,
+  params: Params,
+) => Promise<Response>;
+
+export interface ApiDependencies {
+  getDb: () => Promise<Database>;
+}
+
+function bearerToken(request: Request): string | undefined {
+  const header = request.headers.get('authorization');
+  if (header === null) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+/** Wraps a handler with API-key authentication and error mapping; the result is a Next route handler. */
+export function apiRoute<Params>(deps: ApiDependencies, handler: ApiHandler<Params>) {
+  return async (request: Request, route: { params: Promise<Params> }): Promise<Response> => {
+    try {
+      const key = bearerToken(request);
+      if (key === undefined)
+        throw new ApiError(401, 'unauthorized', 'Send an API key as Authorization: Bearer <key>');
+      const db = await deps.getDb();
+      const principal = await authenticateApiKey(db, key);
+      if (principal === undefined) throw new ApiError(401, 'unauthorized', 'The API key is not valid');
+      return await handler(request, { db, ...principal }, await route.params);
+    } catch (error) {
+      return errorResponse(toApiError(error));
+    }
+  };
+}

@@ -1,0 +1,27 @@
+/** REST API failures: an HTTP status and a machine-readable `code` clients can branch on. */
+export type ApiErrorCode =
+  | 'unauthorized'
+  | 'forbidden_origin'
+  | 'not_found'
+  | 'invalid_request'
+  | 'conflict'
+  | 'unprocessable'
+  | 'internal';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode;
+  readonly details: unknown;
+  constructor(
+    status: number,
+    code: ApiErrorCode,
+    message: string,
+    options: { cause?: unknown; details?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = new.target.name;
+    this.status = status;
+    this.code = code;
+    this.details = options.details;
+  }
+}

@@ -1,0 +1,68 @@
+import { DbError } from '@receptionist/db';
+import { ZodError } from 'zod';
+import { log } from '../log.ts';
+import { ApiError } from './errors.ts';
+
+/** JSON responses and the one place where errors of every layer become HTTP statuses. */
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+export function errorResponse(error: ApiError): Response {
+  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  if (error.status === 401) headers['www-authenticate'] = 'Bearer realm="api"';
+  const body = {
+    error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+  };
+  return Response.json(body, { status: error.status, headers });
+}
+
+/** Domain errors carry a `code` and a sentence fit for people; they become 422 with that code. */
+function hasDomainCode(error: unknown): error is Error & { code: string } {
+  return (
+    error instanceof Error &&
+    error.name === 'ReceptionistError' &&
+    typeof (error as { code?: unknown }).code === 'string'
+  );
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ZodError) {
+    return new ApiError(400, 'invalid_request', 'The request is not valid', {
+      cause: error,
+      details: error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    });
+  }
+  if (error instanceof DbError) {
+    if (error.code === 'not_found') return new ApiError(404, 'not_found', 'Not found', { cause: error });
+    if (error.code === 'conflict' || error.code === 'appointment_overlap') {
+      return new ApiError(409, 'conflict', error.message, { cause: error });
+    }
+    if (error.code === 'invalid_input')
+      return new ApiError(400, 'invalid_request', error.message, { cause: error });
+  }
+  if (hasDomainCode(error)) {
+    const status = error.code.endsWith('not_found') ? 404 : error.code === 'slot_taken' ? 409 : 422;
+    const code = status === 404 ? 'not_found' : status === 409 ? 'conflict' : 'unprocessable';
+    return new ApiError(status, code, error.message, { cause: error, details: { reason: error.code } });
+  }
+  log.error({ err: error }, 'unexpected API error');
+  return new ApiError(500, 'internal', 'Something went wrong', { cause: error });
+}
+
+/** Reads a JSON body; anything that is not a JSON object is a 400, not a crash. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.toLowerCase().includes('application/json')) {
+    throw new ApiError(400, 'invalid_request', 'Send a JSON body with Content-Type: application/json');
+  }
+  const text = await request.text();
+  if (text.length > 100_000) throw new ApiError(400, 'invalid_request', 'The body is too large');
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ApiError(400, 'invalid_request', 'The body is not valid JSON', { cause });
+  }
+}

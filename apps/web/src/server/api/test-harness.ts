@@ -1,0 +1,67 @@
+import type { Database } from '@receptionist/db';
+import { createTestBusiness, createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
+import { createApiKey } from '../api-keys.ts';
+import { type ApiHandler, apiRoute } from './context.ts';
+
+/**
+ * Shared set-up for REST API tests: a temp database with two businesses (A and B), one API key each,
+ * and a way to call a handler the way Next calls a route (Request in, Response out).
+ */
+export interface ApiTestBed {
+  testDb: TestDatabase;
+  db: Database;
+  businessA: string;
+  businessB: string;
+  keyA: string;
+  keyB: string;
+  call<Params>(
+    handler: ApiHandler<Params>,
+    init: { method?: string; path: string; key?: string | null; body?: unknown; params?: Params },
+  ): Promise<{
+    status: number;
+    body: { data?: unknown; error?: { code: string; message: string } } & Record<string, unknown>;
+  }>;
+}
+
+export async function createApiTestBed(
+  options: { profile?: (name: string) => unknown } = {},
+): Promise<ApiTestBed> {
+  const testDb = await createTestDatabase();
+  const db = testDb.db;
+  const a = await createTestBusiness(db, {
+    name: 'Alpha Clinic',
+    ...(options.profile ? { profile: options.profile('Alpha Clinic') } : {}),
+  });
+  const b = await createTestBusiness(db, {
+    name: 'Beta Salon',
+    ...(options.profile ? { profile: options.profile('Beta Salon') } : {}),
+  });
+  const keyA = (await createApiKey(db, a.id, 'test A')).key;
+  const keyB = (await createApiKey(db, b.id, 'test B')).key;
+  return {
+    testDb,
+    db,
+    businessA: a.id,
+    businessB: b.id,
+    keyA,
+    keyB,
+    async call(handler, init) {
+      const route = apiRoute({ getDb: async () => db }, handler);
+      const headers = new Headers();
+      const key = init.key === undefined ? keyA : init.key;
+      if (key !== null) headers.set('authorization', `Bearer ${key}`);
+      let body: string | undefined;
+      if (init.body !== undefined) {
+        headers.set('content-type', 'application/json');
+        body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+      }
+      const request = new Request(`http://127.0.0.1${init.path}`, {
+        method: init.method ?? 'GET',
+        headers,
+        body,
+      });
+      const response = await route(request, { params: Promise.resolve(init.params ?? ({} as never)) });
+      return { status: response.status, body: await response.json() };
+    },
+  };
+}
