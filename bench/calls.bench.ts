@@ -21,7 +21,7 @@ import { ratio, round, type Summary, summarize } from './calls-stats.ts';
 
 const FRAMES_PER_SECOND = 50;
 const AUTH_TOKEN = 'bench-twilio-auth-token';
-const ACCOUNT_SID = 'ACbench00000000000000000000000000';
+const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
 const DEMO_NUMBER = '+15005550006';
 
 const TARGETS = { p99AddedLatencyMs: 5, droppedFrames: 0, cpuPercentPerCall: 0.5 } as const;
@@ -103,7 +103,6 @@ async function startOurs(workDir: string, realtimeUrl: string): Promise<RelayUnd
     preload: ['./bench/calls-probe.ts'],
     logFile: join(workDir, 'ours.log'),
     env: childProcessEnv({
-      NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       VOICE_PORT: String(port),
       PUBLIC_URL: serverUrl,

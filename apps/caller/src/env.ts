@@ -22,7 +22,7 @@ export interface CallerEnv {
   serverUrl: string;
   publicUrl: string;
   twilioAuthToken: string | undefined;
-  twilioAccountSid: string;
+  twilioAccountSid: string | undefined;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
 }
@@ -43,12 +43,12 @@ export function loadCallerEnv(source: Record<string, string | undefined> = proce
     throw new CallerEnvError(`invalid caller environment: ${problems.join('; ')}`);
   }
   const env = parsed.data;
-  const serverUrl = env.CALLER_SERVER_URL ?? `http://127.0.0.1:${env.VOICE_PORT}`;
   return {
-    serverUrl,
-    publicUrl: env.PUBLIC_URL ?? serverUrl,
+    serverUrl: env.CALLER_SERVER_URL ?? `http://127.0.0.1:${env.VOICE_PORT}`,
+    // The voice server's own default PUBLIC_URL, so signatures match a default `npm start`.
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.VOICE_PORT}`,
     twilioAuthToken: env.TWILIO_AUTH_TOKEN,
-    twilioAccountSid: env.TWILIO_ACCOUNT_SID ?? 'ACcaller0000000000000000000000000',
+    twilioAccountSid: env.TWILIO_ACCOUNT_SID,
     databaseUrl: env.DATABASE_URL,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN,
   };

@@ -1,7 +1,6 @@
 import { mulawDecode } from '@receptionist/audio';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CallerVoice } from './caller-voice.ts';
-import { mulawWav, readPcm16Wav } from './wav.ts';
 
 const voice = new CallerVoice();
 afterAll(() => voice.dispose());
@@ -27,31 +26,5 @@ describe('CallerVoice', () => {
     const broken = new CallerVoice({ fliteCommand: 'flite-does-not-exist' });
     await expect(broken.speak('hello')).rejects.toMatchObject({ code: 'speech_synthesis_failed' });
     await broken.dispose();
-  });
-});
-
-describe('WAV files', () => {
-  it('writes μ-law WAV with the right header and reads PCM16 WAV', () => {
-    const file = mulawWav(new Uint8Array([0xff, 0x7f, 0x00]));
-    const view = new DataView(file.buffer);
-    expect(String.fromCharCode(...file.subarray(0, 4))).toBe('RIFF');
-    expect(view.getUint16(20, true)).toBe(7);
-    expect(view.getUint32(54, true)).toBe(3);
-    expect(view.getUint32(4, true)).toBe(file.byteLength - 8);
-
-    const pcm = new Uint8Array(44 + 4);
-    const pcmView = new DataView(pcm.buffer);
-    pcm.set(new TextEncoder().encode('RIFF'), 0);
-    pcm.set(new TextEncoder().encode('WAVEfmt '), 8);
-    pcmView.setUint32(16, 16, true);
-    pcmView.setUint16(20, 1, true);
-    pcmView.setUint16(22, 1, true);
-    pcmView.setUint32(24, 16000, true);
-    pcmView.setUint16(34, 16, true);
-    pcm.set(new TextEncoder().encode('data'), 36);
-    pcmView.setUint32(40, 4, true);
-    pcmView.setInt16(44, -2, true);
-    pcmView.setInt16(46, 300, true);
-    expect(readPcm16Wav(pcm)).toEqual({ sampleRate: 16000, samples: new Int16Array([-2, 300]) });
   });
 });

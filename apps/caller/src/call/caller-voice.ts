@@ -9,9 +9,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { mulawEncode, resample } from '@receptionist/audio';
+import { mulawEncode, readWav, resample } from '@receptionist/audio';
 import { CallerError } from '../errors.ts';
-import { readPcm16Wav } from './wav.ts';
 
 const run = promisify(execFile);
 const PHONE_SAMPLE_RATE = 8000;
@@ -45,7 +44,8 @@ export class CallerVoice {
     try {
       // flite cannot write WAV to a pipe (it opens the output path itself), hence the file.
       await run(this.#fliteCommand, ['-voice', voice, '-t', text, '-o', file]);
-      const wav = readPcm16Wav(await readFile(file));
+      const wav = readWav(await readFile(file));
+      if (wav.channels !== 1) throw new Error(`flite wrote ${wav.channels} channels, expected mono`);
       const phoneRate = resample(wav.samples, wav.sampleRate, PHONE_SAMPLE_RATE);
       return mulawEncode(phoneRate);
     } catch (error) {
