@@ -1,1 +1,12 @@
-export {};
+export * from './api-keys.ts';
+export * from './appointments/index.ts';
+export * from './availability/index.ts';
+export * from './customers/index.ts';
+export * from './errors.ts';
+export * from './instructions.ts';
+export * from './messages/index.ts';
+export * from './profile/describe.ts';
+export * from './profile/index.ts';
+export * from './seed.ts';
+export * from './settings.ts';
+export * from './tools/index.ts';

@@ -1,0 +1,4 @@
+export * from './book.ts';
+export * from './locate.ts';
+export * from './manage.ts';
+export * from './view.ts';

@@ -1,0 +1,47 @@
+/** Machine-readable reasons a receptionist action did not happen. Tools pass them on as `code`. */
+export type ReceptionistErrorCode =
+  | 'invalid_input'
+  | 'invalid_profile'
+  | 'business_not_found'
+  | 'unknown_service'
+  | 'invalid_date'
+  | 'in_past'
+  | 'too_soon'
+  | 'too_far_ahead'
+  | 'closed'
+  | 'outside_hours'
+  | 'slot_taken'
+  | 'invalid_phone'
+  | 'phone_required'
+  | 'appointment_not_found'
+  | 'verification_failed'
+  | 'ambiguous_appointment'
+  | 'unknown_destination'
+  | 'no_answer';
+
+/**
+ * The receptionist layer's error hierarchy. `message` is a sentence the agent can say to the caller
+ * (no ids, no internals); `details` carries structured data for the model and the call log.
+ */
+export class ReceptionistError extends Error {
+  readonly code: ReceptionistErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(
+    code: ReceptionistErrorCode,
+    message: string,
+    options: { cause?: unknown; details?: Record<string, unknown> } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.details = options.details;
+  }
+}
+
+/** The business profile JSON did not validate (bad config, never a caller's fault). */
+export class InvalidProfileError extends ReceptionistError {
+  constructor(message: string, cause?: unknown) {
+    super('invalid_profile', message, { cause });
+  }
+}

@@ -1,0 +1,72 @@
+import type { BusinessBrief } from '@receptionist/engine';
+import { joinWords } from './availability/index.ts';
+import { aiDisclosure, describeAddress, describeHours, describeService } from './profile/describe.ts';
+import type { BusinessProfile } from './profile/schema.ts';
+
+const AFTER_HOURS_TEXT: Record<BusinessProfile['afterHours']['behaviour'], string> = {
+  take_message: 'Outside opening hours, offer to take a message (take_message).',
+  voicemail:
+    'Outside opening hours, offer to take a message; someone listens to messages the next working day.',
+  transfer: 'Outside opening hours, offer to transfer the caller (transfer_call) to the after-hours contact.',
+};
+
+/**
+ * The receptionist agent's instructions, built from the profile. Facts the tools can fetch are kept
+ * short here: the agent must call tools for availability and bookings, never invent them.
+ */
+export function buildAgentInstructions(profile: BusinessProfile): string {
+  const address = describeAddress(profile);
+  const destinations = profile.transferDestinations.map((destination) =>
+    destination.description ? `${destination.name} (${destination.description})` : destination.name,
+  );
+  const lines = [
+    `You are the phone receptionist for ${profile.name}. ${profile.description ?? ''}`.trim(),
+    `If asked, say: "${aiDisclosure(profile)}" Never pretend to be human.`,
+    `The business is in the ${profile.timeZone} time zone; all dates and times you say or pass to tools are local to it. Tools take dates as YYYY-MM-DD and times as 24-hour HH:mm.`,
+    `Hours: ${describeHours(profile)}`,
+    address ? `Address: ${address}` : undefined,
+    profile.services.length > 0
+      ? `Services: ${joinWords(profile.services.map(describeService))}.`
+      : 'The business does not take bookings by phone.',
+    destinations.length > 0
+      ? `You can transfer calls to: ${joinWords(destinations)}. Transfer only to these, by name.`
+      : 'You cannot transfer calls; offer to take a message instead.',
+    AFTER_HOURS_TEXT[profile.afterHours.behaviour],
+    '',
+    'How to work:',
+    '- Keep replies short and warm: one or two sentences, one question at a time. This is a phone call.',
+    "- Before you say a time is free, call check_availability. Before booking, confirm service, date, time and the caller's name, then call book_appointment.",
+    "- For existing bookings use find_my_appointments, reschedule_appointment and cancel_appointment. If the caller's number does not match, ask for the name and the date of the booking.",
+    '- Answer questions about the business with answer_question or get_business_info; if there is no answer, offer to take a message.',
+    '- When a tool result has ok: false, tell the caller its message in your own words and offer the alternatives it gives.',
+    '- Read phone numbers and times back to confirm them. Never make up prices, times, policies or phone numbers.',
+    '- When the caller is done, say goodbye and call end_call.',
+  ];
+  return lines.filter((line) => line !== undefined).join('\n');
+}
+
+/** The engine-neutral summary the local engine and the speech recognizer use. */
+export function toBusinessBrief(profile: BusinessProfile): BusinessBrief {
+  const vocabulary = new Set<string>();
+  const add = (text: string | undefined) => {
+    for (const word of (text ?? '').split(/[^\p{L}\p{N}'-]+/u)) if (word.length > 1) vocabulary.add(word);
+  };
+  add(profile.name);
+  for (const service of profile.services) add(service.name);
+  for (const destination of profile.transferDestinations) add(destination.name);
+  add(profile.address?.line1);
+  add(profile.address?.city);
+  for (const entry of profile.faq) for (const keyword of entry.keywords) add(keyword);
+  return {
+    name: profile.name,
+    timeZone: profile.timeZone,
+    services: profile.services.map((service) => ({
+      id: service.id,
+      name: service.name,
+      durationMinutes: service.durationMinutes,
+      priceCents: service.priceCents,
+    })),
+    transferDestinations: profile.transferDestinations.map(({ id, name }) => ({ id, name })),
+    vocabulary: [...vocabulary],
+  };
+}

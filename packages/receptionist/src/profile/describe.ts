@@ -1,0 +1,93 @@
+import { formatWallTime, joinWords } from '../availability/index.ts';
+import type { BusinessProfile, DayHours, ServiceProfile } from './schema.ts';
+import { WEEKDAYS } from './schema.ts';
+
+// Plain sentences about the business, shared by the tools and the agent instructions.
+
+const DAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = {
+  monday: 'Monday',
+  tuesday: 'Tuesday',
+  wednesday: 'Wednesday',
+  thursday: 'Thursday',
+  friday: 'Friday',
+  saturday: 'Saturday',
+  sunday: 'Sunday',
+};
+
+function dayHoursText(hours: DayHours): string {
+  const base = `${formatWallTime(hours.open)} to ${formatWallTime(hours.close)}`;
+  if (hours.breaks.length === 0) return base;
+  const breaks = hours.breaks.map(
+    (range) => `${formatWallTime(range.start)} to ${formatWallTime(range.end)}`,
+  );
+  return `${base}, closed ${joinWords(breaks)}`;
+}
+
+/** "Monday to Friday 9:00 AM to 5:00 PM, closed 12:00 PM to 1:00 PM; closed Saturday and Sunday." */
+export function describeHours(profile: BusinessProfile): string {
+  const groups: Array<{ days: string[]; text: string }> = [];
+  const closed: string[] = [];
+  for (const day of WEEKDAYS) {
+    const hours = profile.weeklyHours[day];
+    if (hours === null) {
+      closed.push(DAY_NAMES[day]);
+      continue;
+    }
+    const text = dayHoursText(hours);
+    const last = groups[groups.length - 1];
+    const previousDay = WEEKDAYS[WEEKDAYS.indexOf(day) - 1];
+    if (
+      last !== undefined &&
+      last.text === text &&
+      previousDay &&
+      last.days.at(-1) === DAY_NAMES[previousDay]
+    ) {
+      last.days.push(DAY_NAMES[day]);
+    } else {
+      groups.push({ days: [DAY_NAMES[day]], text });
+    }
+  }
+  const open = groups.map((group) => {
+    const days = group.days.length > 2 ? `${group.days[0]} to ${group.days.at(-1)}` : joinWords(group.days);
+    return `${days} ${group.text}`;
+  });
+  const parts = [...open];
+  if (closed.length > 0) parts.push(`closed ${joinWords(closed)}`);
+  return parts.length === 0 ? 'We have no regular opening hours.' : `${parts.join('; ')}.`;
+}
+
+export function describeAddress(profile: BusinessProfile): string | undefined {
+  const address = profile.address;
+  if (address === undefined) return undefined;
+  const line = [
+    address.line1,
+    address.line2,
+    address.city,
+    [address.region, address.postalCode].filter(Boolean).join(' '),
+  ]
+    .filter((part) => part !== undefined && part !== '')
+    .join(', ');
+  return address.directions ? `${line}. ${address.directions}` : line;
+}
+
+export function formatPrice(priceCents: number | undefined): string | undefined {
+  if (priceCents === undefined) return undefined;
+  const dollars = priceCents / 100;
+  return Number.isInteger(dollars) ? `$${dollars}` : `$${dollars.toFixed(2)}`;
+}
+
+/** "Cleaning (60 minutes, $120)". */
+export function describeService(service: ServiceProfile): string {
+  const price = formatPrice(service.priceCents);
+  return `${service.name} (${service.durationMinutes} minutes${price ? `, ${price}` : ''})`;
+}
+
+export function describeServices(profile: BusinessProfile): string {
+  if (profile.services.length === 0) return 'We do not take bookings by phone.';
+  return `We offer ${joinWords(profile.services.map(describeService))}.`;
+}
+
+/** The AI disclosure line, defaulting to a plain one. */
+export function aiDisclosure(profile: BusinessProfile): string {
+  return profile.aiDisclosure ?? `I'm an AI assistant for ${profile.name}.`;
+}

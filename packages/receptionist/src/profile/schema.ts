@@ -1,0 +1,216 @@
+import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/** Local wall-clock time `HH:mm`, 24-hour, in the business's time zone. */
+export const LocalTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time HH:mm')
+  .describe('Local time, 24-hour HH:mm');
+
+/** Calendar date `YYYY-MM-DD` (checked to be a real date). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'not a real calendar date',
+  )
+  .describe('Date, YYYY-MM-DD');
+
+export const TimeZone = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone), 'expected an IANA time zone such as America/New_York');
+
+/** An E.164 number that libphonenumber accepts as valid. */
+export const E164 = z
+  .string()
+  .refine(
+    (value) => /^\+[1-9]\d{6,14}$/.test(value) && isValidPhoneNumber(value),
+    'expected a valid E.164 phone number',
+  )
+  .transform((value) => parsePhoneNumberFromString(value)?.number ?? value);
+
+export function minutesOfDay(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number);
+  return (hours ?? 0) * 60 + (minutes ?? 0);
+}
+
+const TimeRange = z
+  .object({ start: LocalTime, end: LocalTime })
+  .refine((range) => minutesOfDay(range.start) < minutesOfDay(range.end), 'a range must end after it starts');
+
+/** One day's opening hours; breaks (lunch) must fall inside them. */
+export const DayHours = z
+  .object({ open: LocalTime, close: LocalTime, breaks: z.array(TimeRange).default([]) })
+  .refine(
+    (day) => minutesOfDay(day.open) < minutesOfDay(day.close),
+    'closing time must be after opening time',
+  )
+  .refine(
+    (day) =>
+      day.breaks.every(
+        (range) =>
+          minutesOfDay(range.start) >= minutesOfDay(day.open) &&
+          minutesOfDay(range.end) <= minutesOfDay(day.close),
+      ),
+    'breaks must fall inside opening hours',
+  );
+
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** `null` (or absent) means closed that day. */
+export const WeeklyHours = z.object(
+  Object.fromEntries(WEEKDAYS.map((day) => [day, DayHours.nullable().default(null)])) as Record<
+    Weekday,
+    z.ZodDefault<z.ZodNullable<typeof DayHours>>
+  >,
+);
+
+/** A closure or holiday: whole days, `to` inclusive (defaults to `from`). */
+export const Closure = z
+  .object({ from: IsoDate, to: IsoDate.optional(), reason: z.string().max(200).optional() })
+  .refine(
+    (closure) => closure.to === undefined || closure.to >= closure.from,
+    'closure must end on or after it starts',
+  );
+
+export const Service = z.object({
+  /** Stable id, unique within the business (e.g. `cleaning`); appointments reference it. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, _ and -'),
+  name: z.string().min(1).max(100),
+  description: z.string().max(500).optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(8 * 60),
+  priceCents: z.number().int().min(0).optional(),
+  /** Time kept free after each appointment of this service. */
+  bufferMinutes: z.number().int().min(0).max(240).default(0),
+});
+
+export const BookingRules = z.object({
+  /** How soon the earliest bookable slot may start. */
+  leadTimeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 30)
+    .default(60),
+  /** How many days ahead callers may book. */
+  horizonDays: z.number().int().min(1).max(366).default(60),
+  /** Slots start on multiples of this many minutes past midnight. */
+  slotGranularityMinutes: z.number().int().min(5).max(240).default(15),
+});
+
+export const FaqEntry = z.object({
+  question: z.string().min(1).max(300),
+  answer: z.string().min(1).max(1000),
+  /** Extra words that point at this entry ("insurance", "Delta"). */
+  keywords: z.array(z.string().min(1).max(50)).default([]),
+});
+
+export const TransferDestination = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/),
+  name: z.string().min(1).max(100),
+  /** Allow-listed number: the model picks a destination by id or name, never a number. */
+  phoneNumber: E164,
+  description: z.string().max(300).optional(),
+});
+
+export const AFTER_HOURS_BEHAVIOURS = ['take_message', 'voicemail', 'transfer'] as const;
+
+export const Address = z.object({
+  line1: z.string().min(1).max(200),
+  line2: z.string().max(200).optional(),
+  city: z.string().min(1).max(100),
+  region: z.string().max(100).optional(),
+  postalCode: z.string().max(20).optional(),
+  country: z.string().max(100).default('US'),
+  /** Directions or parking notes the receptionist can read out. */
+  directions: z.string().max(500).optional(),
+});
+
+export const CallLimits = z.object({
+  maxCallMs: z
+    .number()
+    .int()
+    .min(60_000)
+    .max(60 * 60_000)
+    .default(15 * 60_000),
+  silenceTimeoutMs: z
+    .number()
+    .int()
+    .min(5_000)
+    .max(5 * 60_000)
+    .default(30_000),
+});
+
+export const BusinessProfile = z
+  .object({
+    name: z.string().min(1).max(120),
+    timeZone: TimeZone,
+    description: z.string().max(1000).optional(),
+    address: Address.optional(),
+    website: z.string().max(200).optional(),
+    weeklyHours: WeeklyHours,
+    closures: z.array(Closure).default([]),
+    services: z.array(Service).default([]),
+    bookingRules: BookingRules.default({ leadTimeMinutes: 60, horizonDays: 60, slotGranularityMinutes: 15 }),
+    faq: z.array(FaqEntry).default([]),
+    greeting: z.string().min(1).max(500),
+    afterHours: z
+      .object({
+        behaviour: z.enum(AFTER_HOURS_BEHAVIOURS),
+        /** For `transfer`: which destination takes after-hours calls. */
+        transferDestinationId: z.string().optional(),
+      })
+      .default({ behaviour: 'take_message' }),
+    transferDestinations: z.array(TransferDestination).default([]),
+    voice: z.string().max(50).default('alloy'),
+    /** BCP-47 tags, first is the default. */
+    languages: z.array(z.string().min(2).max(20)).min(1).default(['en-US']),
+    aiDisclosure: z.string().max(300).optional(),
+    callLimits: CallLimits.default({ maxCallMs: 15 * 60_000, silenceTimeoutMs: 30_000 }),
+    /** Human number Twilio dials when the voice server cannot take the call. */
+    fallbackNumber: E164.optional(),
+  })
+  .superRefine((profile, ctx) => {
+    const serviceIds = new Set<string>();
+    for (const service of profile.services) {
+      if (serviceIds.has(service.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate service id ${service.id}` });
+      serviceIds.add(service.id);
+    }
+    const destinationIds = new Set(profile.transferDestinations.map((destination) => destination.id));
+    if (destinationIds.size !== profile.transferDestinations.length) {
+      ctx.addIssue({ code: 'custom', message: 'duplicate transfer destination id' });
+    }
+    const afterHoursTarget = profile.afterHours.transferDestinationId;
+    if (
+      profile.afterHours.behaviour === 'transfer' &&
+      (afterHoursTarget === undefined || !destinationIds.has(afterHoursTarget))
+    ) {
+      ctx.addIssue({ code: 'custom', message: 'after-hours transfer needs a known transferDestinationId' });
+    }
+  });
+
+export type BusinessProfile = z.output<typeof BusinessProfile>;
+/** What a caller of `createBusiness` / the dashboard may send: defaults filled in on parse. */
+export type BusinessProfileInput = z.input<typeof BusinessProfile>;
+export type ServiceProfile = z.output<typeof Service>;
+export type DayHours = z.output<typeof DayHours>;
+export type TransferDestination = z.output<typeof TransferDestination>;
+export type FaqEntry = z.output<typeof FaqEntry>;

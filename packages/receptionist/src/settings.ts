@@ -1,0 +1,31 @@
+import type { Executor } from '@receptionist/db';
+import type { BusinessProfile } from './profile/schema.ts';
+import { loadBusinessProfile } from './profile/store.ts';
+
+/** What the call session needs to police a call. */
+export interface CallSettings {
+  maxCallMs: number;
+  silenceTimeoutMs: number;
+  greeting: string;
+  voice: string;
+  /** BCP-47, the profile's first language. */
+  language: string;
+  /** Human number for Twilio's fallback verbs, when configured. */
+  fallbackNumber: string | undefined;
+}
+
+export function callSettingsFromProfile(profile: BusinessProfile): CallSettings {
+  return {
+    maxCallMs: profile.callLimits.maxCallMs,
+    silenceTimeoutMs: profile.callLimits.silenceTimeoutMs,
+    greeting: profile.greeting,
+    voice: profile.voice,
+    language: profile.languages[0] ?? 'en-US',
+    fallbackNumber: profile.fallbackNumber,
+  };
+}
+
+/** The business's call limits and voice settings. */
+export async function getSettings(db: Executor, businessId: string): Promise<CallSettings> {
+  return callSettingsFromProfile(await loadBusinessProfile(db, businessId));
+}

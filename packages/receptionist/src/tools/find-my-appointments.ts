@@ -1,0 +1,27 @@
+import type { AnyEngineTool } from '@receptionist/engine';
+import { z } from 'zod';
+import { findMyAppointments } from '../appointments/manage.ts';
+import { joinWords } from '../availability/index.ts';
+import { IsoDate } from '../profile/schema.ts';
+import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
+
+export function findMyAppointmentsTool(deps: ToolDependencies): AnyEngineTool {
+  return receptionistTool(deps, {
+    name: 'find_my_appointments',
+    description:
+      'Call when the caller asks about their existing bookings, or before rescheduling or cancelling one. Uses the number they call from; otherwise needs the name and date of the booking.',
+    parameters: z.object({
+      customerName: z.string().trim().max(100).nullish().describe('Name the booking is under'),
+      date: IsoDate.nullish().describe('Date of the booking, YYYY-MM-DD'),
+    }),
+    async run(args, ctx) {
+      const found = await findMyAppointments({ ctx, input: withoutNulls(args) });
+      const spoken = found.appointments.map((appointment) => appointment.spoken);
+      return {
+        ok: true,
+        message: `I see ${spoken.length === 1 ? 'one booking' : `${spoken.length} bookings`}: ${joinWords(spoken)}.`,
+        data: found,
+      };
+    },
+  });
+}

@@ -1,0 +1,54 @@
+import type { Executor } from '@receptionist/db';
+import type { AnyEngineTool } from '@receptionist/engine';
+import { answerQuestionTool } from './answer-question.ts';
+import { bookAppointmentTool } from './book-appointment.ts';
+import { cancelAppointmentTool } from './cancel-appointment.ts';
+import { checkAvailabilityTool } from './check-availability.ts';
+import { endCallTool } from './end-call.ts';
+import { findMyAppointmentsTool } from './find-my-appointments.ts';
+import { getBusinessInfoTool } from './get-business-info.ts';
+import { rescheduleAppointmentTool } from './reschedule-appointment.ts';
+import { takeMessageTool } from './take-message.ts';
+import { transferCallTool } from './transfer-call.ts';
+
+export const RECEPTIONIST_TOOL_NAMES = [
+  'get_business_info',
+  'answer_question',
+  'check_availability',
+  'book_appointment',
+  'reschedule_appointment',
+  'cancel_appointment',
+  'find_my_appointments',
+  'take_message',
+  'transfer_call',
+  'end_call',
+] as const;
+export type ReceptionistToolName = (typeof RECEPTIONIST_TOOL_NAMES)[number];
+
+/**
+ * The business tools for one tenant, as both engines use them. Every tool needs a call row (the
+ * ToolContext's callId) to exist, because its result is recorded against the call.
+ */
+export function buildReceptionistTools(options: {
+  db: Executor;
+  businessId: string;
+  now?: () => number;
+}): AnyEngineTool[] {
+  const deps = { db: options.db, businessId: options.businessId, now: options.now };
+  return [
+    getBusinessInfoTool(deps),
+    answerQuestionTool(deps),
+    checkAvailabilityTool(deps),
+    bookAppointmentTool(deps),
+    rescheduleAppointmentTool(deps),
+    cancelAppointmentTool(deps),
+    findMyAppointmentsTool(deps),
+    takeMessageTool(deps),
+    transferCallTool(deps),
+    endCallTool(deps),
+  ];
+}
+
+export { matchFaq } from './answer-question.ts';
+export { type ToolDependencies, withoutNulls } from './runner.ts';
+export { findDestination } from './transfer-call.ts';

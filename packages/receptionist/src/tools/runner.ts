@@ -1,0 +1,144 @@
+import { type Executor, forBusiness } from '@receptionist/db';
+import { type AnyEngineTool, defineTool, type ToolContext, type ToolResult } from '@receptionist/engine';
+import { z } from 'zod';
+import type { DomainContext } from '../availability/index.ts';
+import { toE164 } from '../customers/phone.ts';
+import { ReceptionistError } from '../errors.ts';
+import { loadProfileFor } from '../profile/store.ts';
+
+export interface ToolDependencies {
+  db: Executor;
+  businessId: string;
+  /** The clock; tests pin it. */
+  now?: (() => number) | undefined;
+}
+
+export interface ReceptionistToolSpec<Schema extends z.ZodObject> {
+  name: string;
+  description: string;
+  parameters: Schema;
+  run(args: z.infer<Schema>, ctx: DomainContext): Promise<ToolResult>;
+}
+
+/**
+ * Defines a business tool with the behaviour every tool shares:
+ * - the tenant comes from the ToolContext (checked against the business the tools were built for);
+ * - idempotent per (call id, tool call id): the result is recorded in tool_calls in the same write
+ *   transaction as the tool's effect, and a retry returns the stored result without acting again;
+ * - expected failures (ReceptionistError, invalid arguments) come back as `{ ok: false, code, message }`
+ *   and anything they wrote is rolled back; unexpected errors throw (the engine reports tool_error).
+ */
+export function receptionistTool<Schema extends z.ZodObject>(
+  deps: ToolDependencies,
+  spec: ReceptionistToolSpec<Schema>,
+): AnyEngineTool {
+  const now = deps.now ?? Date.now;
+  return defineTool({
+    name: spec.name,
+    description: spec.description,
+    parameters: spec.parameters,
+    async execute(args, context: ToolContext): Promise<ToolResult> {
+      if (context.businessId !== deps.businessId) {
+        throw new ReceptionistError('invalid_input', `tool ${spec.name} was built for another business`);
+      }
+      const startedAt = performance.now();
+      const tenant = forBusiness(deps.db, deps.businessId);
+      const stored = await storedResult(tenant, context);
+      if (stored !== undefined) return stored;
+
+      return tenant.transaction(async (tx) => {
+        // Re-check under the write lock: a concurrent retry may have finished meanwhile.
+        const raced = await storedResult(tx, context);
+        if (raced !== undefined) return raced;
+        const result = await runIsolated(spec, args, {
+          tenant: tx,
+          profile: await loadProfileFor(tx),
+          nowMs: now(),
+          callId: context.callId,
+          callerNumber: context.callerNumber === undefined ? undefined : toE164(context.callerNumber),
+        });
+        await tx.calls.recordToolCall(context.callId, {
+          toolCallId: context.toolCallId,
+          name: spec.name,
+          arguments: args,
+          result,
+          status: result.ok ? 'ok' : 'failed',
+          latencyMs: Math.round(performance.now() - startedAt),
+        });
+        return result;
+      });
+    },
+  });
+}
+
+async function storedResult(
+  tenant: ReturnType<typeof forBusiness>,
+  context: ToolContext,
+): Promise<ToolResult | undefined> {
+  const row = await tenant.calls.findToolCall(context.callId, context.toolCallId);
+  if (row === undefined || row.status === 'pending' || row.result === null) return undefined;
+  const parsed = StoredToolResult.safeParse(row.result);
+  return parsed.success ? (parsed.data as ToolResult) : undefined;
+}
+
+const StoredToolResult = z.looseObject({ ok: z.boolean(), message: z.string() });
+
+/** Runs the tool in a savepoint so an expected failure leaves nothing written. */
+async function runIsolated<Schema extends z.ZodObject>(
+  spec: ReceptionistToolSpec<Schema>,
+  rawArgs: unknown,
+  ctx: DomainContext,
+): Promise<ToolResult> {
+  const parsed = spec.parameters.safeParse(rawArgs);
+  if (!parsed.success) return invalidArguments(parsed.error);
+  try {
+    return await ctx.tenant.transaction(async (tenant) => {
+      const result = await spec.run(parsed.data as z.infer<Schema>, { ...ctx, tenant });
+      // A failure result must not keep partial writes either.
+      if (!result.ok) throw new FailedResult(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof FailedResult) return error.result;
+    if (error instanceof ReceptionistError) return failure(error);
+    if (error instanceof z.ZodError) return invalidArguments(error);
+    throw error;
+  }
+}
+
+class FailedResult extends Error {
+  constructor(readonly result: ToolResult) {
+    super(result.message);
+    this.name = new.target.name;
+  }
+}
+
+export function failure(error: ReceptionistError): ToolResult {
+  return {
+    ok: false,
+    code: error.code,
+    message: error.message,
+    ...(error.details ? { data: error.details } : {}),
+  };
+}
+
+function invalidArguments(error: z.ZodError): ToolResult {
+  const issues = error.issues.map(
+    (issue) => `${issue.path.map(String).join('.') || 'input'}: ${issue.message}`,
+  );
+  return {
+    ok: false,
+    code: 'invalid_input',
+    message: "Sorry, I didn't catch all the details. Could you say that again?",
+    data: { issues },
+  };
+}
+
+/** Tool parameters use `.nullish()` (OpenAI strict mode sends null for "not given"); verbs want undefined. */
+export function withoutNulls<T extends Record<string, unknown>>(
+  args: T,
+): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
+}
