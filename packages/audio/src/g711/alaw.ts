@@ -3,7 +3,7 @@
  * truncated to the 13-bit linear range G.711 defines (12-bit magnitude via one's complement), and even
  * bits are inverted (XOR 0x55) on the wire. Table driven, like μ-law.
  */
-import { checkOutputLength } from './buffers.ts';
+import { decodeWithTable, encodeWithTable } from './buffers.ts';
 
 const ALAW_EVEN_BIT_INVERSION = 0x55;
 
@@ -50,18 +50,10 @@ export function alawDecodeSample(code: number): number {
 
 /** PCM16 → A-law bytes. Pass `out` (same length) to reuse a buffer on hot paths. */
 export function alawEncode(pcm: Int16Array, out?: Uint8Array): Uint8Array {
-  const result = out ?? new Uint8Array(pcm.length);
-  checkOutputLength(pcm.length, result.length);
-  const table = ENCODE_TABLE;
-  for (let i = 0; i < pcm.length; i++) result[i] = table[pcm[i]! & 0xffff]!;
-  return result;
+  return encodeWithTable(pcm, ENCODE_TABLE, out ?? new Uint8Array(pcm.length));
 }
 
 /** A-law bytes → PCM16. Pass `out` (same length) to reuse a buffer on hot paths. */
 export function alawDecode(bytes: Uint8Array, out?: Int16Array): Int16Array {
-  const result = out ?? new Int16Array(bytes.length);
-  checkOutputLength(bytes.length, result.length);
-  const table = DECODE_TABLE;
-  for (let i = 0; i < bytes.length; i++) result[i] = table[bytes[i]!]!;
-  return result;
+  return decodeWithTable(bytes, DECODE_TABLE, out ?? new Int16Array(bytes.length));
 }

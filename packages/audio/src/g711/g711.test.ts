@@ -132,6 +132,25 @@ describe.each([
     expect([...pcmOut]).toEqual([silenceLevel, silenceLevel]);
   });
 
+  it('gives the per-sample result for every length and alignment (word-wise and plain paths)', () => {
+    const backingPcm = new Int16Array(2100);
+    for (let i = 0; i < backingPcm.length; i++) backingPcm[i] = Math.imul(i, 2654435761) >> 16;
+    const backingCodes = Uint8Array.from({ length: 2100 }, (_, i) => (i * 151) & 0xff);
+    for (const length of [0, 1, 3, 4, 511, 512, 513, 1027, 2048]) {
+      for (const offset of [0, 1, 2, 3, 4]) {
+        const pcm = backingPcm.subarray(offset, offset + length);
+        const codes = backingCodes.subarray(offset, offset + length);
+        expect([...codec.encode(pcm)]).toEqual([...pcm].map(codec.encodeSample));
+        expect([...codec.decode(codes)]).toEqual([...codes].map(codec.decodeSample));
+        // Misaligned caller-provided outputs too.
+        const outCodes = new Uint8Array(length + 1).subarray(1);
+        expect([...codec.encode(pcm, outCodes)]).toEqual([...pcm].map(codec.encodeSample));
+        const outPcm = new Int16Array(length + 1).subarray(1);
+        expect([...codec.decode(codes, outPcm)]).toEqual([...codes].map(codec.decodeSample));
+      }
+    }
+  });
+
   it('rejects an output buffer of the wrong length', () => {
     expect(() => codec.encode(new Int16Array(4), new Uint8Array(3))).toThrow(
       expect.objectContaining({ code: 'invalid_argument' }),

@@ -6,7 +6,7 @@
  * Table driven: one 64 KiB encode table indexed by the 16-bit pattern and a 256-entry decode table, both
  * built once at module load (~1 ms), so whole-buffer conversion is a single lookup per sample.
  */
-import { checkOutputLength } from './buffers.ts';
+import { decodeWithTable, encodeWithTable } from './buffers.ts';
 
 const MULAW_BIAS = 33; // 0x84 >> 2: the bias in the 14-bit domain
 const MULAW_MAX_BIASED = 0x1fff;
@@ -52,18 +52,10 @@ export function mulawDecodeSample(code: number): number {
 
 /** PCM16 → μ-law bytes. Pass `out` (same length) to reuse a buffer on hot paths. */
 export function mulawEncode(pcm: Int16Array, out?: Uint8Array): Uint8Array {
-  const result = out ?? new Uint8Array(pcm.length);
-  checkOutputLength(pcm.length, result.length);
-  const table = ENCODE_TABLE;
-  for (let i = 0; i < pcm.length; i++) result[i] = table[pcm[i]! & 0xffff]!;
-  return result;
+  return encodeWithTable(pcm, ENCODE_TABLE, out ?? new Uint8Array(pcm.length));
 }
 
 /** μ-law bytes → PCM16. Pass `out` (same length) to reuse a buffer on hot paths. */
 export function mulawDecode(bytes: Uint8Array, out?: Int16Array): Int16Array {
-  const result = out ?? new Int16Array(bytes.length);
-  checkOutputLength(bytes.length, result.length);
-  const table = DECODE_TABLE;
-  for (let i = 0; i < bytes.length; i++) result[i] = table[bytes[i]!]!;
-  return result;
+  return decodeWithTable(bytes, DECODE_TABLE, out ?? new Int16Array(bytes.length));
 }

@@ -6,6 +6,13 @@
  * Output is aligned with input (the filter's group delay is compensated) and a finished stream has
  * exactly ceil(inputSamples × outputRate / inputRate) samples, so flush() returns the delayed tail.
  */
+import {
+  type FilterPosition,
+  filterGeneric,
+  filterUpBy2,
+  filterUpBy3,
+  interleaveTaps,
+} from './fir-kernels.ts';
 import { getPolyphaseFilter, type PolyphaseFilter } from './polyphase-filter.ts';
 
 export type SampleFormat = 'int16' | 'float32';
@@ -35,12 +42,17 @@ export class Resampler<F extends SampleFormat = 'int16'> {
   #inputSamplesSeen = 0;
   #outputSamplesMade = 0;
   #scratch = new Float64Array(0);
+  /** Tap-major copy of the taps, for the L = 2 and L = 3 integer upsampling kernels. */
+  readonly #interleavedTaps: Float64Array | undefined;
 
   constructor(options: ResamplerOptions<F>) {
     this.#filter = getPolyphaseFilter(options.inputRate, options.outputRate);
     this.inputRate = options.inputRate;
     this.outputRate = options.outputRate;
     this.format = options.format ?? ('int16' as F);
+    const { upFactor, downFactor } = this.#filter;
+    const integerUpsampling = downFactor === 1 && (upFactor === 2 || upFactor === 3);
+    this.#interleavedTaps = integerUpsampling ? interleaveTaps(this.#filter) : undefined;
     this.#history = new Float64Array(this.#filter.tapsPerPhase * 2 + 1024);
     this.reset();
   }
@@ -122,38 +134,24 @@ export class Resampler<F extends SampleFormat = 'int16'> {
     if (this.#scratch.length < count)
       this.#scratch = new Float64Array(Math.max(count, this.#scratch.length * 2));
     const values = this.#scratch;
-    const { phaseTaps, tapsPerPhase, upFactor, downFactor } = this.#filter;
+    const filter = this.#filter;
     const history = this.#history;
-    const wholeStep = Math.floor(downFactor / upFactor);
-    const phaseStep = downFactor % upFactor;
-    const unrolledTaps = tapsPerPhase - (tapsPerPhase % 4);
-    let phase = this.#phase;
-    let start = this.#windowStart;
-    for (let n = 0; n < count; n++) {
-      const tapBase = phase * tapsPerPhase;
-      // Four independent accumulators let the CPU overlap the multiply-adds (~15% faster than one);
-      // the summation order depends only on the taps, never on chunking, so streaming stays exact.
-      let sum0 = 0;
-      let sum1 = 0;
-      let sum2 = 0;
-      let sum3 = 0;
-      let k = 0;
-      for (; k < unrolledTaps; k += 4) {
-        sum0 += phaseTaps[tapBase + k]! * history[start + k]!;
-        sum1 += phaseTaps[tapBase + k + 1]! * history[start + k + 1]!;
-        sum2 += phaseTaps[tapBase + k + 2]! * history[start + k + 2]!;
-        sum3 += phaseTaps[tapBase + k + 3]! * history[start + k + 3]!;
-      }
-      for (; k < tapsPerPhase; k++) sum0 += phaseTaps[tapBase + k]! * history[start + k]!;
-      values[n] = sum0 + sum1 + (sum2 + sum3);
-      start += wholeStep;
-      phase += phaseStep;
-      if (phase >= upFactor) {
-        phase -= upFactor;
-        start++;
-      }
+    const position: FilterPosition = { start: this.#windowStart, phase: this.#phase };
+    let done = 0;
+    if (this.#interleavedTaps !== undefined) {
+      // Integer upsampling: finish the current window one output at a time, then whole windows at once.
+      const upFactor = filter.upFactor;
+      const lead = Math.min(count, (upFactor - position.phase) % upFactor);
+      filterGeneric(filter, history, position, values, 0, lead);
+      done = lead;
+      const blocks = Math.floor((count - done) / upFactor);
+      const upsample = upFactor === 2 ? filterUpBy2 : filterUpBy3;
+      upsample(this.#interleavedTaps, filter.tapsPerPhase, history, position, values, done, blocks);
+      done += blocks * upFactor;
     }
-    this.#phase = phase;
+    filterGeneric(filter, history, position, values, done, count - done);
+    const start = position.start;
+    this.#phase = position.phase;
     this.#outputSamplesMade += count;
     // Drop history no future window can reach, keeping memory bounded on long calls.
     const consumed = Math.min(start, this.#historyLength);
