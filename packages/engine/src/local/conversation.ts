@@ -20,6 +20,7 @@ export interface ConversationParts {
   synthesizer: SpeechSynthesizer;
   logger: Logger;
   toolTimeoutMs: number;
+  vadPostspeechFrames: number;
 }
 
 /** A caller turn: when its speech ended (performance.now()), so the reply's latency can be measured. */
@@ -78,10 +79,14 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
       callerNumber: config.callerNumber,
       resumed: (config.history?.length ?? 0) > 0,
     });
-    this.#recognizer = new PocketsphinxRecognizer(parts.model, {
-      onHypothesis: (text) => this.#heard(text),
-      onExit: (error) => this.#fail(error),
-    });
+    this.#recognizer = new PocketsphinxRecognizer(
+      parts.model,
+      {
+        onHypothesis: (text) => this.#heard(text),
+        onExit: (error) => this.#fail(error),
+      },
+      { vadPostspeechFrames: parts.vadPostspeechFrames },
+    );
     this.#vad = new VoiceActivityDetector(parts.speechModel, {
       onSpeechStart: (atMs) => this.#callerStartedSpeaking(atMs),
       onSpeechEnd: (atMs) => {

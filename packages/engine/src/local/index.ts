@@ -1,8 +1,11 @@
+export { CallerAudioDecoder } from './audio/convert.ts';
 export { LocalConversation } from './conversation.ts';
 export { LocalEngineError } from './errors.ts';
 export { createLocalEngine, LOCAL_ENGINE_CAPABILITIES, type LocalEngineOptions } from './local-engine.ts';
 export { type DialogueOptions, DialoguePolicy } from './policy/dialogue.ts';
 export type { PolicyAction, PolicyInput } from './policy/types.ts';
+export { speakReply } from './speaker.ts';
 export { generateCorpus } from './stt/corpus.ts';
-export { prepareRecognizerModel, type RecognizerModel } from './stt/model-files.ts';
+export { DEBIAN_MODEL_ROOT, prepareRecognizerModel, type RecognizerModel } from './stt/model-files.ts';
+export { PocketsphinxRecognizer } from './stt/pocketsphinx.ts';
 export { createSynthesizer, type SpeechSynthesizer, type VoiceName } from './tts/synthesizer.ts';

@@ -18,6 +18,8 @@ export interface LocalEngineOptions {
   /** The pocketsphinx model root (default: Debian's /usr/share/pocketsphinx/model/en-us). */
   modelRoot?: string | undefined;
   toolTimeoutMs?: number | undefined;
+  /** pocketsphinx end-of-utterance silence in 10 ms frames (default 30 = 300 ms; the stock value is 50). */
+  vadPostspeechFrames?: number | undefined;
   logger?: Logger | undefined;
 }
 
@@ -56,6 +58,7 @@ export function createLocalEngine(options: LocalEngineOptions = {}): Engine {
           synthesizer: createSynthesizer(config.voice ?? options.defaultVoice),
           logger: logger.child({ callId: config.callId }),
           toolTimeoutMs: options.toolTimeoutMs ?? 10_000,
+          vadPostspeechFrames: options.vadPostspeechFrames ?? 30,
         },
         (brief, channel) => prepareRecognizerModel(brief, channel, modelFiles),
       );

@@ -55,7 +55,8 @@ export class PocketsphinxRecognizer {
       if (text !== '') this.#events.onHypothesis(text);
     });
     this.#exited = new Promise((resolve) => {
-      this.#child.once('exit', (code, signal) => {
+      // 'close' (not 'exit'): stdout is drained by then, so no hypothesis is lost at the end of a call.
+      this.#child.once('close', (code, signal) => {
         if (!this.#closing) {
           this.#events.onExit(
             new LocalEngineError(

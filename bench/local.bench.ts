@@ -1,0 +1,334 @@
+/**
+ * Local (offline) engine benchmark. Prints ONE JSON object:
+ *  - wer: word error rate of the generated domain LM + phone-channel model over flite caller utterances
+ *    (3 voices × 12 receptionist sentences = 36, clean 16 kHz and 8 kHz μ-law phone channel), next to the
+ *    named peer "pocketsphinx stock" (Debian's 133k-word en-us LM, wideband cmninit) on the same audio.
+ *  - latency: caller end of speech (last speech frame sent on a real-time line) → first agent audio,
+ *    p50/p95 over whole calls through createLocalEngine, with our -vad_postspeech 30 next to the stock 50.
+ *  - cpu: CPU seconds (Node + reaped children: pocketsphinx, flite) per call-minute.
+ *  - memory: peak RSS per call (pocketsphinx VmHWM + Node RSS growth).
+ *  - tts: reply text → first audio, flite slt (ours) next to espeak-ng.
+ * Run: npm run bench:local
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BusinessBrief } from '@receptionist/engine';
+import { PHONE_AUDIO } from '@receptionist/engine';
+import {
+  CallerAudioDecoder,
+  createLocalEngine,
+  createSynthesizer,
+  DEBIAN_MODEL_ROOT,
+  PocketsphinxRecognizer,
+  prepareRecognizerModel,
+  type RecognizerModel,
+  speakReply,
+} from '@receptionist/engine/local';
+import {
+  type CallerVoice,
+  speakAsCaller,
+  throughPhoneChannel,
+} from '../packages/engine/src/local/testing/caller-audio.ts';
+import { CallerLine } from '../packages/engine/src/local/testing/caller-line.ts';
+
+const BRIEF: BusinessBrief = {
+  name: 'Bright Smile Dental',
+  timeZone: 'America/New_York',
+  services: [
+    { id: 'cleaning', name: 'Cleaning', durationMinutes: 60 },
+    { id: 'checkup', name: 'Checkup', durationMinutes: 30 },
+    { id: 'whitening', name: 'Whitening', durationMinutes: 90 },
+  ],
+  transferDestinations: [{ id: 'front-desk', name: 'Front desk' }],
+  vocabulary: [],
+};
+
+const SENTENCES = [
+  'hi i would like to book an appointment',
+  'i would like a cleaning on tuesday at two p m',
+  'my name is john smith',
+  'my phone number is two one two five five five zero one nine nine',
+  'yes that is right',
+  'can i talk to a person',
+  'what are your opening hours',
+  'i need to cancel my appointment',
+  'can i move my appointment to friday at ten thirty a m',
+  'i would like to leave a message',
+  'please call me back about my bill',
+  'no thanks goodbye',
+];
+const VOICES: CallerVoice[] = ['slt', 'rms', 'awb'];
+const CALL_SCRIPT = [
+  'what are your opening hours',
+  'i would like to book a cleaning',
+  'on friday at ten a m',
+  'can i talk to a person',
+  'no thanks goodbye',
+];
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const round = (value: number, digits = 3): number => Number(value.toFixed(digits));
+
+function editDistance(reference: string[], hypothesis: string[]): number {
+  let previous = Array.from({ length: hypothesis.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= reference.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= hypothesis.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (reference[i - 1] === hypothesis[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[hypothesis.length]!;
+}
+
+/** Feeds one stream (utterances separated by 1.2 s silence) and returns everything pocketsphinx printed. */
+async function recognize(model: RecognizerModel, stream: Int16Array[]): Promise<string[]> {
+  const heard: string[] = [];
+  let failure: Error | undefined;
+  const recognizer = new PocketsphinxRecognizer(model, {
+    onHypothesis: (text) => heard.push(text),
+    onExit: (error) => {
+      failure = error;
+    },
+  });
+  for (const samples of stream) recognizer.write(samples);
+  await recognizer.close(120_000);
+  if (failure) throw failure;
+  return heard;
+}
+
+async function werSection(): Promise<Record<string, unknown>> {
+  const silence16k = (ms: number): Int16Array => new Int16Array(16 * ms);
+  const clean = new Map<CallerVoice, Int16Array[]>();
+  const phone = new Map<CallerVoice, Int16Array[]>();
+  for (const voice of VOICES) {
+    const cleanStream: Int16Array[] = [silence16k(1000)];
+    const phoneStream: Int16Array[] = [];
+    const decoder = new CallerAudioDecoder(PHONE_AUDIO);
+    phoneStream.push(decoder.decode(new Uint8Array(8000).fill(0xff)));
+    for (const sentence of SENTENCES) {
+      const speech = await speakAsCaller(sentence, voice);
+      cleanStream.push(speech, silence16k(1200));
+      phoneStream.push(decoder.decode(await throughPhoneChannel(speech)));
+      phoneStream.push(decoder.decode(new Uint8Array(8 * 1200).fill(0xff)));
+    }
+    clean.set(voice, cleanStream);
+    phone.set(voice, phoneStream);
+  }
+  const cacheDir = path.join(os.tmpdir(), 'receptionist-local-engine-bench');
+  const ours = {
+    clean: await prepareRecognizerModel(BRIEF, 'wideband', { cacheDir }),
+    phone: await prepareRecognizerModel(BRIEF, 'phone', { cacheDir }),
+  };
+  const stock: RecognizerModel = {
+    acousticModelDir: path.join(DEBIAN_MODEL_ROOT, 'en-us'),
+    languageModelPath: path.join(DEBIAN_MODEL_ROOT, 'en-us.lm.bin'),
+    dictionaryPath: path.join(DEBIAN_MODEL_ROOT, 'cmudict-en-us.dict'),
+    vocabularySize: 0,
+    vocabulary: [],
+  };
+  const reference = SENTENCES.join(' ').split(' ');
+  const score = async (model: RecognizerModel, streams: Map<CallerVoice, Int16Array[]>) => {
+    let errors = 0;
+    let words = 0;
+    let exact = 0;
+    for (const voice of VOICES) {
+      const heard = await recognize(model, streams.get(voice)!);
+      errors += editDistance(reference, heard.join(' ').split(' ').filter(Boolean));
+      words += reference.length;
+      exact += SENTENCES.filter((sentence) => heard.includes(sentence)).length;
+    }
+    return {
+      wer: round(errors / words),
+      exactUtterances: exact,
+      utterances: SENTENCES.length * VOICES.length,
+    };
+  };
+  const results = {
+    ours: { clean: await score(ours.clean, clean), phone: await score(ours.phone, phone) },
+    peer: { clean: await score(stock, clean), phone: await score(stock, phone) },
+  };
+  return {
+    utterances: SENTENCES.length * VOICES.length,
+    voices: VOICES.map((voice) => `flite ${voice}`),
+    ours: { name: 'domain LM generated from the business + phone-channel cmninit', ...results.ours },
+    peer: { name: 'pocketsphinx stock (en-us.lm.bin 133k words, wideband cmninit)', ...results.peer },
+    ratioPeerToOurs: {
+      clean: round(results.peer.clean.wer / Math.max(results.ours.clean.wer, 0.001), 1),
+      phone: round(results.peer.phone.wer / Math.max(results.ours.phone.wer, 0.001), 1),
+    },
+  };
+}
+
+/** CPU seconds of this process plus its reaped children (pocketsphinx, flite), from /proc/self/stat. */
+function totalCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14–17 of stat (utime, stime, cutime, cstime) sit at 11–14 after the command name.
+  const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0);
+  return ticks / 100;
+}
+
+function recognizerPeakRssKb(shellPid: number | undefined): number {
+  if (shellPid === undefined) return 0;
+  try {
+    const children = readFileSync(`/proc/${shellPid}/task/${shellPid}/children`, 'utf8').trim().split(/\s+/);
+    let peak = 0;
+    for (const pid of children) {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      if (!/^Name:\s+pocketsphinx/m.test(status)) continue;
+      peak = Math.max(peak, Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+    }
+    return peak;
+  } catch {
+    return 0;
+  }
+}
+
+async function callSection(vadPostspeechFrames: number, calls: number, audio: Uint8Array[]) {
+  const engine = createLocalEngine({ vadPostspeechFrames });
+  const latencies: number[] = [];
+  const engineReported: number[] = [];
+  const recognizerRss: number[] = [];
+  const nodeRssGrowth: number[] = [];
+  let callMs = 0;
+  const cpuBefore = totalCpuSeconds();
+  for (let call = 0; call < calls; call++) {
+    const rssBefore = process.memoryUsage().rss;
+    let peakNodeRss = rssBefore;
+    const startedAt = performance.now();
+    const conversation = await engine.start({
+      callId: `bench-${vadPostspeechFrames}-${call}`,
+      businessId: 'bench',
+      callerNumber: '+12125550123',
+      instructions: '',
+      greeting: 'Thank you for calling Bright Smile Dental.',
+      audioFormat: PHONE_AUDIO,
+      tools: [],
+      business: BRIEF,
+    });
+    let recognizerPid: number | undefined;
+    let firstAudioAfter: ((at: number) => void) | undefined;
+    conversation.on('decision', (decision) => {
+      if (decision.kind === 'engine_ready')
+        recognizerPid = decision.data?.recognizerPid as number | undefined;
+    });
+    conversation.on('agent_audio', () => firstAudioAfter?.(performance.now()));
+    conversation.on('turn_metrics', (metrics) => engineReported.push(metrics.responseLatencyMs));
+    const line = new CallerLine({
+      bytesPerMs: 8,
+      silenceByte: 0xff,
+      push: (frame) => conversation.pushAudio(frame),
+    });
+    line.start();
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // the greeting
+    for (const utterance of audio) {
+      const firstAudio = new Promise<number>((resolve) => {
+        firstAudioAfter = resolve;
+      });
+      await line.say(utterance);
+      const endOfSpeech = line.lastSpeechSentAt;
+      const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 8000));
+      const at = await Promise.race([firstAudio, timeout]);
+      firstAudioAfter = undefined;
+      if (at !== undefined) latencies.push(at - endOfSpeech);
+      await new Promise((resolve) => setTimeout(resolve, 2000)); // the caller listens to the reply
+      peakNodeRss = Math.max(peakNodeRss, process.memoryUsage().rss);
+    }
+    recognizerRss.push(recognizerPeakRssKb(recognizerPid));
+    nodeRssGrowth.push((peakNodeRss - rssBefore) / 1024);
+    line.stop();
+    await conversation.close();
+    callMs += performance.now() - startedAt;
+  }
+  const cpuSeconds = totalCpuSeconds() - cpuBefore;
+  return {
+    vadPostspeechFrames,
+    calls,
+    turns: latencies.length,
+    endOfSpeechToFirstAudioMs: {
+      p50: round(percentile(latencies, 50), 0),
+      p95: round(percentile(latencies, 95), 0),
+    },
+    engineReportedResponseLatencyMs: {
+      p50: round(percentile(engineReported, 50), 0),
+      p95: round(percentile(engineReported, 95), 0),
+    },
+    cpuSecondsPerCallMinute: round(cpuSeconds / (callMs / 60_000), 2),
+    peakRssPerCallMb: {
+      recognizer: round(Math.max(...recognizerRss) / 1024, 1),
+      nodeGrowth: round(Math.max(...nodeRssGrowth) / 1024, 1),
+    },
+  };
+}
+
+async function ttsSection() {
+  const sentences = [
+    'Sure. Which service would you like?',
+    'Let me read that back: a Cleaning on Friday, December 4 at 10 AM, for John Smith. Shall I book it?',
+    'Thank you for calling Bright Smile Dental. Goodbye!',
+  ];
+  const measure = async (voice: string) => {
+    const synthesizer = createSynthesizer(voice);
+    const firsts: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const text of sentences) {
+        const started = performance.now();
+        const reply = await speakReply(
+          synthesizer,
+          PHONE_AUDIO,
+          text,
+          new AbortController().signal,
+          () => {},
+        );
+        firsts.push((reply.firstAudioAt ?? Number.NaN) - started);
+      }
+    }
+    return {
+      name: synthesizer.name,
+      firstAudioMs: { p50: round(percentile(firsts, 50), 0), p95: round(percentile(firsts, 95), 0) },
+    };
+  };
+  const ours = await measure('slt');
+  const peer = await measure('espeak');
+  return { ours, peer, ratioOursToPeer: round(ours.firstAudioMs.p50 / peer.firstAudioMs.p50, 2) };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const wer = await werSection();
+  const callAudio: Uint8Array[] = [];
+  for (const sentence of CALL_SCRIPT)
+    callAudio.push(await throughPhoneChannel(await speakAsCaller(sentence, 'rms')));
+  const ours = await callSection(30, 3, callAudio);
+  const peer = await callSection(50, 2, callAudio);
+  const tts = await ttsSection();
+  const result = {
+    benchmark: 'local-engine',
+    machine: { cpus: os.cpus().length, loadAverage1m: round(os.loadavg()[0] ?? 0, 2) },
+    wer,
+    latency: {
+      ours,
+      peer: { name: 'pocketsphinx stock endpointing (-vad_postspeech 50)', ...peer },
+      ratioOursToPeer: round(ours.endOfSpeechToFirstAudioMs.p50 / peer.endOfSpeechToFirstAudioMs.p50, 2),
+      targetP50Ms: 800,
+    },
+    cpuSecondsPerCallMinute: ours.cpuSecondsPerCallMinute,
+    peakRssPerCallMb: ours.peakRssPerCallMb,
+    tts,
+    benchmarkSeconds: round((performance.now() - started) / 1000, 1),
+  };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+await main();

@@ -1,0 +1,166 @@
+import { forBusiness } from '@receptionist/db';
+import { createTestCall, createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
+import {
+  buildReceptionistTools,
+  loadBusinessProfile,
+  seedDemoBusiness,
+  toBusinessBrief,
+} from '@receptionist/receptionist';
+import { DateTime } from 'luxon';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Conversation,
+  type DecisionEvent,
+  PHONE_AUDIO,
+  type ToolResultEvent,
+  type TranscriptEvent,
+} from '../engine.ts';
+import { createLocalEngine } from './local-engine.ts';
+import { MONTHS, ordinalToWords } from './policy/words.ts';
+import { speakAsCaller, throughPhoneChannel } from './testing/caller-audio.ts';
+import { CallerLine } from './testing/caller-line.ts';
+
+/**
+ * Whole offline calls at the Conversation level: flite caller speech through a phone channel (8 kHz
+ * μ-law) → the local engine → the real receptionist tools on a temporary database.
+ */
+
+const CALLER_NUMBER = '+12125550123';
+let testDatabase: TestDatabase;
+let businessId: string;
+
+beforeAll(async () => {
+  testDatabase = await createTestDatabase();
+  businessId = (await seedDemoBusiness(testDatabase.db)).id;
+});
+afterAll(async () => {
+  await testDatabase?.cleanup();
+});
+
+/** A weekday a few days ahead, away from the demo business's closures, said the way a caller says it. */
+function bookableDay(): { date: DateTime; spoken: string } {
+  let date = DateTime.now().setZone('America/New_York').startOf('day').plus({ days: 2 });
+  while (date.weekday > 5 || ['12-24', '12-25', '01-01'].includes(date.toFormat('MM-dd')))
+    date = date.plus({ days: 1 });
+  return { date, spoken: `${MONTHS[date.month - 1]} ${ordinalToWords(date.day)}` };
+}
+
+interface RunningCall {
+  conversation: Conversation;
+  line: CallerLine;
+  transcripts: TranscriptEvent[];
+  toolResults: ToolResultEvent[];
+  decisions: DecisionEvent[];
+  agentLines(): string[];
+  /** Says `text` as the caller and waits until the agent has answered it. */
+  say(text: string, expectReply: RegExp): Promise<void>;
+}
+
+const running: RunningCall[] = [];
+afterEach(async () => {
+  for (const call of running.splice(0)) {
+    call.line.stop();
+    await call.conversation.close();
+  }
+});
+
+async function startCall(): Promise<RunningCall> {
+  const profile = await loadBusinessProfile(testDatabase.db, businessId);
+  const call = await createTestCall(testDatabase.db, businessId, {
+    channel: 'phone',
+    fromNumber: CALLER_NUMBER,
+    engine: 'local',
+  });
+  const conversation = await createLocalEngine().start({
+    callId: call.id,
+    businessId,
+    callerNumber: CALLER_NUMBER,
+    instructions: '',
+    greeting: profile.greeting,
+    audioFormat: PHONE_AUDIO,
+    tools: buildReceptionistTools({ db: testDatabase.db, businessId }),
+    business: toBusinessBrief(profile),
+  });
+  const transcripts: TranscriptEvent[] = [];
+  const toolResults: ToolResultEvent[] = [];
+  const decisions: DecisionEvent[] = [];
+  conversation.on('transcript', (event) => transcripts.push(event));
+  conversation.on('tool_result', (event) => toolResults.push(event));
+  conversation.on('decision', (event) => decisions.push(event));
+  const line = new CallerLine({
+    bytesPerMs: 8,
+    silenceByte: 0xff,
+    push: (frame) => conversation.pushAudio(frame),
+    speed: 2,
+  });
+  line.start();
+  const agentLines = (): string[] =>
+    transcripts.filter((event) => event.role === 'agent').map((event) => event.text);
+  const runningCall: RunningCall = {
+    conversation,
+    line,
+    transcripts,
+    toolResults,
+    decisions,
+    agentLines,
+    async say(text, expectReply) {
+      const before = agentLines().length;
+      await line.say(await throughPhoneChannel(await speakAsCaller(text)));
+      await expect
+        .poll(() => agentLines().slice(before).join(' '), { timeout: 20_000, interval: 50 })
+        .toMatch(expectReply);
+    },
+  };
+  running.push(runningCall);
+  await expect.poll(() => agentLines()[0], { timeout: 15_000, interval: 50 }).toBe(profile.greeting);
+  return runningCall;
+}
+
+function toolResults(call: RunningCall, name: string): ToolResultEvent[] {
+  return call.toolResults.filter((event) => event.name === name);
+}
+
+describe('local engine, whole phone calls', () => {
+  it('books an appointment that lands in the database', async () => {
+    const call = await startCall();
+    const { date, spoken } = bookableDay();
+    await call.say(`hi i would like to book a cleaning on ${spoken} at ten a m`, /name/i);
+    await call.say('my name is john smith', /shall i book it/i);
+    await call.say('yes please', /anything else/i);
+
+    const booked = toolResults(call, 'book_appointment');
+    expect(booked.map((result) => result.status)).toEqual(['ok']);
+    const rows = await forBusiness(testDatabase.db, businessId).appointments.list({
+      fromMs: date.toMillis(),
+      toMs: date.plus({ days: 1 }).toMillis(),
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.serviceId).toBe('cleaning');
+    expect(rows[0]?.startAt).toBe(date.set({ hour: 10 }).toMillis());
+    const decisions = call.decisions.map((decision) => decision.kind);
+    expect(decisions).toEqual(
+      expect.arrayContaining(['intent', 'slot_filled', 'slot_available', 'confirmed', 'booked']),
+    );
+  });
+
+  it('takes a message that lands in the database', async () => {
+    const call = await startCall();
+    await call.say('i would like to leave a message', /your name/i);
+    await call.say('my name is mary jones', /message to say/i);
+    await call.say('please call me back about my bill', /anything else/i);
+
+    expect(toolResults(call, 'take_message').map((result) => result.status)).toEqual(['ok']);
+    const messages = await forBusiness(testDatabase.db, businessId).messages.list();
+    expect(messages.some((message) => message.reason.includes('bill'))).toBe(true);
+  });
+
+  it('transfers a caller who asks for a person', async () => {
+    const call = await startCall();
+    await call.say('can i talk to a person', /transfer/i);
+    await expect.poll(() => toolResults(call, 'transfer_call').length, { timeout: 10_000 }).toBe(1);
+    const [transfer] = toolResults(call, 'transfer_call');
+    expect(transfer?.result.action).toEqual(
+      expect.objectContaining({ type: 'transfer', destinationId: 'front-desk' }),
+    );
+  });
+});
