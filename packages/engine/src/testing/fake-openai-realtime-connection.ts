@@ -2,11 +2,28 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import {
+  type ActiveResponse,
+  type FakeRealtimeReply,
+  functionCallReply,
+  type JsonObject,
+  type ReplySink,
+  streamAudioReply,
+} from './fake-openai-realtime-replies.ts';
+import {
+  asObject,
+  defaultSession,
+  mergeSession,
+  sessionAudioFormat,
+  sessionTurnDetection,
+} from './fake-openai-realtime-session.ts';
+import {
   bytesPerMs,
   EnergyVad,
   type EnergyVadOptions,
   type FakeAudioFormat,
 } from './fake-openai-realtime-vad.ts';
+
+export type { FakeRealtimeReply, JsonObject } from './fake-openai-realtime-replies.ts';
 
 /**
  * One client connection to the fake OpenAI Realtime server. It speaks the GA protocol with every field
@@ -14,14 +31,6 @@ import {
  * `response.done` after each `response.created`, function calls via `response.output_item.done`,
  * `conversation.item.retrieved` for `conversation.item.retrieve`.
  */
-
-export type JsonObject = Record<string, unknown>;
-
-/** What the fake says when asked for a response. */
-export type FakeRealtimeReply =
-  | { kind: 'audio'; transcript: string; audio?: Uint8Array | undefined; delayMs?: number | undefined }
-  | { kind: 'function_call'; name: string; arguments: JsonObject | string; delayMs?: number | undefined }
-  | { kind: 'none' };
 
 export interface FakeRealtimeResponderInput {
   connection: FakeRealtimeConnection;
@@ -49,29 +58,13 @@ export interface FakeRealtimeConnectionOptions {
 
 const clientEventSchema = z.looseObject({ type: z.string(), event_id: z.string().optional() });
 
-interface ActiveResponse {
-  id: string;
-  cancelled: boolean;
-}
-
 export class FakeRealtimeConnection {
   readonly headers: IncomingHttpHeaders;
   readonly url: string;
   /** Every client event, parsed, in arrival order. */
   readonly received: JsonObject[] = [];
   readonly truncations: Array<{ item_id: string; content_index: number; audio_end_ms: number }> = [];
-  session: JsonObject = {
-    type: 'realtime',
-    object: 'realtime.session',
-    id: 'sess_fake',
-    model: 'gpt-realtime',
-    output_modalities: ['audio'],
-    audio: {
-      input: { format: { type: 'audio/pcm', rate: 24000 }, turn_detection: null, transcription: null },
-      output: { format: { type: 'audio/pcm', rate: 24000 }, voice: 'marin' },
-    },
-    tracing: null,
-  };
+  session: JsonObject = defaultSession();
   readonly #socket: WebSocket;
   readonly #options: FakeRealtimeConnectionOptions;
   readonly #items: JsonObject[] = [];
@@ -230,8 +223,19 @@ export class FakeRealtimeConnection {
     const reply = await this.#options.respond({ connection: this, request, items: this.#items });
     if ('delayMs' in reply && reply.delayMs) await delay(reply.delayMs);
     let output: JsonObject[] = [];
-    if (reply.kind === 'audio') output = await this.#streamAudio(response, reply.transcript, reply.audio);
-    if (reply.kind === 'function_call') output = [this.#functionCall(response, reply)];
+    const sink: ReplySink = {
+      send: (event) => this.send(event),
+      nextId: (prefix) => this.#nextId(prefix),
+      items: this.#items,
+    };
+    if (reply.kind === 'audio') {
+      output = await streamAudioReply(sink, response, reply, {
+        format: this.#format('output'),
+        chunkBytes: this.#options.audioChunkBytes,
+        intervalMs: this.#options.audioChunkIntervalMs ?? 0,
+      });
+    }
+    if (reply.kind === 'function_call') output = [functionCallReply(sink, response, reply)];
     const status = response.cancelled ? 'cancelled' : 'completed';
     this.send({
       type: 'response.done',
@@ -245,95 +249,6 @@ export class FakeRealtimeConnection {
       },
     });
     if (this.#active === response) this.#active = undefined;
-  }
-
-  async #streamAudio(
-    response: ActiveResponse,
-    transcript: string,
-    audio?: Uint8Array,
-  ): Promise<JsonObject[]> {
-    const format = this.#format('output');
-    const bytes = audio ?? syntheticAudio(format, transcript);
-    const item: JsonObject = {
-      id: this.#nextId('item'),
-      object: 'realtime.item',
-      type: 'message',
-      role: 'assistant',
-      status: 'in_progress',
-      content: [],
-    };
-    const previous = this.#items.at(-1)?.id ?? null;
-    this.#items.push(item);
-    const where = { item_id: item.id, output_index: 0, response_id: response.id };
-    this.send({ type: 'response.output_item.added', item, output_index: 0, response_id: response.id });
-    this.send({ type: 'conversation.item.added', item, previous_item_id: previous });
-    this.send({ type: 'response.content_part.added', ...where, content_index: 0, part: { type: 'audio' } });
-    this.send({
-      type: 'response.output_audio_transcript.delta',
-      ...where,
-      content_index: 0,
-      delta: transcript,
-    });
-    const chunkBytes = this.#options.audioChunkBytes ?? 20 * bytesPerMs(format);
-    const intervalMs = this.#options.audioChunkIntervalMs ?? 0;
-    for (let offset = 0; offset < bytes.byteLength && !response.cancelled; offset += chunkBytes) {
-      const chunk = bytes.subarray(offset, Math.min(offset + chunkBytes, bytes.byteLength));
-      this.send({
-        type: 'response.output_audio.delta',
-        ...where,
-        content_index: 0,
-        delta: Buffer.from(chunk).toString('base64'),
-      });
-      // Yield between chunks so client events (cancel, truncate) interleave like on a real socket.
-      await delay(intervalMs);
-    }
-    item.status = response.cancelled ? 'incomplete' : 'completed';
-    item.content = [{ type: 'output_audio', transcript }];
-    this.send({ type: 'response.output_audio.done', ...where, content_index: 0 });
-    this.send({ type: 'response.output_audio_transcript.done', ...where, content_index: 0, transcript });
-    this.send({
-      type: 'response.content_part.done',
-      ...where,
-      content_index: 0,
-      part: { type: 'audio', transcript },
-    });
-    this.send({ type: 'response.output_item.done', item, output_index: 0, response_id: response.id });
-    this.send({ type: 'conversation.item.done', item, previous_item_id: previous });
-    return [item];
-  }
-
-  #functionCall(
-    response: ActiveResponse,
-    reply: Extract<FakeRealtimeReply, { kind: 'function_call' }>,
-  ): JsonObject {
-    const args = typeof reply.arguments === 'string' ? reply.arguments : JSON.stringify(reply.arguments);
-    const callId = this.#nextId('call');
-    const item: JsonObject = {
-      id: this.#nextId('item'),
-      object: 'realtime.item',
-      type: 'function_call',
-      status: 'in_progress',
-      call_id: callId,
-      name: reply.name,
-      arguments: '',
-    };
-    const previous = this.#items.at(-1)?.id ?? null;
-    this.#items.push(item);
-    const where = { item_id: item.id, output_index: 0, response_id: response.id, call_id: callId };
-    this.send({
-      type: 'response.output_item.added',
-      item: { ...item },
-      output_index: 0,
-      response_id: response.id,
-    });
-    this.send({ type: 'conversation.item.added', item: { ...item }, previous_item_id: previous });
-    this.send({ type: 'response.function_call_arguments.delta', ...where, delta: args });
-    this.send({ type: 'response.function_call_arguments.done', ...where, name: reply.name, arguments: args });
-    item.status = 'completed';
-    item.arguments = args;
-    this.send({ type: 'response.output_item.done', item, output_index: 0, response_id: response.id });
-    this.send({ type: 'conversation.item.done', item, previous_item_id: previous });
-    return item;
   }
 
   #onMessage(raw: string): void {
@@ -433,13 +348,11 @@ export class FakeRealtimeConnection {
   }
 
   #turnDetection(): JsonObject | null {
-    const input = asObject(asObject(this.session.audio).input);
-    return input.turn_detection ? asObject(input.turn_detection) : null;
+    return sessionTurnDetection(this.session);
   }
 
   #format(direction: 'input' | 'output'): FakeAudioFormat {
-    const format = asObject(asObject(asObject(this.session.audio)[direction]).format);
-    return format.type === 'audio/pcmu' ? 'audio/pcmu' : 'audio/pcm';
+    return sessionAudioFormat(this.session, direction);
   }
 
   #inputMs(): number {
@@ -476,32 +389,6 @@ export class FakeRealtimeConnection {
       done();
     });
   }
-}
-
-function asObject(value: unknown): JsonObject {
-  return value !== null && typeof value === 'object' ? (value as JsonObject) : {};
-}
-
-/** A one-level-deep merge of `audio.input` / `audio.output`, like the real server applies partial updates. */
-function mergeSession(current: JsonObject, update: JsonObject): JsonObject {
-  const audio = asObject(current.audio);
-  const updateAudio = asObject(update.audio);
-  return {
-    ...current,
-    ...update,
-    audio: {
-      input: { ...asObject(audio.input), ...asObject(updateAudio.input) },
-      output: { ...asObject(audio.output), ...asObject(updateAudio.output) },
-    },
-  };
-}
-
-/** Deterministic, non-silent audio: 60 ms per word of the transcript. */
-function syntheticAudio(format: FakeAudioFormat, transcript: string): Uint8Array {
-  const words = Math.max(1, transcript.split(/\s+/).filter(Boolean).length);
-  const bytes = new Uint8Array(words * 60 * bytesPerMs(format));
-  for (let index = 0; index < bytes.length; index += 1) bytes[index] = (index * 37) & 0xff;
-  return bytes;
 }
 
 function delay(ms: number): Promise<void> {
