@@ -133,9 +133,14 @@ export function checkExpectations(
   const transfers = tools.filter(
     (tool) => tool.name === 'transfer_call' && tool.ok !== false && tool.status === 'ok',
   );
+  // A keypress (DTMF 0) transfers in the call session without any tool: the call log's status and end
+  // reason (`dtmf_0: Front desk`) record it.
+  const sessionTransfer = record.call.status === 'transferred' ? (record.call.endReason ?? '') : undefined;
   if (expect.transfer) {
     const destination = expect.transfer.destination;
-    const matched = transfers.some((tool) => includes(tool.transferTo, destination));
+    const matched =
+      transfers.some((tool) => includes(tool.transferTo, destination)) ||
+      (sessionTransfer !== undefined && includes(sessionTransfer, destination));
     if (!matched) {
       const seen = transfers.map((tool) => tool.transferTo ?? '?').join(', ') || 'none';
       failures.push(
