@@ -1,0 +1,131 @@
+import { forBusiness } from '@receptionist/db';
+import { createTestCall, createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
+import {
+  buildReceptionistTools,
+  loadBusinessProfile,
+  seedDemoBusiness,
+  toBusinessBrief,
+} from '@receptionist/receptionist';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AudioFormat,
+  BROWSER_AUDIO,
+  type Conversation,
+  PHONE_AUDIO,
+  type TranscriptEvent,
+} from '../engine.ts';
+import { createLocalEngine, LOCAL_ENGINE_CAPABILITIES } from './local-engine.ts';
+import { asBrowserAudio, silence, speakAsCaller, throughPhoneChannel } from './testing/caller-audio.ts';
+
+/** Browser calls (PCM16 24 kHz), typed text, keypad digits and barge-in, against the real tools. */
+
+let testDatabase: TestDatabase;
+let businessId: string;
+const open: Conversation[] = [];
+
+beforeAll(async () => {
+  testDatabase = await createTestDatabase();
+  businessId = (await seedDemoBusiness(testDatabase.db)).id;
+});
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((conversation) => conversation.close()));
+});
+afterAll(async () => {
+  await testDatabase?.cleanup();
+});
+
+async function start(audioFormat: AudioFormat, callerNumber?: string) {
+  const profile = await loadBusinessProfile(testDatabase.db, businessId);
+  const call = await createTestCall(testDatabase.db, businessId, { channel: 'browser', engine: 'local' });
+  const conversation = await createLocalEngine().start({
+    callId: call.id,
+    businessId,
+    callerNumber,
+    instructions: '',
+    greeting: profile.greeting,
+    audioFormat,
+    tools: buildReceptionistTools({ db: testDatabase.db, businessId }),
+    business: toBusinessBrief(profile),
+  });
+  open.push(conversation);
+  const transcripts: TranscriptEvent[] = [];
+  const audio: Uint8Array[] = [];
+  conversation.on('transcript', (event) => transcripts.push(event));
+  conversation.on('agent_audio', (event) => audio.push(event.audio));
+  const agentSaid = () =>
+    transcripts
+      .filter((event) => event.role === 'agent')
+      .map((event) => event.text)
+      .join(' ');
+  return { conversation, transcripts, audio, agentSaid, greeting: profile.greeting };
+}
+
+describe('createLocalEngine', () => {
+  it('declares what it can do', () => {
+    const engine = createLocalEngine();
+    expect(engine.name).toBe('local');
+    expect(engine.capabilities).toEqual(LOCAL_ENGINE_CAPABILITIES);
+    expect(engine.capabilities).toMatchObject({
+      turnDetection: true,
+      callerTranscription: true,
+      textInput: true,
+      dtmf: true,
+    });
+  });
+
+  it('runs a browser call from typed text and keypad digits, speaking PCM16 at 24 kHz', async () => {
+    const call = await start(BROWSER_AUDIO);
+    await expect.poll(call.agentSaid, { timeout: 15_000 }).toContain(call.greeting);
+    call.conversation.pushText('I would like to leave a message');
+    await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/your name/i);
+    call.conversation.pushText('My name is Ann Lee');
+    await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/call you back on/i);
+    for (const digit of '3105550142') call.conversation.pushDtmf(digit);
+    await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/message to say/i);
+    call.conversation.pushText('Please call me about my crown');
+    await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/anything else/i);
+
+    const messages = await forBusiness(testDatabase.db, businessId).messages.list();
+    const message = messages.find((row) => row.reason.includes('crown'));
+    expect(message?.callerName).toBe('Ann Lee');
+    expect(message?.callerNumber).toBe('+13105550142');
+    // PCM16 at 24 kHz: even byte counts and about a second of audio per short sentence.
+    const bytes = call.audio.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+    expect(bytes % 2).toBe(0);
+    expect(bytes / 2 / 24_000).toBeGreaterThan(5);
+  });
+
+  it('hears a browser caller speaking PCM16 at 24 kHz', async () => {
+    const call = await start(BROWSER_AUDIO);
+    await expect.poll(call.agentSaid, { timeout: 15_000 }).toContain(call.greeting);
+    call.conversation.pushAudio(asBrowserAudio(await speakAsCaller('can i talk to a person')));
+    call.conversation.pushAudio(silence('pcm16', 1500));
+    await expect
+      .poll(() => call.transcripts.find((event) => event.role === 'caller')?.text, { timeout: 20_000 })
+      .toBe('can i talk to a person');
+    await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/transfer/i);
+  });
+
+  it('stops its reply when the caller talks over it (barge-in)', async () => {
+    const speech = await throughPhoneChannel(await speakAsCaller('hello is anyone there'));
+    const call = await start(PHONE_AUDIO, '+12125550123');
+    const started: number[] = [];
+    call.conversation.on('caller_speech_started', (event) => started.push(event.atMs));
+    // The caller talks as soon as the greeting's first sentence is out; its second sentence must not follow.
+    await expect.poll(() => call.audio.length, { timeout: 15_000, interval: 5 }).toBeGreaterThan(0);
+    const leadMs = 200;
+    call.conversation.pushAudio(silence('mulaw', leadMs));
+    call.conversation.pushAudio(speech);
+    call.conversation.pushAudio(silence('mulaw', 1000));
+
+    await expect.poll(() => started.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    // Detected within one 32 ms VAD frame of where the audio turns to speech (flite adds a short lead-in).
+    expect(started[0]).toBeGreaterThanOrEqual(leadMs - 32);
+    expect(started[0]).toBeLessThan(leadMs + 300);
+    await expect
+      .poll(() => call.transcripts.some((event) => event.role === 'agent'), { timeout: 15_000 })
+      .toBe(true);
+    const first = call.transcripts.find((event) => event.role === 'agent');
+    expect(first).toMatchObject({ interrupted: true, text: 'Thank you for calling Bright Smile Dental.' });
+  });
+});
