@@ -1,8 +1,7 @@
-import { type Database, findBusinessByPhoneNumber } from '@receptionist/db';
+import type { Database } from '@receptionist/db';
+import { seedDemoBusiness } from '@receptionist/receptionist';
 
-/** The demo business is the one the seed maps the Twilio test number to. */
-export const DEMO_PHONE_NUMBER = '+15005550006';
-
+/** The demo business (seeded idempotently: the voice server may or may not have started first). */
 export async function findDemoBusinessId(db: Database): Promise<string | undefined> {
-  return (await findBusinessByPhoneNumber(db, DEMO_PHONE_NUMBER))?.id;
+  return (await seedDemoBusiness(db)).id;
 }

@@ -51,7 +51,7 @@ describe('GET /api/v1/calls', () => {
   it('refuses a missing, malformed, unknown or revoked key with 401', async () => {
     expect((await bed.call(listCalls, { path: '/api/v1/calls', key: null })).status).toBe(401);
     expect((await bed.call(listCalls, { path: '/api/v1/calls', key: 'not-a-key' })).status).toBe(401);
-    const unknown = `rk_${'A'.repeat(43)}`;
+    const unknown = `rk_live_${'A'.repeat(43)}`;
     const response = await bed.call(listCalls, { path: '/api/v1/calls', key: unknown });
     expect(response.status).toBe(401);
     expect(response.body.error?.code).toBe('unauthorized');

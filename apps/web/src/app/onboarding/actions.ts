@@ -1,0 +1,42 @@
+'use server';
+
+import { forBusiness } from '@receptionist/db';
+import { createBusinessWithProfile } from '@receptionist/receptionist';
+import { redirect } from 'next/navigation';
+import { requireUser } from '../../server/auth/current-user.ts';
+import { getDb } from '../../server/db.ts';
+import { assertSameOriginAction } from '../../server/http/action-guard.ts';
+import { log } from '../../server/log.ts';
+import { describeProfileError } from '../../server/profile-errors.ts';
+
+export interface OnboardingState {
+  error?: string;
+}
+
+/** Creates the business from the wizard's profile and makes the signed-in user its owner. */
+export async function createBusinessAction(
+  _previous: OnboardingState,
+  formData: FormData,
+): Promise<OnboardingState> {
+  await assertSameOriginAction();
+  const user = await requireUser();
+  let input: unknown;
+  try {
+    input = JSON.parse(String(formData.get('profile') ?? ''));
+  } catch {
+    return { error: 'The form could not be read; reload the page and try again' };
+  }
+  const db = await getDb();
+  let businessId: string;
+  try {
+    const { business } = await createBusinessWithProfile(db, input as never);
+    await forBusiness(db, business.id).members.set(user.id, 'owner');
+    businessId = business.id;
+  } catch (error) {
+    const message = describeProfileError(error);
+    if (message !== undefined) return { error: message };
+    throw error;
+  }
+  log.info({ userId: user.id, businessId }, 'business created');
+  redirect(`/b/${businessId}/setup`);
+}

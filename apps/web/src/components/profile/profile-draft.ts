@@ -1,0 +1,212 @@
+/**
+ * The editable, form-friendly shape of a business profile (strings for inputs), and its conversion to the
+ * receptionist package's profile input. The server validates the result with the real zod schema.
+ */
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface DayDraft {
+  open: boolean;
+  from: string;
+  to: string;
+  breakFrom: string;
+  breakTo: string;
+}
+
+export interface ServiceDraft {
+  id: string;
+  name: string;
+  durationMinutes: string;
+  price: string;
+  bufferMinutes: string;
+}
+
+export interface ProfileDraft {
+  name: string;
+  timeZone: string;
+  description: string;
+  greeting: string;
+  voice: string;
+  hours: Record<Weekday, DayDraft>;
+  services: ServiceDraft[];
+  faq: Array<{ question: string; answer: string }>;
+  transfers: Array<{ id: string; name: string; phoneNumber: string }>;
+  maxCallMinutes: string;
+  silenceTimeoutSeconds: string;
+}
+
+export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse'] as const;
+
+export function slugify(text: string, fallback: string): string {
+  const slug = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return /^[a-z0-9]/.test(slug) ? slug : fallback;
+}
+
+export function defaultDraft(): ProfileDraft {
+  const weekday: DayDraft = { open: true, from: '09:00', to: '17:00', breakFrom: '12:00', breakTo: '13:00' };
+  const closed: DayDraft = { open: false, from: '09:00', to: '17:00', breakFrom: '', breakTo: '' };
+  return {
+    name: '',
+    timeZone: 'America/New_York',
+    description: '',
+    greeting: '',
+    voice: 'alloy',
+    hours: {
+      monday: { ...weekday },
+      tuesday: { ...weekday },
+      wednesday: { ...weekday },
+      thursday: { ...weekday },
+      friday: { ...weekday },
+      saturday: { ...closed },
+      sunday: { ...closed },
+    },
+    services: [
+      { id: 'consultation', name: 'Consultation', durationMinutes: '30', price: '', bufferMinutes: '0' },
+    ],
+    faq: [],
+    transfers: [],
+    maxCallMinutes: '15',
+    silenceTimeoutSeconds: '30',
+  };
+}
+
+function numberOr(text: string, fallback: number): number {
+  const value = Number(text);
+  return text.trim() !== '' && Number.isFinite(value) ? value : fallback;
+}
+
+/** Draft → profile input for `BusinessProfile.parse` (the server does the validation). */
+export function draftToProfileInput(
+  draft: ProfileDraft,
+  base: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const weeklyHours = Object.fromEntries(
+    WEEKDAYS.map((day) => {
+      const hours = draft.hours[day];
+      if (!hours.open) return [day, null];
+      const breaks = hours.breakFrom && hours.breakTo ? [{ start: hours.breakFrom, end: hours.breakTo }] : [];
+      return [day, { open: hours.from, close: hours.to, breaks }];
+    }),
+  );
+  const usedIds = new Set<string>();
+  const services = draft.services
+    .filter((service) => service.name.trim() !== '')
+    .map((service, index) => {
+      let id = service.id || slugify(service.name, `service-${index + 1}`);
+      while (usedIds.has(id)) id = `${id}-${index + 1}`;
+      usedIds.add(id);
+      const price = service.price.trim();
+      return {
+        id,
+        name: service.name.trim(),
+        durationMinutes: numberOr(service.durationMinutes, 30),
+        ...(price === '' ? {} : { priceCents: Math.round(numberOr(price, 0) * 100) }),
+        bufferMinutes: numberOr(service.bufferMinutes, 0),
+      };
+    });
+  const transferIds = new Set<string>();
+  const transferDestinations = draft.transfers
+    .filter((transfer) => transfer.name.trim() !== '' || transfer.phoneNumber.trim() !== '')
+    .map((transfer, index) => {
+      let id = transfer.id || slugify(transfer.name, `destination-${index + 1}`);
+      while (transferIds.has(id)) id = `${id}-${index + 1}`;
+      transferIds.add(id);
+      return { id, name: transfer.name.trim(), phoneNumber: transfer.phoneNumber.replace(/[\s()-]/g, '') };
+    });
+  const name = draft.name.trim();
+  return {
+    ...base,
+    name,
+    timeZone: draft.timeZone,
+    ...(draft.description.trim() ? { description: draft.description.trim() } : {}),
+    greeting: draft.greeting.trim() || `Thanks for calling ${name}. How can I help you today?`,
+    voice: draft.voice,
+    weeklyHours,
+    services,
+    faq: draft.faq
+      .filter((entry) => entry.question.trim() !== '' && entry.answer.trim() !== '')
+      .map((entry) => ({ question: entry.question.trim(), answer: entry.answer.trim(), keywords: [] })),
+    transferDestinations,
+    callLimits: {
+      maxCallMs: Math.round(numberOr(draft.maxCallMinutes, 15) * 60_000),
+      silenceTimeoutMs: Math.round(numberOr(draft.silenceTimeoutSeconds, 30) * 1000),
+    },
+  };
+}
+
+interface StoredProfileShape {
+  name: string;
+  timeZone: string;
+  description?: string | undefined;
+  greeting: string;
+  voice: string;
+  weeklyHours: Record<
+    Weekday,
+    { open: string; close: string; breaks: Array<{ start: string; end: string }> } | null
+  >;
+  services: Array<{
+    id: string;
+    name: string;
+    durationMinutes: number;
+    priceCents?: number | undefined;
+    bufferMinutes: number;
+  }>;
+  faq: Array<{ question: string; answer: string }>;
+  transferDestinations: Array<{ id: string; name: string; phoneNumber: string }>;
+  callLimits: { maxCallMs: number; silenceTimeoutMs: number };
+}
+
+/** A stored (validated) profile → draft for editing in settings. */
+export function profileToDraft(profile: StoredProfileShape): ProfileDraft {
+  const hours = Object.fromEntries(
+    WEEKDAYS.map((day) => {
+      const value = profile.weeklyHours[day];
+      const firstBreak = value?.breaks[0];
+      return [
+        day,
+        {
+          open: value !== null,
+          from: value?.open ?? '09:00',
+          to: value?.close ?? '17:00',
+          breakFrom: firstBreak?.start ?? '',
+          breakTo: firstBreak?.end ?? '',
+        },
+      ];
+    }),
+  ) as Record<Weekday, DayDraft>;
+  return {
+    name: profile.name,
+    timeZone: profile.timeZone,
+    description: profile.description ?? '',
+    greeting: profile.greeting,
+    voice: profile.voice,
+    hours,
+    services: profile.services.map((service) => ({
+      id: service.id,
+      name: service.name,
+      durationMinutes: String(service.durationMinutes),
+      price: service.priceCents === undefined ? '' : (service.priceCents / 100).toFixed(2),
+      bufferMinutes: String(service.bufferMinutes),
+    })),
+    faq: profile.faq.map((entry) => ({ question: entry.question, answer: entry.answer })),
+    transfers: profile.transferDestinations.map((t) => ({
+      id: t.id,
+      name: t.name,
+      phoneNumber: t.phoneNumber,
+    })),
+    maxCallMinutes: String(Math.round(profile.callLimits.maxCallMs / 60_000)),
+    silenceTimeoutSeconds: String(Math.round(profile.callLimits.silenceTimeoutMs / 1000)),
+  };
+}
