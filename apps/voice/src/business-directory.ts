@@ -1,0 +1,42 @@
+import type { AnyEngineTool, BusinessBrief } from '@receptionist/engine';
+
+/** A person the call can be handed to (allow-listed in the business profile, never model-supplied). */
+export interface HumanLine {
+  name: string;
+  phoneNumber: string;
+}
+
+/** Everything the voice server needs to know about a business to answer one call. */
+export interface CallBusiness {
+  businessId: string;
+  name: string;
+  greeting: string;
+  instructions: string;
+  tools: AnyEngineTool[];
+  brief: BusinessBrief;
+  voice?: string | undefined;
+  language?: string | undefined;
+  /** Spoken by Twilio before the AI hears anything ("This call is answered by an AI assistant…"). */
+  disclosure?: string | undefined;
+  limits: { maxCallMs: number; silenceTimeoutMs: number };
+  /** DTMF 0 and the TwiML fallback dial this line. */
+  humanLine?: HumanLine | undefined;
+  /** Whether the business is open right now (its time zone, weekly hours and closures). */
+  openNow: boolean;
+  /** What happens to calls outside opening hours. */
+  afterHours: { behaviour: 'take_message' | 'voicemail' | 'transfer'; transferTo?: HumanLine | undefined };
+}
+
+/**
+ * How the voice server finds and loads businesses. The default implementation reads the database through the
+ * receptionist domain (receptionist-directory.ts); tests use the same one against a temporary database.
+ */
+export interface BusinessDirectory {
+  /** The business owning a called number (E.164), or undefined. */
+  findByPhoneNumber(e164: string): Promise<{ businessId: string } | undefined>;
+  /** Loads the profile, tools and instructions for a call. `callId` scopes the tools. */
+  load(
+    businessId: string,
+    call: { callId: string; callerNumber?: string | undefined },
+  ): Promise<CallBusiness>;
+}

@@ -1,0 +1,88 @@
+import type { Engine } from '@receptionist/engine';
+import type { Logger } from 'pino';
+import type { VoiceEnv } from './env.ts';
+import { EngineUnavailableError } from './errors.ts';
+
+/** What the server knows when it picks engines for a call. */
+export interface EngineRequest {
+  callId: string;
+  businessId: string;
+  channel: 'phone' | 'browser';
+}
+
+/** The engine a call runs on, and the one it fails over to when the first one breaks mid-call. */
+export interface EngineChoice {
+  primary: Engine;
+  fallback?: Engine | undefined;
+}
+
+export type EngineFactory = (request: EngineRequest) => EngineChoice;
+
+/** The real engines' constructors, passed in so this file builds before (and without) them. */
+export interface EngineConstructors {
+  createOpenAIEngine?: (options: {
+    apiKey: string;
+    realtimeUrl: string;
+    baseUrl: string;
+    realtimeModel: string;
+    supervisorModel?: string | undefined;
+    logger?: Logger | undefined;
+  }) => Engine;
+  createLocalEngine?: (options: { logger?: Logger | undefined }) => Engine;
+}
+
+/**
+ * Builds the engine factory for `env.ENGINE`: `openai` runs OpenAI Realtime with the local engine as the
+ * failover; `local` runs the offline engine alone. A requested engine that is not available fails at start.
+ */
+export function createEngineFactory(
+  env: VoiceEnv,
+  constructors: EngineConstructors,
+  logger: Logger,
+): EngineFactory {
+  const local = constructors.createLocalEngine?.({ logger: logger.child({ engine: 'local' }) });
+  if (env.engine === 'local') {
+    if (!local)
+      throw new EngineUnavailableError('ENGINE=local but the local engine is not available in this build');
+    return () => ({ primary: local });
+  }
+  if (!constructors.createOpenAIEngine) {
+    throw new EngineUnavailableError('ENGINE=openai but the OpenAI engine is not available in this build');
+  }
+  const openai = constructors.createOpenAIEngine({
+    apiKey: env.openai.apiKey ?? '',
+    realtimeUrl: env.openai.realtimeUrl,
+    baseUrl: env.openai.baseUrl,
+    realtimeModel: env.openai.realtimeModel,
+    supervisorModel: env.openai.supervisorModel,
+    logger: logger.child({ engine: 'openai' }),
+  });
+  if (!local) logger.warn('local engine unavailable: OpenAI calls have no failover');
+  return () => ({ primary: openai, fallback: local });
+}
+
+/**
+ * Loads the engine modules at run time. Each is optional: a module that fails to load (missing native
+ * dependency, not built yet) is reported and left out, and `createEngineFactory` then says what is missing.
+ */
+export async function loadEngineConstructors(logger: Logger): Promise<EngineConstructors> {
+  const constructors: EngineConstructors = {};
+  const modules = { openai: '@receptionist/engine/openai', local: '@receptionist/engine/local' };
+  try {
+    const openai = (await import(modules.openai)) as Record<string, unknown>;
+    if (typeof openai.createOpenAIEngine === 'function') {
+      constructors.createOpenAIEngine = openai.createOpenAIEngine as EngineConstructors['createOpenAIEngine'];
+    }
+  } catch (error) {
+    logger.warn({ err: error }, 'OpenAI engine module failed to load');
+  }
+  try {
+    const local = (await import(modules.local)) as Record<string, unknown>;
+    if (typeof local.createLocalEngine === 'function') {
+      constructors.createLocalEngine = local.createLocalEngine as EngineConstructors['createLocalEngine'];
+    }
+  } catch (error) {
+    logger.warn({ err: error }, 'local engine module failed to load');
+  }
+  return constructors;
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+
+/**
+ * The voice server's configuration (names in DESIGN.md). The only file that reads `process.env`; everything
+ * else receives a parsed `VoiceEnv`. Bad configuration fails at start, naming the variable and why.
+ */
+const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-0123456789';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const RawEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().min(1).default('file:./data/receptionist.db'),
+  DATABASE_AUTH_TOKEN: optionalString,
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  VOICE_PORT: z.coerce.number().int().min(0).max(65_535).default(8081),
+  ENGINE: z.enum(['openai', 'local']).optional(),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_REALTIME_URL: z.url().default('wss://api.openai.com/v1/realtime'),
+  OPENAI_BASE_URL: z.url().default('https://api.openai.com/v1'),
+  OPENAI_REALTIME_MODEL: z.string().min(1).default('gpt-realtime'),
+  OPENAI_SUPERVISOR_MODEL: optionalString,
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits')
+    .optional(),
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_API_BASE_URL: z.url().default('https://api.twilio.com'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ALLOWED_ORIGINS: optionalString,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VOICE_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+});
+
+export interface VoiceEnv {
+  nodeEnv: 'development' | 'production' | 'test';
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  /** The public origin Twilio sees, without a trailing slash; signatures are checked against it. */
+  publicUrl: string;
+  voicePort: number;
+  engine: 'openai' | 'local';
+  openai: {
+    apiKey: string | undefined;
+    realtimeUrl: string;
+    baseUrl: string;
+    realtimeModel: string;
+    supervisorModel: string | undefined;
+  };
+  twilio: { accountSid: string | undefined; authToken: string | undefined; apiBaseUrl: string };
+  sessionSecret: string;
+  /** Origins allowed to open browser calls. */
+  allowedOrigins: string[];
+  logLevel: string;
+  /** On SIGTERM, active calls get this long to finish. */
+  drainTimeoutMs: number;
+}
+
+export class VoiceConfigError extends Error {
+  readonly code = 'invalid_config';
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Parses an environment; `warnings` are worth logging (development defaults in use). */
+export function parseVoiceEnv(source: Record<string, string | undefined>): {
+  env: VoiceEnv;
+  warnings: string[];
+} {
+  const parsed = RawEnv.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new VoiceConfigError(`invalid voice server configuration: ${problems.join('; ')}`, {
+      cause: parsed.error,
+    });
+  }
+  const raw = parsed.data;
+  const warnings: string[] = [];
+  const production = raw.NODE_ENV === 'production';
+
+  let sessionSecret = raw.SESSION_SECRET;
+  if (!sessionSecret) {
+    if (production)
+      throw new VoiceConfigError('SESSION_SECRET: required in production (at least 32 characters)');
+    sessionSecret = DEV_SESSION_SECRET;
+    warnings.push('SESSION_SECRET is not set: using a development default; browser tickets are forgeable');
+  }
+  let publicUrl = raw.PUBLIC_URL;
+  if (!publicUrl) {
+    if (production)
+      throw new VoiceConfigError('PUBLIC_URL: required in production (the https origin Twilio calls)');
+    publicUrl = `http://localhost:${raw.VOICE_PORT}`;
+    warnings.push(`PUBLIC_URL is not set: using ${publicUrl}; Twilio webhooks will not validate`);
+  } else if (production && !publicUrl.startsWith('https://')) {
+    throw new VoiceConfigError('PUBLIC_URL: must be https in production (Twilio streams need wss://)');
+  }
+  const engine = raw.ENGINE ?? (raw.OPENAI_API_KEY ? 'openai' : 'local');
+  if (engine === 'openai' && !raw.OPENAI_API_KEY) {
+    throw new VoiceConfigError('OPENAI_API_KEY: required when ENGINE=openai');
+  }
+  const allowedOrigins = raw.ALLOWED_ORIGINS
+    ? raw.ALLOWED_ORIGINS.split(',')
+        .map((origin) => origin.trim().replace(/\/+$/, ''))
+        .filter(Boolean)
+    : production
+      ? []
+      : ['http://localhost:3000', 'http://127.0.0.1:3000'];
+  for (const origin of allowedOrigins) {
+    if (!URL.canParse(origin)) throw new VoiceConfigError(`ALLOWED_ORIGINS: ${origin} is not an origin`);
+  }
+  if (!raw.TWILIO_AUTH_TOKEN)
+    warnings.push('TWILIO_AUTH_TOKEN is not set: every Twilio webhook will be refused');
+
+  return {
+    env: {
+      nodeEnv: raw.NODE_ENV,
+      databaseUrl: raw.DATABASE_URL,
+      databaseAuthToken: raw.DATABASE_AUTH_TOKEN,
+      publicUrl: publicUrl.replace(/\/+$/, ''),
+      voicePort: raw.VOICE_PORT,
+      engine,
+      openai: {
+        apiKey: raw.OPENAI_API_KEY,
+        realtimeUrl: raw.OPENAI_REALTIME_URL,
+        baseUrl: raw.OPENAI_BASE_URL,
+        realtimeModel: raw.OPENAI_REALTIME_MODEL,
+        supervisorModel: raw.OPENAI_SUPERVISOR_MODEL,
+      },
+      twilio: {
+        accountSid: raw.TWILIO_ACCOUNT_SID,
+        authToken: raw.TWILIO_AUTH_TOKEN,
+        apiBaseUrl: raw.TWILIO_API_BASE_URL.replace(/\/+$/, ''),
+      },
+      sessionSecret,
+      allowedOrigins,
+      logLevel: raw.LOG_LEVEL,
+      drainTimeoutMs: raw.VOICE_DRAIN_TIMEOUT_MS,
+    },
+    warnings,
+  };
+}
+
+/** The process environment, parsed. */
+export function loadVoiceEnv(): { env: VoiceEnv; warnings: string[] } {
+  return parseVoiceEnv(process.env);
+}

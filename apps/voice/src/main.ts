@@ -1,0 +1,67 @@
+import { closeDatabase, closeInterruptedCalls, listBusinesses, openDatabase } from '@receptionist/db';
+import { seedDemoBusiness } from '@receptionist/receptionist';
+import { createEngineFactory, loadEngineConstructors } from './engines.ts';
+import { loadVoiceEnv, VoiceConfigError } from './env.ts';
+import { createLogger } from './logger.ts';
+import { createVoiceServer } from './server.ts';
+
+/**
+ * The voice server process (`tsx apps/voice/src/main.ts`): opens the database (migrations run), closes calls
+ * a crash left open, seeds the demo business into an empty database, starts listening, drains on SIGTERM.
+ */
+async function main(): Promise<void> {
+  let loaded: ReturnType<typeof loadVoiceEnv>;
+  try {
+    loaded = loadVoiceEnv();
+  } catch (error) {
+    console.error(error instanceof VoiceConfigError ? error.message : error);
+    process.exitCode = 1;
+    return;
+  }
+  const { env, warnings } = loaded;
+  const logger = createLogger({ level: env.logLevel });
+  for (const warning of warnings) logger.warn(warning);
+
+  const db = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
+  const interrupted = await closeInterruptedCalls(db);
+  if (interrupted.length > 0)
+    logger.warn({ count: interrupted.length }, 'closed calls a previous crash left open');
+  if ((await listBusinesses(db)).length === 0) {
+    await seedDemoBusiness(db);
+    logger.info('empty database: seeded the demo business (Bright Smile Dental, +15005550006)');
+  }
+
+  const engineFactory = createEngineFactory(env, await loadEngineConstructors(logger), logger);
+  const voice = createVoiceServer({ env, db, engineFactory, logger });
+  const port = await voice.listen(env.voicePort);
+  logger.info(
+    {
+      port,
+      engine: env.engine,
+      twilioVoiceWebhook: `${env.publicUrl}/twilio/voice`,
+      twilioStatusCallback: `${env.publicUrl}/twilio/status`,
+      browserCalls: `${env.publicUrl.replace(/^http/, 'ws')}/browser/<ticket>`,
+    },
+    `voice server listening on http://localhost:${port} (public ${env.publicUrl})`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, activeCalls: voice.activeCalls }, 'shutting down');
+    await voice.drain(env.drainTimeoutMs);
+    await voice.close();
+    closeDatabase(db);
+    logger.info('voice server stopped');
+    logger.flush();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('voice server failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,169 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Database } from '@receptionist/db';
+import type { ConnectionLimits } from '@receptionist/telephony';
+import express from 'express';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { sessionsHandler } from './browser/sessions-route.ts';
+import type { BusinessDirectory } from './business-directory.ts';
+import type { EngineFactory } from './engines.ts';
+import type { VoiceEnv } from './env.ts';
+import { mountHealthRoutes } from './http/health-routes.ts';
+import { createUpgradeRouter } from './http/upgrade-router.ts';
+import { createLogger } from './logger.ts';
+import { VoiceMetrics } from './metrics.ts';
+import { receptionistDirectory } from './receptionist-directory.ts';
+import { CallRegistry } from './session/call-registry.ts';
+import { acceptBrowserCall, acceptTwilioStream, type LaunchDeps } from './session/launch-calls.ts';
+import { statusWebhookHandler } from './twilio/status-webhook.ts';
+import { createTwilioCallControl, type TwilioCallControl } from './twilio/twilio-rest.ts';
+import { voiceWebhookHandler } from './twilio/voice-webhook.ts';
+
+/** Media Streams messages are ~400 bytes; browser frames at most 24 kB. Nothing legitimate comes close. */
+export const MAX_WS_PAYLOAD_BYTES = 64 * 1024;
+
+export interface VoiceServerOptions {
+  env: VoiceEnv;
+  db: Database;
+  engineFactory: EngineFactory;
+  logger?: Logger;
+  /** Defaults to the receptionist domain over `db`. */
+  directory?: BusinessDirectory;
+  /** Defaults to Twilio's REST API (TWILIO_API_BASE_URL) when account SID and auth token are set. */
+  twilioRest?: TwilioCallControl;
+  /** Per-connection limits (tests shorten the idle timeout). */
+  connectionLimits?: Partial<ConnectionLimits>;
+  startTimeoutMs?: number;
+}
+
+export interface VoiceServer {
+  readonly server: Server;
+  readonly metrics: VoiceMetrics;
+  /** The bound port (after `listen`). */
+  readonly port: number;
+  readonly activeCalls: number;
+  listen(port?: number, host?: string): Promise<number>;
+  /** Refuses new calls, waits up to `timeoutMs` for active calls, then ends the rest. */
+  drain(timeoutMs: number): Promise<void>;
+  /** Ends every call now and stops listening. */
+  close(): Promise<void>;
+}
+
+/** The voice server: Twilio webhooks, Media Streams, browser calls, health and metrics, in one process. */
+export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
+  const { env, db } = options;
+  const logger = options.logger ?? createLogger({ level: env.logLevel });
+  const metrics = new VoiceMetrics();
+  const registry = new CallRegistry(metrics);
+  const directory = options.directory ?? receptionistDirectory(db);
+  const twilioRest =
+    options.twilioRest ??
+    (env.twilio.accountSid && env.twilio.authToken
+      ? createTwilioCallControl({
+          accountSid: env.twilio.accountSid,
+          authToken: env.twilio.authToken,
+          apiBaseUrl: env.twilio.apiBaseUrl,
+          logger,
+        })
+      : undefined);
+  let draining = false;
+  const isDraining = () => draining;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  app.use(express.json({ limit: '16kb' }));
+  mountHealthRoutes(app, { db, metrics, logger, engineReady: () => true, isDraining });
+  const engineName = env.engine;
+  app.post(
+    '/twilio/voice',
+    voiceWebhookHandler({ env, db, directory, logger, metrics, isDraining, engineName }),
+  );
+  app.post(
+    '/twilio/status',
+    statusWebhookHandler({ env, db, logger, metrics, isLiveHere: (id) => registry.has(id) }),
+  );
+  app.post('/api/sessions', sessionsHandler({ env, db, logger, metrics }));
+  app.use(
+    (error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
+      metrics.countError('http_unhandled');
+      logger.error({ err: error }, 'request failed');
+      if (!response.headersSent) response.status(500).type('text/plain').send('internal error');
+    },
+  );
+
+  const server = createServer(app);
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_WS_PAYLOAD_BYTES,
+    perMessageDeflate: false,
+  });
+  const launch: LaunchDeps = {
+    env,
+    db,
+    wss,
+    directory,
+    engineFactory: options.engineFactory,
+    registry,
+    logger,
+    metrics,
+    twilioRest,
+    isDraining,
+    limits: options.connectionLimits,
+    startTimeoutMs: options.startTimeoutMs,
+  };
+  server.on(
+    'upgrade',
+    createUpgradeRouter({
+      logger,
+      metrics,
+      twilioStream: (request, socket, head, token) =>
+        acceptTwilioStream(launch, request, socket, head, token),
+      browserCall: (request, socket, head, ticket) =>
+        acceptBrowserCall(launch, request, socket, head, ticket),
+    }),
+  );
+
+  let closed = false;
+  return {
+    server,
+    metrics,
+    get port() {
+      const address = server.address() as AddressInfo | null;
+      return address?.port ?? 0;
+    },
+    get activeCalls() {
+      return registry.size;
+    },
+    async listen(port = env.voicePort, host = '0.0.0.0') {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      return (server.address() as AddressInfo).port;
+    },
+    async drain(timeoutMs) {
+      draining = true;
+      logger.info({ activeCalls: registry.size, timeoutMs }, 'draining: refusing new calls');
+      const idle = await registry.waitForIdle(timeoutMs);
+      if (!idle) {
+        logger.warn({ activeCalls: registry.size }, 'drain timeout: ending the remaining calls');
+        await registry.stopAll('server_shutdown');
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      draining = true;
+      await registry.stopAll('server_shutdown');
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

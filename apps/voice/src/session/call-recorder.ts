@@ -1,0 +1,92 @@
+import type { Logger } from 'pino';
+import type { VoiceMetrics } from '../metrics.ts';
+
+/** Final statuses the session can give a call (a subset of the database's call statuses). */
+export type SessionCallStatus = 'completed' | 'transferred' | 'failed' | 'in_progress';
+
+/** The slice of the tenant call log (`forBusiness(db, id).calls`) the session writes to. */
+export interface CallLogStore {
+  appendTurn(
+    callId: string,
+    turn: {
+      role: 'caller' | 'agent' | 'system';
+      text: string;
+      startedAtMs?: number | undefined;
+      endedAtMs?: number | undefined;
+      interrupted?: boolean | undefined;
+      latencyMs?: number | undefined;
+    },
+  ): Promise<unknown>;
+  recordToolCall(
+    callId: string,
+    input: {
+      toolCallId: string;
+      name: string;
+      arguments: unknown;
+      result: unknown;
+      status: 'ok' | 'failed' | 'error' | 'timeout';
+      latencyMs?: number | undefined;
+    },
+  ): Promise<unknown>;
+  update(callId: string, patch: { status?: 'in_progress'; engine?: string }): Promise<unknown>;
+  end(
+    callId: string,
+    input: { status: Exclude<SessionCallStatus, 'in_progress'>; endReason: string },
+  ): Promise<unknown>;
+}
+
+/**
+ * Writes the call log as things happen, in order, without ever blocking or failing the call: a database
+ * hiccup is logged and counted, and the conversation goes on. A crash loses at most the turn in progress.
+ */
+export class CallRecorder {
+  readonly #store: CallLogStore;
+  readonly #callId: string;
+  readonly #logger: Logger;
+  readonly #metrics: VoiceMetrics;
+  #chain: Promise<void> = Promise.resolve();
+  #ended = false;
+
+  constructor(store: CallLogStore, callId: string, logger: Logger, metrics: VoiceMetrics) {
+    this.#store = store;
+    this.#callId = callId;
+    this.#logger = logger;
+    this.#metrics = metrics;
+  }
+
+  turn(turn: Parameters<CallLogStore['appendTurn']>[1]): void {
+    this.#enqueue('append_turn', () => this.#store.appendTurn(this.#callId, turn));
+  }
+
+  toolCall(input: Parameters<CallLogStore['recordToolCall']>[1]): void {
+    this.#enqueue('record_tool_call', () => this.#store.recordToolCall(this.#callId, input));
+  }
+
+  update(patch: Parameters<CallLogStore['update']>[1]): void {
+    this.#enqueue('update_call', () => this.#store.update(this.#callId, patch));
+  }
+
+  /** Records the end once; later calls are ignored (the first reason is the true one). */
+  end(status: Exclude<SessionCallStatus, 'in_progress'>, endReason: string): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#enqueue('end_call', () => this.#store.end(this.#callId, { status, endReason }));
+  }
+
+  /** Resolves once everything queued so far is written (or has failed and been logged). */
+  flush(): Promise<void> {
+    return this.#chain;
+  }
+
+  #enqueue(operation: string, write: () => Promise<unknown>): void {
+    this.#chain = this.#chain.then(() =>
+      write().then(
+        () => undefined,
+        (error: unknown) => {
+          this.#metrics.countError('call_log_write');
+          this.#logger.error({ err: error, operation }, 'call log write failed');
+        },
+      ),
+    );
+  }
+}

@@ -1,0 +1,190 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { claimStreamToken, type Database, forBusiness } from '@receptionist/db';
+import {
+  BrowserTransport,
+  type ConnectionLimits,
+  TokenError,
+  TwilioMediaTransport,
+  verifyBrowserTicket,
+  verifyStreamToken,
+} from '@receptionist/telephony';
+import type { Logger } from 'pino';
+import type { WebSocketServer } from 'ws';
+import type { BusinessDirectory } from '../business-directory.ts';
+import type { EngineFactory } from '../engines.ts';
+import type { VoiceEnv } from '../env.ts';
+import { refuseUpgrade } from '../http/upgrade-router.ts';
+import type { VoiceMetrics } from '../metrics.ts';
+import type { TwilioCallControl } from '../twilio/twilio-rest.ts';
+import { browserCallControl, phoneCallControl } from './call-control.ts';
+import { CallRecorder } from './call-recorder.ts';
+import type { CallRegistry } from './call-registry.ts';
+import { CallSession, type PreparedCall } from './call-session.ts';
+import { conversationConfigFor } from './conversation-config.ts';
+
+export interface LaunchDeps {
+  env: VoiceEnv;
+  db: Database;
+  wss: WebSocketServer;
+  directory: BusinessDirectory;
+  engineFactory: EngineFactory;
+  registry: CallRegistry;
+  logger: Logger;
+  metrics: VoiceMetrics;
+  twilioRest: TwilioCallControl | undefined;
+  isDraining: () => boolean;
+  /** Per-connection limits (tests shorten the idle timeout). */
+  limits?: Partial<ConnectionLimits> | undefined;
+  startTimeoutMs?: number | undefined;
+}
+
+function refuseToken(deps: LaunchDeps, socket: Duplex, error: unknown, kind: string): void {
+  const code = error instanceof TokenError ? error.code : 'invalid_token';
+  deps.metrics.countError(`${kind}_${code}`);
+  deps.logger.warn({ code }, `refused a ${kind} upgrade`);
+  refuseUpgrade(socket, 401, 'Unauthorized');
+}
+
+async function prepareCall(
+  deps: LaunchDeps,
+  call: {
+    callId: string;
+    businessId: string;
+    channel: 'phone' | 'browser';
+    callerNumber?: string | undefined;
+  },
+  recorder: CallRecorder,
+): Promise<PreparedCall> {
+  const business = await deps.directory.load(call.businessId, call);
+  const engines = deps.engineFactory(call);
+  recorder.update({ status: 'in_progress', engine: engines.primary.name });
+  return {
+    config: conversationConfigFor(business, call),
+    engines,
+    limits: business.limits,
+    humanLine: business.humanLine,
+  };
+}
+
+function runSession(deps: LaunchDeps, session: CallSession, channel: 'phone' | 'browser'): void {
+  deps.registry.add(session, channel);
+  void session.start();
+}
+
+/** `WS /twilio/stream/<token>`: a Twilio Media Stream for a call our webhook answered. */
+export async function acceptTwilioStream(
+  deps: LaunchDeps,
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  token: string,
+): Promise<void> {
+  if (deps.isDraining()) {
+    refuseUpgrade(socket, 503, 'Service Unavailable');
+    return;
+  }
+  let claims: ReturnType<typeof verifyStreamToken>;
+  try {
+    claims = verifyStreamToken(deps.env.sessionSecret, token);
+  } catch (error) {
+    refuseToken(deps, socket, error, 'stream');
+    return;
+  }
+  if (!(await claimStreamToken(deps.db, claims.tokenId, claims.expiresAtMs))) {
+    deps.metrics.countError('stream_token_reused');
+    deps.logger.warn({ callId: claims.callId }, 'refused a reused stream token');
+    refuseUpgrade(socket, 403, 'Forbidden');
+    return;
+  }
+  deps.wss.handleUpgrade(request, socket, head, (ws) => {
+    const logger = deps.logger.child({ callId: claims.callId, channel: 'phone' });
+    const transport = new TwilioMediaTransport(ws, {
+      expectedCallSid: claims.callSid,
+      limits: deps.limits,
+      startTimeoutMs: deps.startTimeoutMs,
+    });
+    const calls = forBusiness(deps.db, claims.businessId).calls;
+    const recorder = new CallRecorder(calls, claims.callId, logger, deps.metrics);
+    const session = new CallSession({
+      callId: claims.callId,
+      transport,
+      recorder,
+      logger,
+      metrics: deps.metrics,
+      control: phoneCallControl({
+        callSid: claims.callSid,
+        rest: deps.twilioRest,
+        closeStream: () => transport.close(1000, 'call ended'),
+        logger,
+      }),
+      prepare: async () => {
+        await transport.started;
+        const row = await calls.get(claims.callId);
+        return prepareCall(
+          deps,
+          {
+            callId: claims.callId,
+            businessId: claims.businessId,
+            channel: 'phone',
+            callerNumber: row?.fromNumber ?? undefined,
+          },
+          recorder,
+        );
+      },
+    });
+    runSession(deps, session, 'phone');
+  });
+}
+
+/** `WS /browser/<ticket>`: a test call from the dashboard or an API client. */
+export async function acceptBrowserCall(
+  deps: LaunchDeps,
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  ticket: string,
+): Promise<void> {
+  const origin = request.headers.origin;
+  if (!origin || !deps.env.allowedOrigins.includes(origin)) {
+    deps.metrics.countError('browser_bad_origin');
+    deps.logger.warn({ origin }, 'refused a browser call from a foreign origin');
+    refuseUpgrade(socket, 403, 'Forbidden');
+    return;
+  }
+  if (deps.isDraining()) {
+    refuseUpgrade(socket, 503, 'Service Unavailable');
+    return;
+  }
+  let claims: ReturnType<typeof verifyBrowserTicket>;
+  try {
+    claims = verifyBrowserTicket(deps.env.sessionSecret, ticket);
+  } catch (error) {
+    refuseToken(deps, socket, error, 'browser');
+    return;
+  }
+  if (!(await claimStreamToken(deps.db, claims.tokenId, claims.expiresAtMs))) {
+    deps.metrics.countError('browser_ticket_reused');
+    refuseUpgrade(socket, 403, 'Forbidden');
+    return;
+  }
+  const calls = forBusiness(deps.db, claims.businessId).calls;
+  const call = await calls.create({ channel: 'browser', engine: deps.env.engine, status: 'ringing' });
+  deps.wss.handleUpgrade(request, socket, head, (ws) => {
+    const logger = deps.logger.child({ callId: call.id, channel: 'browser' });
+    const transport = new BrowserTransport(ws, { limits: deps.limits });
+    const recorder = new CallRecorder(calls, call.id, logger, deps.metrics);
+    const session = new CallSession({
+      callId: call.id,
+      transport,
+      recorder,
+      logger,
+      metrics: deps.metrics,
+      control: browserCallControl({ end: (reason, message) => transport.end(reason, message) }),
+      prepare: () =>
+        prepareCall(deps, { callId: call.id, businessId: claims.businessId, channel: 'browser' }, recorder),
+    });
+    transport.sendReady(call.id);
+    runSession(deps, session, 'browser');
+  });
+}

@@ -1,0 +1,136 @@
+import { type Database, forBusiness } from '@receptionist/db';
+import {
+  buildFallbackTwiml,
+  buildSayHangupTwiml,
+  buildStreamTwiml,
+  mintStreamToken,
+  type TwilioFallback,
+} from '@receptionist/telephony';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { BusinessDirectory, CallBusiness } from '../business-directory.ts';
+import type { VoiceEnv } from '../env.ts';
+import type { VoiceMetrics } from '../metrics.ts';
+import { requireTwilioSignature } from './require-signature.ts';
+
+const VoiceWebhookParams = z.object({
+  CallSid: z.string().regex(/^CA[0-9a-zA-Z]{32}$/),
+  To: z.string().min(1).max(32),
+  From: z.string().max(64).default(''),
+});
+
+export const UNKNOWN_NUMBER_MESSAGE =
+  "Sorry, this number isn't set up to take calls yet. Please check the number and try again. Goodbye.";
+const VOICEMAIL_PROMPT = "Sorry, we can't take your call right now. Please leave a message after the tone.";
+
+export interface VoiceWebhookDeps {
+  env: VoiceEnv;
+  db: Database;
+  directory: BusinessDirectory;
+  logger: Logger;
+  metrics: VoiceMetrics;
+  isDraining: () => boolean;
+  engineName: string;
+}
+
+/** What Twilio does if our stream ends or never starts: reach a human, or take a voicemail. */
+export function fallbackFor(business: Pick<CallBusiness, 'humanLine'>): TwilioFallback {
+  if (business.humanLine) {
+    return {
+      kind: 'dial',
+      phoneNumber: business.humanLine.phoneNumber,
+      say: 'Please hold while we connect you.',
+    };
+  }
+  return { kind: 'voicemail', say: VOICEMAIL_PROMPT };
+}
+
+function streamUrlFor(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/^http/, 'ws')}/twilio/stream/${token}`;
+}
+
+function sendTwiml(response: Response, twiml: string): void {
+  response.status(200).type('text/xml').send(twiml);
+}
+
+/**
+ * `POST /twilio/voice`: Twilio asks what to do with a ringing call. Signature first (403 before any database
+ * or engine work), then the tenant from the called number, the call row, and TwiML that streams the call
+ * to us with a single-use token and falls back to a human or voicemail without us.
+ */
+export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
+  return async (request: Request, response: Response): Promise<void> => {
+    if (!requireTwilioSignature(request, response, deps)) return;
+    const params = VoiceWebhookParams.safeParse(request.body);
+    if (!params.success) {
+      deps.metrics.countError('webhook_invalid_params');
+      deps.logger.warn({ issues: params.error.issues.length }, 'voice webhook with invalid parameters');
+      sendTwiml(response, buildSayHangupTwiml(UNKNOWN_NUMBER_MESSAGE));
+      return;
+    }
+    const { CallSid: callSid, To: to, From: from } = params.data;
+    const log = deps.logger.child({ callSid });
+    const owner = await deps.directory.findByPhoneNumber(to);
+    if (!owner) {
+      log.info({ to }, 'call to a number no business owns');
+      sendTwiml(response, buildSayHangupTwiml(UNKNOWN_NUMBER_MESSAGE));
+      return;
+    }
+    const calls = forBusiness(deps.db, owner.businessId).calls;
+    const call = await calls.create({
+      channel: 'phone',
+      twilioCallSid: callSid,
+      fromNumber: from || undefined,
+      toNumber: to,
+      engine: deps.engineName,
+      status: 'ringing',
+    });
+    const business = await deps.directory.load(owner.businessId, {
+      callId: call.id,
+      callerNumber: from || undefined,
+    });
+    const fallback = fallbackFor(business);
+
+    if (deps.isDraining()) {
+      log.info({ callId: call.id }, 'draining: sending the call to its fallback');
+      await calls.end(call.id, { status: 'completed', endReason: 'server_draining' });
+      sendTwiml(response, buildFallbackTwiml(fallback));
+      return;
+    }
+    if (!business.openNow && business.afterHours.behaviour !== 'take_message') {
+      const target = business.afterHours.transferTo ?? business.humanLine;
+      const afterHours: TwilioFallback =
+        business.afterHours.behaviour === 'transfer' && target
+          ? { kind: 'dial', phoneNumber: target.phoneNumber }
+          : {
+              kind: 'voicemail',
+              say: `Thanks for calling ${business.name}. We're closed right now. ${VOICEMAIL_PROMPT}`,
+            };
+      await calls.end(call.id, {
+        status: afterHours.kind === 'dial' ? 'transferred' : 'completed',
+        endReason: `after_hours_${afterHours.kind}`,
+      });
+      log.info({ callId: call.id, behaviour: afterHours.kind }, 'after-hours call handled by TwiML');
+      sendTwiml(response, buildFallbackTwiml(afterHours));
+      return;
+    }
+
+    const minted = mintStreamToken({
+      secret: deps.env.sessionSecret,
+      businessId: owner.businessId,
+      callId: call.id,
+      callSid,
+    });
+    log.info({ callId: call.id, businessId: owner.businessId }, 'call answered with a media stream');
+    sendTwiml(
+      response,
+      buildStreamTwiml({
+        disclosure: business.disclosure,
+        streamUrl: streamUrlFor(deps.env.publicUrl, minted.token),
+        parameters: { callId: call.id },
+        fallback,
+      }),
+    );
+  };
+}
