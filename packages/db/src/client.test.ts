@@ -140,6 +140,39 @@ describe('call log', () => {
   });
 });
 
+describe('call list', () => {
+  it('filters by status, outcome and transcript text, and pages with a keyset cursor', async () => {
+    const { db } = await freshDatabase();
+    const business = await createTestBusiness(db);
+    const tenant = forBusiness(db, business.id);
+    const made = [];
+    for (let index = 0; index < 5; index += 1) {
+      // Two calls share a start time so the cursor must break ties by id.
+      made.push(await createTestCall(db, business.id, { startedAt: 10_000 + Math.min(index, 3) * 1_000 }));
+    }
+    await tenant.calls.appendTurn(made[1]!.id, { role: 'caller', text: 'I need 50% off_peak' });
+    await tenant.calls.setSummary(made[2]!.id, { outcome: 'booked' });
+    await tenant.calls.end(made[2]!.id, { status: 'completed', endReason: 'caller_hangup' });
+
+    expect((await tenant.calls.list({ search: '50% OFF_' })).map((row) => row.id)).toEqual([made[1]!.id]);
+    expect(await tenant.calls.list({ search: '100%' })).toEqual([]);
+    expect((await tenant.calls.list({ outcome: 'booked' })).map((row) => row.id)).toEqual([made[2]!.id]);
+    expect((await tenant.calls.list({ status: 'completed' })).map((row) => row.id)).toEqual([made[2]!.id]);
+
+    const seen: string[] = [];
+    let after: { startedAt: number; id: string } | undefined;
+    for (;;) {
+      const page = await tenant.calls.list({ limit: 2, after });
+      if (page.length === 0) break;
+      seen.push(...page.map((row) => row.id));
+      const last = page.at(-1)!;
+      after = { startedAt: last.startedAt, id: last.id };
+    }
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+  });
+});
+
 describe('lookups', () => {
   it('claims a stream token exactly once, even from separate clients on one file', async () => {
     const { db, url } = await freshDatabase();

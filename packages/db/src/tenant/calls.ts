@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { nowMs } from '../ids.ts';
@@ -59,8 +59,13 @@ export interface CallListFilters {
   channel?: CallChannel | undefined;
   /** Calls started at or after this epoch ms. */
   startedFrom?: number | undefined;
-  /** Calls started before this epoch ms (also the cursor for the next page). */
+  /** Calls started before this epoch ms. */
   startedBefore?: number | undefined;
+  outcome?: CallOutcome | undefined;
+  /** Case-insensitive substring of any transcript line. */
+  search?: string | undefined;
+  /** Keyset cursor: the last row of the previous page; the next page starts strictly after it. */
+  after?: { startedAt: number; id: string } | undefined;
   limit?: number | undefined;
 }
 
@@ -230,7 +235,7 @@ export function createCallsDal(ex: Executor, businessId: string) {
       return { ...row, turns, toolCalls: tools };
     },
 
-    /** Newest first. Page with `startedBefore` = the last row's `startedAt`. */
+    /** Newest first (started_at, then id). Page with `after` = the previous page's last row. */
     async list(filters: CallListFilters = {}): Promise<CallRow[]> {
       const conditions: SQL[] = [eq(calls.businessId, businessId)];
       if (filters.status !== undefined) {
@@ -241,6 +246,33 @@ export function createCallsDal(ex: Executor, businessId: string) {
       if (filters.channel !== undefined) conditions.push(eq(calls.channel, filters.channel));
       if (filters.startedFrom !== undefined) conditions.push(gte(calls.startedAt, filters.startedFrom));
       if (filters.startedBefore !== undefined) conditions.push(lt(calls.startedAt, filters.startedBefore));
+      if (filters.outcome !== undefined) conditions.push(eq(calls.outcome, filters.outcome));
+      const search = filters.search?.trim();
+      if (search) {
+        const pattern = `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+        conditions.push(
+          exists(
+            ex
+              .select({ one: callTurns.id })
+              .from(callTurns)
+              .where(
+                and(
+                  eq(callTurns.businessId, businessId),
+                  eq(callTurns.callId, calls.id),
+                  sql`${callTurns.text} like ${pattern} escape '\\'`,
+                ),
+              ),
+          ),
+        );
+      }
+      if (filters.after !== undefined) {
+        conditions.push(
+          or(
+            lt(calls.startedAt, filters.after.startedAt),
+            and(eq(calls.startedAt, filters.after.startedAt), lt(calls.id, filters.after.id)),
+          )!,
+        );
+      }
       const limit = Math.min(Math.max(1, filters.limit ?? 50), MAX_LIST_LIMIT);
       return ex
         .select()
