@@ -5,11 +5,13 @@ import { TypedEmitter } from '../typed-emitter.ts';
 import { CallerAudioDecoder, RECOGNIZER_SAMPLE_RATE } from './audio/convert.ts';
 import type { LocalEngineError } from './errors.ts';
 import { DialoguePolicy } from './policy/dialogue.ts';
+import { FIXED_SENTENCES } from './policy/prompts.ts';
 import type { PolicyAction, PolicyInput } from './policy/types.ts';
 import { speakReply } from './speaker.ts';
 import { prepareRecognizerModel, type RecognizerModel } from './stt/model-files.ts';
 import { PocketsphinxRecognizer } from './stt/pocketsphinx.ts';
 import { runTool } from './tool-runner.ts';
+import { warmSentence } from './tts/speech-cache.ts';
 import type { SpeechSynthesizer } from './tts/synthesizer.ts';
 import { VoiceActivityDetector } from './vad/detector.ts';
 import type { SpeechProbabilityModel } from './vad/speech-model.ts';
@@ -65,6 +67,7 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
     const conversation = new LocalConversation(config, { ...parts, model });
     // The greeting starts on the next turn of the event loop, once the caller has attached listeners.
     setImmediate(() => conversation.#enqueue({ type: 'start' }, undefined));
+    warmFixedSentences(parts.synthesizer);
     return conversation;
   }
 
@@ -274,4 +277,18 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
     this.emit('error', { code: error.code, message: error.message, fatal: true, cause: error });
     void this.close('error');
   }
+}
+
+const warmed = new Set<string>();
+
+/**
+ * Synthesises the policy's fixed sentences into the process-wide cache, one at a time in the background,
+ * once per voice per process; a failure only means those sentences are synthesised when first said.
+ */
+function warmFixedSentences(synthesizer: SpeechSynthesizer): void {
+  if (warmed.has(synthesizer.name)) return;
+  warmed.add(synthesizer.name);
+  void (async () => {
+    for (const sentence of FIXED_SENTENCES) await warmSentence(synthesizer, sentence);
+  })().catch(() => undefined);
 }

@@ -1,6 +1,7 @@
 import type { AudioFormat } from '../engine.ts';
 import { AgentAudioEncoder } from './audio/convert.ts';
 import { splitSentences } from './tts/sentences.ts';
+import { SpeechCache, sharedSpeechCache } from './tts/speech-cache.ts';
 import type { SpeechSynthesizer } from './tts/synthesizer.ts';
 
 export interface SpokenReply {
@@ -22,6 +23,7 @@ export async function speakReply(
   text: string,
   signal: AbortSignal,
   emitAudio: (audio: Uint8Array) => void,
+  cache: SpeechCache = sharedSpeechCache,
 ): Promise<SpokenReply> {
   let firstAudioAt: number | undefined;
   const spoken: string[] = [];
@@ -33,12 +35,32 @@ export async function speakReply(
   for (const sentence of splitSentences(text)) {
     if (signal.aborted) break;
     const encoder = new AgentAudioEncoder(format, synthesizer.sampleRate);
-    for await (const samples of synthesizer.synthesize(sentence, signal)) {
-      emit(encoder.encode(samples));
+    const key = SpeechCache.key(synthesizer, sentence);
+    const cached = cache.get(key);
+    if (cached) {
+      emit(encoder.encode(cached));
+    } else {
+      const chunks: Int16Array[] = [];
+      for await (const samples of synthesizer.synthesize(sentence, signal)) {
+        chunks.push(samples);
+        emit(encoder.encode(samples));
+      }
+      if (signal.aborted) break;
+      cache.set(key, concatenate(chunks));
     }
     if (signal.aborted) break;
     emit(encoder.flush());
     spoken.push(sentence);
   }
   return { firstAudioAt, spokenText: spoken.join(' '), interrupted: signal.aborted };
+}
+
+function concatenate(chunks: Int16Array[]): Int16Array {
+  const joined = new Int16Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return joined;
 }

@@ -11,6 +11,7 @@ import {
   speakPhone,
 } from './extract.ts';
 import { type Intent, recognizeIntent, recognizeYesNo } from './intents.ts';
+import { PROMPTS } from './prompts.ts';
 import { firstAppointment, freeSlotStarts } from './tool-data.ts';
 import type { Awaiting, Flow, PolicyAction, PolicyInput } from './types.ts';
 
@@ -177,13 +178,10 @@ export class DialoguePolicy {
       return;
     }
     if (recognizeYesNo(text) === 'yes') {
-      this.#ask('intent', 'Sure. What can I help you with?');
+      this.#ask('intent', PROMPTS.whatElse);
       return;
     }
-    this.#failed(
-      'intent',
-      'Sorry, I did not catch that. I can book, move or cancel an appointment, answer a question, or take a message. What would you like?',
-    );
+    this.#failed('intent', PROMPTS.notCaught);
   }
 
   #startFlow(intent: Intent, text: string): void {
@@ -192,7 +190,7 @@ export class DialoguePolicy {
         const destination =
           findDestination(text, this.#business.transferDestinations) ??
           this.#business.transferDestinations[0];
-        this.#say('Sure, let me transfer you.');
+        this.#say(PROMPTS.transferring);
         this.#callTool('transfer_call', { destination: destination?.name ?? 'front desk' });
         return;
       }
@@ -259,10 +257,7 @@ export class DialoguePolicy {
       this.#advance();
       return;
     }
-    this.#failed(
-      'when',
-      'Sorry, I did not get the day and time. Could you say it again, for example Tuesday at 2 PM?',
-    );
+    this.#failed('when', PROMPTS.whenAgain);
   }
 
   #hearName(text: string): void {
@@ -273,7 +268,7 @@ export class DialoguePolicy {
       this.#advance();
       return;
     }
-    this.#failed('name', 'Sorry, could you tell me your first and last name?');
+    this.#failed('name', PROMPTS.fullName);
   }
 
   #hearBookingDate(text: string): void {
@@ -284,7 +279,7 @@ export class DialoguePolicy {
       this.#advance();
       return;
     }
-    this.#failed('booking_date', 'Sorry, which date is your booking on?');
+    this.#failed('booking_date', PROMPTS.whichBookingDate);
   }
 
   #hearPhone(phone: string | undefined): void {
@@ -295,10 +290,7 @@ export class DialoguePolicy {
       this.#advance();
       return;
     }
-    this.#failed(
-      'phone',
-      'Sorry, I did not get that number. Please say it one digit at a time, or key it in.',
-    );
+    this.#failed('phone', PROMPTS.sayDigits);
   }
 
   #key(digit: string): void {
@@ -358,10 +350,10 @@ export class DialoguePolicy {
       this.#date = undefined;
       this.#time = undefined;
       this.#availabilityChecked = false;
-      this.#ask('when', 'No problem. What day and time would you like instead?');
+      this.#ask('when', PROMPTS.newTime);
       return;
     }
-    this.#failed('confirm', 'Sorry, was that a yes or a no?');
+    this.#failed('confirm', PROMPTS.yesOrNo);
   }
 
   #hearOfferMessage(text: string): void {
@@ -374,7 +366,7 @@ export class DialoguePolicy {
     }
     this.#flow = undefined;
     this.#failures.clear();
-    this.#ask('intent', 'Okay. How else can I help you?');
+    this.#ask('intent', PROMPTS.howElse);
   }
 
   #failed(slot: string, prompt: string, next: Awaiting = this.#awaiting): void {
@@ -383,10 +375,7 @@ export class DialoguePolicy {
     this.#decide('slot_failed', `could not understand ${slot}`, { slot, attempts });
     if (attempts >= MAX_ATTEMPTS && this.#flow !== 'message') {
       this.#decide('fallback', `offering a message after ${attempts} failed attempts at ${slot}`, { slot });
-      this.#ask(
-        'offer_message',
-        'I am sorry, I am having trouble understanding. Would you like me to take a message so someone can call you back?',
-      );
+      this.#ask('offer_message', PROMPTS.offerMessage);
       return;
     }
     this.#ask(next, prompt);
@@ -409,7 +398,7 @@ export class DialoguePolicy {
           return;
         }
         if (!this.#date) {
-          this.#ask('when', 'And which day would you like?');
+          this.#ask('when', PROMPTS.whichDay);
           return;
         }
         if (!this.#time) {
@@ -425,11 +414,11 @@ export class DialoguePolicy {
           return;
         }
         if (!this.#name) {
-          this.#ask('name', 'May I have your name, please?');
+          this.#ask('name', PROMPTS.name);
           return;
         }
         if (!this.#phone) {
-          this.#ask('phone', 'And what is the best phone number to reach you?');
+          this.#ask('phone', PROMPTS.phone);
           return;
         }
         this.#ask(
@@ -440,15 +429,15 @@ export class DialoguePolicy {
       }
       case 'message':
         if (!this.#name) {
-          this.#ask('name', 'Sure, I can take a message. May I have your name?');
+          this.#ask('name', PROMPTS.messageName);
           return;
         }
         if (!this.#phone) {
-          this.#ask('phone', 'What is the best number to call you back on?');
+          this.#ask('phone', PROMPTS.callbackNumber);
           return;
         }
         if (!this.#reason) {
-          this.#ask('message_reason', 'What would you like the message to say?');
+          this.#ask('message_reason', PROMPTS.messageReason);
           return;
         }
         this.#callTool('take_message', {
@@ -463,11 +452,11 @@ export class DialoguePolicy {
         if (!this.#appointment && !this.#callerNumber) {
           // Without caller ID the booking is found (and the caller verified) by name and date.
           if (!this.#name) {
-            this.#ask('name', 'To find your booking, what name is it under?');
+            this.#ask('name', PROMPTS.bookingName);
             return;
           }
           if (!this.#bookingDate) {
-            this.#ask('booking_date', 'And what date is the booking on?');
+            this.#ask('booking_date', PROMPTS.bookingDate);
             return;
           }
         }
@@ -480,7 +469,7 @@ export class DialoguePolicy {
         }
         if (this.#flow === 'reschedule') {
           if (!this.#date || !this.#time) {
-            this.#ask('when', 'What day and time would you like to move it to?');
+            this.#ask('when', PROMPTS.moveTo);
             return;
           }
           this.#callTool('reschedule_appointment', {
@@ -490,10 +479,10 @@ export class DialoguePolicy {
           });
           return;
         }
-        this.#ask('confirm_cancel', 'Would you like me to cancel it?');
+        this.#ask('confirm_cancel', PROMPTS.confirmCancel);
         return;
       case undefined:
-        this.#ask('intent', 'How can I help you?');
+        this.#ask('intent', PROMPTS.howCanIHelp);
         return;
     }
   }
@@ -520,7 +509,7 @@ export class DialoguePolicy {
   #anythingElse(prefix: string): void {
     this.#flow = undefined;
     this.#failures.clear();
-    this.#ask('intent', `${prefix} Is there anything else I can help you with?`.trim());
+    this.#ask('intent', `${prefix} ${PROMPTS.anythingElse}`.trim());
   }
 
   #toolResult(name: string, result: ToolResult): void {
