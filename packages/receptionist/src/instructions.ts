@@ -1,5 +1,6 @@
 import type { BusinessBrief } from '@receptionist/engine';
-import { joinWords } from './availability/index.ts';
+import { DateTime } from 'luxon';
+import { isOpenAt, joinWords } from './availability/index.ts';
 import { aiDisclosure, describeAddress, describeHours, describeService } from './profile/describe.ts';
 import type { BusinessProfile } from './profile/schema.ts';
 
@@ -11,10 +12,14 @@ const AFTER_HOURS_TEXT: Record<BusinessProfile['afterHours']['behaviour'], strin
 };
 
 /**
- * The receptionist agent's instructions, built from the profile. Facts the tools can fetch are kept
- * short here: the agent must call tools for availability and bookings, never invent them.
+ * The receptionist agent's instructions, built from the profile at call start (`nowMs`, default now,
+ * gives the model today's local date). Facts the tools can fetch are kept short here: the agent must
+ * call tools for availability and bookings, never invent them.
  */
-export function buildAgentInstructions(profile: BusinessProfile): string {
+export function buildAgentInstructions(profile: BusinessProfile, options: { nowMs?: number } = {}): string {
+  const nowMs = options.nowMs ?? Date.now();
+  const local = DateTime.fromMillis(nowMs, { zone: profile.timeZone });
+  const openNow = isOpenAt(profile, nowMs);
   const address = describeAddress(profile);
   const destinations = profile.transferDestinations.map((destination) =>
     destination.description ? `${destination.name} (${destination.description})` : destination.name,
@@ -23,7 +28,8 @@ export function buildAgentInstructions(profile: BusinessProfile): string {
     `You are the phone receptionist for ${profile.name}. ${profile.description ?? ''}`.trim(),
     `If asked, say: "${aiDisclosure(profile)}" Never pretend to be human.`,
     `The business is in the ${profile.timeZone} time zone; all dates and times you say or pass to tools are local to it. Tools take dates as YYYY-MM-DD and times as 24-hour HH:mm.`,
-    `Hours: ${describeHours(profile)}`,
+    `Today is ${local.toFormat('cccc, LLLL d, yyyy')} (${local.toISODate()}) and it is ${local.toFormat('h:mm a')} there. Work out dates like "tomorrow" or "next Tuesday" from this.`,
+    `Hours: ${describeHours(profile)} The business is ${openNow ? 'open' : 'closed'} right now.`,
     address ? `Address: ${address}` : undefined,
     profile.services.length > 0
       ? `Services: ${joinWords(profile.services.map(describeService))}.`
@@ -31,7 +37,7 @@ export function buildAgentInstructions(profile: BusinessProfile): string {
     destinations.length > 0
       ? `You can transfer calls to: ${joinWords(destinations)}. Transfer only to these, by name.`
       : 'You cannot transfer calls; offer to take a message instead.',
-    AFTER_HOURS_TEXT[profile.afterHours.behaviour],
+    openNow ? undefined : AFTER_HOURS_TEXT[profile.afterHours.behaviour],
     '',
     'How to work:',
     '- Keep replies short and warm: one or two sentences, one question at a time. This is a phone call.',

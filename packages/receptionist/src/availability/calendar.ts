@@ -72,6 +72,15 @@ export function dayOpening(profile: CalendarProfile, date: string): DayOpening {
   return { open: true, windows };
 }
 
+/** Whether the business is open at an instant (weekly hours, breaks and closures). */
+export function isOpenAt(profile: CalendarProfile, atMs: number): boolean {
+  const local = DateTime.fromMillis(atMs, { zone: profile.timeZone });
+  const opening = dayOpening(profile, local.toISODate()!);
+  if (!opening.open) return false;
+  const minute = local.hour * 60 + local.minute;
+  return opening.windows.some((window) => minute >= window.startMinute && minute < window.endMinute);
+}
+
 /** Rejects dates a caller cannot book: unreal, past, or beyond the booking horizon. */
 export function assertBookableDate(profile: CalendarProfile, date: string, nowMs: number): void {
   const parsed = DateTime.fromISO(date, { zone: profile.timeZone });

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { BusinessProfile } from '../profile/schema.ts';
 import { createTestProfile } from '../testing/index.ts';
+import { isOpenAt } from './calendar.ts';
 import { computeSlots } from './slots.ts';
 
 const NY = 'America/New_York';
@@ -151,5 +152,13 @@ describe('computeSlots', () => {
     const tokyo = profile({ timeZone: 'Asia/Tokyo' });
     const [first] = slotsFor(tokyo, '2026-01-05');
     expect(new Date(first!.startAt).toISOString()).toBe('2026-01-05T00:00:00.000Z');
+  });
+
+  it('knows when the business is open: hours, lunch break and closures', () => {
+    const p = profile({ closures: [{ from: '2026-01-06', reason: 'Inventory' }] });
+    expect(isOpenAt(p, at('2026-01-05', '09:00'))).toBe(true);
+    expect(isOpenAt(p, at('2026-01-05', '12:30'))).toBe(false);
+    expect(isOpenAt(p, at('2026-01-05', '17:00'))).toBe(false);
+    expect(isOpenAt(p, at('2026-01-06', '10:00'))).toBe(false);
   });
 });
