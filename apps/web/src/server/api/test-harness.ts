@@ -24,18 +24,14 @@ export interface ApiTestBed {
 }
 
 export async function createApiTestBed(
-  options: { profile?: (name: string) => unknown } = {},
+  options: { createBusiness?: (db: Database, name: string) => Promise<{ id: string }> } = {},
 ): Promise<ApiTestBed> {
   const testDb = await createTestDatabase();
   const db = testDb.db;
-  const a = await createTestBusiness(db, {
-    name: 'Alpha Clinic',
-    ...(options.profile ? { profile: options.profile('Alpha Clinic') } : {}),
-  });
-  const b = await createTestBusiness(db, {
-    name: 'Beta Salon',
-    ...(options.profile ? { profile: options.profile('Beta Salon') } : {}),
-  });
+  const create =
+    options.createBusiness ?? ((database: Database, name: string) => createTestBusiness(database, { name }));
+  const a = await create(db, 'Alpha Clinic');
+  const b = await create(db, 'Beta Salon');
   const keyA = (await createApiKey(db, a.id, 'test A')).key;
   const keyB = (await createApiKey(db, b.id, 'test B')).key;
   return {
