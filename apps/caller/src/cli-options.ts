@@ -16,7 +16,7 @@ Places one simulated phone call against a running voice server, exactly as Twili
   --line <text>           a caller line to say (repeat for several turns)
   --scenario <file.yaml>  play a scenario file instead (and check its expectations)
   --to <+E164>            the business number to call (default ${DEMO_PHONE_NUMBER}, the demo business)
-  --from <+E164>          the caller's number (default +15551230000)
+  --from <+E164>          the caller's number (default +12125550123)
   --voice <name>          flite voice: slt, rms, awb or kal16 (default slt)
   --server-url <url>      where the voice server listens (env CALLER_SERVER_URL, default http://127.0.0.1:$VOICE_PORT)
   --public-url <url>      the server's PUBLIC_URL, signed like Twilio does (env PUBLIC_URL)
@@ -70,7 +70,7 @@ export function parseCallArgs(argv: string[], env: CallerEnv): ParsedCallArgs {
     {
       name: 'command-line call',
       business: values.to ?? 'demo',
-      caller: { from: values.from ?? '+15551230000' },
+      caller: { from: values.from ?? '+12125550123' },
       voice: values.voice ?? 'slt',
       turns: [...lines.map((line) => ({ say: line })), 'hangup'],
       ...(replySilence === undefined ? {} : { reply_silence_ms: replySilence }),

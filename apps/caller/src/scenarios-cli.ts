@@ -3,7 +3,6 @@
  * running voice server (default folder apps/caller/scenarios) and prints a pass/fail table, or one JSON
  * object per scenario with --json. Exits 1 when any scenario fails, 2 on bad arguments.
  */
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { closeDatabase, openDatabase } from '@receptionist/db';
 import { FakeTwilioClient } from '@receptionist/telephony/testing';
@@ -12,7 +11,7 @@ import { loadCallerEnv } from './env.ts';
 import { CallerError } from './errors.ts';
 import { loadScenarios } from './scenario/loader.ts';
 import { formatResultsJson, formatResultsTable } from './scenario/result.ts';
-import { runScenarioSuite } from './scenario/suite.ts';
+import { DEFAULT_SCENARIO_FOLDER, runScenarioSuite } from './scenario/suite.ts';
 
 export const SCENARIOS_USAGE = `Usage: npm run scenarios -- [files or folders…] [options]
 
@@ -25,8 +24,6 @@ Default: every scenario in apps/caller/scenarios.
   --public-url <url>      the server's PUBLIC_URL (env PUBLIC_URL)
   --auth-token <token>    the Twilio auth token the server checks (env TWILIO_AUTH_TOKEN)
   --database-url <url>    the server's database (env DATABASE_URL)`;
-
-export const DEFAULT_SCENARIO_FOLDER = fileURLToPath(new URL('../scenarios', import.meta.url));
 
 async function main(argv: string[]): Promise<number> {
   const env = loadCallerEnv();

@@ -13,6 +13,8 @@ const FRAME_MS = 20;
 const MULAW_SILENCE = 0xff;
 const SILENT_FRAME = new Uint8Array(FRAME_BYTES).fill(MULAW_SILENCE);
 const POLL_MS = 10;
+/** Most frames sent at once to make up for a late timer. */
+const MAX_CATCH_UP_FRAMES = 3;
 
 export type ReplyOutcome = 'replied' | 'no_reply' | 'call_ended';
 
@@ -56,7 +58,13 @@ export class CallerLine {
       return;
     }
     const now = performance.now();
-    // Catch up on an absolute schedule so a busy event loop never slows the caller's clock.
+    // An absolute schedule keeps the caller's clock from drifting. After a long stall (a loaded machine)
+    // the schedule moves forward instead of bursting the backlog: Twilio never sends faster than real
+    // time, and the server rightly treats a burst as a flood.
+    const behindFrames = Math.floor((now - this.#startedAtMs) / FRAME_MS) - this.#framesSent;
+    if (behindFrames > MAX_CATCH_UP_FRAMES) {
+      this.#startedAtMs += (behindFrames - MAX_CATCH_UP_FRAMES) * FRAME_MS;
+    }
     while (this.#startedAtMs + this.#framesSent * FRAME_MS <= now) {
       const frame = this.#queue.shift() ?? SILENT_FRAME;
       this.call.sendMediaPayload(

@@ -43,7 +43,8 @@ function describeTurn(turn: Turn): string {
 async function playTurns(line: CallerLine, scenario: Scenario, voice: CallerVoice): Promise<string[]> {
   const problems: string[] = [];
   const reply = { quietMs: scenario.reply_silence_ms, timeoutMs: scenario.reply_timeout_ms };
-  const greeting = await line.waitForReply({ since: 0, ...reply });
+  // The first reply also waits for the engine to start (speech models load per call), so it gets longer.
+  const greeting = await line.waitForReply({ since: 0, ...reply, timeoutMs: reply.timeoutMs * 2 });
   if (greeting !== 'replied') {
     problems.push(
       greeting === 'no_reply'

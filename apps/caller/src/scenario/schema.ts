@@ -148,7 +148,7 @@ export const Scenario = z
     /** How long agent audio must stay quiet before its reply counts as finished. */
     reply_silence_ms: z.number().int().min(100).max(10_000).default(1200),
     /** Longest to wait for a reply to start. */
-    reply_timeout_ms: durationMs.default(20_000),
+    reply_timeout_ms: durationMs.default(30_000),
   })
   .strict();
 export type Scenario = z.output<typeof Scenario>;

@@ -1,8 +1,12 @@
 /** Runs many scenarios: waves that cannot interfere run in parallel, waves one after another. */
+import { fileURLToPath } from 'node:url';
 import type { LoadedScenario } from './loader.ts';
 import type { ScenarioResult } from './result.ts';
 import { runScenario, type ScenarioContext } from './runner.ts';
 import { planWaves } from './waves.ts';
+
+/** The scenarios shipped with the caller (apps/caller/scenarios). */
+export const DEFAULT_SCENARIO_FOLDER = fileURLToPath(new URL('../../scenarios', import.meta.url));
 
 export interface SuiteOptions {
   /** Most scenarios on the line at once. */
