@@ -21,8 +21,7 @@ function admin(
   args: string[],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, ADMIN, ...args], {
-      env: { ...process.env, DATABASE_URL: url },
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, ADMIN, ...args, '--database-url', url], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -24,6 +24,7 @@ Commands:
   seed-demo
       Creates the demo business "Bright Smile Dental" on +15005550006 (idempotent).
 
+Options: --database-url <url> overrides DATABASE_URL.
 Environment: DATABASE_URL (default file:./data/receptionist.db), DATABASE_AUTH_TOKEN.`;
 
 const weekday = { open: '09:00', close: '17:00', breaks: [] };
@@ -102,10 +103,12 @@ async function main(): Promise<void> {
       business: { type: 'string' },
       number: { type: 'string' },
       label: { type: 'string' },
+      'database-url': { type: 'string' },
     },
   });
   const env = loadAdminEnv();
-  const db = await openDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+  const url = values['database-url'] ?? env.DATABASE_URL;
+  const db = await openDatabase({ url, authToken: env.DATABASE_AUTH_TOKEN });
   try {
     await run(db, positionals[0], values);
   } finally {
