@@ -186,6 +186,8 @@ export class CallSession {
       this.#transport.notify({ type: 'transcript', ...event, interrupted: event.interrupted ?? false });
       if (!event.final) return;
       if (event.role === 'caller') {
+        // Replies that started before the caller's line go first, so the log reads in spoken order.
+        this.#flushAgentTurns();
         this.#history.push({ role: 'caller', text: event.text });
         this.#callerEndedAtMs ??= performance.now();
         this.#options.recorder.turn({ role: 'caller', text: event.text, endedAtMs: Date.now() });
@@ -312,6 +314,7 @@ export class CallSession {
       this.#silence?.callerActive();
       this.#callerEndedAtMs = performance.now();
       if (!this.#engine?.capabilities.textInput || !this.#conversation) return;
+      this.#flushAgentTurns();
       this.#history.push({ role: 'caller', text });
       this.#options.recorder.turn({ role: 'caller', text, endedAtMs: Date.now() });
       this.#conversation.pushText(text);
