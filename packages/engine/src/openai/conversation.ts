@@ -169,7 +169,6 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
           ? error
           : new EngineConnectError('Realtime connect failed', error);
       }
-      return;
     }
     this.#afterOpen(false);
   }

@@ -147,8 +147,10 @@ describe('OpenAI engine: reconnect', () => {
   it('retries a failed first connect, and rejects start when the budget is spent', async () => {
     peers = await startOpenAITestPeers({ realtime: { respond: greetThenAnswer } });
     peers.realtime.refuseConnections(1);
-    conversation = await peers.engine.start(testConversationConfig());
+    conversation = await peers.engine.start(testConversationConfig({ greeting: 'Hello after a retry.' }));
+    const recorder = new EventRecorder(conversation);
     expect(peers.realtime.connectionAttempts).toBe(2);
+    await recorder.finalTranscript('agent', 'Hello after a retry.');
     await conversation.close();
 
     peers.realtime.refuseConnections(100);
