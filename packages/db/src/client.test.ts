@@ -58,6 +58,27 @@ describe('openDatabase', () => {
   });
 });
 
+describe('in-process write lock', () => {
+  it('turns a write that would deadlock behind an open transaction into a busy error, then recovers', async () => {
+    const { url } = await freshDatabase();
+    const db = await openDatabase({ url, busyTimeoutMs: 50 });
+    try {
+      const tx = await db.$client.transaction('write');
+      await tx.execute("insert into stream_tokens (id, expires_at, used_at) values ('in-tx', 1, 1)");
+      await expect(
+        db.$client.execute("insert into stream_tokens (id, expires_at, used_at) values ('outside', 1, 1)"),
+      ).rejects.toMatchObject({ code: 'busy' });
+      // Reads do not queue behind the writer.
+      expect((await db.$client.execute('select count(*) from stream_tokens')).rows[0]?.[0]).toBe(0);
+      await tx.commit();
+      await db.$client.execute("insert into stream_tokens (id, expires_at, used_at) values ('after', 1, 1)");
+      expect((await db.$client.execute('select count(*) from stream_tokens')).rows[0]?.[0]).toBe(2);
+    } finally {
+      closeDatabase(db);
+    }
+  });
+});
+
 describe('call log', () => {
   it('creates, appends turns in order, records tool calls idempotently and ends once', async () => {
     const { db } = await freshDatabase();

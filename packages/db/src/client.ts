@@ -30,6 +30,8 @@ export interface OpenDatabaseOptions {
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+/** In-process writers queue for up to this many busy timeouts before giving up with a `busy` DbError. */
+const LOCK_WAIT_FACTOR = 4;
 
 /**
  * Opens the database, applies connection settings and runs pending migrations.
@@ -41,15 +43,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const isLocalFile = options.url.startsWith('file:');
   if (isLocalFile) ensureParentDirectory(options.url);
 
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let client: Client;
   try {
     const raw = createClient({
       url: options.url,
       authToken: options.authToken,
-      timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+      timeout: busyTimeoutMs,
       intMode: 'number',
     });
-    client = isLocalFile ? withWriteLock(raw, options.url) : raw;
+    client = isLocalFile ? withWriteLock(raw, options.url, busyTimeoutMs * LOCK_WAIT_FACTOR) : raw;
   } catch (cause) {
     throw new DbError('connect_failed', `cannot open database ${redactUrl(options.url)}`, { cause });
   }

@@ -1,6 +1,7 @@
 /** Machine-readable reasons a data-layer call failed. */
 export type DbErrorCode =
   | 'connect_failed'
+  | 'busy'
   | 'migration_failed'
   | 'not_found'
   | 'conflict'

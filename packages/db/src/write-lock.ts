@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Client, InStatement, Transaction } from '@libsql/client';
+import { DbError } from './errors.ts';
 
 /**
  * One writer at a time per database file per process.
@@ -14,15 +15,38 @@ import type { Client, InStatement, Transaction } from '@libsql/client';
 class AsyncLock {
   #tail: Promise<void> = Promise.resolve();
 
-  /** Resolves with a release function once every earlier holder has released. */
-  acquire(): Promise<() => void> {
+  /**
+   * Resolves with a release function once every earlier holder has released, or rejects after
+   * `timeoutMs`. The timeout turns a would-be hang (a write on the client, not the transaction, from
+   * inside an open transaction) into an error, as SQLITE_BUSY would have been without the lock.
+   */
+  acquire(timeoutMs: number): Promise<() => void> {
     let release!: () => void;
     const held = new Promise<void>((resolvePromise) => {
       release = resolvePromise;
     });
-    const ready = this.#tail.then(() => once(release));
-    this.#tail = this.#tail.then(() => held);
-    return ready;
+    const releaseOnce = once(release);
+    const previous = this.#tail;
+    this.#tail = previous.then(() => held);
+    return new Promise((resolvePromise, reject) => {
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        reject(
+          new DbError(
+            'busy',
+            `waited ${timeoutMs} ms for this process's write lock on the database; is a write running outside an open transaction's own handle?`,
+          ),
+        );
+      }, timeoutMs);
+      timer.unref?.();
+      void previous.then(() => {
+        clearTimeout(timer);
+        // A waiter that gave up still takes its turn in the queue, and passes it straight on.
+        if (timedOut) releaseOnce();
+        else resolvePromise(releaseOnce);
+      });
+    });
   }
 }
 
@@ -52,12 +76,15 @@ function isReadOnly(statement: InStatement | string): boolean {
   return /^\s*select\b/i.test(text) && !/\breturning\b/i.test(text);
 }
 
-/** Wraps a local-file client so its writes and transactions take the per-file lock. */
-export function withWriteLock(client: Client, fileUrl: string): Client {
+/**
+ * Wraps a local-file client so its writes and transactions take the per-file lock. `lockTimeoutMs`
+ * bounds the wait for it.
+ */
+export function withWriteLock(client: Client, fileUrl: string, lockTimeoutMs: number): Client {
   const lock = lockFor(fileUrl);
 
   async function locked<T>(work: () => Promise<T>): Promise<T> {
-    const release = await lock.acquire();
+    const release = await lock.acquire(lockTimeoutMs);
     try {
       return await work();
     } finally {
@@ -77,7 +104,7 @@ export function withWriteLock(client: Client, fileUrl: string): Client {
     migrate: ((statements) => locked(() => client.migrate(statements))) as Client['migrate'],
     executeMultiple: ((sql) => locked(() => client.executeMultiple(sql))) as Client['executeMultiple'],
     transaction: (async (mode) => {
-      const release = await lock.acquire();
+      const release = await lock.acquire(lockTimeoutMs);
       try {
         return releasingTransaction(await client.transaction(mode), release);
       } catch (error) {
