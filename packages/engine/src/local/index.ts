@@ -8,4 +8,12 @@ export { speakReply } from './speaker.ts';
 export { generateCorpus } from './stt/corpus.ts';
 export { DEBIAN_MODEL_ROOT, prepareRecognizerModel, type RecognizerModel } from './stt/model-files.ts';
 export { PocketsphinxRecognizer } from './stt/pocketsphinx.ts';
+// Caller speech made with flite (+ a phone channel through sox) for tests, scenarios and benchmarks.
+export {
+  asBrowserAudio,
+  type CallerVoice,
+  silence,
+  speakAsCaller,
+  throughPhoneChannel,
+} from './testing/caller-audio.ts';
 export { createSynthesizer, type SpeechSynthesizer, type VoiceName } from './tts/synthesizer.ts';

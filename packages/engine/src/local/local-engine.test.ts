@@ -60,75 +60,94 @@ async function start(audioFormat: AudioFormat, callerNumber?: string, greeting?:
   return { conversation, transcripts, audio, agentSaid, greeting: greeting ?? profile.greeting };
 }
 
+// Calls spoken in (near) real time, with recognition and synthesis on a shared 2-core machine.
+const CALL_TEST_TIMEOUT_MS = 150_000;
+
 describe('createLocalEngine', () => {
-  it('declares what it can do', () => {
-    const engine = createLocalEngine();
-    expect(engine.name).toBe('local');
-    expect(engine.capabilities).toEqual(LOCAL_ENGINE_CAPABILITIES);
-    expect(engine.capabilities).toMatchObject({
-      turnDetection: true,
-      callerTranscription: true,
-      textInput: true,
-      dtmf: true,
-    });
-  });
+  it(
+    'declares what it can do',
+    () => {
+      const engine = createLocalEngine();
+      expect(engine.name).toBe('local');
+      expect(engine.capabilities).toEqual(LOCAL_ENGINE_CAPABILITIES);
+      expect(engine.capabilities).toMatchObject({
+        turnDetection: true,
+        callerTranscription: true,
+        textInput: true,
+        dtmf: true,
+      });
+    },
+    CALL_TEST_TIMEOUT_MS,
+  );
 
-  it('runs a browser call from typed text and keypad digits, speaking PCM16 at 24 kHz', async () => {
-    const call = await start(BROWSER_AUDIO);
-    await expect.poll(call.agentSaid, { timeout: 15_000 }).toContain(call.greeting);
-    call.conversation.pushText('I would like to leave a message');
-    await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/your name/i);
-    call.conversation.pushText('My name is Ann Lee');
-    await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/call you back on/i);
-    for (const digit of '3105550142') call.conversation.pushDtmf(digit);
-    await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/message to say/i);
-    call.conversation.pushText('Please call me about my crown');
-    await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/anything else/i);
+  it(
+    'runs a browser call from typed text and keypad digits, speaking PCM16 at 24 kHz',
+    async () => {
+      const call = await start(BROWSER_AUDIO);
+      await expect.poll(call.agentSaid, { timeout: 15_000 }).toContain(call.greeting);
+      call.conversation.pushText('I would like to leave a message');
+      await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/your name/i);
+      call.conversation.pushText('My name is Ann Lee');
+      await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/call you back on/i);
+      for (const digit of '3105550142') call.conversation.pushDtmf(digit);
+      await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/message to say/i);
+      call.conversation.pushText('Please call me about my crown');
+      await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/anything else/i);
 
-    const messages = await forBusiness(testDatabase.db, businessId).messages.list();
-    const message = messages.find((row) => row.reason.includes('crown'));
-    expect(message?.callerName).toBe('Ann Lee');
-    expect(message?.callerNumber).toBe('+13105550142');
-    // PCM16 at 24 kHz: even byte counts and about a second of audio per short sentence.
-    const bytes = call.audio.reduce((sum, chunk) => sum + chunk.byteLength, 0);
-    expect(bytes % 2).toBe(0);
-    expect(bytes / 2 / 24_000).toBeGreaterThan(5);
-  });
+      const messages = await forBusiness(testDatabase.db, businessId).messages.list();
+      const message = messages.find((row) => row.reason.includes('crown'));
+      expect(message?.callerName).toBe('Ann Lee');
+      expect(message?.callerNumber).toBe('+13105550142');
+      // PCM16 at 24 kHz: even byte counts and about a second of audio per short sentence.
+      const bytes = call.audio.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+      expect(bytes % 2).toBe(0);
+      expect(bytes / 2 / 24_000).toBeGreaterThan(5);
+    },
+    CALL_TEST_TIMEOUT_MS,
+  );
 
-  it('hears a browser caller speaking PCM16 at 24 kHz', async () => {
-    const call = await start(BROWSER_AUDIO);
-    await expect.poll(call.agentSaid, { timeout: 15_000 }).toContain(call.greeting);
-    call.conversation.pushAudio(asBrowserAudio(await speakAsCaller('can i talk to a person')));
-    call.conversation.pushAudio(silence('pcm16', 1500));
-    await expect
-      .poll(() => call.transcripts.find((event) => event.role === 'caller')?.text, { timeout: 20_000 })
-      .toBe('can i talk to a person');
-    await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/transfer/i);
-  });
+  it(
+    'hears a browser caller speaking PCM16 at 24 kHz',
+    async () => {
+      const call = await start(BROWSER_AUDIO);
+      await expect.poll(call.agentSaid, { timeout: 15_000 }).toContain(call.greeting);
+      call.conversation.pushAudio(asBrowserAudio(await speakAsCaller('can i talk to a person')));
+      call.conversation.pushAudio(silence('pcm16', 1500));
+      await expect
+        .poll(() => call.transcripts.find((event) => event.role === 'caller')?.text, { timeout: 20_000 })
+        .toBe('can i talk to a person');
+      await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/transfer/i);
+    },
+    CALL_TEST_TIMEOUT_MS,
+  );
 
-  it('stops its reply when the caller talks over it (barge-in)', async () => {
-    const speech = await throughPhoneChannel(await speakAsCaller('hello is anyone there'));
-    // A greeting no earlier call has said, so it is synthesised now rather than replayed from the cache.
-    const greeting =
-      'Hello from the barge in test. This second sentence is long enough to still be in the synthesiser.';
-    const call = await start(PHONE_AUDIO, '+12125550123', greeting);
-    const started: number[] = [];
-    call.conversation.on('caller_speech_started', (event) => started.push(event.atMs));
-    // The caller talks as soon as the greeting's first sentence is out; its second sentence must not follow.
-    await expect.poll(() => call.audio.length, { timeout: 15_000, interval: 5 }).toBeGreaterThan(0);
-    const leadMs = 200;
-    call.conversation.pushAudio(silence('mulaw', leadMs));
-    call.conversation.pushAudio(speech);
-    call.conversation.pushAudio(silence('mulaw', 1000));
+  it(
+    'stops its reply when the caller talks over it (barge-in)',
+    async () => {
+      const speech = await throughPhoneChannel(await speakAsCaller('hello is anyone there'));
+      // A greeting no earlier call has said, so it is synthesised now rather than replayed from the cache.
+      const greeting =
+        'Hello from the barge in test. This second sentence is long enough to still be in the synthesiser.';
+      const call = await start(PHONE_AUDIO, '+12125550123', greeting);
+      const started: number[] = [];
+      call.conversation.on('caller_speech_started', (event) => started.push(event.atMs));
+      // The caller talks as soon as the greeting's first sentence is out; its second sentence must not follow.
+      await expect.poll(() => call.audio.length, { timeout: 15_000, interval: 5 }).toBeGreaterThan(0);
+      const leadMs = 200;
+      call.conversation.pushAudio(silence('mulaw', leadMs));
+      call.conversation.pushAudio(speech);
+      call.conversation.pushAudio(silence('mulaw', 1000));
 
-    await expect.poll(() => started.length, { timeout: 15_000 }).toBeGreaterThan(0);
-    // Detected within one 32 ms VAD frame of where the audio turns to speech (flite adds a short lead-in).
-    expect(started[0]).toBeGreaterThanOrEqual(leadMs - 32);
-    expect(started[0]).toBeLessThan(leadMs + 300);
-    await expect
-      .poll(() => call.transcripts.some((event) => event.role === 'agent'), { timeout: 15_000 })
-      .toBe(true);
-    const first = call.transcripts.find((event) => event.role === 'agent');
-    expect(first).toMatchObject({ interrupted: true, text: 'Hello from the barge in test.' });
-  });
+      await expect.poll(() => started.length, { timeout: 15_000 }).toBeGreaterThan(0);
+      // Detected within one 32 ms VAD frame of where the audio turns to speech (flite adds a short lead-in).
+      expect(started[0]).toBeGreaterThanOrEqual(leadMs - 32);
+      expect(started[0]).toBeLessThan(leadMs + 300);
+      await expect
+        .poll(() => call.transcripts.some((event) => event.role === 'agent'), { timeout: 15_000 })
+        .toBe(true);
+      const first = call.transcripts.find((event) => event.role === 'agent');
+      expect(first).toMatchObject({ interrupted: true, text: 'Hello from the barge in test.' });
+    },
+    CALL_TEST_TIMEOUT_MS,
+  );
 });
