@@ -123,7 +123,9 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     const itemId = `text_${this.#textCounter}`;
     this.#history.finalize(itemId, 'caller', text);
     this.emit('transcript', { role: 'caller', itemId, text: text.trim(), final: true });
-    if (this.#state === 'open' && this.#connection) this.#connection.session.sendMessage(text);
+    const connection = this.#connection;
+    if (this.#state === 'open' && connection)
+      this.#guard('pushText', () => connection.session.sendMessage(text));
     else this.#pendingText.push(text);
   }
 
@@ -141,12 +143,14 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     if (record.done && audioEndMs >= Math.floor(record.audioMs)) return;
     if (this.#router?.isResponseActive(record.responseId)) connection.transport.cancelResponse();
     this.#truncated.add(itemId);
-    connection.transport.sendEvent({
-      type: 'conversation.item.truncate',
-      item_id: itemId,
-      content_index: record.contentIndex,
-      audio_end_ms: audioEndMs,
-    });
+    this.#guard('interrupt', () =>
+      connection.transport.sendEvent({
+        type: 'conversation.item.truncate',
+        item_id: itemId,
+        content_index: record.contentIndex,
+        audio_end_ms: audioEndMs,
+      }),
+    );
     const heardText = this.#history.truncate(itemId, record.audioMs > 0 ? audioEndMs / record.audioMs : 0);
     this.emit('transcript', { role: 'agent', itemId, text: heardText, final: true, interrupted: true });
   }
@@ -170,7 +174,12 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
           : new EngineConnectError('Realtime connect failed', error);
       }
     }
-    this.#afterOpen(false);
+    try {
+      this.#afterOpen(false);
+    } catch (error) {
+      this.#shutDown();
+      throw new EngineConnectError('Realtime session failed while starting the conversation', error);
+    }
   }
 
   async #open(): Promise<void> {
@@ -262,14 +271,16 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     this.#connection = undefined;
     this.#router = undefined;
     this.emit('decision', { kind: 'engine_reconnecting', detail: code });
-    void this.#retry().then((reconnected) => {
-      if (reconnected) {
+    void this.#retry()
+      .then((reconnected) => {
+        if (!reconnected) throw new EngineConnectError('Reconnect budget spent');
         this.#afterOpen(true, owedReply);
         this.emit('decision', { kind: 'engine_reconnected', detail: code });
-      } else if (!this.#isClosed()) {
-        this.#fail(code);
-      }
-    });
+      })
+      .catch((error: unknown) => {
+        this.#logger.warn({ err: error, code }, 'realtime session could not be restored');
+        if (!this.#isClosed()) this.#fail(code, error);
+      });
   }
 
   /** Opens a new connection within the budget; false when the budget is spent or the call ended. */
@@ -292,13 +303,22 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     return this.#state === 'closed';
   }
 
-  #fail(code: LossCode): void {
+  /** Calls from the voice server must never throw into it (a socket can die between check and send). */
+  #guard(what: string, action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      this.#logger.warn({ err: error, what }, 'realtime send failed');
+    }
+  }
+
+  #fail(code: LossCode, cause?: unknown): void {
     this.#shutDown();
     const message =
       code === 'session_expired'
         ? 'The Realtime session expired and could not be renewed'
         : 'Lost the Realtime connection and could not reconnect';
-    this.emit('error', { code, message, fatal: true });
+    this.emit('error', { code, message, fatal: true, cause });
     this.emit('end', { reason: 'error', detail: code });
   }
 
