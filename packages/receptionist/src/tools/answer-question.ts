@@ -4,6 +4,8 @@ import { describeAddress, describeHours, describeServices } from '../profile/des
 import type { BusinessProfile, FaqEntry } from '../profile/schema.ts';
 import { receptionistTool, type ToolDependencies } from './runner.ts';
 
+const MIN_FAQ_SCORE = 2;
+
 const STOP_WORDS = new Set(
   'a an and are can do does for have how i if is it me my of on or the to we what when where which who you your with'.split(
     ' ',
@@ -18,7 +20,10 @@ function words(text: string): string[] {
     .filter((word) => word.length > 1 && !STOP_WORDS.has(word));
 }
 
-/** Picks the FAQ entry sharing the most meaningful words (keywords count double), if any is close. */
+/**
+ * Picks the FAQ entry sharing the most meaningful words, if any is close enough: one keyword hit, or
+ * two words of the entry's question ("Can I book a new appointment?" must not match "new patients").
+ */
 export function matchFaq(faq: readonly FaqEntry[], question: string): FaqEntry | undefined {
   const asked = new Set(words(question).map(stem));
   let best: { entry: FaqEntry; score: number } | undefined;
@@ -30,7 +35,7 @@ export function matchFaq(faq: readonly FaqEntry[], question: string): FaqEntry |
       if (keywords.has(word)) score += 2;
       else if (questionWords.has(word)) score += 1;
     }
-    if (score > 0 && (best === undefined || score > best.score)) best = { entry, score };
+    if (score >= MIN_FAQ_SCORE && (best === undefined || score > best.score)) best = { entry, score };
   }
   return best?.entry;
 }
