@@ -1,17 +1,11 @@
-import type {
-  Conversation,
-  ConversationConfig,
-  Engine,
-  ToolAction,
-  TranscriptEntry,
-} from '@receptionist/engine';
+import type { Conversation, ConversationConfig, Engine, ToolAction } from '@receptionist/engine';
 import { type CallTransport, TelephonyError, type TransportClosed } from '@receptionist/telephony';
 import type { Logger } from 'pino';
 import type { EngineChoice } from '../engines.ts';
 import type { VoiceMetrics } from '../metrics.ts';
-import { AgentTurnBuffer } from './agent-turns.ts';
 import type { CallControl } from './call-control.ts';
 import type { CallRecorder, SessionCallStatus } from './call-recorder.ts';
+import { ConversationBridge } from './conversation-bridge.ts';
 import { SilenceMonitor } from './silence-monitor.ts';
 import { waitForPlayback } from './wait-for-playback.ts';
 
@@ -62,9 +56,7 @@ export class CallSession {
   readonly #options: CallSessionOptions;
   readonly #transport: CallTransport;
   readonly #log: Logger;
-  readonly #turns = new AgentTurnBuffer();
-  readonly #history: TranscriptEntry[] = [];
-  readonly #cutItems = new Set<string>();
+  readonly #bridge: ConversationBridge;
   readonly #bufferedAudio: Uint8Array[] = [];
   #bufferedBytes = 0;
   #resolveDone!: (end: CallEnd) => void;
@@ -72,8 +64,6 @@ export class CallSession {
   #conversation: Conversation | undefined;
   #engine: Engine | undefined;
   #failedOver = false;
-  #callerSpeaking = false;
-  #callerEndedAtMs: number | undefined;
   #silence: SilenceMonitor | undefined;
   #maxTimer: NodeJS.Timeout | undefined;
   #ending = false;
@@ -84,6 +74,12 @@ export class CallSession {
     this.#options = options;
     this.#transport = options.transport;
     this.#log = options.logger.child({ callId: options.callId });
+    this.#bridge = new ConversationBridge({
+      transport: options.transport,
+      recorder: options.recorder,
+      metrics: options.metrics,
+      logger: this.#log,
+    });
     this.done = new Promise((resolve) => {
       this.#resolveDone = resolve;
     });
@@ -117,7 +113,7 @@ export class CallSession {
     this.#maxTimer.unref();
     this.#silence = new SilenceMonitor({
       silenceTimeoutMs: limits.silenceTimeoutMs,
-      isBusy: () => this.#callerSpeaking || this.#transport.isPlaying,
+      isBusy: () => this.#bridge.callerSpeaking || this.#transport.isPlaying,
       onPrompt: () => this.#say(SESSION_PROMPTS.stillThere),
       onGiveUp: () => void this.#endPolitely(SESSION_PROMPTS.silenceGoodbye, 'silence_timeout'),
     });
@@ -147,124 +143,21 @@ export class CallSession {
     }
     this.#engine = engine;
     this.#conversation = conversation;
-    this.#attach(conversation, engine);
+    this.#bridge.attach(conversation, engine, {
+      isCurrent: () => this.#conversation === conversation && !this.#ending,
+      callerActive: () => this.#silence?.callerActive(),
+      agentActive: () => this.#silence?.touch(),
+      action: (action) => void this.#act(action),
+      failed: (why) => void this.#failOver(why),
+      ended: (reason, detail) => {
+        if (reason === 'error') void this.#failOver(`${engine.name} ended: ${detail ?? 'error'}`);
+        else if (reason === 'caller_hangup')
+          void this.#finish({ status: 'completed', reason: 'caller_hangup' });
+        else void this.#hangUpAfterPlayback(reason === 'completed' ? 'agent_hangup' : reason);
+      },
+    });
     for (const chunk of this.#bufferedAudio.splice(0)) conversation.pushAudio(chunk);
     this.#bufferedBytes = 0;
-  }
-
-  #attach(conversation: Conversation, engine: Engine): void {
-    const current = () => this.#conversation === conversation && !this.#ending;
-    conversation.on('agent_audio', ({ itemId, audio }) => {
-      if (!current() || this.#cutItems.has(itemId)) return;
-      if (!this.#turns.hasStarted(itemId)) {
-        const latencyMs =
-          this.#callerEndedAtMs === undefined
-            ? undefined
-            : Math.round(performance.now() - this.#callerEndedAtMs);
-        this.#callerEndedAtMs = undefined;
-        this.#turns.audioStarted(itemId, Date.now(), latencyMs);
-        if (latencyMs !== undefined)
-          this.#options.metrics.turnLatency.observe({ engine: engine.name }, latencyMs);
-      }
-      this.#silence?.touch();
-      this.#transport.sendAudio(itemId, audio);
-    });
-    conversation.on('caller_speech_started', () => {
-      if (!current()) return;
-      this.#callerSpeaking = true;
-      this.#silence?.callerActive();
-      this.#bargeIn(conversation);
-    });
-    conversation.on('caller_speech_stopped', () => {
-      if (!current()) return;
-      this.#callerSpeaking = false;
-      this.#callerEndedAtMs = performance.now();
-      this.#silence?.callerActive();
-    });
-    conversation.on('transcript', (event) => {
-      if (!current()) return;
-      this.#transport.notify({ type: 'transcript', ...event, interrupted: event.interrupted ?? false });
-      if (!event.final) return;
-      if (event.role === 'caller') {
-        // Replies that started before the caller's line go first, so the log reads in spoken order.
-        this.#flushAgentTurns();
-        this.#history.push({ role: 'caller', text: event.text });
-        this.#callerEndedAtMs ??= performance.now();
-        this.#options.recorder.turn({ role: 'caller', text: event.text, endedAtMs: Date.now() });
-        return;
-      }
-      this.#turns.finalText(event.itemId, event.text);
-      if (!this.#transport.isPlaying || this.#cutItems.has(event.itemId)) this.#flushAgentTurns();
-    });
-    conversation.on('turn_metrics', ({ itemId, responseLatencyMs }) =>
-      this.#turns.setLatency(itemId, responseLatencyMs),
-    );
-    conversation.on('tool_call', ({ toolCallId, name }) => {
-      this.#transport.notify({ type: 'tool', phase: 'call', toolCallId, name });
-    });
-    conversation.on('tool_result', (event) => {
-      this.#transport.notify({
-        type: 'tool',
-        phase: 'result',
-        toolCallId: event.toolCallId,
-        name: event.name,
-        ok: event.result.ok,
-        message: event.result.message,
-      });
-      this.#options.recorder.toolCall({
-        toolCallId: event.toolCallId,
-        name: event.name,
-        arguments: event.arguments,
-        result: event.result,
-        status: event.status,
-        latencyMs: event.latencyMs,
-      });
-      if (event.result.action && current()) void this.#act(event.result.action);
-    });
-    conversation.on('decision', (decision) => this.#log.info({ decision }, 'engine decision'));
-    conversation.on('error', (error) => {
-      this.#options.metrics.countError(`engine_${error.code}`);
-      this.#log.warn(
-        { code: error.code, fatal: error.fatal, engine: engine.name, err: error.cause },
-        error.message,
-      );
-      if (error.fatal && current()) void this.#failOver(`${engine.name}: ${error.code}`);
-    });
-    conversation.on('end', ({ reason, detail }) => {
-      if (!current()) return;
-      this.#log.info({ reason, detail }, 'engine ended the conversation');
-      if (reason === 'error') void this.#failOver(`${engine.name} ended: ${detail ?? 'error'}`);
-      else if (reason === 'caller_hangup')
-        void this.#finish({ status: 'completed', reason: 'caller_hangup' });
-      else void this.#hangUpAfterPlayback(reason === 'completed' ? 'agent_hangup' : reason);
-    });
-  }
-
-  /** The caller spoke over the agent: stop playback at once and tell the engine what was heard. */
-  #bargeIn(conversation: Conversation): void {
-    if (!this.#transport.isPlaying) return;
-    const cleared = this.#transport.clearPlayback();
-    if (!cleared) return;
-    this.#cutItems.add(cleared.itemId);
-    conversation.interrupt(cleared.itemId, cleared.heardMs);
-    this.#log.info({ itemId: cleared.itemId, heardMs: cleared.heardMs }, 'barge-in');
-    this.#flushAgentTurns(cleared.itemId);
-  }
-
-  /** Writes agent turns that are final for the caller; `interruptedItemId` was cut by barge-in. */
-  #flushAgentTurns(interruptedItemId?: string): void {
-    for (const turn of this.#turns.takeAll()) {
-      const interrupted = turn.itemId === interruptedItemId || this.#cutItems.has(turn.itemId);
-      this.#history.push({ role: 'agent', text: turn.text });
-      this.#options.recorder.turn({
-        role: 'agent',
-        text: turn.text,
-        startedAtMs: turn.startedAtMs,
-        endedAtMs: Date.now(),
-        interrupted,
-        latencyMs: turn.latencyMs,
-      });
-    }
   }
 
   /** The primary engine failed: continue on the fallback with what was said, or end the call. */
@@ -280,14 +173,14 @@ export class CallSession {
       return;
     }
     this.#failedOver = true;
-    this.#flushAgentTurns();
+    this.#bridge.flushAgentTurns();
     this.#log.warn({ why, fallback: fallback.name }, 'failing over to the fallback engine');
     this.#options.recorder.turn({
       role: 'system',
       text: `Switched to the ${fallback.name} engine (${why}).`,
     });
     this.#options.recorder.update({ engine: fallback.name });
-    await this.#startEngine(fallback, { ...this.#prepared.config, history: [...this.#history] });
+    await this.#startEngine(fallback, { ...this.#prepared.config, history: [...this.#bridge.history] });
   }
 
   // ── transport side ───────────────────────────────────────────────────────────────────────────────────────
@@ -303,7 +196,7 @@ export class CallSession {
     });
     transport.on('dtmf', (digit) => {
       this.#silence?.callerActive();
-      this.#callerEndedAtMs = performance.now();
+      this.#bridge.callerInputEnded();
       if (digit === '0') {
         void this.#transferToHuman('dtmf_0');
         return;
@@ -312,16 +205,14 @@ export class CallSession {
     });
     transport.on('text', (text) => {
       this.#silence?.callerActive();
-      this.#callerEndedAtMs = performance.now();
+      this.#bridge.callerInputEnded();
       if (!this.#engine?.capabilities.textInput || !this.#conversation) return;
-      this.#flushAgentTurns();
-      this.#history.push({ role: 'caller', text });
-      this.#options.recorder.turn({ role: 'caller', text, endedAtMs: Date.now() });
+      this.#bridge.recordTypedText(text);
       this.#conversation.pushText(text);
     });
     transport.on('played', () => {
       this.#silence?.touch();
-      if (!transport.isPlaying) this.#flushAgentTurns();
+      if (!transport.isPlaying) this.#bridge.flushAgentTurns();
     });
     transport.on('unknown', ({ event }) => this.#log.info({ event }, 'unknown transport event ignored'));
     transport.on('violation', (error) => {
@@ -430,7 +321,7 @@ export class CallSession {
     this.#ending = true;
     clearTimeout(this.#maxTimer);
     this.#silence?.stop();
-    this.#flushAgentTurns();
+    this.#bridge.flushAgentTurns();
     const conversation = this.#conversation;
     this.#conversation = undefined;
     await conversation?.close(end.status === 'transferred' ? 'transfer' : 'closed').catch(() => {});
