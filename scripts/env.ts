@@ -4,6 +4,9 @@ import { z } from 'zod';
 const StartEnv = z.object({
   VOICE_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
   WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** When unset, `npm start` uses generated per-install secrets from data/dev-secrets.json. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   /** Skip `next build` and run the dashboard with `next dev` (faster first start while developing). */
   WEB_DEV: z
     .enum(['0', '1', 'true', 'false'])

@@ -7,15 +7,23 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { loadOrCreateDevSecrets } from './dev-secrets.ts';
 import { loadStartEnv } from './env.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const webDir = join(root, 'apps/web');
 const env = loadStartEnv();
 const children: ChildProcess[] = [];
+// Generated secrets fill in what the environment leaves unset, so webhooks can be signed locally.
+const devSecrets = loadOrCreateDevSecrets(join(root, 'data'));
+const childEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  SESSION_SECRET: env.SESSION_SECRET ?? devSecrets.SESSION_SECRET,
+  TWILIO_AUTH_TOKEN: env.TWILIO_AUTH_TOKEN ?? devSecrets.TWILIO_AUTH_TOKEN,
+};
 
 function run(name: string, command: string, args: string[], cwd = root): ChildProcess {
-  const child = spawn(command, args, { cwd, stdio: 'inherit', env: process.env });
+  const child = spawn(command, args, { cwd, stdio: 'inherit', env: childEnv });
   child.on('exit', (code, signal) => {
     if (!shuttingDown) {
       console.error(`[start] ${name} exited (${signal ?? code}); stopping`);
@@ -61,7 +69,7 @@ function webBuildIsStale(): boolean {
 async function buildWeb(): Promise<void> {
   console.log('[start] building the dashboard (next build); this takes a minute on a small machine');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn('npx', ['next', 'build'], { cwd: webDir, stdio: 'inherit', env: process.env });
+    const child = spawn('npx', ['next', 'build'], { cwd: webDir, stdio: 'inherit', env: childEnv });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (${code})`))));
   });
 }
@@ -94,4 +102,7 @@ AI Receptionist is running.
   Test call page    http://localhost:${env.WEB_PORT}/test
   Voice server      http://localhost:${env.VOICE_PORT}/healthz  /readyz  /metrics
   Twilio webhooks   POST /twilio/voice and /twilio/status on PUBLIC_URL (see README)
+
+Place a simulated phone call (signed like Twilio, spoken with flite):
+  npm run call -- --auth-token ${childEnv.TWILIO_AUTH_TOKEN} --line "I would like to book a cleaning"
 Press Ctrl-C to stop.`);
