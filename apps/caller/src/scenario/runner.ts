@@ -8,6 +8,7 @@ import type { FakeTwilioClient } from '@receptionist/telephony/testing';
 import { CallerLine } from '../call/caller-line.ts';
 import type { CallerVoice } from '../call/caller-voice.ts';
 import { followTranscript } from '../call/transcript-follower.ts';
+import { CallerError } from '../errors.ts';
 import {
   applySetup,
   businessNumber,
@@ -122,7 +123,16 @@ export async function runScenario(loaded: LoadedScenario, context: ScenarioConte
   try {
     const business = await findScenarioBusiness(context.db, scenario);
     await applySetup(context.db, business, scenario);
-    const call = await context.client.placeCall({ from: scenario.caller.from, to: businessNumber(scenario) });
+    const call = await context.client
+      .placeCall({ from: scenario.caller.from, to: businessNumber(scenario) })
+      .catch((error: unknown) => {
+        // fetch hides the reason (ECONNREFUSED…) in `cause`; say it.
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        const detail = cause?.code ?? cause?.message ?? (error as Error).message;
+        throw new CallerError('webhook_failed', `the voice server did not take the call: ${detail}`, {
+          cause: error,
+        });
+      });
     result.callSid = call.callSid;
     CallerLine.assertStreamed(call);
     line = new CallerLine(call);
