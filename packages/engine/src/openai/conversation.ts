@@ -9,16 +9,13 @@ import type {
 } from '../engine.ts';
 import { EngineConnectError } from '../errors.ts';
 import { TypedEmitter } from '../typed-emitter.ts';
-import { buildChatAgent } from './agent.ts';
+import { buildCallAgent } from './call-agent.ts';
 import { openRealtimeConnection, type RealtimeConnection } from './connection.ts';
 import { RealtimeEventRouter } from './event-router.ts';
-import { ConversationHistory } from './history.ts';
-import { buildSupervisorInstructions, IMMEDIATE_TOOL_NAMES } from './instructions.ts';
+import { ConversationHistory, seedItems } from './history.ts';
 import type { ResolvedOpenAIEngineOptions } from './options.ts';
 import { ReconnectBudget } from './reconnect.ts';
 import { buildSessionConfig } from './session-config.ts';
-import { Supervisor } from './supervisor.ts';
-import { ToolRunner } from './tool-runner.ts';
 
 type State = 'connecting' | 'open' | 'reconnecting' | 'closed';
 type LossCode = 'disconnected' | 'session_expired';
@@ -61,35 +58,15 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     this.#history = new ConversationHistory(config.history ?? []);
     this.#budget = new ReconnectBudget(options.reconnect);
     this.#maxBufferedBytes = options.maxBufferedAudioMs * (config.audioFormat.encoding === 'mulaw' ? 8 : 48);
-    const runner = new ToolRunner({
-      tools: config.tools,
-      businessId: config.businessId,
-      callId: config.callId,
-      callerNumber: config.callerNumber,
-      toolTimeoutMs: options.toolTimeoutMs,
-      signal: this.#abort.signal,
-      onToolCall: (event) => this.emit('tool_call', event),
-      onToolResult: (event) => this.emit('tool_result', event),
-      logger: this.#logger,
-    });
-    const supervisor = new Supervisor({
-      apiKey: options.apiKey,
-      baseUrl: options.baseUrl,
-      model: options.supervisorModel,
-      instructions: buildSupervisorInstructions(config),
-      tools: config.tools.filter((tool) => !(IMMEDIATE_TOOL_NAMES as readonly string[]).includes(tool.name)),
-      runner,
-      deadlineMs: options.supervisorDeadlineMs,
-      maxIterations: options.supervisorMaxIterations,
-      callerNumber: config.callerNumber,
-      signal: this.#abort.signal,
-      logger: this.#logger,
-    });
-    this.#agent = buildChatAgent({
+    this.#agent = buildCallAgent({
       config,
-      runner,
-      askSupervisor: (context) => this.#askSupervisor(supervisor, context),
-      supervisorToolTimeoutMs: options.supervisorDeadlineMs + 2_000,
+      options,
+      signal: this.#abort.signal,
+      logger: this.#logger,
+      emit: (event, payload) => this.emit(event, payload),
+      history: () => this.#history.entries(),
+      generation: () => this.#generation,
+      onAnswer: (text, askedOnGeneration) => this.#deliverLateAnswer(text, askedOnGeneration),
     });
     this.#sessionConfig = buildSessionConfig(config, options);
   }
@@ -229,16 +206,8 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     const connection = this.#connection;
     if (!connection) return;
     const seed: TranscriptEntry[] = this.#history.entries();
-    for (const entry of seed) {
-      connection.transport.sendEvent({
-        type: 'conversation.item.create',
-        item: {
-          type: 'message',
-          role: entry.role === 'caller' ? 'user' : 'assistant',
-          content: [{ type: entry.role === 'caller' ? 'input_text' : 'output_text', text: entry.text }],
-        },
-      });
-    }
+    for (const item of seedItems(seed))
+      connection.transport.sendEvent({ type: 'conversation.item.create', item });
     for (const chunk of this.#pendingAudio) connection.transport.sendAudio(toArrayBuffer(chunk));
     this.#pendingAudio = [];
     this.#pendingAudioBytes = 0;
@@ -333,21 +302,11 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     this.#pendingAudioBytes = 0;
   }
 
-  async #askSupervisor(supervisor: Supervisor, context: string): Promise<string> {
-    const generation = this.#generation;
-    this.emit('decision', { kind: 'supervisor_consulted', detail: context });
-    const answer = await supervisor.answer(this.#history.entries(), context);
-    this.emit('decision', {
-      kind: 'supervisor_answered',
-      detail: answer.outcome,
-      data: { latencyMs: answer.latencyMs, modelCalls: answer.modelCalls },
-    });
-    if (generation !== this.#generation && this.#state !== 'closed') {
-      // The connection that asked is gone; speak the answer on the current (or next) one.
-      if (this.#state === 'open') this.#say(answer.text);
-      else this.#undeliveredAnswer = answer.text;
-    }
-    return answer.text;
+  /** The connection that asked the supervisor is gone: speak its answer on the current (or next) one. */
+  #deliverLateAnswer(text: string, askedOnGeneration: number): void {
+    if (askedOnGeneration === this.#generation || this.#state === 'closed') return;
+    if (this.#state === 'open') this.#say(text);
+    else this.#undeliveredAnswer = text;
   }
 }
 

@@ -78,3 +78,12 @@ export class ConversationHistory {
     return this.entries().at(-1)?.role === 'caller';
   }
 }
+
+/** Realtime conversation items that re-create what was said in a fresh session (text, no audio). */
+export function seedItems(entries: readonly TranscriptEntry[]): Array<Record<string, unknown>> {
+  return entries.map((entry) => ({
+    type: 'message',
+    role: entry.role === 'caller' ? 'user' : 'assistant',
+    content: [{ type: entry.role === 'caller' ? 'input_text' : 'output_text', text: entry.text }],
+  }));
+}
