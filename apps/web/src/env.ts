@@ -7,8 +7,8 @@ import { z } from 'zod';
  * Parsed lazily so `next build` can collect pages without production secrets present.
  */
 
-/** A fixed secret for local development only; production refuses to start without a real one. */
-export const DEVELOPMENT_SESSION_SECRET = 'dev-only-session-secret-not-for-production-use-0000';
+/** The voice server's development default too, so tickets verify when neither process has SESSION_SECRET. */
+export const DEVELOPMENT_SESSION_SECRET = 'dev-only-session-secret-change-me-0123456789';
 
 const optionalText = z
   .string()
