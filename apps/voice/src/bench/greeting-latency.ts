@@ -29,6 +29,9 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/** Webhook round trips of the voice server, to split the total into webhook and stream phases. */
+const webhookSamples: number[] = [];
+
 async function measureVoiceServer(): Promise<number[]> {
   const harness = await startVoiceHarness({
     engine: createScriptedEngine({ greeting: { text: 'Hello!', audioMs: 200 } }),
@@ -38,7 +41,10 @@ async function measureVoiceServer(): Promise<number[]> {
     for (let index = 0; index < calls + 3; index += 1) {
       const call = await harness.twilio.placeCall({ from: CALLER_NUMBER, to: harness.businessNumber });
       await call.waitForAudio(1);
-      if (index >= 3) samples.push((call.firstAudioAtMs ?? 0) - call.answer.sentAtMs);
+      if (index >= 3) {
+        samples.push((call.firstAudioAtMs ?? 0) - call.answer.sentAtMs);
+        webhookSamples.push(call.answer.answeredAtMs - call.answer.sentAtMs);
+      }
       call.stop();
       await call.waitForClose();
     }
@@ -110,6 +116,7 @@ console.log(
       calls,
       engine: 'scripted',
       voiceServer: voiceSummary,
+      voiceServerWebhookOnly: summary(webhookSamples),
       peer: { name: 'bare-relay (static TwiML + audio on start, no db/tokens/engine)', ...relaySummary },
       ratioMedian: round(voiceSummary.medianMs / relaySummary.medianMs),
       samplesMs: { voiceServer: voice.map(round), peer: relay.map(round) },

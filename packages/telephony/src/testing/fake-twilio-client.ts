@@ -20,6 +20,8 @@ export interface WebhookAnswer {
   twiml: ParsedTwiml;
   /** performance.now() when the request was sent. */
   sentAtMs: number;
+  /** performance.now() when the TwiML had arrived. */
+  answeredAtMs: number;
 }
 
 export interface PlaceCallOptions {
@@ -90,7 +92,13 @@ export class FakeTwilioClient {
       options,
     );
     const body = await response.text();
-    return { status: response.status, body, twiml: readTwiml(body), sentAtMs };
+    return {
+      status: response.status,
+      body,
+      twiml: readTwiml(body),
+      sentAtMs,
+      answeredAtMs: performance.now(),
+    };
   }
 
   /** A call status callback (`completed`, `busy`, …). */

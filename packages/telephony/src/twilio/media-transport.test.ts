@@ -38,7 +38,7 @@ async function harness(options: Partial<TwilioMediaTransportOptions> = {}): Prom
       const call = new FakeTwilioCall({
         callSid,
         accountSid: 'AC_test',
-        answer: { status: 200, body: '', twiml: readTwiml('<Response/>'), sentAtMs: 0 },
+        answer: { status: 200, body: '', twiml: readTwiml('<Response/>'), sentAtMs: 0, answeredAtMs: 0 },
       });
       calls.push(call);
       await call.attach(new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/`));
