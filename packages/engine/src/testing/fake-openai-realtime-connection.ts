@@ -22,6 +22,7 @@ import {
   type EnergyVadOptions,
   type FakeAudioFormat,
 } from './fake-openai-realtime-vad.ts';
+import { ConditionWaiters } from './fake-openai-waiters.ts';
 
 export type { FakeRealtimeReply, JsonObject } from './fake-openai-realtime-replies.ts';
 
@@ -69,7 +70,7 @@ export class FakeRealtimeConnection {
   readonly #options: FakeRealtimeConnectionOptions;
   readonly #items: JsonObject[] = [];
   readonly #inputChunks: Uint8Array[] = [];
-  readonly #listeners = new Set<() => void>();
+  readonly #waiters = new ConditionWaiters();
   readonly #vad: EnergyVad;
   #pendingTurnAudio: Uint8Array[] = [];
   #counter = 0;
@@ -91,7 +92,7 @@ export class FakeRealtimeConnection {
     socket.on('close', () => {
       this.#closed = true;
       if (this.#active) this.#active.cancelled = true;
-      this.#notify();
+      this.#waiters.notify();
     });
     this.send({ type: 'session.created', session: this.session });
   }
@@ -126,11 +127,11 @@ export class FakeRealtimeConnection {
 
   /** Resolves with the first received client event matching `predicate` (already received or future). */
   waitForEvent(predicate: (event: JsonObject) => boolean, timeoutMs = 10_000): Promise<JsonObject> {
-    return this.#waitUntil(() => this.received.find(predicate), timeoutMs, 'client event');
+    return this.#waiters.until(() => this.received.find(predicate), timeoutMs, 'client event');
   }
 
   waitForInputBytes(byteCount: number, timeoutMs = 10_000): Promise<Uint8Array> {
-    return this.#waitUntil(
+    return this.#waiters.until(
       () => {
         const audio = this.inputAudio();
         return audio.byteLength >= byteCount ? audio : undefined;
@@ -142,7 +143,7 @@ export class FakeRealtimeConnection {
 
   /** Resolves once the client's socket is closed. */
   waitForClose(timeoutMs = 10_000): Promise<true> {
-    return this.#waitUntil(() => (this.#closed ? true : undefined), timeoutMs, 'socket close');
+    return this.#waiters.until(() => (this.#closed ? true : undefined), timeoutMs, 'socket close');
   }
 
   /** The caller starts talking: `speech_started`, and barge-in cancellation when the session asks for it. */
@@ -267,7 +268,7 @@ export class FakeRealtimeConnection {
     const event = parsed.data as JsonObject & { type: string };
     this.received.push(event);
     this.#handle(event);
-    this.#notify();
+    this.#waiters.notify();
   }
 
   #handle(event: JsonObject & { type: string }): void {
@@ -363,31 +364,6 @@ export class FakeRealtimeConnection {
   #nextId(prefix: string): string {
     this.#counter += 1;
     return `${prefix}_fake_${this.#counter}`;
-  }
-
-  #notify(): void {
-    for (const listener of [...this.#listeners]) listener();
-  }
-
-  #waitUntil<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const done = () => {
-        const value = check();
-        if (value === undefined) return;
-        cleanup();
-        resolve(value);
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`fake realtime: timed out waiting for ${what}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.#listeners.delete(done);
-      };
-      this.#listeners.add(done);
-      done();
-    });
   }
 }
 
