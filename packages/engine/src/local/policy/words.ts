@@ -203,3 +203,9 @@ export function containsPhrase(tokens: readonly string[], phrase: string): boole
   }
   return false;
 }
+
+/** "a, b or c" */
+export function listWords(words: readonly string[], conjunction: 'and' | 'or'): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
+}

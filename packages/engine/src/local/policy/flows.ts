@@ -1,0 +1,129 @@
+import { describeDate, describeWhen } from './datetime.ts';
+import { speakPhone } from './extract.ts';
+import { PROMPTS } from './prompts.ts';
+import type { DialogueContext } from './state.ts';
+import { listWords } from './words.ts';
+
+/** Asks for the next missing slot of the current flow, or calls the flow's tool once nothing is missing. */
+export function advance(ctx: DialogueContext): void {
+  const zone = ctx.business.timeZone;
+  switch (ctx.flow) {
+    case 'book': {
+      if (!ctx.service && ctx.business.services.length === 1) ctx.service = ctx.business.services[0];
+      if (!ctx.service) {
+        const names = ctx.business.services.map((service) => service.name);
+        ctx.ask('service', `Sure. Which service would you like? We offer ${listWords(names, 'or')}.`);
+        return;
+      }
+      if (!ctx.date && !ctx.time) {
+        ctx.ask('when', `What day and time would you like for your ${ctx.service.name}?`);
+        return;
+      }
+      if (!ctx.date) {
+        ctx.ask('when', PROMPTS.whichDay);
+        return;
+      }
+      if (!ctx.time) {
+        ctx.ask('when', `What time on ${describeDate(ctx.date, zone)}?`);
+        return;
+      }
+      if (!ctx.availabilityChecked) {
+        ctx.callTool('check_availability', {
+          service: ctx.service.name,
+          date: ctx.date,
+          preferredTime: ctx.time,
+        });
+        return;
+      }
+      if (!ctx.name) {
+        ctx.ask('name', PROMPTS.name);
+        return;
+      }
+      if (!ctx.phone) {
+        ctx.ask('phone', PROMPTS.phone);
+        return;
+      }
+      ctx.ask(
+        'confirm_booking',
+        `Let me read that back: a ${ctx.service.name} on ${describeWhen(ctx.date, ctx.time, zone)}, for ${ctx.name}, phone number ${speakPhone(ctx.phone)}. Shall I book it?`,
+      );
+      return;
+    }
+    case 'message':
+      if (!ctx.name) {
+        ctx.ask('name', PROMPTS.messageName);
+        return;
+      }
+      if (!ctx.phone) {
+        ctx.ask('phone', PROMPTS.callbackNumber);
+        return;
+      }
+      if (!ctx.reason) {
+        ctx.ask('message_reason', PROMPTS.messageReason);
+        return;
+      }
+      ctx.callTool('take_message', {
+        callerName: ctx.name,
+        reason: ctx.reason,
+        ...phoneIfNotCallerId(ctx, 'callbackNumber'),
+      });
+      return;
+    case 'reschedule':
+    case 'cancel':
+    case 'check':
+      if (!ctx.appointment && !ctx.callerNumber) {
+        // Without caller ID the booking is found (and the caller verified) by name and date.
+        if (!ctx.name) {
+          ctx.ask('name', PROMPTS.bookingName);
+          return;
+        }
+        if (!ctx.bookingDate) {
+          ctx.ask('booking_date', PROMPTS.bookingDate);
+          return;
+        }
+      }
+      if (!ctx.appointment) {
+        ctx.callTool(
+          'find_my_appointments',
+          ctx.callerNumber ? {} : { customerName: ctx.name, date: ctx.bookingDate },
+        );
+        return;
+      }
+      if (ctx.flow === 'reschedule') {
+        if (!ctx.date || !ctx.time) {
+          ctx.ask('when', PROMPTS.moveTo);
+          return;
+        }
+        ctx.callTool('reschedule_appointment', {
+          appointmentId: ctx.appointment.id,
+          newDate: ctx.date,
+          newTime: ctx.time,
+        });
+        return;
+      }
+      ctx.ask('confirm_cancel', PROMPTS.confirmCancel);
+      return;
+    case undefined:
+      ctx.ask('intent', PROMPTS.howCanIHelp);
+      return;
+  }
+}
+
+export function book(ctx: DialogueContext): void {
+  if (!ctx.service || !ctx.date || !ctx.time) {
+    advance(ctx);
+    return;
+  }
+  ctx.callTool('book_appointment', {
+    service: ctx.service.name,
+    date: ctx.date,
+    time: ctx.time,
+    customerName: ctx.name,
+    ...phoneIfNotCallerId(ctx, 'phone'),
+  });
+}
+
+/** The tools use caller ID by default and take a number only when it differs. */
+function phoneIfNotCallerId(ctx: DialogueContext, key: string): Record<string, string> {
+  return ctx.phone && ctx.phone !== ctx.callerNumber ? { [key]: ctx.phone } : {};
+}

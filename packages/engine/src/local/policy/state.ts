@@ -1,0 +1,90 @@
+import type { DateTime } from 'luxon';
+import type { BusinessBrief } from '../../engine.ts';
+import { PROMPTS } from './prompts.ts';
+import type { Awaiting, Flow, PolicyAction } from './types.ts';
+
+type Service = BusinessBrief['services'][number];
+
+/** Failed attempts at one slot before the policy offers to take a message instead. */
+const MAX_ATTEMPTS = 2;
+
+/**
+ * Everything one call's dialogue knows (slots, what it waits for, failed attempts) and the actions it
+ * has decided on for the current input. The policy's parts (hearing, flows, tool results) share it.
+ */
+export class DialogueContext {
+  readonly business: BusinessBrief;
+  readonly greeting: string;
+  readonly callerNumber: string | undefined;
+  readonly resumed: boolean;
+  readonly now: () => DateTime;
+
+  awaiting: Awaiting = 'intent';
+  flow: Flow | undefined;
+  service: Service | undefined;
+  date: string | undefined;
+  time: string | undefined;
+  name: string | undefined;
+  phone: string | undefined;
+  /** The date of an existing booking (finding it without caller ID). */
+  bookingDate: string | undefined;
+  reason: string | undefined;
+  availabilityChecked = false;
+  appointment: { id: string; startsAt: string } | undefined;
+  pendingTool: string | undefined;
+  failures = new Map<string, number>();
+  keyedDigits = '';
+  actions: PolicyAction[] = [];
+
+  constructor(options: {
+    business: BusinessBrief;
+    greeting: string;
+    callerNumber: string | undefined;
+    resumed: boolean;
+    now: () => DateTime;
+  }) {
+    this.business = options.business;
+    this.greeting = options.greeting;
+    this.callerNumber = options.callerNumber;
+    this.phone = options.callerNumber;
+    this.resumed = options.resumed;
+    this.now = options.now;
+  }
+
+  say(text: string): void {
+    this.actions.push({ type: 'say', text });
+  }
+
+  decide(kind: string, detail: string, data?: Record<string, unknown>): void {
+    this.actions.push({ type: 'decision', kind, detail, ...(data ? { data } : {}) });
+  }
+
+  callTool(name: string, args: Record<string, unknown>): void {
+    this.pendingTool = name;
+    this.awaiting = 'tool';
+    this.actions.push({ type: 'call_tool', name, args });
+  }
+
+  ask(awaiting: Awaiting, prompt: string): void {
+    this.awaiting = awaiting;
+    this.say(prompt);
+  }
+
+  failed(slot: string, prompt: string, next: Awaiting = this.awaiting): void {
+    const attempts = (this.failures.get(slot) ?? 0) + 1;
+    this.failures.set(slot, attempts);
+    this.decide('slot_failed', `could not understand ${slot}`, { slot, attempts });
+    if (attempts >= MAX_ATTEMPTS && this.flow !== 'message') {
+      this.decide('fallback', `offering a message after ${attempts} failed attempts at ${slot}`, { slot });
+      this.ask('offer_message', PROMPTS.offerMessage);
+      return;
+    }
+    this.ask(next, prompt);
+  }
+
+  anythingElse(prefix: string): void {
+    this.flow = undefined;
+    this.failures.clear();
+    this.ask('intent', `${prefix} ${PROMPTS.anythingElse}`.trim());
+  }
+}

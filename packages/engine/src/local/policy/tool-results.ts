@@ -1,0 +1,108 @@
+import { DateTime } from 'luxon';
+import type { ToolResult } from '../../tool.ts';
+import { describeDate, describeWhen } from './datetime.ts';
+import { advance } from './flows.ts';
+import type { DialogueContext } from './state.ts';
+import { firstAppointment, freeSlotStarts } from './tool-data.ts';
+import { listWords } from './words.ts';
+
+/** What the policy does with a tool's answer: confirm, offer alternatives, retry a slot, or move on. */
+export function handleToolResult(ctx: DialogueContext, name: string, result: ToolResult): void {
+  if (name !== ctx.pendingTool) {
+    ctx.decide('tool_result_ignored', `unexpected result from ${name}`, { name });
+    return;
+  }
+  ctx.pendingTool = undefined;
+  ctx.awaiting = 'intent';
+  switch (name) {
+    case 'check_availability':
+      availabilityResult(ctx, result);
+      return;
+    case 'book_appointment':
+      if (result.ok) {
+        ctx.decide('booked', 'appointment booked', { date: ctx.date, time: ctx.time });
+        ctx.anythingElse(result.message);
+        return;
+      }
+      ctx.availabilityChecked = false;
+      ctx.time = undefined;
+      ctx.decide('booking_failed', result.code ?? 'failed', { code: result.code });
+      ctx.failed('when', `${result.message} What other time would work for you?`, 'when');
+      return;
+    case 'find_my_appointments':
+      appointmentsResult(ctx, result);
+      return;
+    case 'transfer_call':
+      if (result.ok) {
+        ctx.say(result.message);
+        return;
+      }
+      ctx.ask('offer_message', `${result.message} Would you like me to take a message instead?`);
+      return;
+    case 'end_call':
+      ctx.awaiting = 'done';
+      return;
+    default:
+      ctx.anythingElse(result.message);
+      return;
+  }
+}
+
+function availabilityResult(ctx: DialogueContext, result: ToolResult): void {
+  const zone = ctx.business.timeZone;
+  if (!result.ok || !ctx.date || !ctx.time) {
+    ctx.time = undefined;
+    ctx.failed('when', `${result.message} What other day or time would work?`, 'when');
+    return;
+  }
+  const wanted = DateTime.fromISO(`${ctx.date}T${ctx.time}`, { zone });
+  const starts = freeSlotStarts(result.data);
+  const free = starts?.map((start) => DateTime.fromISO(start, { zone }));
+  if (free === undefined || free.some((slot) => slot.toMillis() === wanted.toMillis())) {
+    ctx.availabilityChecked = true;
+    ctx.decide('slot_available', 'requested time is free', { date: ctx.date, time: ctx.time });
+    advance(ctx);
+    return;
+  }
+  const nearest = [...free]
+    .sort((a, b) => Math.abs(a.diff(wanted).toMillis()) - Math.abs(b.diff(wanted).toMillis()))
+    .slice(0, 3)
+    .sort((a, b) => a.toMillis() - b.toMillis());
+  const requested = describeWhen(ctx.date, ctx.time, zone);
+  ctx.time = undefined;
+  ctx.decide('alternatives_offered', 'requested time is taken', {
+    requested: wanted.toISO(),
+    offered: nearest.map((slot) => slot.toISO()),
+  });
+  if (nearest.length === 0) {
+    ctx.date = undefined;
+    ctx.failed(
+      'when',
+      `Sorry, we have nothing free on ${describeDate(wanted.toISODate() ?? '', zone)}. Which other day would work?`,
+      'when',
+    );
+    return;
+  }
+  const times = nearest.map((slot) => slot.toFormat(slot.minute === 0 ? 'h a' : 'h:mm a'));
+  ctx.failed(
+    'when',
+    `Sorry, ${requested} is not available. I have ${listWords(times, 'or')}. Which would you like?`,
+    'when',
+  );
+}
+
+function appointmentsResult(ctx: DialogueContext, result: ToolResult): void {
+  const appointment = result.ok ? firstAppointment(result.data) : undefined;
+  if (ctx.flow === 'check' || !appointment) {
+    ctx.anythingElse(result.message);
+    return;
+  }
+  ctx.appointment = appointment;
+  ctx.decide('appointment_found', 'found the caller appointment', { appointmentId: appointment.id });
+  if (ctx.flow === 'cancel') {
+    ctx.ask('confirm_cancel', `${result.message} Would you like me to cancel it?`);
+    return;
+  }
+  ctx.say(result.message);
+  advance(ctx);
+}
