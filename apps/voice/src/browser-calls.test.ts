@@ -9,6 +9,12 @@ import { startVoiceHarness, TEST_ORIGIN, type VoiceHarness } from './testing/voi
 let harness: VoiceHarness | undefined;
 const clients: FakeBrowserClient[] = [];
 
+/** Starts a harness that afterEach cleans up. */
+async function start(options: Parameters<typeof startVoiceHarness>[0]): Promise<VoiceHarness> {
+  harness = await startVoiceHarness(options);
+  return harness;
+}
+
 afterEach(async () => {
   for (const client of clients.splice(0)) client.close();
   await harness?.cleanup();
@@ -50,7 +56,7 @@ describe('browser calls', () => {
         },
       ],
     });
-    const h = (harness = await startVoiceHarness({ engine }));
+    const h = await start({ engine });
     const client = await connect(await ticketUrl(h));
     const ready = await client.waitForMessage('ready');
     await client.waitForAudio(300 * BROWSER_BYTES_PER_MS);
@@ -78,9 +84,9 @@ describe('browser calls', () => {
   });
 
   it('DTMF 0 ends a browser call with a transfer notice', async () => {
-    const h = (harness = await startVoiceHarness({
+    const h = await start({
       engine: createScriptedEngine({ greeting: { text: 'Hi.', audioMs: 100 } }),
-    }));
+    });
     const client = await connect(await ticketUrl(h));
     await client.waitForMessage('ready');
     client.sendDtmf('0');
@@ -90,7 +96,7 @@ describe('browser calls', () => {
   });
 
   it('refuses a bad API key, a foreign origin, a reused ticket and a forged ticket', async () => {
-    const h = (harness = await startVoiceHarness({ engine: createScriptedEngine() }));
+    const h = await start({ engine: createScriptedEngine() });
     expect((await mintTicket(h, 'rk_live_not-a-real-key')).status).toBe(401);
     expect((await fetch(`${h.serverUrl}/api/sessions`, { method: 'POST' })).status).toBe(401);
     const url = await ticketUrl(h);

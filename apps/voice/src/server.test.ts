@@ -7,6 +7,12 @@ import { CALLER_NUMBER, startVoiceHarness, type VoiceHarness } from './testing/v
 
 let harness: VoiceHarness | undefined;
 
+/** Starts a harness that afterEach cleans up. */
+async function start(options: Parameters<typeof startVoiceHarness>[0]): Promise<VoiceHarness> {
+  harness = await startVoiceHarness(options);
+  return harness;
+}
+
 afterEach(async () => {
   await harness?.cleanup();
   harness = undefined;
@@ -14,7 +20,7 @@ afterEach(async () => {
 
 describe('voice server operations', () => {
   it('serves liveness, readiness and Prometheus metrics', async () => {
-    const h = (harness = await startVoiceHarness({ engine: createScriptedEngine() }));
+    const h = await start({ engine: createScriptedEngine() });
     expect((await fetch(`${h.serverUrl}/healthz`)).status).toBe(200);
     const ready = await fetch(`${h.serverUrl}/readyz`);
     expect(ready.status).toBe(200);
@@ -25,7 +31,7 @@ describe('voice server operations', () => {
   });
 
   it('reconciles status callbacks idempotently and in any order', async () => {
-    const h = (harness = await startVoiceHarness({ engine: createScriptedEngine() }));
+    const h = await start({ engine: createScriptedEngine() });
     const callSid = fakeSid('CA');
     const answer = await h.twilio.postVoiceWebhook({ from: CALLER_NUMBER, to: h.businessNumber, callSid });
     const callId = answer.twiml.stream?.parameters.callId ?? '';
@@ -39,9 +45,9 @@ describe('voice server operations', () => {
   });
 
   it('drains: refuses new calls with the fallback TwiML and readiness turns 503', async () => {
-    const h = (harness = await startVoiceHarness({
+    const h = await start({
       engine: createScriptedEngine({ greeting: { text: 'Hi', audioMs: 100 } }),
-    }));
+    });
     const call = await h.twilio.placeCall({ from: CALLER_NUMBER, to: h.businessNumber });
     await call.waitForAudio(100 * 8);
     const draining = h.voice.drain(30_000);
@@ -60,9 +66,9 @@ describe('voice server operations', () => {
   });
 
   it('crash recovery: turns written during the call survive, and start-up closes the open call as interrupted', async () => {
-    const h = (harness = await startVoiceHarness({
+    const h = await start({
       engine: createScriptedEngine({ greeting: { text: 'Hello there.', audioMs: 100 } }),
-    }));
+    });
     const call = await h.twilio.placeCall({ from: CALLER_NUMBER, to: h.businessNumber });
     const callId = call.answer.twiml.stream?.parameters.callId ?? '';
     const calls = forBusiness(h.database.db, h.businessId).calls;
