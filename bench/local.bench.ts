@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createTestCall, createTestDatabase } from '@receptionist/db/testing';
 import type { BusinessBrief } from '@receptionist/engine';
 import { PHONE_AUDIO } from '@receptionist/engine';
 import {
@@ -23,8 +24,15 @@ import {
   PocketsphinxRecognizer,
   prepareRecognizerModel,
   type RecognizerModel,
+  SpeechCache,
   speakReply,
 } from '@receptionist/engine/local';
+import {
+  buildReceptionistTools,
+  loadBusinessProfile,
+  seedDemoBusiness,
+  toBusinessBrief,
+} from '@receptionist/receptionist';
 import {
   type CallerVoice,
   speakAsCaller,
@@ -63,7 +71,10 @@ const CALL_SCRIPT = [
   'what are your opening hours',
   'i would like to book a cleaning',
   'on friday at ten a m',
-  'can i talk to a person',
+  'my name is john smith',
+  'no that is wrong',
+  'i would like to leave a message',
+  'please call me back about my bill',
   'no thanks goodbye',
 ];
 
@@ -181,22 +192,34 @@ function totalCpuSeconds(): number {
 
 function recognizerPeakRssKb(shellPid: number | undefined): number {
   if (shellPid === undefined) return 0;
+  // `sh -c 'cat | exec pocketsphinx_continuous …'`: the recognizer is the shell process itself or its child.
+  const candidates = [String(shellPid)];
   try {
-    const children = readFileSync(`/proc/${shellPid}/task/${shellPid}/children`, 'utf8').trim().split(/\s+/);
-    let peak = 0;
-    for (const pid of children) {
+    candidates.push(
+      ...readFileSync(`/proc/${shellPid}/task/${shellPid}/children`, 'utf8').trim().split(/\s+/),
+    );
+  } catch {
+    // The shell has no children file (already exec'd): the pid itself is the candidate.
+  }
+  let peak = 0;
+  for (const pid of candidates) {
+    try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       if (!/^Name:\s+pocketsphinx/m.test(status)) continue;
       peak = Math.max(peak, Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+    } catch {
+      // Gone.
     }
-    return peak;
-  } catch {
-    return 0;
   }
+  return peak;
 }
 
 async function callSection(vadPostspeechFrames: number, calls: number, audio: Uint8Array[]) {
   const engine = createLocalEngine({ vadPostspeechFrames });
+  // The real receptionist tools on a temporary database with the demo business.
+  const database = await createTestDatabase();
+  const businessId = (await seedDemoBusiness(database.db)).id;
+  const profile = await loadBusinessProfile(database.db, businessId);
   const latencies: number[] = [];
   const engineReported: number[] = [];
   const recognizerRss: number[] = [];
@@ -207,15 +230,16 @@ async function callSection(vadPostspeechFrames: number, calls: number, audio: Ui
     const rssBefore = process.memoryUsage().rss;
     let peakNodeRss = rssBefore;
     const startedAt = performance.now();
+    const callRow = await createTestCall(database.db, businessId, { channel: 'phone', engine: 'local' });
     const conversation = await engine.start({
-      callId: `bench-${vadPostspeechFrames}-${call}`,
-      businessId: 'bench',
+      callId: callRow.id,
+      businessId,
       callerNumber: '+12125550123',
       instructions: '',
-      greeting: 'Thank you for calling Bright Smile Dental.',
+      greeting: profile.greeting,
       audioFormat: PHONE_AUDIO,
-      tools: [],
-      business: BRIEF,
+      tools: buildReceptionistTools({ db: database.db, businessId }),
+      business: toBusinessBrief(profile),
     });
     let recognizerPid: number | undefined;
     let firstAudioAfter: ((at: number) => void) | undefined;
@@ -252,6 +276,7 @@ async function callSection(vadPostspeechFrames: number, calls: number, audio: Ui
     callMs += performance.now() - startedAt;
   }
   const cpuSeconds = totalCpuSeconds() - cpuBefore;
+  await database.cleanup();
   return {
     vadPostspeechFrames,
     calls,
@@ -278,7 +303,8 @@ async function ttsSection() {
     'Let me read that back: a Cleaning on Friday, December 4 at 10 AM, for John Smith. Shall I book it?',
     'Thank you for calling Bright Smile Dental. Goodbye!',
   ];
-  const measure = async (voice: string) => {
+  // `cache` undefined → a cache that keeps nothing, so every reply is synthesised (the cold path).
+  const measure = async (voice: string, cache?: SpeechCache) => {
     const synthesizer = createSynthesizer(voice);
     const firsts: number[] = [];
     for (let round = 0; round < 3; round++) {
@@ -290,6 +316,7 @@ async function ttsSection() {
           text,
           new AbortController().signal,
           () => {},
+          cache ?? new SpeechCache(0),
         );
         firsts.push((reply.firstAudioAt ?? Number.NaN) - started);
       }
@@ -301,7 +328,16 @@ async function ttsSection() {
   };
   const ours = await measure('slt');
   const peer = await measure('espeak');
-  return { ours, peer, ratioOursToPeer: round(ours.firstAudioMs.p50 / peer.firstAudioMs.p50, 2) };
+  const cached = await measure('slt', new SpeechCache());
+  return {
+    ours: { ...ours, note: 'synthesised every time (no cache)' },
+    peer: { ...peer, note: 'synthesised every time (no cache)' },
+    ratioOursToPeer: round(ours.firstAudioMs.p50 / peer.firstAudioMs.p50, 2),
+    oursWithSentenceCache: {
+      ...cached,
+      note: 'first round synthesised, later rounds replayed from the cache',
+    },
+  };
 }
 
 async function main(): Promise<void> {

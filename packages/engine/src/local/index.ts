@@ -16,4 +16,5 @@ export {
   speakAsCaller,
   throughPhoneChannel,
 } from './testing/caller-audio.ts';
+export { SpeechCache } from './tts/speech-cache.ts';
 export { createSynthesizer, type SpeechSynthesizer, type VoiceName } from './tts/synthesizer.ts';
