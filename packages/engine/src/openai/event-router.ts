@@ -62,7 +62,7 @@ export class RealtimeEventRouter {
     const parsed = parseServerEvent(raw);
     const { emit, history, logger } = this.#options;
     if (parsed.kind === 'other') {
-      logger.trace({ type: parsed.type }, 'realtime event passed over');
+      logger.debug({ type: parsed.type }, 'realtime event passed over');
       return;
     }
     if (parsed.kind === 'malformed') {
