@@ -26,7 +26,12 @@ const engine = createScriptedEngine({
 });
 
 beforeAll(async () => {
-  h = await startVoiceHarness({ engine, server: { startTimeoutMs: 400 } });
+  h = await startVoiceHarness({
+    engine,
+    // The healthy call only speaks in the last test: keep it from ending on silence while the others run.
+    business: { limits: { maxCallMs: 600_000, silenceTimeoutMs: 600_000 } },
+    server: { startTimeoutMs: 1_500, connectionLimits: { idleTimeoutMs: 600_000 } },
+  });
   healthy = await h.twilio.placeCall({ from: CALLER_NUMBER, to: h.businessNumber });
   await healthy.waitForAudio(200 * 8);
 });
