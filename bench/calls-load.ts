@@ -126,9 +126,12 @@ export async function placeLoadCall(options: LoadCallOptions): Promise<LoadCallR
 
   const scanner = new StampScanner();
   let closed = false;
+  let hangingUp = false;
   const closedPromise = new Promise<void>((resolve) => {
-    socket.on('close', () => {
+    socket.on('close', (code, reason) => {
       closed = true;
+      if (!hangingUp)
+        result.errors.push(`relay closed the stream early: ${code} ${reason.toString()}`.trim());
       resolve();
     });
   });
@@ -211,6 +214,7 @@ export async function placeLoadCall(options: LoadCallOptions): Promise<LoadCallR
     ackDueMarks();
     await new Promise((resolve) => setTimeout(resolve, FRAME_MS));
   }
+  hangingUp = true;
   if (!closed) {
     sendWithSequence({ event: 'stop', stop: { accountSid: options.accountSid, callSid } });
     socket.close(1000);

@@ -7,7 +7,7 @@
  * the peer baseline (bench/calls-peer-relay.ts: TwilioRealtimeTransportLayer + RealtimeSession), and the
  * report gives ours / peer ratios. Method: apps/caller/README.md "Load benchmark".
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,7 +125,7 @@ async function startPeerRelay(workDir: string, realtimeUrl: string): Promise<Rel
     script: 'bench/calls-peer-relay.ts',
     args: [realtimeUrl],
     preload: ['./bench/calls-probe.ts'],
-    logFile: join(workDir, 'peer-relay.log'),
+    logFile: join(workDir, 'peer.log'),
   });
   const { port } = await child.waitFor<{ type: string; port: number }>('listening');
   const serverUrl = `http://127.0.0.1:${port}`;
@@ -156,6 +156,28 @@ export interface RelayReport {
   errors: number;
   errorSamples: string[];
   harness: { senderLagP99Ms: number; peerProtocolErrors: number };
+  /** Warnings and errors the relay logged (pino level ≥ 40), counted by message. */
+  relayWarnings?: Record<string, number>;
+}
+
+function summarizeWarnings(logFile: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  let text = '';
+  try {
+    text = readFileSync(logFile, 'utf8');
+  } catch {
+    return counts;
+  }
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string };
+      if ((entry.level ?? 0) >= 40) counts[entry.msg ?? '?'] = (counts[entry.msg ?? '?'] ?? 0) + 1;
+    } catch {
+      // not a log line
+    }
+  }
+  return counts;
 }
 
 async function runLoad(relay: RelayUnderTest, peer: NodeChild, options: Options): Promise<RelayReport> {
@@ -301,6 +323,9 @@ async function main(): Promise<void> {
       } finally {
         await relay?.child.stop();
       }
+      const report = reports[which];
+      if (report && 'relay' in report)
+        report.relayWarnings = summarizeWarnings(join(workDir, `${which}.log`));
       if (!options.json) console.error(`[bench:calls] ${which}: done`);
     }
   } finally {
