@@ -157,6 +157,11 @@ export interface Conversation extends TypedEmitter<ConversationEvents> {
    * the caller actually heard (from Twilio marks or browser playback reports).
    */
   interrupt(itemId: string, heardMs: number): void;
+  /**
+   * Speaks a fixed sentence outside the normal turn flow ("Are you still there?", a goodbye before the
+   * maximum call length). Optional: the session skips such prompts on engines without it.
+   */
+  say?(text: string): void;
   /** Ends the conversation and releases its resources (sockets, child processes). Idempotent. */
   close(reason?: EndEvent['reason']): Promise<void>;
 }
