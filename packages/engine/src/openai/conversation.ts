@@ -234,6 +234,7 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
   #onConnectionLost(code: LossCode): void {
     if (this.#state !== 'open') return;
     const owedReply = this.#router?.responding ?? false;
+    this.#history.dropUnfinished();
     this.#state = 'reconnecting';
     this.#generation += 1;
     this.#connection?.close();

@@ -62,6 +62,16 @@ export class ConversationHistory {
     return entry.text;
   }
 
+  /**
+   * The connection died: turns still streaming will never finish there. They are dropped rather than
+   * re-seeded, since nobody knows how much of them the caller heard; the agent is asked to go on instead.
+   */
+  dropUnfinished(): void {
+    for (let index = this.#entries.length - 1; index >= 0; index -= 1) {
+      if (!this.#entries[index]?.final) this.#entries.splice(index, 1);
+    }
+  }
+
   isFinal(itemId: string): boolean {
     return this.#entries.find((entry) => entry.itemId === itemId)?.final ?? false;
   }

@@ -43,13 +43,16 @@ async function callWithOneExchange(engine: Partial<Parameters<typeof startOpenAI
   return { recorder, first };
 }
 
+/** The text items the engine created to re-seed a session (the server's own replies carry audio). */
 function seededItems(items: readonly Record<string, unknown>[]): string[] {
-  return items
-    .filter((item) => item.type === 'message')
-    .map((item) => {
-      const content = (item.content as Array<{ type: string; text?: string }>)[0];
-      return `${item.role}:${content?.type}:${content?.text}`;
-    });
+  const lines: string[] = [];
+  for (const item of items) {
+    const content = (item.content as Array<{ type: string; text?: string }> | undefined)?.[0];
+    if (item.type === 'message' && (content?.type === 'input_text' || content?.type === 'output_text')) {
+      lines.push(`${item.role}:${content.type}:${content.text}`);
+    }
+  }
+  return lines;
 }
 
 describe('OpenAI engine: reconnect', () => {
@@ -90,6 +93,35 @@ describe('OpenAI engine: reconnect', () => {
     );
     expect(recorder.events.error).toEqual([]);
     expect(recorder.events.end).toEqual([]);
+  });
+
+  it('after a drop mid-reply, does not re-seed the unfinished reply and asks the agent to go on', async () => {
+    peers = await startOpenAITestPeers({
+      realtime: {
+        respond: ({ connection }) =>
+          connection === peers?.realtime.connections[0]
+            ? {
+                kind: 'audio',
+                transcript: 'A long greeting that never finishes.',
+                audio: patternBytes(24_000, 3),
+              }
+            : { kind: 'audio', transcript: 'Sorry, where were we?' },
+        audioChunkIntervalMs: 10,
+      },
+      engine: { reconnect: { backoffMs: 20 } },
+    });
+    conversation = await peers.engine.start(testConversationConfig());
+    const recorder = new EventRecorder(conversation);
+    const first = await peers.realtime.connection(0);
+    await recorder.waitFor(() => recorder.events.agent_audio.length >= 5, 'some greeting audio');
+    first.terminate();
+
+    await recorder.finalTranscript('agent', 'Sorry, where were we?');
+    const second = await peers.realtime.connection(1);
+    expect(seededItems(second.items)).toEqual([]);
+    const requests = second.received.filter((event) => event.type === 'response.create');
+    expect(requests).toHaveLength(1);
+    expect(JSON.stringify(requests[0])).not.toContain('A long greeting');
   });
 
   it('renews an expired session (session_expired, close 1001)', async () => {

@@ -29,6 +29,9 @@ describe('ConversationHistory', () => {
       { role: 'agent', text: 'one two' },
     ]);
     expect(history.callerSpokeLast()).toBe(false);
+    history.appendDelta('agent_2', 'agent', 'half a sentence');
+    history.dropUnfinished();
+    expect(history.entries()).toHaveLength(3);
   });
 });
 
