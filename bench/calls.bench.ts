@@ -1,5 +1,5 @@
 /**
- * `npm run bench:calls -- --calls N --seconds S [--json] [--relay ours|peer|both]`
+ * `npm run bench:calls -- --calls N --seconds S [--json] [--relay ours|peer|both|peer,ours]`
  *
  * N concurrent simulated Twilio phone calls against a relay in another process, with a fast fake OpenAI
  * Realtime peer (bench/calls-fake-peer.ts) that echoes every caller frame back as agent audio. The same load
@@ -51,15 +51,17 @@ function parseOptions(): Options {
   if (!Number.isFinite(seconds) || seconds < warmupSeconds + 5) {
     throw new Error(`--seconds must be at least warm-up + 5 (${warmupSeconds + 5})`);
   }
-  const relay = values.relay;
-  if (relay !== 'both' && relay !== 'ours' && relay !== 'peer')
-    throw new Error('--relay is ours, peer or both');
+  // `both` = ours then peer; `peer,ours` reverses the order (load on a shared machine drifts over a run).
+  const relayList = values.relay === 'both' ? ['ours', 'peer'] : values.relay.split(',');
+  if (relayList.length === 0 || relayList.some((relay) => relay !== 'ours' && relay !== 'peer')) {
+    throw new Error('--relay is ours, peer, both, or a comma list such as peer,ours');
+  }
   return {
     calls,
     seconds,
     warmupSeconds,
     json: values.json,
-    relays: relay === 'both' ? ['ours', 'peer'] : [relay],
+    relays: relayList as Array<'ours' | 'peer'>,
   };
 }
 
