@@ -132,6 +132,11 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     this.emit('transcript', { role: 'agent', itemId, text: heardText, final: true, interrupted: true });
   }
 
+  /** A fixed sentence from the call session ("Are you still there?"); dropped while reconnecting. */
+  say(text: string): void {
+    if (this.#state === 'open') this.#say(text);
+  }
+
   async close(reason: EndEvent['reason'] = 'closed'): Promise<void> {
     if (this.#state === 'closed') return;
     this.#shutDown();

@@ -158,3 +158,25 @@ describe('OpenAI engine: a browser call', () => {
     ).toBe(true);
   });
 });
+
+describe('OpenAI engine: session prompts', () => {
+  it('speaks a fixed sentence from the call session through response.create', async () => {
+    peers = await startOpenAITestPeers({
+      realtime: {
+        respond: ({ request }): FakeRealtimeReply => ({
+          kind: 'audio',
+          transcript: String(request?.instructions ?? 'ok'),
+          audio: patternBytes(800, 5),
+        }),
+      },
+    });
+    conversation = await peers.engine.start(testConversationConfig());
+    const server = await peers.realtime.connection(0);
+    await server.waitForEvent((event) => event.type === 'response.create');
+    conversation.say?.('Are you still there?');
+    const prompt = await server.waitForEvent(
+      (event) => event.type === 'response.create' && JSON.stringify(event).includes('Are you still there?'),
+    );
+    expect(prompt.type).toBe('response.create');
+  });
+});
