@@ -91,7 +91,9 @@ export default async function CallDetailPage({
                       className={`mt-1 text-[11px] ${entry.turn.role === 'caller' ? 'text-brand-100' : 'text-slate-500'}`}
                     >
                       {humanize(entry.turn.role)} · {formatTime(entry.atMs, timeZone)}
-                      {entry.turn.latencyMs !== null ? ` · ${entry.turn.latencyMs} ms to first audio` : ''}
+                      {entry.turn.latencyMs !== null
+                        ? ` · ${Math.round(entry.turn.latencyMs)} ms to first audio`
+                        : ''}
                       {entry.turn.interrupted ? ' · interrupted by the caller' : ''}
                     </p>
                   </div>

@@ -1,0 +1,241 @@
+import { expect, test } from '@playwright/test';
+import { bookingDay } from './caller-audio.ts';
+import { e2eServers } from './env.ts';
+import { onboardBusiness, registerLocally, shot } from './helpers.ts';
+
+/**
+ * The owner's whole journey on real servers: local sign-up, onboarding, a browser test call answered by
+ * the local engine (speech from the fake microphone, then typed replies) that books an appointment, and
+ * the booking in the call log, the appointments page and the REST API. Then a second tenant who can see
+ * none of it. Screenshots of every page land in test-results/e2e/screenshots.
+ */
+const servers = e2eServers();
+const web = servers.webUrl;
+const owner = { name: 'Olivia Owner', email: 'owner@example.com', password: 'correct horse battery' };
+const day = bookingDay('America/New_York');
+let businessId = '';
+let callId = '';
+
+test.describe.configure({ mode: 'serial' });
+
+test('owner signs up, onboards, books by test call, and finds the booking everywhere', async ({
+  page,
+  request,
+}) => {
+  await page.goto(`${web}/`);
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await shot(page, '01-sign-in');
+  await page.goto(`${web}/sign-in?mode=register`);
+  await shot(page, '02-register');
+  await registerLocally(page, web, owner);
+  // The first account on an install owns the demo business.
+  await expect(page.getByTestId('business-name')).toHaveText('Bright Smile Dental');
+
+  businessId = await onboardBusiness(
+    page,
+    web,
+    {
+      name: 'Maple Street Dental',
+      serviceName: 'Cleaning',
+      serviceMinutes: '60',
+      faq: ['Do you take insurance?', 'Yes, we accept most major dental plans.'],
+      transfer: ['Front desk', '+12025550100'],
+    },
+    '03-onboarding',
+  );
+  await page.getByLabel('Twilio phone number').fill('+12025550188');
+  await page.getByRole('button', { name: 'Connect number' }).click();
+  await expect(page.getByTestId('phone-numbers')).toContainText('+12025550188');
+  await expect(page.getByTestId('voice-webhook')).toHaveText(`${servers.voiceUrl}/twilio/voice`);
+  await page.getByLabel('Staff email').fill('staff@example.com');
+  await page.getByRole('button', { name: 'Add staff' }).click();
+  await expect(page.getByText(/one-time password/)).toBeVisible();
+  await shot(page, '04-setup');
+
+  // The test call: the fake microphone asks for a cleaning; typed replies finish the booking.
+  await page.goto(`${web}/b/${businessId}/test`);
+  await shot(page, '05-test-call-idle');
+  await page.getByRole('button', { name: 'Start test call' }).click();
+  await expect(page.getByTestId('call-status')).toHaveText('On the call', { timeout: 60_000 });
+  const transcript = page.getByTestId('live-transcript');
+  await expect(transcript).toContainText(/Maple Street Dental/i, { timeout: 60_000 });
+  // The caller's speech from the fake microphone reaches the engine (capture worklet → WebSocket → VAD →
+  // recognition) and the agent answers it. Recognition on a loaded machine may get words wrong, so the
+  // conversation then goes on in the text box, answering whatever the agent asks, as a caller would repeat.
+  await expect(transcript.locator('li.justify-end')).not.toHaveCount(0, { timeout: 120_000 });
+  const agentLines = transcript.locator('li.justify-start span');
+  const agentQuestion = async (after: number): Promise<string> => {
+    let text = '';
+    await expect
+      .poll(
+        async () => {
+          const count = await agentLines.count();
+          if (count <= after) return '';
+          const last = agentLines.nth(count - 1);
+          if ((await last.getAttribute('class'))?.includes('opacity-60')) return '';
+          text = (await last.textContent()) ?? '';
+          return text;
+        },
+        { timeout: 90_000 },
+      )
+      .toMatch(/[?.]\s*$/);
+    return text;
+  };
+  const textBox = page.getByLabel('Type a message');
+  const date = day.toFormat('LLLL d');
+  let question = await agentQuestion(1);
+  for (let turn = 0; turn < 6 && !/anything else/i.test(question); turn++) {
+    const reply = /shall i book/i.test(question)
+      ? 'yes please'
+      : /your name/i.test(question)
+        ? 'my name is john smith'
+        : /number/i.test(question)
+          ? 'my number is 202 555 0143'
+          : /what day|what time|which day/i.test(question)
+            ? `on ${date} at 10 am`
+            : `i would like to book a cleaning on ${date} at 10 am`;
+    const before = await agentLines.count();
+    await textBox.fill(reply);
+    await textBox.press('Enter');
+    question = await agentQuestion(before);
+  }
+  expect(question).toMatch(/anything else/i);
+  await expect(page.getByTestId('live-tools')).toContainText('book_appointment');
+  await shot(page, '06-test-call-live');
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  await expect(page.getByTestId('call-status')).toHaveText('Call ended', { timeout: 30_000 });
+
+  // The call log: list, then the transcript with the booking tool call.
+  await page.goto(`${web}/b/${businessId}/calls`);
+  const firstCall = page.getByTestId('calls-table').getByRole('link').first();
+  await expect(firstCall).toBeVisible();
+  await shot(page, '07-calls');
+  await firstCall.click();
+  await expect(page.getByTestId('transcript')).toContainText(/john smith/i);
+  await expect(page.getByTestId('transcript')).toContainText('book_appointment');
+  callId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  await shot(page, '08-call-detail');
+  await page.goto(`${web}/b/${businessId}/calls?q=${encodeURIComponent('john smith')}`);
+  await expect(page.getByTestId('calls-table').getByRole('link')).toHaveCount(1);
+
+  // The appointments page shows the booking in its week.
+  await page.goto(`${web}/b/${businessId}/appointments?week=${day.toISODate()}`);
+  await expect(page.getByTestId('week-view')).toContainText('10:00 Cleaning');
+  await expect(page.getByTestId('appointment-list')).toContainText(/John Smith/i);
+  await shot(page, '09-appointments');
+
+  for (const [path, name] of [
+    ['', '10-overview'],
+    ['/messages', '11-messages'],
+    ['/customers', '12-customers'],
+    ['/settings', '13-settings'],
+  ] as const) {
+    await page.goto(`${web}/b/${businessId}${path}`);
+    await expect(page.locator('h1')).toBeVisible();
+    await shot(page, name);
+  }
+  await page.goto(`${web}/b/${businessId}/customers`);
+  await expect(page.getByRole('cell', { name: /John Smith/i })).toBeVisible();
+
+  // An API key, then the REST API finds the same booking and call.
+  await page.goto(`${web}/b/${businessId}/api-keys`);
+  await page.getByLabel('Key name').fill('CRM sync');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const key = (await page.getByTestId('new-api-key').textContent())?.trim() ?? '';
+  expect(key).toMatch(/^rk_live_/);
+  await shot(page, '14-api-keys');
+  const auth = { authorization: `Bearer ${key}` };
+  const appointments = await request.get(
+    `${web}/api/v1/appointments?from=${day.toISODate()}&to=${day.toISODate()}`,
+    {
+      headers: auth,
+    },
+  );
+  expect(appointments.status()).toBe(200);
+  const booked = (await appointments.json()).data as Array<{
+    service: { name: string };
+    customer: { name: string };
+  }>;
+  expect(booked).toEqual([
+    expect.objectContaining({ service: expect.objectContaining({ name: 'Cleaning' }) }),
+  ]);
+  const call = await request.get(`${web}/api/v1/calls/${callId}`, { headers: auth });
+  expect(call.status()).toBe(200);
+  expect(JSON.stringify(await call.json())).toContain('book_appointment');
+  expect((await request.get(`${web}/api/v1/calls`)).status()).toBe(401);
+});
+
+test('a second business sees none of the first, and cross-origin writes are refused', async ({
+  browser,
+  request,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await registerLocally(page, web, {
+    name: 'Sam Other',
+    email: 'sam@other.example',
+    password: 'another long password',
+  });
+  // Not the first account: no business yet, straight to onboarding.
+  await expect(page).toHaveURL(/\/onboarding$/);
+  const otherId = await onboardBusiness(page, web, {
+    name: 'Other Salon',
+    serviceName: 'Haircut',
+    serviceMinutes: '30',
+  });
+  expect(otherId).not.toBe(businessId);
+
+  for (const path of [
+    `/b/${businessId}`,
+    `/b/${businessId}/calls/${callId}`,
+    `/b/${businessId}/settings`,
+    '/b/biz_demo_bright_smile',
+  ]) {
+    const response = await page.goto(`${web}${path}`);
+    expect(response?.status(), path).toBe(404);
+  }
+  await shot(page, '15-not-found');
+  const ticket = await page.request.post(`${web}/api/sessions`, {
+    data: { businessId },
+    headers: { origin: web },
+  });
+  expect(ticket.status()).toBe(404);
+  const ownTicket = await page.request.post(`${web}/api/sessions`, {
+    data: { businessId: otherId },
+    headers: { origin: web },
+  });
+  expect(ownTicket.status()).toBe(201);
+  expect((await ownTicket.json()).url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/browser\//);
+
+  // Cross-origin and Origin: null writes are refused before any handler runs.
+  for (const origin of ['https://evil.example', 'null']) {
+    const refused = await page.request.post(`${web}/api/sessions`, {
+      data: { businessId: otherId },
+      headers: { origin },
+    });
+    expect(refused.status(), origin).toBe(403);
+  }
+
+  // The other business's API key cannot read the first business's call.
+  await page.goto(`${web}/b/${otherId}/api-keys`);
+  await page.getByLabel('Key name').fill('other');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const otherKey = (await page.getByTestId('new-api-key').textContent())?.trim() ?? '';
+  const foreign = await request.get(`${web}/api/v1/calls/${callId}`, {
+    headers: { authorization: `Bearer ${otherKey}` },
+  });
+  expect(foreign.status()).toBe(404);
+
+  // "Sign out everywhere" invalidates a copy of the session cookie held elsewhere.
+  const elsewhere = await browser.newContext({ storageState: await context.storageState() });
+  const elsewherePage = await elsewhere.newPage();
+  await elsewherePage.goto(`${web}/b/${otherId}`);
+  await expect(elsewherePage.getByTestId('business-name')).toHaveText('Other Salon');
+  await page.goto(`${web}/b/${otherId}`);
+  await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await elsewherePage.goto(`${web}/b/${otherId}`);
+  await expect(elsewherePage).toHaveURL(/\/sign-in$/);
+  await elsewhere.close();
+  await context.close();
+});

@@ -1,0 +1,35 @@
+/**
+ * The only e2e file touching process.env (lint allows env.ts): global setup publishes the servers it
+ * started here, and Playwright passes process.env on to the test workers.
+ */
+export interface E2eServers {
+  webUrl: string;
+  voiceUrl: string;
+  databaseUrl: string;
+  sessionSecret: string;
+  workDir: string;
+}
+
+const KEY = 'RECEPTIONIST_E2E_SERVERS';
+
+export function publishServers(servers: E2eServers): void {
+  process.env[KEY] = JSON.stringify(servers);
+}
+
+export function e2eServers(): E2eServers {
+  const raw = process.env[KEY];
+  if (raw === undefined) throw new Error('e2e servers are not running: run through playwright.config.ts');
+  return JSON.parse(raw) as E2eServers;
+}
+
+/** The environment for child servers: this process's, plus overrides. */
+export function childEnv(overrides: Record<string, string>): Record<string, string> {
+  const base: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) base[key] = value;
+  return { ...base, ...overrides };
+}
+
+export const isCi = process.env.CI !== undefined && process.env.CI !== '';
+
+/** Local iteration only: skip `next build` when a production build is already in .next. */
+export const reuseWebBuild = process.env.E2E_REUSE_BUILD === '1';

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bookingDay, bookingRequest, writeCallerWav } from './caller-audio.ts';
+import { childEnv, publishServers, reuseWebBuild } from './env.ts';
+import { artifactsDir, callerWavPath, repoRoot, screenshotsDir, webDir } from './paths.ts';
+import { type Child, freePort, runToCompletion, startChild, stopChild, waitForHttp } from './servers.ts';
+
+/**
+ * Starts what CI does not have running: the voice server (ENGINE=local) and the dashboard (`next build` +
+ * `next start`), both on free loopback ports and one temporary database. Returns the teardown.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const workDir = mkdtempSync(join(tmpdir(), 'receptionist-e2e-'));
+  mkdirSync(screenshotsDir, { recursive: true });
+  mkdirSync(artifactsDir, { recursive: true });
+  const [voicePort, webPort] = [await freePort(), await freePort()];
+  const voiceUrl = `http://127.0.0.1:${voicePort}`;
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  const databaseUrl = `file:${join(workDir, 'e2e.db')}`;
+  const sessionSecret = randomBytes(32).toString('base64url');
+  writeCallerWav(callerWavPath, bookingRequest(bookingDay('America/New_York')), 9);
+
+  const children: Child[] = [];
+  const teardown = async () => {
+    await Promise.all(children.map(stopChild));
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  try {
+    const voice = startChild(
+      'voice server',
+      join(repoRoot, 'node_modules/.bin/tsx'),
+      ['apps/voice/src/main.ts'],
+      {
+        cwd: repoRoot,
+        env: childEnv({
+          NODE_ENV: 'test',
+          DATABASE_URL: databaseUrl,
+          VOICE_PORT: String(voicePort),
+          PUBLIC_URL: voiceUrl,
+          ENGINE: 'local',
+          SESSION_SECRET: sessionSecret,
+          ALLOWED_ORIGINS: webUrl,
+          LOG_LEVEL: 'warn',
+          OPENAI_API_KEY: '',
+        }),
+      },
+    );
+    children.push(voice);
+    const webEnv = childEnv({
+      DATABASE_URL: databaseUrl,
+      SESSION_SECRET: sessionSecret,
+      VOICE_URL: voiceUrl,
+      PUBLIC_URL: voiceUrl,
+      GOOGLE_CLIENT_ID: '',
+      GOOGLE_CLIENT_SECRET: '',
+      NEXT_TELEMETRY_DISABLED: '1',
+    });
+    const nextBin = join(repoRoot, 'node_modules/.bin/next');
+    if (!reuseWebBuild) await runToCompletion('next build', nextBin, ['build'], { cwd: webDir, env: webEnv });
+    await waitForHttp(`${voiceUrl}/healthz`, voice, 90_000);
+    const web = startChild('dashboard', nextBin, ['start', '-H', '127.0.0.1', '-p', String(webPort)], {
+      cwd: webDir,
+      env: webEnv,
+    });
+    children.push(web);
+    await waitForHttp(`${webUrl}/sign-in`, web, 90_000);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  publishServers({ webUrl, voiceUrl, databaseUrl, sessionSecret, workDir });
+  return teardown;
+}
