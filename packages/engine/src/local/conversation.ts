@@ -66,7 +66,15 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
     const model = await prepare(config.business, channel);
     const conversation = new LocalConversation(config, { ...parts, model });
     // The greeting starts on the next turn of the event loop, once the caller has attached listeners.
-    setImmediate(() => conversation.#enqueue({ type: 'start' }, undefined));
+    setImmediate(() => {
+      conversation.#decide('engine_ready', 'local engine started', {
+        vad: parts.speechModel.name,
+        voice: parts.synthesizer.name,
+        vocabularySize: model.vocabularySize,
+        recognizerPid: conversation.#recognizer.pid,
+      });
+      conversation.#enqueue({ type: 'start' }, undefined);
+    });
     warmFixedSentences(parts.synthesizer);
     return conversation;
   }
@@ -105,12 +113,6 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
           cause: error,
         });
       },
-    });
-    this.#decide('engine_ready', 'local engine started', {
-      vad: parts.speechModel.name,
-      voice: parts.synthesizer.name,
-      vocabularySize: parts.model.vocabularySize,
-      recognizerPid: this.#recognizer.pid,
     });
   }
 

@@ -50,6 +50,8 @@ async function start(audioFormat: AudioFormat, callerNumber?: string, greeting?:
   open.push(conversation);
   const transcripts: TranscriptEvent[] = [];
   const audio: Uint8Array[] = [];
+  const decisions: string[] = [];
+  conversation.on('decision', (event) => decisions.push(event.kind));
   conversation.on('transcript', (event) => transcripts.push(event));
   conversation.on('agent_audio', (event) => audio.push(event.audio));
   const agentSaid = () =>
@@ -57,7 +59,7 @@ async function start(audioFormat: AudioFormat, callerNumber?: string, greeting?:
       .filter((event) => event.role === 'agent')
       .map((event) => event.text)
       .join(' ');
-  return { conversation, transcripts, audio, agentSaid, greeting: greeting ?? profile.greeting };
+  return { conversation, transcripts, audio, decisions, agentSaid, greeting: greeting ?? profile.greeting };
 }
 
 // Calls spoken in (near) real time, with recognition and synthesis on a shared 2-core machine.
