@@ -102,7 +102,7 @@ export function LatencyChart({
       <LineChart data={data.map((d) => ({ ...d, label: shortDay(d.day) }))} margin={{ left: -10, right: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
         <XAxis dataKey="label" tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} />
-        <YAxis unit=" ms" tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} />
+        <YAxis width={48} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} />
         <Tooltip />
         <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
         <Line

@@ -44,7 +44,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ busin
         <Card title="Busiest hours (30 days)">
           <BusiestHoursChart data={stats.busiestHours} />
         </Card>
-        <Card title="Per-turn latency (7 days)">
+        <Card title="Per-turn latency, ms (7 days)">
           <LatencyChart data={stats.latencyPerDay} />
         </Card>
       </div>
