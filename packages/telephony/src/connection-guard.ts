@@ -21,9 +21,11 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   idleTimeoutMs: 15_000,
   heartbeatIntervalMs: 10_000,
   maxMessagesPerSecond: 150,
-  messageBurst: 300,
+  // Bursts are sized for our own event loop stalling for a few seconds under load: the backlog of honest
+  // 20 ms frames then arrives at once and must not read as a flood. A 10x flood still trips within ~1 s.
+  messageBurst: 500,
   maxAudioSpeed: 2,
-  audioBurstMs: 2_000,
+  audioBurstMs: 5_000,
 };
 
 /**
@@ -56,6 +58,9 @@ export class ConnectionGuard {
     this.#now = now;
     this.#tokens = limits.messageBurst;
     this.#lastRefillMs = now();
+    // The audio clock starts when the socket is accepted, not at the first frame: frames queued while the
+    // server was busy between upgrade and `start` then count against the time they really took.
+    this.#audioStartMs = this.#lastRefillMs;
     socket.on('pong', () => {
       this.#awaitingPong = false;
     });
