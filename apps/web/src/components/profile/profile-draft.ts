@@ -73,7 +73,7 @@ export function defaultDraft(): ProfileDraft {
       sunday: { ...closed },
     },
     services: [
-      { id: 'consultation', name: 'Consultation', durationMinutes: '30', price: '', bufferMinutes: '0' },
+      { id: '', name: 'Consultation', durationMinutes: '30', price: '', bufferMinutes: '0' },
     ],
     faq: [],
     transfers: [],

@@ -2,6 +2,10 @@
 
 import { useActionState } from 'react';
 import { buttonClass, inputClass } from '../../../../components/ui.tsx';
+
+// The shared input style is full width; these two sit side by side on one line.
+const compactInput = inputClass.replace('w-full', '');
+
 import { type RescheduleState, rescheduleAppointmentAction } from './actions.ts';
 
 export function RescheduleForm({
@@ -25,7 +29,7 @@ export function RescheduleForm({
         name="date"
         defaultValue={date}
         aria-label="New date"
-        className={`${inputClass} w-36`}
+        className={`${compactInput} w-40`}
       />
       <input
         type="time"
@@ -33,7 +37,7 @@ export function RescheduleForm({
         defaultValue={time}
         step={900}
         aria-label="New time"
-        className={`${inputClass} w-28`}
+        className={`${compactInput} w-32`}
       />
       <button type="submit" disabled={pending} className={buttonClass('secondary')}>
         Move
