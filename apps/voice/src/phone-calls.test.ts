@@ -155,6 +155,14 @@ describe('phone calls end to end (fake Twilio ⇄ voice server ⇄ scripted engi
     expect(primary.last?.received.audioBytes).toBeGreaterThan(0);
     const metrics = await (await fetch(`${h.serverUrl}/metrics`)).text();
     expect(metrics).toMatch(/voice_turn_latency_ms_count\{engine="scripted"\} 1/);
+
+    call.stop();
+    const ended = await until(
+      () => callRow(h, callId),
+      (r) => r?.outcome !== null && r?.outcome !== undefined,
+      'the call outcome',
+    );
+    expect(ended?.outcome).toBe('booked');
   });
 
   it('barge-in: clears playback at once and reports the heard audio from marks', async () => {
@@ -203,6 +211,12 @@ describe('phone calls end to end (fake Twilio ⇄ voice server ⇄ scripted engi
     );
     expect(row).toMatchObject({ status: 'transferred' });
     expect(row?.endReason).toContain('dtmf_0');
+    const withOutcome = await until(
+      () => callRow(h, callIdOf(call)),
+      (r) => r?.outcome !== null && r?.outcome !== undefined,
+      'the call outcome',
+    );
+    expect(withOutcome?.outcome).toBe('transferred');
   });
 
   it('silence: asks "are you still there?", then ends politely and hangs up', async () => {

@@ -1,5 +1,7 @@
+import type { CallOutcome } from '@receptionist/db';
 import type { Logger } from 'pino';
 import type { VoiceMetrics } from '../metrics.ts';
+import { deriveCallOutcome } from './call-outcome.ts';
 
 /** Final statuses the session can give a call (a subset of the database's call statuses). */
 export type SessionCallStatus = 'completed' | 'transferred' | 'failed' | 'in_progress';
@@ -29,6 +31,7 @@ export interface CallLogStore {
     },
   ): Promise<unknown>;
   update(callId: string, patch: { status?: 'in_progress'; engine?: string }): Promise<unknown>;
+  setSummary(callId: string, input: { outcome?: CallOutcome }): Promise<unknown>;
   end(
     callId: string,
     input: { status: Exclude<SessionCallStatus, 'in_progress'>; endReason: string },
@@ -46,6 +49,7 @@ export class CallRecorder {
   readonly #metrics: VoiceMetrics;
   #chain: Promise<void> = Promise.resolve();
   #ended = false;
+  readonly #succeededTools = new Set<string>();
 
   constructor(store: CallLogStore, callId: string, logger: Logger, metrics: VoiceMetrics) {
     this.#store = store;
@@ -59,6 +63,7 @@ export class CallRecorder {
   }
 
   toolCall(input: Parameters<CallLogStore['recordToolCall']>[1]): void {
+    if (input.status === 'ok') this.#succeededTools.add(input.name);
     this.#enqueue('record_tool_call', () => this.#store.recordToolCall(this.#callId, input));
   }
 
@@ -71,6 +76,8 @@ export class CallRecorder {
     if (this.#ended) return;
     this.#ended = true;
     this.#enqueue('end_call', () => this.#store.end(this.#callId, { status, endReason }));
+    const outcome = deriveCallOutcome({ succeededTools: this.#succeededTools, status });
+    this.#enqueue('set_outcome', () => this.#store.setSummary(this.#callId, { outcome }));
   }
 
   /** Resolves once everything queued so far is written (or has failed and been logged). */
