@@ -72,9 +72,7 @@ export function defaultDraft(): ProfileDraft {
       saturday: { ...closed },
       sunday: { ...closed },
     },
-    services: [
-      { id: '', name: 'Consultation', durationMinutes: '30', price: '', bufferMinutes: '0' },
-    ],
+    services: [{ id: '', name: 'Consultation', durationMinutes: '30', price: '', bufferMinutes: '0' }],
     faq: [],
     transfers: [],
     maxCallMinutes: '15',
