@@ -148,7 +148,10 @@ export interface ConversationEvents extends Record<string, unknown> {
 export interface Conversation extends TypedEmitter<ConversationEvents> {
   /** Caller audio in the conversation's format. Audio pushed before the engine is ready is buffered. */
   pushAudio(audio: Uint8Array): void;
-  /** Typed caller text (browser test page). Only when `capabilities.textInput`. */
+  /**
+   * Typed caller text (browser test page). Only when `capabilities.textInput`. The engine echoes it as a
+   * final caller `transcript`, which is how the line reaches the call log (once).
+   */
   pushText(text: string): void;
   /** A keypad digit. Only when `capabilities.dtmf`. */
   pushDtmf(digit: string): void;

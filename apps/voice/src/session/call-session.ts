@@ -207,7 +207,7 @@ export class CallSession {
       this.#silence?.callerActive();
       this.#bridge.callerInputEnded();
       if (!this.#engine?.capabilities.textInput || !this.#conversation) return;
-      this.#bridge.recordTypedText(text);
+      this.#bridge.callerTyped();
       this.#conversation.pushText(text);
     });
     transport.on('played', () => {

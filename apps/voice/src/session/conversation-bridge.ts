@@ -55,11 +55,12 @@ export class ConversationBridge {
     this.#callerEndedAtMs = performance.now();
   }
 
-  /** Logs a typed caller line (engines do not echo typed text as a transcript). */
-  recordTypedText(text: string): void {
+  /**
+   * The caller typed a line. Replies already under way are logged first; the line itself is logged when the
+   * engine echoes it as a final caller transcript (the engine contract), so it is written exactly once.
+   */
+  callerTyped(): void {
     this.flushAgentTurns();
-    this.history.push({ role: 'caller', text });
-    this.#recorder.turn({ role: 'caller', text, endedAtMs: Date.now() });
   }
 
   attach(conversation: Conversation, engine: Engine, hooks: BridgeHooks): void {

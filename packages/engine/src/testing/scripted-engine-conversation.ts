@@ -109,6 +109,8 @@ export class ScriptedConversation extends TypedEmitter<ConversationEvents> imple
     if (this.#ended) return;
     this.received.texts.push(text);
     this.#callerEndedAt = performance.now();
+    // Like the real engines, typed text comes back as the caller's final transcript.
+    this.emit('transcript', { role: 'caller', itemId: this.#nextItemId('caller'), text, final: true });
     const turn = this.#takeTurn(text);
     if (turn) this.#enqueue(() => this.#answer(turn, text, false));
   }

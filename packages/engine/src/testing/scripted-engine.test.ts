@@ -100,7 +100,9 @@ describe('scripted engine', () => {
     const conversation = await engine.start(config());
     const events = record(conversation);
     conversation.pushText('book me a cleaning');
-    await until(() => (events.transcript?.filter((t) => t.final).length ?? 0) === 1);
+    // The typed line is echoed as the caller's final transcript, then the agent answers.
+    await until(() => (events.transcript?.filter((t) => t.final).length ?? 0) === 2);
+    expect(events.transcript?.[0]).toMatchObject({ role: 'caller', text: 'book me a cleaning', final: true });
     expect(events.tool_result?.[0]).toMatchObject({ name: 'book_appointment', status: 'ok' });
     expect(events.transcript?.at(-1)?.text).toBe('Booked your cleaning.');
     expect(bookings).toContainEqual({ args: { service: 'cleaning' }, callId: 'call_1' });
