@@ -59,6 +59,7 @@ describe('browser calls', () => {
     const h = await start({ engine });
     const client = await connect(await ticketUrl(h));
     const ready = await client.waitForMessage('ready');
+    expect(ready.engine).toBe('local'); // the configured engine, shown on the test page
     await client.waitForAudio(300 * BROWSER_BYTES_PER_MS);
     client.sendText('What are your hours?');
     await client.waitForMessage(

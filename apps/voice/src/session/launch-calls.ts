@@ -184,7 +184,7 @@ export async function acceptBrowserCall(
       prepare: () =>
         prepareCall(deps, { callId: call.id, businessId: claims.businessId, channel: 'browser' }, recorder),
     });
-    transport.sendReady(call.id);
+    transport.sendReady(call.id, deps.env.engine);
     runSession(deps, session, 'browser');
   });
 }

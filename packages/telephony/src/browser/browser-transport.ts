@@ -65,10 +65,11 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
   }
 
   /** Tells the page the call is live. */
-  sendReady(callId: string): void {
+  sendReady(callId: string, engine?: string): void {
     this.send({
       type: 'ready',
       callId,
+      ...(engine === undefined ? {} : { engine }),
       audio: { encoding: 'pcm16', sampleRate: BROWSER_SAMPLE_RATE, channels: 1 },
     });
   }

@@ -30,6 +30,8 @@ export const BrowserServerMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ready'),
     callId: z.string(),
+    /** The engine answering (e.g. `local`, `openai`), shown on the test page. */
+    engine: z.string().optional(),
     audio: z.object({
       encoding: z.literal('pcm16'),
       sampleRate: z.literal(BROWSER_SAMPLE_RATE),
