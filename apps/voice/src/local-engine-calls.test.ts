@@ -28,7 +28,7 @@ async function until<T>(
   read: () => Promise<T>,
   accept: (value: T) => boolean,
   what: string,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ) {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
