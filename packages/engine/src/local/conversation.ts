@@ -139,6 +139,13 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
     this.#enqueue({ type: 'dtmf', digit }, { endedAt: performance.now(), metricsSent: false });
   }
 
+  /** A fixed sentence from the call session ("Are you still there?"), spoken after any reply under way. */
+  say(text: string): void {
+    this.#queue = this.#queue
+      .then(() => (this.#closed ? undefined : this.#speak(text, undefined)))
+      .catch((error: unknown) => this.#parts.logger.error({ err: error }, 'local engine prompt failed'));
+  }
+
   interrupt(itemId: string, heardMs: number): void {
     if (this.#currentReply?.itemId === itemId) this.#currentReply.abort.abort();
     this.#decide('barge_in', 'the caller interrupted the agent', { itemId, heardMs });

@@ -109,6 +109,19 @@ describe('createLocalEngine', () => {
   );
 
   it(
+    'speaks a session prompt after the greeting',
+    async () => {
+      const call = await start(BROWSER_AUDIO);
+      await expect.poll(call.agentSaid, { timeout: 15_000 }).toContain(call.greeting);
+      const audioBefore = call.audio.length;
+      call.conversation.say?.('Are you still there?');
+      await expect.poll(call.agentSaid, { timeout: 15_000 }).toMatch(/Are you still there\?$/);
+      expect(call.audio.length).toBeGreaterThan(audioBefore);
+    },
+    CALL_TEST_TIMEOUT_MS,
+  );
+
+  it(
     'hears a browser caller speaking PCM16 at 24 kHz',
     async () => {
       const call = await start(BROWSER_AUDIO);
