@@ -141,8 +141,19 @@ describe('createLocalEngine', () => {
     async () => {
       const speech = await throughPhoneChannel(await speakAsCaller('hello is anyone there'));
       // A greeting no earlier call has said, so it is synthesised now rather than replayed from the cache.
-      const greeting =
-        'Hello from the barge in test. This second sentence is long enough to still be in the synthesiser.';
+      // Many sentences, each synthesised in turn: however loaded the machine, the caller's speech is detected
+      // long before the last one would be produced, so the reply must come out cut short.
+      const sentences = [
+        'Hello from the barge in test.',
+        'This second sentence is long enough to still be in the synthesiser.',
+        'A third sentence keeps the reply going for a while longer.',
+        'The fourth sentence talks about opening hours on weekdays.',
+        'The fifth sentence mentions parking behind the building.',
+        'The sixth sentence describes the new patient forms.',
+        'The seventh sentence covers insurance and payment plans.',
+        'And the eighth sentence finally says goodbye to the caller.',
+      ];
+      const greeting = sentences.join(' ');
       const call = await start(PHONE_AUDIO, '+12125550123', greeting);
       const started: number[] = [];
       call.conversation.on('caller_speech_started', (event) => started.push(event.atMs));
@@ -161,7 +172,9 @@ describe('createLocalEngine', () => {
         .poll(() => call.transcripts.some((event) => event.role === 'agent'), { timeout: 15_000 })
         .toBe(true);
       const first = call.transcripts.find((event) => event.role === 'agent');
-      expect(first).toMatchObject({ interrupted: true, text: 'Hello from the barge in test.' });
+      expect(first?.interrupted).toBe(true);
+      expect(first?.text.startsWith(sentences[0] ?? '')).toBe(true);
+      expect(first?.text.length).toBeLessThan(greeting.length);
     },
     CALL_TEST_TIMEOUT_MS,
   );
