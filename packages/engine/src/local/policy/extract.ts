@@ -39,7 +39,8 @@ const NAME_LEADS = [
   /\bit is (.+)/,
   /\bi'm (.+)/,
   /\bi am (.+)/,
-  /\bcall me (.+)/,
+  // Only as an introduction ("call me Ann"), never "please call me back".
+  /^(?:you can |just )?call me (?!back\b)(.+)/,
 ];
 const NOT_NAMES = new Set([
   'yes',
