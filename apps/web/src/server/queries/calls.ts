@@ -1,12 +1,10 @@
-import { type CallOutcome, type CallRow, calls, callTurns, type Database } from '@receptionist/db';
-import { and, desc, eq, exists, gte, lt, or, type SQL, sql } from 'drizzle-orm';
+import { type CallOutcome, type CallRow, type Database, forBusiness } from '@receptionist/db';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 /**
- * The dashboard's call list: filters the tenant DAL does not offer yet (outcome, transcript search) and
- * a keyset cursor on (started_at, id) so page 1000 costs what page 1 costs. Every query is bound to the
- * business id the caller resolved from a membership or API key.
- * Uses the calls_business_started_idx index (business_id, started_at).
+ * The dashboard's call list: one page of the tenant DAL's keyset listing on (started_at, id), so page 1000
+ * costs what page 1 costs, with an opaque cursor for URLs. The business id comes from a membership or an
+ * API key, never from the request.
  */
 export interface CallListQuery {
   /** Epoch ms, inclusive. */
@@ -27,49 +25,22 @@ export interface CallListPage {
 
 export const MAX_PAGE_SIZE = 100;
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
-
 export async function listCallsPage(
   db: Database,
   businessId: string,
   query: CallListQuery,
 ): Promise<CallListPage> {
   const limit = Math.min(Math.max(query.limit ?? 25, 1), MAX_PAGE_SIZE);
-  const conditions: Array<SQL | undefined> = [eq(calls.businessId, businessId)];
-  if (query.fromMs !== undefined) conditions.push(gte(calls.startedAt, query.fromMs));
-  if (query.toMs !== undefined) conditions.push(lt(calls.startedAt, query.toMs));
-  if (query.outcome !== undefined) conditions.push(eq(calls.outcome, query.outcome));
-  const search = query.search?.trim();
-  if (search) {
-    conditions.push(
-      exists(
-        db
-          .select({ one: callTurns.id })
-          .from(callTurns)
-          .where(
-            and(
-              eq(callTurns.businessId, businessId),
-              eq(callTurns.callId, calls.id),
-              sql`${callTurns.text} like ${`%${escapeLike(search)}%`} escape '\\'`,
-            ),
-          ),
-      ),
-    );
-  }
   const cursor = decodeCursor(query.cursor);
-  if (cursor !== undefined) {
-    conditions.push(
-      or(lt(calls.startedAt, cursor.atMs), and(eq(calls.startedAt, cursor.atMs), lt(calls.id, cursor.id))),
-    );
-  }
-  const rows = await db
-    .select()
-    .from(calls)
-    .where(and(...conditions))
-    .orderBy(desc(calls.startedAt), desc(calls.id))
-    .limit(limit + 1);
+  // One row more than the page tells whether a next page exists.
+  const rows = await forBusiness(db, businessId).calls.list({
+    startedFrom: query.fromMs,
+    startedBefore: query.toMs,
+    outcome: query.outcome,
+    search: query.search,
+    after: cursor === undefined ? undefined : { startedAt: cursor.atMs, id: cursor.id },
+    limit: limit + 1,
+  });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
