@@ -25,7 +25,16 @@ export class TelephonyError extends Error {
 }
 
 /** A wire message that does not follow the protocol (bad JSON, bad base64, unexpected shape). */
-export class ProtocolViolationError extends TelephonyError {}
+export class ProtocolViolationError extends TelephonyError {
+  /**
+   * What a `ws` socket 'error' event means for our peer: ws reports protocol errors there and then closes
+   * the socket itself (an oversized frame gets 1009).
+   */
+  static fromSocketError(error: Error & { code?: string }): ProtocolViolationError {
+    const code = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'frame_too_large' : 'protocol_error';
+    return new ProtocolViolationError(code, error.message, { cause: error });
+  }
+}
 
 /** A stream token or browser ticket that is forged, malformed or expired. */
 export class TokenError extends TelephonyError {}

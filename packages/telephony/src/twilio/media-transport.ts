@@ -85,11 +85,9 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
     socket.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
     socket.on('close', (code, reason) => this.#onClose(code, reason.toString()));
     socket.on('error', (error: Error & { code?: string }) => {
-      // ws reports protocol errors here, then closes the socket itself (an oversized frame gets 1009).
       if (this.#closed || this.#closing) return;
       this.#closeReason = 'violation';
-      const code = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'frame_too_large' : 'protocol_error';
-      this.emit('violation', new ProtocolViolationError(code, error.message, { cause: error }));
+      this.emit('violation', ProtocolViolationError.fromSocketError(error));
     });
   }
 
