@@ -23,7 +23,8 @@ const childEnv: NodeJS.ProcessEnv = {
 };
 
 function run(name: string, command: string, args: string[], cwd = root): ChildProcess {
-  const child = spawn(command, args, { cwd, stdio: 'inherit', env: childEnv });
+  // Each service runs in its own process group so that stopping it also stops what npx started under it.
+  const child = spawn(command, args, { cwd, stdio: 'inherit', env: childEnv, detached: true });
   child.on('exit', (code, signal) => {
     if (!shuttingDown) {
       console.error(`[start] ${name} exited (${signal ?? code}); stopping`);
@@ -74,12 +75,27 @@ async function buildWeb(): Promise<void> {
   });
 }
 
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
 let shuttingDown = false;
 async function shutdown(code: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
-  for (const child of children) child.kill('SIGTERM');
-  await sleep(200);
+  for (const child of children) signalGroup(child, 'SIGTERM');
+  // The voice server drains active calls first; give it a moment, then make sure nothing is left behind.
+  const deadline = Date.now() + 10_000;
+  while (children.some((child) => child.exitCode === null && child.signalCode === null)) {
+    if (Date.now() > deadline) break;
+    await sleep(100);
+  }
+  for (const child of children) signalGroup(child, 'SIGKILL');
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
