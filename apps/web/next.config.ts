@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { buildEnv } from './build/env';
 
 // Workspace packages are TypeScript source imported with `.ts` extensions; Next compiles them like app code.
 const nextConfig: NextConfig = {
@@ -26,8 +27,7 @@ const nextConfig: NextConfig = {
       },
     },
   },
-  // Separate build dirs let the e2e build run next to a developer's `next dev` without clobbering it.
-  distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  distDir: buildEnv.nextDistDir,
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { buildEnv } from './build/env';
 import { callerWavPath } from './e2e/paths.ts';
 
 const CHROMIUM_ARGS = [
@@ -29,7 +30,7 @@ export default defineConfig({
   outputDir: './test-results/e2e/artifacts',
   fullyParallel: false,
   workers: 1,
-  forbidOnly: !!process.env.CI,
+  forbidOnly: buildEnv.isCi,
   retries: 0,
   timeout: 240_000,
   expect: { timeout: 30_000 },
