@@ -78,12 +78,21 @@ test('owner signs up, onboards, books by test call, and finds the booking everyw
         },
         { timeout: 90_000 },
       )
-      .toMatch(/[?.]\s*$/);
+      .toMatch(/[?.!]\s*$/);
     return text;
   };
   const textBox = page.getByLabel('Type a message');
   const date = day.toFormat('LLLL d');
   let question = await agentQuestion(1);
+  if (/goodbye/i.test(question)) {
+    // The recognizer misheard the fake microphone as a goodbye and the call ended: place it again and
+    // finish the booking by typing, as a caller would call back.
+    await expect(page.getByTestId('call-status')).not.toHaveText('On the call', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Start test call' }).click();
+    await expect(page.getByTestId('call-status')).toHaveText('On the call', { timeout: 60_000 });
+    await expect(transcript).toContainText(/Maple Street Dental/i, { timeout: 60_000 });
+    question = await agentQuestion(0);
+  }
   for (let turn = 0; turn < 6 && !/anything else/i.test(question); turn++) {
     const reply = /shall i book/i.test(question)
       ? 'yes please'
