@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import type { RawData, WebSocket } from 'ws';
 import { ConnectionGuard, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../connection-guard.ts';
 import { ProtocolViolationError, type TelephonyError } from '../errors.ts';
-import { PlaybackTracker } from '../playback-tracker.ts';
+import { type CorkableSocket, holdWritesUntilTickEnd } from '../socket-writes.ts';
+import { MarkedPlayback } from '../marked-playback.ts';
 import type { CallTransport, TransportClosed, TransportEvents, TransportNotice } from '../transport.ts';
 import {
   BROWSER_BYTES_PER_MS,
@@ -17,8 +18,10 @@ const KNOWN_TYPES = new Set(['text', 'dtmf', 'played', 'end']);
 
 export interface BrowserTransportOptions {
   limits?: Partial<ConnectionLimits>;
-  /** Outbound agent audio is cut into frames of this length, each followed by a mark. */
+  /** A playback mark follows at most this much outbound agent audio. */
   markIntervalMs?: number;
+  /** The TCP socket under the WebSocket (from the HTTP upgrade): writes of one tick are sent together. */
+  rawSocket?: CorkableSocket;
 }
 
 /**
@@ -29,8 +32,8 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
   readonly channel = 'browser' as const;
   readonly #socket: WebSocket;
   readonly #guard: ConnectionGuard;
-  readonly #tracker = new PlaybackTracker();
-  readonly #markIntervalMs: number;
+  readonly #playback: MarkedPlayback;
+  readonly #rawSocket: CorkableSocket | undefined;
   #closeReason: TransportClosed['reason'] | undefined;
   #closing = false;
   #closed = false;
@@ -38,7 +41,18 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
   constructor(socket: WebSocket, options: BrowserTransportOptions = {}) {
     super();
     this.#socket = socket;
-    this.#markIntervalMs = options.markIntervalMs ?? 100;
+    this.#rawSocket = options.rawSocket;
+    this.#playback = new MarkedPlayback(
+      {
+        media: (chunk) => {
+          if (this.#socket.readyState !== this.#socket.OPEN) return;
+          holdWritesUntilTickEnd(this.#rawSocket);
+          this.#socket.send(chunk, { binary: true });
+        },
+        mark: (name) => this.send({ type: 'mark', name }),
+      },
+      { bytesPerMs: BROWSER_BYTES_PER_MS, markIntervalMs: options.markIntervalMs ?? 100 },
+    );
     // Browsers are quiet while the user types, so the idle limit is longer than Twilio's.
     this.#guard = new ConnectionGuard(
       socket,
@@ -55,7 +69,7 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
   }
 
   get isPlaying(): boolean {
-    return this.#tracker.isPlaying;
+    return this.#playback.isPlaying;
   }
 
   get closed(): boolean {
@@ -73,28 +87,23 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
   }
 
   send(message: BrowserServerMessage): void {
-    if (this.#socket.readyState === this.#socket.OPEN) this.#socket.send(JSON.stringify(message));
+    if (this.#socket.readyState !== this.#socket.OPEN) return;
+    holdWritesUntilTickEnd(this.#rawSocket);
+    this.#socket.send(JSON.stringify(message));
   }
 
   sendAudio(itemId: string, audio: Uint8Array): void {
     if (this.#closing || this.#closed || audio.byteLength === 0) return;
-    const chunkBytes = this.#markIntervalMs * BROWSER_BYTES_PER_MS;
-    for (let offset = 0; offset < audio.byteLength; offset += chunkBytes) {
-      const chunk = audio.subarray(offset, Math.min(offset + chunkBytes, audio.byteLength));
-      const name = this.#tracker.recordSent(itemId, chunk.byteLength / BROWSER_BYTES_PER_MS);
-      if (this.#socket.readyState !== this.#socket.OPEN) return;
-      this.#socket.send(chunk, { binary: true });
-      this.send({ type: 'mark', name });
-    }
+    this.#playback.send(itemId, audio);
   }
 
   clearPlayback(): { itemId: string; heardMs: number } | undefined {
     this.send({ type: 'clear' });
-    return this.#tracker.clear();
+    return this.#playback.clear();
   }
 
   heardMs(itemId: string): number {
-    return this.#tracker.heardMs(itemId);
+    return this.#playback.heardMs(itemId);
   }
 
   notify(notice: TransportNotice): void {
@@ -112,6 +121,7 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
     this.#closing = true;
     this.#closeReason ??= 'server_closed';
     this.#guard.stop();
+    this.#playback.stop();
     this.#socket.close(code, reason.slice(0, 120));
     setTimeout(() => this.#socket.terminate(), 2_000).unref();
   }
@@ -169,7 +179,7 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
         this.emit('dtmf', message.digit);
         return;
       case 'played':
-        if (this.#tracker.acknowledge(message.name)) this.emit('played', message.name);
+        if (this.#playback.acknowledge(message.name)) this.emit('played', message.name);
         return;
       case 'end':
         this.#closeReason = 'hangup';
@@ -195,6 +205,7 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
     if (this.#closed) return;
     this.#closed = true;
     this.#guard.stop();
+    this.#playback.stop();
     this.emit('closed', { reason: this.#closeReason ?? 'socket_closed', code, detail: reason || undefined });
   }
 }

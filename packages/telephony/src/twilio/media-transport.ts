@@ -3,7 +3,8 @@ import type { RawData, WebSocket } from 'ws';
 import { decodeStrictBase64 } from '../base64.ts';
 import { ConnectionGuard, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../connection-guard.ts';
 import { ProtocolViolationError, TelephonyError } from '../errors.ts';
-import { PlaybackTracker } from '../playback-tracker.ts';
+import { type CorkableSocket, holdWritesUntilTickEnd } from '../socket-writes.ts';
+import { MarkedPlayback } from '../marked-playback.ts';
 import type { CallTransport, TransportClosed, TransportEvents, TransportNotice } from '../transport.ts';
 import {
   isTwilioMediaFormat,
@@ -33,8 +34,10 @@ export interface TwilioMediaTransportOptions {
   /** `start` must arrive this soon after the upgrade. */
   startTimeoutMs?: number;
   limits?: Partial<ConnectionLimits>;
-  /** Outbound agent audio is cut into chunks of this length, each followed by a mark (barge-in precision). */
+  /** A playback mark follows at most this much outbound agent audio (barge-in precision). */
   markIntervalMs?: number;
+  /** The TCP socket under the WebSocket (from the HTTP upgrade): writes of one tick are sent together. */
+  rawSocket?: CorkableSocket;
 }
 
 /**
@@ -46,9 +49,10 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
   /** Resolves at a valid `start`; rejects when the stream ends or breaks the rules before one. */
   readonly started: Promise<TwilioStreamStart>;
   readonly #socket: WebSocket;
-  readonly #options: Required<Omit<TwilioMediaTransportOptions, 'limits'>>;
+  readonly #options: Required<Omit<TwilioMediaTransportOptions, 'limits' | 'rawSocket'>>;
+  readonly #rawSocket: CorkableSocket | undefined;
   readonly #guard: ConnectionGuard;
-  readonly #tracker = new PlaybackTracker();
+  readonly #playback: MarkedPlayback;
   #start: TwilioStreamStart | undefined;
   #resolveStart!: (start: TwilioStreamStart) => void;
   #rejectStart!: (error: Error) => void;
@@ -60,11 +64,19 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
   constructor(socket: WebSocket, options: TwilioMediaTransportOptions) {
     super();
     this.#socket = socket;
+    this.#rawSocket = options.rawSocket;
     this.#options = {
       expectedCallSid: options.expectedCallSid,
       startTimeoutMs: options.startTimeoutMs ?? 5_000,
       markIntervalMs: options.markIntervalMs ?? 100,
     };
+    this.#playback = new MarkedPlayback(
+      {
+        media: (chunk) => this.#sendToStream((streamSid) => twilioMediaOut(streamSid, chunk)),
+        mark: (name) => this.#sendToStream((streamSid) => twilioMarkOut(streamSid, name)),
+      },
+      { bytesPerMs: MULAW_BYTES_PER_MS, markIntervalMs: this.#options.markIntervalMs },
+    );
     this.started = new Promise((resolve, reject) => {
       this.#resolveStart = resolve;
       this.#rejectStart = reject;
@@ -92,7 +104,7 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
   }
 
   get isPlaying(): boolean {
-    return this.#tracker.isPlaying;
+    return this.#playback.isPlaying;
   }
 
   get closed(): boolean {
@@ -104,24 +116,17 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
   }
 
   sendAudio(itemId: string, audio: Uint8Array): void {
-    const start = this.#start;
-    if (!start || this.#closed || audio.byteLength === 0) return;
-    const chunkBytes = this.#options.markIntervalMs * MULAW_BYTES_PER_MS;
-    for (let offset = 0; offset < audio.byteLength; offset += chunkBytes) {
-      const chunk = audio.subarray(offset, Math.min(offset + chunkBytes, audio.byteLength));
-      const markName = this.#tracker.recordSent(itemId, chunk.byteLength / MULAW_BYTES_PER_MS);
-      this.#send(twilioMediaOut(start.streamSid, chunk));
-      this.#send(twilioMarkOut(start.streamSid, markName));
-    }
+    if (!this.#start || this.#closed || audio.byteLength === 0) return;
+    this.#playback.send(itemId, audio);
   }
 
   clearPlayback(): { itemId: string; heardMs: number } | undefined {
-    if (this.#start && !this.#closed) this.#send(twilioClearOut(this.#start.streamSid));
-    return this.#tracker.clear();
+    this.#sendToStream(twilioClearOut);
+    return this.#playback.clear();
   }
 
   heardMs(itemId: string): number {
-    return this.#tracker.heardMs(itemId);
+    return this.#playback.heardMs(itemId);
   }
 
   notify(_notice: TransportNotice): void {
@@ -133,14 +138,19 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
     this.#closing = true;
     this.#closeReason ??= 'server_closed';
     this.#guard.stop();
+    this.#playback.stop();
     clearTimeout(this.#startTimer);
     this.#socket.close(code, reason);
     // A peer that never answers the close handshake must not keep the socket (and the call) alive.
     setTimeout(() => this.#socket.terminate(), 2_000).unref();
   }
 
-  #send(text: string): void {
-    if (this.#socket.readyState === this.#socket.OPEN) this.#socket.send(text);
+  /** Sends a message built for the current stream, once `start` named it and while the socket is open. */
+  #sendToStream(build: (streamSid: string) => string): void {
+    const start = this.#start;
+    if (!start || this.#closed || this.#socket.readyState !== this.#socket.OPEN) return;
+    holdWritesUntilTickEnd(this.#rawSocket);
+    this.#socket.send(build(start.streamSid));
   }
 
   #violate(error: TelephonyError, code: number): void {
@@ -211,7 +221,7 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
         return;
       }
       case 'mark':
-        if (this.#tracker.acknowledge(message.mark.name)) this.emit('played', message.mark.name);
+        if (this.#playback.acknowledge(message.mark.name)) this.emit('played', message.mark.name);
         return;
       case 'dtmf':
         this.emit('dtmf', message.dtmf.digit);
@@ -256,6 +266,7 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
     if (this.#closed) return;
     this.#closed = true;
     this.#guard.stop();
+    this.#playback.stop();
     clearTimeout(this.#startTimer);
     this.#rejectStart(new TelephonyError('protocol_error', 'stream closed before start'));
     this.emit('closed', { reason: this.#closeReason ?? 'socket_closed', code, detail: reason || undefined });
