@@ -103,6 +103,7 @@ export async function acceptTwilioStream(
       expectedCallSid: claims.callSid,
       limits: deps.limits,
       startTimeoutMs: deps.startTimeoutMs,
+      rawSocket: socket,
     });
     const calls = forBusiness(deps.db, claims.businessId).calls;
     const recorder = new CallRecorder(calls, claims.callId, logger, deps.metrics);
@@ -172,7 +173,7 @@ export async function acceptBrowserCall(
   const call = await calls.create({ channel: 'browser', engine: deps.env.engine, status: 'ringing' });
   deps.wss.handleUpgrade(request, socket, head, (ws) => {
     const logger = deps.logger.child({ callId: call.id, channel: 'browser' });
-    const transport = new BrowserTransport(ws, { limits: deps.limits });
+    const transport = new BrowserTransport(ws, { limits: deps.limits, rawSocket: socket });
     const recorder = new CallRecorder(calls, call.id, logger, deps.metrics);
     const session = new CallSession({
       callId: call.id,
