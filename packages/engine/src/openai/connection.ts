@@ -30,7 +30,8 @@ export interface OpenConnectionInput {
 export async function openRealtimeConnection(input: OpenConnectionInput): Promise<RealtimeConnection> {
   const { options, logger } = input;
   const url = realtimeSessionUrl(options);
-  const transport = new ReceptionistRealtimeTransport({ url });
+  // Audio deltas arrive here without passing through the SDK (transport.ts); all other events via `*`.
+  const transport = new ReceptionistRealtimeTransport({ url, onAudioDelta: input.onServerEvent });
   const session = new RealtimeSession(input.agent, {
     transport,
     model: options.realtimeModel,

@@ -84,7 +84,7 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
   pushAudio(audio: Uint8Array): void {
     if (this.#state === 'closed') return;
     if (this.#state === 'open' && this.#connection) {
-      this.#connection.transport.sendAudio(toArrayBuffer(audio));
+      this.#connection.transport.sendAudioBytes(audio);
       return;
     }
     this.#pendingAudio.push(audio.slice());
@@ -213,7 +213,7 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     const seed: TranscriptEntry[] = this.#history.entries();
     for (const item of seedItems(seed))
       connection.transport.sendEvent({ type: 'conversation.item.create', item });
-    for (const chunk of this.#pendingAudio) connection.transport.sendAudio(toArrayBuffer(chunk));
+    for (const chunk of this.#pendingAudio) connection.transport.sendAudioBytes(chunk);
     this.#pendingAudio = [];
     this.#pendingAudioBytes = 0;
     this.#state = 'open';
@@ -314,10 +314,6 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     if (this.#state === 'open') this.#say(text);
     else this.#undeliveredAnswer = text;
   }
-}
-
-function toArrayBuffer(audio: Uint8Array): ArrayBuffer {
-  return audio.buffer.slice(audio.byteOffset, audio.byteOffset + audio.byteLength) as ArrayBuffer;
 }
 
 function delay(ms: number): Promise<void> {

@@ -40,6 +40,9 @@ describe('OpenAI engine: a phone call through the real Agents SDK', () => {
     const server = await peers.realtime.connection(0);
 
     expect(server.headers.authorization).toBe('Bearer sk-test-key');
+    // We open the socket ourselves (transport.ts); the SDK's identifying headers must still be there.
+    expect(server.headers['x-openai-agents-sdk']).toMatch(/^openai-agents-sdk\./);
+    expect(server.headers['user-agent']).toMatch(/^Agents\/JavaScript /);
     expect(new URL(server.url, 'ws://x').searchParams.get('model')).toBe('gpt-realtime');
     const audio = server.session.audio as {
       input: {
