@@ -86,7 +86,8 @@ export class ConversationBridge {
     conversation.on('transcript', (event) => {
       if (!current()) return;
       this.#transport.notify({ type: 'transcript', ...event, interrupted: event.interrupted ?? false });
-      if (!event.final) return;
+      // A reply or utterance that ends with no words (audio without a transcript) has nothing to log.
+      if (!event.final || (event.text.trim() === '' && !event.interrupted)) return;
       if (event.role === 'caller') {
         // Replies that started before the caller's line go first, so the log reads in spoken order.
         this.flushAgentTurns();
