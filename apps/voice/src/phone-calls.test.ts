@@ -165,6 +165,40 @@ describe('phone calls end to end (fake Twilio ⇄ voice server ⇄ scripted engi
     expect(ended?.outcome).toBe('booked');
   });
 
+  it('logs no turn for a reply that has audio but no words', async () => {
+    const engine = createScriptedEngine({
+      greeting: { text: 'Hello!', audioMs: 200 },
+      turns: [
+        { caller: 'Hmm', reply: { text: '', audioMs: 300 } },
+        { caller: 'Are you there?', reply: { text: 'Yes, I am here.', audioMs: 300 } },
+      ],
+    });
+    const h = await start(engine);
+    const call = await h.twilio.placeCall({ from: CALLER_NUMBER, to: h.businessNumber });
+    await call.waitForAudio(200 * 8);
+    await call.waitForPlaybackEnd();
+    for (const [index, heardMs] of [500, 800].entries()) {
+      await call.sendAudio(speechMulaw(400));
+      await call.sendAudio(silenceMulaw(500));
+      await call.waitForAudio(heardMs * 8);
+      if (index === 0) await call.waitForPlaybackEnd();
+    }
+
+    const callId = callIdOf(call);
+    const row = await until(
+      () => callRow(h, callId),
+      (r) => (r?.turns.length ?? 0) >= 4,
+      'four turns',
+    );
+    expect(row?.turns.map((turn) => [turn.role, turn.text])).toEqual([
+      ['agent', 'Hello!'],
+      ['caller', 'Hmm'],
+      ['caller', 'Are you there?'],
+      ['agent', 'Yes, I am here.'],
+    ]);
+    call.stop();
+  });
+
   it('barge-in: clears playback at once and reports the heard audio from marks', async () => {
     const engine = createScriptedEngine({
       greeting: { text: 'A very long greeting about our many services.', audioMs: 4_000 },
