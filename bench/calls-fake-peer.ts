@@ -4,8 +4,10 @@
  * It speaks enough of the GA protocol for the Agents SDK (every event has `event_id`, responses are
  * bracketed by response.created / response.done, audio items carry response_id / output_index /
  * content_index) and streams audio back: each caller frame it receives is echoed as one
- * `response.output_audio.delta` carrying a fresh stamp, one response per second of audio. It records when
- * each stamped caller frame arrived, so relay-added inbound latency is measured here.
+ * `response.output_audio.delta` carrying a fresh stamp. Like a real reply, each response lasts a few
+ * seconds and streams its transcript alongside the audio (a word every half second), so relays also do
+ * their per-reply work (transcripts, history, the call log). It records when each stamped caller frame
+ * arrived, so relay-added inbound latency is measured here.
  *
  * Control over the IPC channel: {type:'reset'} clears counters, {type:'stats'} replies with them.
  * Usage: node --import tsx bench/calls-fake-peer.ts  (reports {type:'listening', port} over IPC)
@@ -14,7 +16,11 @@ import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { FRAME_BYTES, readStamps, stampedFrame } from './calls-frame-stamp.ts';
 
-const FRAMES_PER_RESPONSE = 50;
+/** Five seconds of audio per reply. */
+const FRAMES_PER_RESPONSE = 250;
+/** A transcript word every half second of audio. */
+const FRAMES_PER_TRANSCRIPT_DELTA = 25;
+const TRANSCRIPT_WORD = 'echo';
 
 export interface PeerCallStats {
   inReceived: number;
@@ -45,6 +51,7 @@ interface ActiveResponse {
   id: string;
   itemId: string;
   frames: number;
+  transcript: string;
 }
 
 /** One SDK connection: session state plus the response currently streaming audio. */
@@ -154,6 +161,7 @@ class PeerConnection {
     const frame = stampedFrame({ direction: 'out', callIndex, seq, sentAtNs: process.hrtime.bigint() });
     this.#sendDelta(response, frame);
     response.frames++;
+    if (response.frames % FRAMES_PER_TRANSCRIPT_DELTA === 0) this.#sendTranscriptDelta(response);
     if (response.frames >= FRAMES_PER_RESPONSE) this.#finishResponse('completed');
   }
 
@@ -168,8 +176,26 @@ class PeerConnection {
     });
   }
 
+  #sendTranscriptDelta(response: ActiveResponse): void {
+    const delta = response.transcript === '' ? TRANSCRIPT_WORD : ` ${TRANSCRIPT_WORD}`;
+    response.transcript += delta;
+    this.#send({
+      type: 'response.output_audio_transcript.delta',
+      response_id: response.id,
+      item_id: response.itemId,
+      output_index: 0,
+      content_index: 0,
+      delta,
+    });
+  }
+
   #startResponse(): ActiveResponse {
-    const response: ActiveResponse = { id: nextId('resp'), itemId: nextId('item'), frames: 0 };
+    const response: ActiveResponse = {
+      id: nextId('resp'),
+      itemId: nextId('item'),
+      frames: 0,
+      transcript: '',
+    };
     this.#response = response;
     const item = {
       id: response.itemId,
@@ -201,9 +227,10 @@ class PeerConnection {
     this.#finishResponse('completed', 'Hello.');
   }
 
-  #finishResponse(status: 'completed' | 'cancelled', transcript = ''): void {
+  #finishResponse(status: 'completed' | 'cancelled', spoken?: string): void {
     const response = this.#response;
     if (!response) return;
+    const transcript = spoken ?? response.transcript;
     this.#response = undefined;
     const where = { response_id: response.id, item_id: response.itemId, output_index: 0, content_index: 0 };
     this.#send({ type: 'response.output_audio.done', ...where });

@@ -23,10 +23,13 @@ export function startNodeChild(options: {
   args?: string[];
   env?: NodeJS.ProcessEnv;
   preload?: string[];
+  /** Extra Node flags, e.g. `--cpu-prof`. */
+  nodeFlags?: string[];
   logFile: string;
 }): NodeChild {
   const imports = ['tsx', ...(options.preload ?? [])].flatMap((module) => ['--import', module]);
-  const child = spawn(process.execPath, [...imports, options.script, ...(options.args ?? [])], {
+  const nodeArgs = [...(options.nodeFlags ?? []), ...imports, options.script, ...(options.args ?? [])];
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: repoRoot,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -100,4 +103,17 @@ export function processRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kilobytes = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? Number.NaN);
   return kilobytes / 1024;
+}
+
+/** Busy and total CPU time of the whole machine so far, in clock ticks (first line of /proc/stat). */
+export function machineCpuTicks(): { busy: number; total: number } {
+  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  // idle and iowait are the 4th and 5th fields.
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { busy: total - idle, total };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:calls -- --calls N --seconds S [--json] [--relay ours|peer|both|peer,ours]`
+ * `npm run bench:calls -- --calls N --seconds S [--json] [--relay ours|peer|both|peer,ours] [--cpu-prof DIR]`
  *
  * N concurrent simulated Twilio phone calls against a relay in another process, with a fast fake OpenAI
  * Realtime peer (bench/calls-fake-peer.ts) that echoes every caller frame back as agent audio. The same load
@@ -16,7 +16,13 @@ import { parseArgs } from 'node:util';
 import { childProcessEnv } from '../apps/caller/src/env.ts';
 import type { PeerCallStats } from './calls-fake-peer.ts';
 import { type LoadCallResult, placeLoadCall } from './calls-load.ts';
-import { type NodeChild, processCpuSeconds, processRssMb, startNodeChild } from './calls-processes.ts';
+import {
+  machineCpuTicks,
+  type NodeChild,
+  processCpuSeconds,
+  processRssMb,
+  startNodeChild,
+} from './calls-processes.ts';
 import { ratio, round, type Summary, summarize } from './calls-stats.ts';
 
 const FRAMES_PER_SECOND = 50;
@@ -32,6 +38,8 @@ interface Options {
   warmupSeconds: number;
   json: boolean;
   relays: Array<'ours' | 'peer'>;
+  /** When set, each relay writes a V8 CPU profile (whole run) into this folder, for finding hot spots. */
+  cpuProfDir: string | undefined;
 }
 
 function parseOptions(): Options {
@@ -42,6 +50,7 @@ function parseOptions(): Options {
       'warmup-seconds': { type: 'string', default: '2' },
       relay: { type: 'string', default: 'both' },
       json: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
     },
   });
   const calls = Number(values.calls);
@@ -62,6 +71,7 @@ function parseOptions(): Options {
     warmupSeconds,
     json: values.json,
     relays: relayList as Array<'ours' | 'peer'>,
+    cpuProfDir: values['cpu-prof'],
   };
 }
 
@@ -97,12 +107,19 @@ interface RelayUnderTest {
   serverUrl: string;
 }
 
-async function startOurs(workDir: string, realtimeUrl: string): Promise<RelayUnderTest> {
+function profileFlags(options: Options, name: string): string[] {
+  if (options.cpuProfDir === undefined) return [];
+  // One folder per relay: the main thread and tsx's loader thread each write a profile.
+  return ['--cpu-prof', `--cpu-prof-dir=${join(options.cpuProfDir, name)}`];
+}
+
+async function startOurs(workDir: string, realtimeUrl: string, options: Options): Promise<RelayUnderTest> {
   const port = await freePort();
   const serverUrl = `http://127.0.0.1:${port}`;
   const child = startNodeChild({
     script: 'apps/voice/src/main.ts',
     preload: ['./bench/calls-probe.ts'],
+    nodeFlags: profileFlags(options, 'ours'),
     logFile: join(workDir, 'ours.log'),
     env: childProcessEnv({
       LOG_LEVEL: 'warn',
@@ -122,11 +139,16 @@ async function startOurs(workDir: string, realtimeUrl: string): Promise<RelayUnd
   return { label: 'ours: apps/voice (ENGINE=openai)', child, serverUrl };
 }
 
-async function startPeerRelay(workDir: string, realtimeUrl: string): Promise<RelayUnderTest> {
+async function startPeerRelay(
+  workDir: string,
+  realtimeUrl: string,
+  options: Options,
+): Promise<RelayUnderTest> {
   const child = startNodeChild({
     script: 'bench/calls-peer-relay.ts',
     args: [realtimeUrl],
     preload: ['./bench/calls-probe.ts'],
+    nodeFlags: profileFlags(options, 'peer'),
     logFile: join(workDir, 'peer.log'),
   });
   const { port } = await child.waitFor<{ type: string; port: number }>('listening');
@@ -150,6 +172,11 @@ export interface RelayReport {
   droppedFrames: { in: number; out: number; total: number };
   cpuPercentOfCore: number;
   cpuPercentPerCall: number;
+  /**
+   * How busy the whole machine was in the window (100 % = every core), relay, load generator and fake peer
+   * together: near 100 % every process waits for a core and latency reflects that, not the relay alone.
+   */
+  machineBusyPercent: number;
   rssIdleMb: number;
   rssLoadedMb: number;
   rssPerCallMb: number;
@@ -220,6 +247,7 @@ async function runLoad(relay: RelayUnderTest, peer: NodeChild, options: Options)
   await sleep(Math.max(0, windowStart - performance.now()));
   relay.child.child.send({ type: 'probe:start' });
   const cpuStart = processCpuSeconds(relay.child.pid);
+  const machineStart = machineCpuTicks();
   const wallStart = performance.now();
   let rssLoadedMb = processRssMb(relay.child.pid);
   while (performance.now() < windowEnd - 1000) {
@@ -228,6 +256,7 @@ async function runLoad(relay: RelayUnderTest, peer: NodeChild, options: Options)
   }
   await sleep(Math.max(0, windowEnd - performance.now()));
   const cpuSeconds = processCpuSeconds(relay.child.pid) - cpuStart;
+  const machineEnd = machineCpuTicks();
   const wallSeconds = (performance.now() - wallStart) / 1000;
   const probe = await relay.child.request<{
     type: string;
@@ -272,6 +301,10 @@ async function runLoad(relay: RelayUnderTest, peer: NodeChild, options: Options)
     droppedFrames: { in: droppedIn, out: droppedOut, total: droppedIn + droppedOut },
     cpuPercentOfCore: round(cpuPercentOfCore, 2),
     cpuPercentPerCall: round(cpuPercentOfCore / calls),
+    machineBusyPercent: round(
+      ((machineEnd.busy - machineStart.busy) / Math.max(1, machineEnd.total - machineStart.total)) * 100,
+      1,
+    ),
     rssIdleMb: round(rssIdleMb, 1),
     rssLoadedMb: round(rssLoadedMb, 1),
     rssPerCallMb: round((rssLoadedMb - rssIdleMb) / calls),
@@ -317,8 +350,8 @@ async function main(): Promise<void> {
       try {
         relay =
           which === 'ours'
-            ? await startOurs(workDir, realtimeUrl)
-            : await startPeerRelay(workDir, realtimeUrl);
+            ? await startOurs(workDir, realtimeUrl, options)
+            : await startPeerRelay(workDir, realtimeUrl, options);
         reports[which] = await runLoad(relay, peer, options);
       } catch (error) {
         reports[which] = { error: (error as Error).message };
