@@ -1,5 +1,6 @@
 /**
- * `npm run bench:calls -- --calls N --seconds S [--json] [--relay ours|peer|both|peer,ours] [--cpu-prof DIR]`
+ * `npm run bench:calls -- --calls N --seconds S [--json] [--relay ours|peer|both|peer,ours]
+ *    [--warmup-seconds 2] [--warmup-round-seconds 8] [--cpu-prof DIR]`
  *
  * N concurrent simulated Twilio phone calls against a relay in another process, with a fast fake OpenAI
  * Realtime peer (bench/calls-fake-peer.ts) that echoes every caller frame back as agent audio. The same load
@@ -36,6 +37,8 @@ interface Options {
   calls: number;
   seconds: number;
   warmupSeconds: number;
+  /** An unmeasured round of the same calls before each measured one (0 = none). */
+  warmupRoundSeconds: number;
   json: boolean;
   relays: Array<'ours' | 'peer'>;
   /** When set, each relay writes a V8 CPU profile (whole run) into this folder, for finding hot spots. */
@@ -48,6 +51,7 @@ function parseOptions(): Options {
       calls: { type: 'string', default: '50' },
       seconds: { type: 'string', default: '20' },
       'warmup-seconds': { type: 'string', default: '2' },
+      'warmup-round-seconds': { type: 'string', default: '8' },
       relay: { type: 'string', default: 'both' },
       json: { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
@@ -56,6 +60,13 @@ function parseOptions(): Options {
   const calls = Number(values.calls);
   const seconds = Number(values.seconds);
   const warmupSeconds = Number(values['warmup-seconds']);
+  const warmupRoundSeconds = Number(values['warmup-round-seconds']);
+  if (
+    !Number.isFinite(warmupRoundSeconds) ||
+    (warmupRoundSeconds !== 0 && warmupRoundSeconds < warmupSeconds + 5)
+  ) {
+    throw new Error(`--warmup-round-seconds must be 0 or at least warm-up + 5 (${warmupSeconds + 5})`);
+  }
   if (!Number.isInteger(calls) || calls < 1) throw new Error('--calls must be a positive integer');
   if (!Number.isFinite(seconds) || seconds < warmupSeconds + 5) {
     throw new Error(`--seconds must be at least warm-up + 5 (${warmupSeconds + 5})`);
@@ -69,6 +80,7 @@ function parseOptions(): Options {
     calls,
     seconds,
     warmupSeconds,
+    warmupRoundSeconds,
     json: values.json,
     relays: relayList as Array<'ours' | 'peer'>,
     cpuProfDir: values['cpu-prof'],
@@ -209,11 +221,15 @@ function summarizeWarnings(logFile: string): Record<string, number> {
   return counts;
 }
 
-async function runLoad(relay: RelayUnderTest, peer: NodeChild, options: Options): Promise<RelayReport> {
+/** `rssIdleMb`: the relay's RSS before it took any call (measured before the warm-up round). */
+async function runLoad(
+  relay: RelayUnderTest,
+  peer: NodeChild,
+  options: Options,
+  rssIdleMb: number,
+): Promise<RelayReport> {
   const { calls, seconds, warmupSeconds } = options;
   const warmupFrames = warmupSeconds * FRAMES_PER_SECOND;
-  await sleep(500);
-  const rssIdleMb = processRssMb(relay.child.pid);
   await peer.request({ type: 'reset', warmupFrames }, 'reset:ok');
 
   // Spread call starts over up to 2 s, as real traffic would not arrive in one tick.
@@ -352,7 +368,13 @@ async function main(): Promise<void> {
           which === 'ours'
             ? await startOurs(workDir, realtimeUrl, options)
             : await startPeerRelay(workDir, realtimeUrl, options);
-        reports[which] = await runLoad(relay, peer, options);
+        // Whichever relay ran first used to lose: the load generator and the fake peer were still cold
+        // (interpreted code, small heaps). Each relay first gets an unmeasured round of the same calls.
+        await sleep(500);
+        const rssIdleMb = processRssMb(relay.child.pid);
+        if (options.warmupRoundSeconds > 0)
+          await runLoad(relay, peer, { ...options, seconds: options.warmupRoundSeconds }, rssIdleMb);
+        reports[which] = await runLoad(relay, peer, options, rssIdleMb);
       } catch (error) {
         reports[which] = { error: (error as Error).message };
       } finally {
@@ -376,6 +398,7 @@ async function main(): Promise<void> {
     calls: options.calls,
     seconds: options.seconds,
     warmupSeconds: options.warmupSeconds,
+    warmupRoundSeconds: options.warmupRoundSeconds,
     machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
     targets: TARGETS,
     ours: reports.ours ?? null,
