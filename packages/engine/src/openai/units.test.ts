@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { BROWSER_AUDIO, PHONE_AUDIO } from '../engine.ts';
+import { defineTool } from '../tool.ts';
 import { ConversationHistory } from './history.ts';
+import { toolParametersJsonSchema } from './json-schema.ts';
 import { resolveOptions } from './options.ts';
 import { ReconnectBudget } from './reconnect.ts';
 import { classifyServerError, parseServerEvent } from './server-events.ts';
@@ -32,6 +35,28 @@ describe('ConversationHistory', () => {
     history.appendDelta('agent_2', 'agent', 'half a sentence');
     history.dropUnfinished();
     expect(history.entries()).toHaveLength(3);
+  });
+});
+
+describe('toolParametersJsonSchema', () => {
+  it('converts a shared parameter schema once and hands every tool its own copy', () => {
+    const parameters = z.object({ date: z.string().describe('YYYY-MM-DD'), party: z.number().default(1) });
+    const toolFor = () =>
+      defineTool({
+        name: 'check',
+        description: 'Checks',
+        parameters,
+        execute: async () => ({ ok: true, message: 'ok' }),
+      });
+    const first = toolParametersJsonSchema(toolFor());
+    expect(first).toMatchObject({
+      type: 'object',
+      properties: { date: { type: 'string', description: 'YYYY-MM-DD' }, party: { type: 'number' } },
+      required: ['date'],
+    });
+    expect(first).not.toHaveProperty('$schema');
+    (first.properties as Record<string, unknown>).date = 'changed by a caller';
+    expect(toolParametersJsonSchema(toolFor())).toMatchObject({ properties: { date: { type: 'string' } } });
   });
 });
 

@@ -24,6 +24,11 @@ function words(text: string): string[] {
  * Picks the FAQ entry sharing the most meaningful words, if any is close enough: one keyword hit, or
  * two words of the entry's question ("Can I book a new appointment?" must not match "new patients").
  */
+/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
+const AnswerQuestionParameters = z.object({
+  question: z.string().trim().min(1).max(500).describe("The caller's question, in their words"),
+});
+
 export function matchFaq(faq: readonly FaqEntry[], question: string): FaqEntry | undefined {
   const asked = new Set(words(question).map(stem));
   let best: { entry: FaqEntry; score: number } | undefined;
@@ -63,9 +68,7 @@ export function answerQuestionTool(deps: ToolDependencies): AnyEngineTool {
     name: 'answer_question',
     description:
       "Call when the caller asks a specific question about the business (insurance, parking, policies, prices, hours, location) that you should answer from the business's own information rather than guess.",
-    parameters: z.object({
-      question: z.string().trim().min(1).max(500).describe("The caller's question, in their words"),
-    }),
+    parameters: AnswerQuestionParameters,
     async run(args, { profile }) {
       const entry = matchFaq(profile.faq, args.question);
       if (entry !== undefined)

@@ -4,21 +4,19 @@ import { cancelAppointment } from '../appointments/manage.ts';
 import { IsoDate } from '../profile/schema.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
+/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
+const CancelAppointmentParameters = z.object({
+  appointmentId: z.string().trim().max(100).nullish().describe('Id from find_my_appointments, when known'),
+  date: IsoDate.nullish().describe('Date of the booking, YYYY-MM-DD'),
+  customerName: z.string().trim().max(100).nullish().describe('Name the booking is under'),
+});
+
 export function cancelAppointmentTool(deps: ToolDependencies): AnyEngineTool {
   return receptionistTool(deps, {
     name: 'cancel_appointment',
     description:
       "Call when the caller has confirmed they want to cancel an existing booking. Their identity is checked by the number they call from, or else by the booking's name and date.",
-    parameters: z.object({
-      appointmentId: z
-        .string()
-        .trim()
-        .max(100)
-        .nullish()
-        .describe('Id from find_my_appointments, when known'),
-      date: IsoDate.nullish().describe('Date of the booking, YYYY-MM-DD'),
-      customerName: z.string().trim().max(100).nullish().describe('Name the booking is under'),
-    }),
+    parameters: CancelAppointmentParameters,
     async run(args, ctx) {
       const cancelled = await cancelAppointment({ ctx, input: withoutNulls(args) });
       return {

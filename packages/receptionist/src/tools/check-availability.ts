@@ -13,19 +13,22 @@ import { receptionistTool, type ToolDependencies } from './runner.ts';
 
 const MAX_SPOKEN_SLOTS = 6;
 
+/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
+const CheckAvailabilityParameters = z.object({
+  service: z.string().trim().min(1).max(100).describe('Service name or id, e.g. "Cleaning"'),
+  date: IsoDate.describe('First date to check, YYYY-MM-DD in the business time zone'),
+  endDate: IsoDate.nullish().describe('Last date to check (inclusive), YYYY-MM-DD; omit for one day'),
+  preferredTime: LocalTime.nullish().describe(
+    'Preferred local time HH:mm; the nearest free times are offered first',
+  ),
+});
+
 export function checkAvailabilityTool(deps: ToolDependencies): AnyEngineTool {
   return receptionistTool(deps, {
     name: 'check_availability',
     description:
       'Call when the caller wants to know when they can come in for a service, before booking. Returns free start times on a date (or a range of up to 14 days).',
-    parameters: z.object({
-      service: z.string().trim().min(1).max(100).describe('Service name or id, e.g. "Cleaning"'),
-      date: IsoDate.describe('First date to check, YYYY-MM-DD in the business time zone'),
-      endDate: IsoDate.nullish().describe('Last date to check (inclusive), YYYY-MM-DD; omit for one day'),
-      preferredTime: LocalTime.nullish().describe(
-        'Preferred local time HH:mm; the nearest free times are offered first',
-      ),
-    }),
+    parameters: CheckAvailabilityParameters,
     async run(args, ctx) {
       const service = resolveService(ctx.profile, args.service);
       const slots = await findSlots(ctx, { service, fromDate: args.date, toDate: args.endDate ?? args.date });

@@ -5,15 +5,18 @@ import { joinWords } from '../availability/index.ts';
 import { IsoDate } from '../profile/schema.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
+/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
+const FindMyAppointmentsParameters = z.object({
+  customerName: z.string().trim().max(100).nullish().describe('Name the booking is under'),
+  date: IsoDate.nullish().describe('Date of the booking, YYYY-MM-DD'),
+});
+
 export function findMyAppointmentsTool(deps: ToolDependencies): AnyEngineTool {
   return receptionistTool(deps, {
     name: 'find_my_appointments',
     description:
       'Call when the caller asks about their existing bookings, or before rescheduling or cancelling one. Uses the number they call from; otherwise needs the name and date of the booking.',
-    parameters: z.object({
-      customerName: z.string().trim().max(100).nullish().describe('Name the booking is under'),
-      date: IsoDate.nullish().describe('Date of the booking, YYYY-MM-DD'),
-    }),
+    parameters: FindMyAppointmentsParameters,
     async run(args, ctx) {
       const found = await findMyAppointments({ ctx, input: withoutNulls(args) });
       const spoken = found.appointments.map((appointment) => appointment.spoken);

@@ -5,14 +5,17 @@ import { receptionistTool, type ToolDependencies } from './runner.ts';
 
 const TOPICS = ['overview', 'hours', 'address', 'services', 'contact'] as const;
 
+/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
+const GetBusinessInfoParameters = z.object({
+  topic: z.enum(TOPICS).nullish().describe('What the caller wants to know; omit for an overview'),
+});
+
 export function getBusinessInfoTool(deps: ToolDependencies): AnyEngineTool {
   return receptionistTool(deps, {
     name: 'get_business_info',
     description:
       'Call when the caller asks general facts about the business: opening hours, address or directions, the services offered and their prices, or who you are.',
-    parameters: z.object({
-      topic: z.enum(TOPICS).nullish().describe('What the caller wants to know; omit for an overview'),
-    }),
+    parameters: GetBusinessInfoParameters,
     async run(args, { profile }) {
       const topic = args.topic ?? 'overview';
       const address = describeAddress(profile);

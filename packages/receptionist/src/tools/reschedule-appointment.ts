@@ -4,23 +4,21 @@ import { rescheduleAppointment } from '../appointments/manage.ts';
 import { IsoDate, LocalTime } from '../profile/schema.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
+/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
+const RescheduleAppointmentParameters = z.object({
+  appointmentId: z.string().trim().max(100).nullish().describe('Id from find_my_appointments, when known'),
+  currentDate: IsoDate.nullish().describe('Date of the existing booking, YYYY-MM-DD'),
+  customerName: z.string().trim().max(100).nullish().describe('Name the booking is under'),
+  newDate: IsoDate.describe('New date, YYYY-MM-DD'),
+  newTime: LocalTime.describe('New start time, local HH:mm (24-hour)'),
+});
+
 export function rescheduleAppointmentTool(deps: ToolDependencies): AnyEngineTool {
   return receptionistTool(deps, {
     name: 'reschedule_appointment',
     description:
       "Call when the caller wants to move an existing booking to a new date and time. Their identity is checked by the number they call from, or else by the booking's name and current date.",
-    parameters: z.object({
-      appointmentId: z
-        .string()
-        .trim()
-        .max(100)
-        .nullish()
-        .describe('Id from find_my_appointments, when known'),
-      currentDate: IsoDate.nullish().describe('Date of the existing booking, YYYY-MM-DD'),
-      customerName: z.string().trim().max(100).nullish().describe('Name the booking is under'),
-      newDate: IsoDate.describe('New date, YYYY-MM-DD'),
-      newTime: LocalTime.describe('New start time, local HH:mm (24-hour)'),
-    }),
+    parameters: RescheduleAppointmentParameters,
     async run(args, ctx) {
       const moved = await rescheduleAppointment({ ctx, input: withoutNulls(args) });
       return {

@@ -3,22 +3,25 @@ import { z } from 'zod';
 import { takeMessage } from '../messages/index.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
+/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
+const TakeMessageParameters = z.object({
+  callerName: z.string().trim().max(100).nullish().describe("The caller's name"),
+  callbackNumber: z
+    .string()
+    .trim()
+    .max(40)
+    .nullish()
+    .describe('Number to call back if different from the number they are calling from'),
+  reason: z.string().trim().min(1).max(2000).describe('The message, in a sentence or two'),
+  urgency: z.enum(['low', 'normal', 'high']).nullish().describe('How urgent the caller says it is'),
+});
+
 export function takeMessageTool(deps: ToolDependencies): AnyEngineTool {
   return receptionistTool(deps, {
     name: 'take_message',
     description:
       "Call when the caller wants to leave a message for the business, or when you can't help and a person should call them back.",
-    parameters: z.object({
-      callerName: z.string().trim().max(100).nullish().describe("The caller's name"),
-      callbackNumber: z
-        .string()
-        .trim()
-        .max(40)
-        .nullish()
-        .describe('Number to call back if different from the number they are calling from'),
-      reason: z.string().trim().min(1).max(2000).describe('The message, in a sentence or two'),
-      urgency: z.enum(['low', 'normal', 'high']).nullish().describe('How urgent the caller says it is'),
-    }),
+    parameters: TakeMessageParameters,
     async run(args, ctx) {
       const message = await takeMessage({ ctx, input: withoutNulls(args) });
       return {

@@ -5,6 +5,12 @@ import type { BusinessProfile, TransferDestination } from '../profile/schema.ts'
 import { receptionistTool, type ToolDependencies } from './runner.ts';
 
 /** A destination by id or (partial) name; the model never supplies a number. */
+/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
+const TransferCallParameters = z.object({
+  destination: z.string().trim().min(1).max(100).describe('Destination id or name, e.g. "Front desk"'),
+  reason: z.string().trim().max(300).nullish().describe('Why the caller wants to be transferred'),
+});
+
 export function findDestination(profile: BusinessProfile, idOrName: string): TransferDestination | undefined {
   const wanted = idOrName.trim().toLowerCase();
   const byId = profile.transferDestinations.find((destination) => destination.id === wanted);
@@ -22,10 +28,7 @@ export function transferCallTool(deps: ToolDependencies): AnyEngineTool {
     name: 'transfer_call',
     description:
       'Call when the caller asks for a person or a department, or needs help you cannot give. Pick a destination by its id or name from the business information; never a phone number.',
-    parameters: z.object({
-      destination: z.string().trim().min(1).max(100).describe('Destination id or name, e.g. "Front desk"'),
-      reason: z.string().trim().max(300).nullish().describe('Why the caller wants to be transferred'),
-    }),
+    parameters: TransferCallParameters,
     async run(args, { profile }) {
       const destination = findDestination(profile, args.destination);
       if (destination === undefined) {
