@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Conversation } from '../engine.ts';
@@ -205,6 +207,31 @@ describe('OpenAI engine: the supervisor', () => {
     const server = await peers.realtime.connection(0);
     server.simulateCallerSpeech('What are your prices?');
     await recorder.finalTranscript('agent', SUPERVISOR_FALLBACK_SENTENCE);
+    expect(recorder.events.decision).toContainEqual(
+      expect.objectContaining({ kind: 'supervisor_answered', detail: 'deadline' }),
+    );
+  });
+
+  it('keeps its deadline when garbage collection runs while it waits', async () => {
+    // A timeout signal inside AbortSignal.any() can be collected before it fires on Node 20
+    // (nodejs/node#57736); under load that left the caller waiting for the SDK's backstop instead.
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    peers = await startOpenAITestPeers({
+      realtime: { respond: chatAgentLike() },
+      responses: { script: [{ kind: 'text', text: 'too late' }], delayMs: 5_000 },
+      engine: { supervisorDeadlineMs: 400 },
+    });
+    conversation = await peers.engine.start(testConversationConfig());
+    const recorder = new EventRecorder(conversation);
+    const server = await peers.realtime.connection(0);
+    const collector = setInterval(collectGarbage, 20);
+    try {
+      server.simulateCallerSpeech('What are your prices?');
+      await recorder.finalTranscript('agent', SUPERVISOR_FALLBACK_SENTENCE);
+    } finally {
+      clearInterval(collector);
+    }
     expect(recorder.events.decision).toContainEqual(
       expect.objectContaining({ kind: 'supervisor_answered', detail: 'deadline' }),
     );

@@ -17,7 +17,7 @@ type SendOptions = { mask?: boolean; binary?: boolean; compress?: boolean; fin?:
  *   name, reaches the listeners unchanged and in order.
  * - Writes made in one tick leave in one `writev`. Under load several caller frames arrive in one read
  *   and each becomes an `input_audio_buffer.append`; a system call per message was the largest single
- *   cost of the relay (a third of its CPU at 100 calls on our 2-core VMs). Nothing waits past the
+ *   cost of the relay (a quarter to a third of its time at 100 calls on our VMs). Nothing waits past the
  *   current tick, so no latency is added.
  */
 export class RealtimeSocket extends WebSocket {

@@ -50,7 +50,14 @@ export class Supervisor {
 
   async answer(history: readonly TranscriptEntry[], context: string): Promise<SupervisorAnswer> {
     const startedAt = performance.now();
-    const signal = AbortSignal.any([this.#options.signal, AbortSignal.timeout(this.#options.deadlineMs)]);
+    // Not AbortSignal.timeout(): inside AbortSignal.any() Node 20 may garbage-collect it before it fires
+    // (nodejs/node#57736), and the deadline then silently never comes. A timer we hold does not vanish.
+    const deadline = new AbortController();
+    const deadlineTimer = setTimeout(
+      () => deadline.abort(new DOMException('supervisor deadline', 'TimeoutError')),
+      this.#options.deadlineMs,
+    );
+    const signal = AbortSignal.any([this.#options.signal, deadline.signal]);
     const input: ResponseInputItem[] = [
       { role: 'system', content: this.#options.instructions },
       { role: 'user', content: this.#conversationText(history, context) },
@@ -114,6 +121,8 @@ export class Supervisor {
         'supervisor failed; using the safe sentence',
       );
       return done(SUPERVISOR_FALLBACK_SENTENCE, outcome);
+    } finally {
+      clearTimeout(deadlineTimer);
     }
   }
 

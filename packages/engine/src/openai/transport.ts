@@ -18,7 +18,7 @@ export interface ReceptionistRealtimeTransportOptions {
  *
  * Audio hot path: agent audio deltas (50 a second per phone call) skip the SDK. For each server event
  * the SDK parses the JSON and validates it with zod twice, structured-clones it for `*` listeners and
- * decodes base64 audio byte by byte in JavaScript; at 100 calls that was about a fifth of the relay's
+ * decodes base64 audio byte by byte in JavaScript; at 100 calls that was roughly 15 % of the relay's
  * CPU. We use neither its `audio` events nor its playback clock, so deltas go straight to
  * `onAudioDelta` (the event router validates them with its own schema); every other event still goes
  * through the SDK as before. Caller audio is base64-encoded natively instead of through the SDK's
