@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { RawData, WebSocket } from 'ws';
 import { ConnectionGuard, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../connection-guard.ts';
+import { type ControlMessageProtocol, parseControlMessage } from '../control-message.ts';
 import { ProtocolViolationError, type TelephonyError } from '../errors.ts';
 import { type CorkableSocket, holdWritesUntilTickEnd } from '../socket-writes.ts';
 import { MarkedPlayback } from '../marked-playback.ts';
@@ -14,7 +15,14 @@ import {
   type BrowserServerMessage,
 } from './protocol.ts';
 
-const KNOWN_TYPES = new Set(['text', 'dtmf', 'played', 'end']);
+const BROWSER_PROTOCOL: ControlMessageProtocol<BrowserClientMessage, 'type'> = {
+  nameField: 'type',
+  named: BrowserAnyMessage,
+  known: new Set(['text', 'dtmf', 'played', 'end']),
+  schema: BrowserClientMessage,
+  noun: 'control message',
+  nameNoun: 'type',
+};
 
 export interface BrowserTransportOptions {
   limits?: Partial<ConnectionLimits>;
@@ -145,32 +153,16 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
       this.#onAudio(bytes);
       return;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(bytes.toString('utf8'));
-    } catch (cause) {
-      this.#violate(
-        new ProtocolViolationError('invalid_json', 'control message is not JSON', { cause }),
-        1007,
-      );
+    const parsed = parseControlMessage(bytes.toString('utf8'), BROWSER_PROTOCOL);
+    if (parsed.kind === 'violation') {
+      this.#violate(parsed.error, parsed.closeCode);
       return;
     }
-    const any = BrowserAnyMessage.safeParse(json);
-    if (!any.success) {
-      this.#violate(new ProtocolViolationError('invalid_message', 'control message has no type'), 1007);
+    if (parsed.kind === 'unknown') {
+      this.emit('unknown', { event: parsed.name });
       return;
     }
-    if (!KNOWN_TYPES.has(any.data.type)) {
-      this.emit('unknown', { event: any.data.type });
-      return;
-    }
-    const parsed = BrowserClientMessage.safeParse(json);
-    if (!parsed.success) {
-      const detail = `invalid ${any.data.type} message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`;
-      this.#violate(new ProtocolViolationError('invalid_message', detail, { cause: parsed.error }), 1007);
-      return;
-    }
-    const message = parsed.data;
+    const message = parsed.message;
     switch (message.type) {
       case 'text':
         this.emit('text', message.text);

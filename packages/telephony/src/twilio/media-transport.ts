@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { RawData, WebSocket } from 'ws';
 import { decodeStrictBase64 } from '../base64.ts';
 import { ConnectionGuard, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../connection-guard.ts';
+import { type ControlMessageProtocol, parseControlMessage } from '../control-message.ts';
 import { ProtocolViolationError, TelephonyError } from '../errors.ts';
 import { type CorkableSocket, holdWritesUntilTickEnd } from '../socket-writes.ts';
 import { MarkedPlayback } from '../marked-playback.ts';
@@ -19,7 +20,14 @@ import {
 const MULAW_BYTES_PER_MS = 8;
 /** One inbound media message may carry at most one second of audio (Twilio sends 20 ms). */
 const MAX_INBOUND_MEDIA_BYTES = 8_000;
-const KNOWN_EVENTS = new Set(['connected', 'start', 'media', 'mark', 'dtmf', 'stop']);
+const TWILIO_PROTOCOL: ControlMessageProtocol<TwilioInboundMessage, 'event'> = {
+  nameField: 'event',
+  named: TwilioAnyEvent,
+  known: new Set(['connected', 'start', 'media', 'mark', 'dtmf', 'stop']),
+  schema: TwilioInboundMessage,
+  noun: 'message',
+  nameNoun: 'event name',
+};
 
 export interface TwilioStreamStart {
   streamSid: string;
@@ -167,29 +175,16 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
       this.#violate(new ProtocolViolationError('protocol_error', 'binary frame on a Media Stream'), 1003);
       return;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(data.toString());
-    } catch (cause) {
-      this.#violate(new ProtocolViolationError('invalid_json', 'message is not JSON', { cause }), 1007);
+    const parsed = parseControlMessage(data.toString(), TWILIO_PROTOCOL);
+    if (parsed.kind === 'violation') {
+      this.#violate(parsed.error, parsed.closeCode);
       return;
     }
-    const any = TwilioAnyEvent.safeParse(json);
-    if (!any.success) {
-      this.#violate(new ProtocolViolationError('invalid_message', 'message has no event name'), 1007);
+    if (parsed.kind === 'unknown') {
+      this.emit('unknown', { event: parsed.name });
       return;
     }
-    if (!KNOWN_EVENTS.has(any.data.event)) {
-      this.emit('unknown', { event: any.data.event });
-      return;
-    }
-    const parsed = TwilioInboundMessage.safeParse(json);
-    if (!parsed.success) {
-      const detail = `invalid ${any.data.event} message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`;
-      this.#violate(new ProtocolViolationError('invalid_message', detail, { cause: parsed.error }), 1007);
-      return;
-    }
-    this.#handle(parsed.data);
+    this.#handle(parsed.message);
   }
 
   #handle(message: TwilioInboundMessage): void {
