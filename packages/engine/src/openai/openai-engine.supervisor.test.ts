@@ -196,7 +196,8 @@ describe('OpenAI engine: the supervisor', () => {
     );
   });
 
-  it('says the safe sentence when the supervisor misses its deadline', async () => {
+  /** A caller question whose supervisor answer would take 5 s, against a 400 ms deadline. */
+  async function askPastTheDeadline(whileWaiting: () => void = () => {}): Promise<EventRecorder> {
     peers = await startOpenAITestPeers({
       realtime: { respond: chatAgentLike() },
       responses: { script: [{ kind: 'text', text: 'too late' }], delayMs: 5_000 },
@@ -205,8 +206,18 @@ describe('OpenAI engine: the supervisor', () => {
     conversation = await peers.engine.start(testConversationConfig());
     const recorder = new EventRecorder(conversation);
     const server = await peers.realtime.connection(0);
-    server.simulateCallerSpeech('What are your prices?');
-    await recorder.finalTranscript('agent', SUPERVISOR_FALLBACK_SENTENCE);
+    const background = setInterval(whileWaiting, 20);
+    try {
+      server.simulateCallerSpeech('What are your prices?');
+      await recorder.finalTranscript('agent', SUPERVISOR_FALLBACK_SENTENCE);
+    } finally {
+      clearInterval(background);
+    }
+    return recorder;
+  }
+
+  it('says the safe sentence when the supervisor misses its deadline', async () => {
+    const recorder = await askPastTheDeadline();
     expect(recorder.events.decision).toContainEqual(
       expect.objectContaining({ kind: 'supervisor_answered', detail: 'deadline' }),
     );
@@ -217,21 +228,7 @@ describe('OpenAI engine: the supervisor', () => {
     // (nodejs/node#57736); under load that left the caller waiting for the SDK's backstop instead.
     setFlagsFromString('--expose-gc');
     const collectGarbage = runInNewContext('gc') as () => void;
-    peers = await startOpenAITestPeers({
-      realtime: { respond: chatAgentLike() },
-      responses: { script: [{ kind: 'text', text: 'too late' }], delayMs: 5_000 },
-      engine: { supervisorDeadlineMs: 400 },
-    });
-    conversation = await peers.engine.start(testConversationConfig());
-    const recorder = new EventRecorder(conversation);
-    const server = await peers.realtime.connection(0);
-    const collector = setInterval(collectGarbage, 20);
-    try {
-      server.simulateCallerSpeech('What are your prices?');
-      await recorder.finalTranscript('agent', SUPERVISOR_FALLBACK_SENTENCE);
-    } finally {
-      clearInterval(collector);
-    }
+    const recorder = await askPastTheDeadline(collectGarbage);
     expect(recorder.events.decision).toContainEqual(
       expect.objectContaining({ kind: 'supervisor_answered', detail: 'deadline' }),
     );
