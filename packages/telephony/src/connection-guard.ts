@@ -38,11 +38,10 @@ export class ConnectionGuard {
   readonly #onViolation: (error: TelephonyError) => void;
   readonly #now: () => number;
   #tokens: number;
-  #lastRefillMs: number;
+  #lastMessageMs: number;
   #audioStartMs: number | undefined;
   #audioReceivedMs = 0;
   #idleTimer: NodeJS.Timeout | undefined;
-  #lastMessageMs: number;
   #heartbeat: NodeJS.Timeout | undefined;
   #awaitingPong = false;
   #stopped = false;
@@ -58,11 +57,10 @@ export class ConnectionGuard {
     this.#onViolation = onViolation;
     this.#now = now;
     this.#tokens = limits.messageBurst;
-    this.#lastRefillMs = now();
-    this.#lastMessageMs = this.#lastRefillMs;
+    this.#lastMessageMs = now();
     // The audio clock starts when the socket is accepted, not at the first frame: frames queued while the
     // server was busy between upgrade and `start` then count against the time they really took.
-    this.#audioStartMs = this.#lastRefillMs;
+    this.#audioStartMs = this.#lastMessageMs;
     socket.on('pong', () => {
       this.#awaitingPong = false;
     });
@@ -75,12 +73,11 @@ export class ConnectionGuard {
   admitMessage(): boolean {
     if (this.#stopped) return false;
     const now = this.#now();
-    this.#lastMessageMs = now;
     this.#tokens = Math.min(
       this.#limits.messageBurst,
-      this.#tokens + ((now - this.#lastRefillMs) / 1000) * this.#limits.maxMessagesPerSecond,
+      this.#tokens + ((now - this.#lastMessageMs) / 1000) * this.#limits.maxMessagesPerSecond,
     );
-    this.#lastRefillMs = now;
+    this.#lastMessageMs = now;
     if (this.#tokens < 1) {
       this.#report(new TelephonyError('rate_limited', 'message flood'));
       return false;
