@@ -52,11 +52,7 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
     this.#rawSocket = options.rawSocket;
     this.#playback = new MarkedPlayback(
       {
-        media: (chunk) => {
-          if (this.#socket.readyState !== this.#socket.OPEN) return;
-          holdWritesUntilTickEnd(this.#rawSocket);
-          this.#socket.send(chunk, { binary: true });
-        },
+        media: (chunk) => this.#write(chunk),
         mark: (name) => this.send({ type: 'mark', name }),
       },
       { bytesPerMs: BROWSER_BYTES_PER_MS, markIntervalMs: options.markIntervalMs ?? 100 },
@@ -95,9 +91,14 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
   }
 
   send(message: BrowserServerMessage): void {
+    this.#write(JSON.stringify(message));
+  }
+
+  /** A text (control) or binary (audio) frame, while the socket is open; one tick's frames leave together. */
+  #write(frame: string | Uint8Array): void {
     if (this.#socket.readyState !== this.#socket.OPEN) return;
     holdWritesUntilTickEnd(this.#rawSocket);
-    this.#socket.send(JSON.stringify(message));
+    this.#socket.send(frame, { binary: typeof frame !== 'string' });
   }
 
   sendAudio(itemId: string, audio: Uint8Array): void {
