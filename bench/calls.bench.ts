@@ -368,8 +368,8 @@ async function main(): Promise<void> {
           which === 'ours'
             ? await startOurs(workDir, realtimeUrl, options)
             : await startPeerRelay(workDir, realtimeUrl, options);
-        // Whichever relay ran first used to lose: the load generator and the fake peer were still cold
-        // (interpreted code, small heaps). Each relay first gets an unmeasured round of the same calls.
+        // The relay measured first had the worse tail in three of four runs, in either order: it met a
+        // load generator and fake peer that had not run yet. Each relay first gets an unmeasured round.
         await sleep(500);
         const rssIdleMb = processRssMb(relay.child.pid);
         if (options.warmupRoundSeconds > 0)

@@ -39,7 +39,7 @@ describe('ConversationHistory', () => {
 });
 
 describe('toolParametersJsonSchema', () => {
-  it('converts a shared parameter schema once and hands every tool its own copy', () => {
+  it('converts a shared parameter schema and hands every tool its own copy', () => {
     const parameters = z.object({ date: z.string().describe('YYYY-MM-DD'), party: z.number().default(1) });
     const toolFor = () =>
       defineTool({

@@ -24,7 +24,6 @@ function words(text: string): string[] {
  * Picks the FAQ entry sharing the most meaningful words, if any is close enough: one keyword hit, or
  * two words of the entry's question ("Can I book a new appointment?" must not match "new patients").
  */
-/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
 const AnswerQuestionParameters = z.object({
   question: z.string().trim().min(1).max(500).describe("The caller's question, in their words"),
 });

@@ -5,7 +5,6 @@ import { toAppointmentView } from '../appointments/view.ts';
 import { IsoDate, LocalTime } from '../profile/schema.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
-/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
 const BookAppointmentParameters = z.object({
   service: z.string().trim().min(1).max(100).describe('Service name or id'),
   date: IsoDate.describe('Appointment date, YYYY-MM-DD in the business time zone'),

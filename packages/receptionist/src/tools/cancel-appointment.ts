@@ -4,7 +4,6 @@ import { cancelAppointment } from '../appointments/manage.ts';
 import { IsoDate } from '../profile/schema.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
-/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
 const CancelAppointmentParameters = z.object({
   appointmentId: z.string().trim().max(100).nullish().describe('Id from find_my_appointments, when known'),
   date: IsoDate.nullish().describe('Date of the booking, YYYY-MM-DD'),

@@ -13,7 +13,6 @@ import { receptionistTool, type ToolDependencies } from './runner.ts';
 
 const MAX_SPOKEN_SLOTS = 6;
 
-/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
 const CheckAvailabilityParameters = z.object({
   service: z.string().trim().min(1).max(100).describe('Service name or id, e.g. "Cleaning"'),
   date: IsoDate.describe('First date to check, YYYY-MM-DD in the business time zone'),

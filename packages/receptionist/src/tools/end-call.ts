@@ -2,7 +2,6 @@ import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
 import { receptionistTool, type ToolDependencies } from './runner.ts';
 
-/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
 const EndCallParameters = z.object({
   reason: z.string().trim().min(1).max(200).describe('Why the call is ending, e.g. "caller said goodbye"'),
 });

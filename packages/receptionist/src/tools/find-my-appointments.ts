@@ -5,7 +5,6 @@ import { joinWords } from '../availability/index.ts';
 import { IsoDate } from '../profile/schema.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
-/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
 const FindMyAppointmentsParameters = z.object({
   customerName: z.string().trim().max(100).nullish().describe('Name the booking is under'),
   date: IsoDate.nullish().describe('Date of the booking, YYYY-MM-DD'),

@@ -5,7 +5,6 @@ import { receptionistTool, type ToolDependencies } from './runner.ts';
 
 const TOPICS = ['overview', 'hours', 'address', 'services', 'contact'] as const;
 
-/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
 const GetBusinessInfoParameters = z.object({
   topic: z.enum(TOPICS).nullish().describe('What the caller wants to know; omit for an overview'),
 });

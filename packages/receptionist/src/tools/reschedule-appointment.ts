@@ -4,7 +4,6 @@ import { rescheduleAppointment } from '../appointments/manage.ts';
 import { IsoDate, LocalTime } from '../profile/schema.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
-/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
 const RescheduleAppointmentParameters = z.object({
   appointmentId: z.string().trim().max(100).nullish().describe('Id from find_my_appointments, when known'),
   currentDate: IsoDate.nullish().describe('Date of the existing booking, YYYY-MM-DD'),

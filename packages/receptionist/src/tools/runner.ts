@@ -16,6 +16,10 @@ export interface ToolDependencies {
 export interface ReceptionistToolSpec<Schema extends z.ZodObject> {
   name: string;
   description: string;
+  /**
+   * A module-level constant, not built per call: tools are built for every call, their schemas are the
+   * same each time, and the OpenAI engine converts each schema to JSON schema once (by identity).
+   */
   parameters: Schema;
   run(args: z.infer<Schema>, ctx: DomainContext): Promise<ToolResult>;
 }

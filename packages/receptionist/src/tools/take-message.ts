@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { takeMessage } from '../messages/index.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
-/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
 const TakeMessageParameters = z.object({
   callerName: z.string().trim().max(100).nullish().describe("The caller's name"),
   callbackNumber: z

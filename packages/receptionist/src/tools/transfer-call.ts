@@ -5,7 +5,6 @@ import type { BusinessProfile, TransferDestination } from '../profile/schema.ts'
 import { receptionistTool, type ToolDependencies } from './runner.ts';
 
 /** A destination by id or (partial) name; the model never supplies a number. */
-/** Static, so built once and shared by every call (its JSON schema is then converted once too). */
 const TransferCallParameters = z.object({
   destination: z.string().trim().min(1).max(100).describe('Destination id or name, e.g. "Front desk"'),
   reason: z.string().trim().max(300).nullish().describe('Why the caller wants to be transferred'),
