@@ -68,3 +68,6 @@ httpServer.listen(0, '127.0.0.1', () => {
 process.on('message', (message: { type: string }) => {
   if (message.type === 'errors') process.send?.({ type: 'errors', sessionErrors });
 });
+
+// Exit through process.exit on SIGTERM so `--cpu-prof` can write its profile.
+process.on('SIGTERM', () => process.exit(0));

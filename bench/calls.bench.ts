@@ -33,6 +33,10 @@ const DEMO_NUMBER = '+15005550006';
 
 const TARGETS = { p99AddedLatencyMs: 5, droppedFrames: 0, cpuPercentPerCall: 0.5 } as const;
 
+/** `floor` is optional: the least a Node relay can do per message (bench/calls-floor-relay.ts). */
+type RelayName = 'ours' | 'peer' | 'floor';
+const RELAY_NAMES: readonly string[] = ['ours', 'peer', 'floor'];
+
 interface Options {
   calls: number;
   seconds: number;
@@ -40,7 +44,7 @@ interface Options {
   /** An unmeasured round of the same calls before each measured one (0 = none). */
   warmupRoundSeconds: number;
   json: boolean;
-  relays: Array<'ours' | 'peer'>;
+  relays: RelayName[];
   /** When set, each relay writes a V8 CPU profile (whole run) into this folder, for finding hot spots. */
   cpuProfDir: string | undefined;
 }
@@ -73,8 +77,8 @@ function parseOptions(): Options {
   }
   // `both` = ours then peer; `peer,ours` reverses the order (load on a shared machine drifts over a run).
   const relayList = values.relay === 'both' ? ['ours', 'peer'] : values.relay.split(',');
-  if (relayList.length === 0 || relayList.some((relay) => relay !== 'ours' && relay !== 'peer')) {
-    throw new Error('--relay is ours, peer, both, or a comma list such as peer,ours');
+  if (relayList.length === 0 || relayList.some((relay) => !RELAY_NAMES.includes(relay))) {
+    throw new Error('--relay is ours, peer, floor, both, or a comma list such as peer,ours,floor');
   }
   return {
     calls,
@@ -82,7 +86,7 @@ function parseOptions(): Options {
     warmupSeconds,
     warmupRoundSeconds,
     json: values.json,
-    relays: relayList as Array<'ours' | 'peer'>,
+    relays: relayList as RelayName[],
     cpuProfDir: values['cpu-prof'],
   };
 }
@@ -151,26 +155,35 @@ async function startOurs(workDir: string, realtimeUrl: string, options: Options)
   return { label: 'ours: apps/voice (ENGINE=openai)', child, serverUrl };
 }
 
-async function startPeerRelay(
+const SCRIPT_RELAYS = {
+  peer: {
+    script: 'bench/calls-peer-relay.ts',
+    label: 'peer: @openai/agents-extensions TwilioRealtimeTransportLayer + RealtimeSession',
+  },
+  floor: {
+    script: 'bench/calls-floor-relay.ts',
+    label: 'floor: bare ws relay (JSON in, JSON out, marks; nothing else)',
+  },
+} as const;
+
+/** A relay that is one script taking the realtime URL and reporting {type:'listening', port}. */
+async function startScriptRelay(
+  which: keyof typeof SCRIPT_RELAYS,
   workDir: string,
   realtimeUrl: string,
   options: Options,
 ): Promise<RelayUnderTest> {
   const child = startNodeChild({
-    script: 'bench/calls-peer-relay.ts',
+    script: SCRIPT_RELAYS[which].script,
     args: [realtimeUrl],
     preload: ['./bench/calls-probe.ts'],
-    nodeFlags: profileFlags(options, 'peer'),
-    logFile: join(workDir, 'peer.log'),
+    nodeFlags: profileFlags(options, which),
+    logFile: join(workDir, `${which}.log`),
   });
   const { port } = await child.waitFor<{ type: string; port: number }>('listening');
   const serverUrl = `http://127.0.0.1:${port}`;
   await waitForHealthy(`${serverUrl}/healthz`, child, 30_000);
-  return {
-    label: 'peer: @openai/agents-extensions TwilioRealtimeTransportLayer + RealtimeSession',
-    child,
-    serverUrl,
-  };
+  return { label: SCRIPT_RELAYS[which].label, child, serverUrl };
 }
 
 export interface RelayReport {
@@ -350,6 +363,18 @@ function targetsMet(report: RelayReport, peer: RelayReport | undefined) {
   return result;
 }
 
+function ratios(ours: RelayReport | undefined, other: RelayReport | undefined) {
+  return {
+    latencyInP50: ratio(ours?.latencyInMs.p50, other?.latencyInMs.p50),
+    latencyInP99: ratio(ours?.latencyInMs.p99, other?.latencyInMs.p99),
+    latencyOutP50: ratio(ours?.latencyOutMs.p50, other?.latencyOutMs.p50),
+    latencyOutP99: ratio(ours?.latencyOutMs.p99, other?.latencyOutMs.p99),
+    eventLoopDelayP99: ratio(ours?.eventLoopDelayMs.p99, other?.eventLoopDelayMs.p99),
+    cpuPerCall: ratio(ours?.cpuPercentPerCall, other?.cpuPercentPerCall),
+    rssPerCall: ratio(ours?.rssPerCallMb, other?.rssPerCallMb),
+  };
+}
+
 async function main(): Promise<void> {
   const options = parseOptions();
   const workDir = mkdtempSync(join(tmpdir(), 'bench-calls-'));
@@ -357,7 +382,7 @@ async function main(): Promise<void> {
     script: 'bench/calls-fake-peer.ts',
     logFile: join(workDir, 'fake-peer.log'),
   });
-  const reports: Partial<Record<'ours' | 'peer', RelayReport | { error: string }>> = {};
+  const reports: Partial<Record<RelayName, RelayReport | { error: string }>> = {};
   try {
     const { port } = await peer.waitFor<{ type: string; port: number }>('listening');
     const realtimeUrl = `ws://127.0.0.1:${port}/v1/realtime`;
@@ -367,7 +392,7 @@ async function main(): Promise<void> {
         relay =
           which === 'ours'
             ? await startOurs(workDir, realtimeUrl, options)
-            : await startPeerRelay(workDir, realtimeUrl, options);
+            : await startScriptRelay(which, workDir, realtimeUrl, options);
         // The relay measured first had the worse tail in three of four runs, in either order: it met a
         // load generator and fake peer that had not run yet. Each relay first gets an unmeasured round.
         await sleep(500);
@@ -393,6 +418,7 @@ async function main(): Promise<void> {
 
   const ours = reports.ours && 'relay' in reports.ours ? reports.ours : undefined;
   const peerReport = reports.peer && 'relay' in reports.peer ? reports.peer : undefined;
+  const floorReport = reports.floor && 'relay' in reports.floor ? reports.floor : undefined;
   const output = {
     benchmark: 'calls',
     calls: options.calls,
@@ -403,15 +429,11 @@ async function main(): Promise<void> {
     targets: TARGETS,
     ours: reports.ours ?? null,
     peer: reports.peer ?? null,
-    ratiosOursOverPeer: {
-      latencyInP50: ratio(ours?.latencyInMs.p50, peerReport?.latencyInMs.p50),
-      latencyInP99: ratio(ours?.latencyInMs.p99, peerReport?.latencyInMs.p99),
-      latencyOutP50: ratio(ours?.latencyOutMs.p50, peerReport?.latencyOutMs.p50),
-      latencyOutP99: ratio(ours?.latencyOutMs.p99, peerReport?.latencyOutMs.p99),
-      eventLoopDelayP99: ratio(ours?.eventLoopDelayMs.p99, peerReport?.eventLoopDelayMs.p99),
-      cpuPerCall: ratio(ours?.cpuPercentPerCall, peerReport?.cpuPercentPerCall),
-      rssPerCall: ratio(ours?.rssPerCallMb, peerReport?.rssPerCallMb),
-    },
+    ratiosOursOverPeer: ratios(ours, peerReport),
+    ...(options.relays.includes('floor') && {
+      floor: reports.floor ?? null,
+      ratiosOursOverFloor: ratios(ours, floorReport),
+    }),
     targetsMet: {
       ours: ours ? targetsMet(ours, peerReport) : null,
       peer: peerReport ? targetsMet(peerReport, undefined) : null,
