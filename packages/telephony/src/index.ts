@@ -3,7 +3,7 @@ export { BrowserTransport, type BrowserTransportOptions } from './browser/browse
 export * from './browser/protocol.ts';
 export { ConnectionGuard, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './connection-guard.ts';
 export * from './errors.ts';
-export { type MarkedPlaybackOptions, MarkedPlayback, type PlaybackSink } from './marked-playback.ts';
+export { MarkedPlayback, type MarkedPlaybackOptions, type PlaybackSink } from './marked-playback.ts';
 export { PlaybackTracker } from './playback-tracker.ts';
 export { type CorkableSocket, holdWritesUntilTickEnd } from './socket-writes.ts';
 export * from './tokens.ts';

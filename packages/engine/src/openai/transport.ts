@@ -22,26 +22,30 @@ export interface ReceptionistRealtimeTransportOptions {
  * CPU. We use neither its `audio` events nor its playback clock, so deltas go straight to
  * `onAudioDelta` (the event router validates them with its own schema); every other event still goes
  * through the SDK as before. Caller audio is base64-encoded natively instead of through the SDK's
- * `String.fromCharCode` + `btoa`.
+ * `String.fromCharCode` + `btoa`, and written to the socket directly.
  */
 export class ReceptionistRealtimeTransport extends OpenAIRealtimeWebSocket {
+  /** The socket of the current connection (a reconnect makes a new one). */
+  #socket: RealtimeSocket | undefined;
+
   constructor(options: ReceptionistRealtimeTransportOptions) {
-    let transport: ReceptionistRealtimeTransport | undefined;
     super({
       url: options.url,
-      createWebSocket: async ({ url, apiKey }) =>
-        new RealtimeSocket(
+      createWebSocket: async ({ url, apiKey }) => {
+        const socket = new RealtimeSocket(
           url,
           {
             // The SDK's own request headers (User-Agent, SDK version) plus the key, as it would send them.
-            headers: { Authorization: `Bearer ${apiKey}`, ...transport?.getCommonRequestHeaders() },
+            headers: { Authorization: `Bearer ${apiKey}`, ...this?.getCommonRequestHeaders() },
             // Base64 audio barely compresses; deflate would cost CPU and a zlib context per call.
             perMessageDeflate: false,
           },
           options.onAudioDelta,
-        ) as unknown as WebSocket,
+        );
+        if (this) this.#socket = socket;
+        return socket as unknown as WebSocket;
+      },
     });
-    transport = this;
   }
 
   override interrupt(_cancelOngoingResponse?: boolean): void {}
@@ -55,10 +59,11 @@ export class ReceptionistRealtimeTransport extends OpenAIRealtimeWebSocket {
 
   /** Appends caller audio (already in the session's input format) to the input buffer. */
   sendAudioBytes(audio: Uint8Array): void {
-    if (this.status !== 'connected') return;
-    this.sendEvent({
-      type: 'input_audio_buffer.append',
-      audio: Buffer.from(audio.buffer, audio.byteOffset, audio.byteLength).toString('base64'),
-    });
+    const socket = this.#socket;
+    if (this.status !== 'connected' || socket === undefined) return;
+    const base64 = Buffer.from(audio.buffer, audio.byteOffset, audio.byteLength).toString('base64');
+    // Base64 needs no JSON escaping, so the event is written as text: JSON.stringify scanned the 216-character
+    // string of each of these 50-a-second events (1.6 µs against 0.1 µs on our VMs).
+    socket.send(`{"type":"input_audio_buffer.append","audio":"${base64}"}`);
   }
 }

@@ -3,8 +3,8 @@ import type { RawData, WebSocket } from 'ws';
 import { ConnectionGuard, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../connection-guard.ts';
 import { type ControlMessageProtocol, parseControlMessage } from '../control-message.ts';
 import { ProtocolViolationError, type TelephonyError } from '../errors.ts';
-import { type CorkableSocket, holdWritesUntilTickEnd } from '../socket-writes.ts';
 import { MarkedPlayback } from '../marked-playback.ts';
+import { type CorkableSocket, holdWritesUntilTickEnd } from '../socket-writes.ts';
 import type { CallTransport, TransportClosed, TransportEvents, TransportNotice } from '../transport.ts';
 import {
   BROWSER_BYTES_PER_MS,

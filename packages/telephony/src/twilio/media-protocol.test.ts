@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { TwilioMediaMessage, TwilioStartMessage } from './media-protocol.ts';
+import {
+  TwilioMediaMessage,
+  TwilioOutboundMessage,
+  TwilioStartMessage,
+  TwilioStreamMessages,
+} from './media-protocol.ts';
 
 const media = (fields: Record<string, unknown>) => ({
   event: 'media',
@@ -40,5 +45,30 @@ describe('Twilio media message counters', () => {
       },
     });
     expect(start.start.mediaFormat).toEqual({ encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 });
+  });
+});
+
+describe('TwilioStreamMessages', () => {
+  // A stream id Twilio would never send, to prove the spliced media text is still escaped JSON.
+  const awkwardSid = 'MZ"quoted"\\back\nline';
+  const messages = new TwilioStreamMessages(awkwardSid);
+  const parse = (text: string) => TwilioOutboundMessage.parse(JSON.parse(text));
+
+  it('writes media as the JSON Twilio expects, base64 payload included', () => {
+    const mulaw = Uint8Array.from({ length: 160 }, (_, index) => (index * 7) % 256);
+    expect(parse(messages.media(mulaw))).toEqual({
+      event: 'media',
+      streamSid: awkwardSid,
+      media: { payload: Buffer.from(mulaw).toString('base64') },
+    });
+  });
+
+  it('writes marks and clears for the same stream', () => {
+    expect(parse(messages.mark('m1'))).toEqual({
+      event: 'mark',
+      streamSid: awkwardSid,
+      mark: { name: 'm1' },
+    });
+    expect(parse(messages.clear())).toEqual({ event: 'clear', streamSid: awkwardSid });
   });
 });

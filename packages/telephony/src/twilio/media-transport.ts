@@ -4,17 +4,15 @@ import { decodeStrictBase64 } from '../base64.ts';
 import { ConnectionGuard, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../connection-guard.ts';
 import { type ControlMessageProtocol, parseControlMessage } from '../control-message.ts';
 import { ProtocolViolationError, TelephonyError } from '../errors.ts';
-import { type CorkableSocket, holdWritesUntilTickEnd } from '../socket-writes.ts';
 import { MarkedPlayback } from '../marked-playback.ts';
+import { type CorkableSocket, holdWritesUntilTickEnd } from '../socket-writes.ts';
 import type { CallTransport, TransportClosed, TransportEvents, TransportNotice } from '../transport.ts';
 import {
   isTwilioMediaFormat,
   TwilioAnyEvent,
   TwilioInboundMessage,
   type TwilioStartMessage,
-  twilioClearOut,
-  twilioMarkOut,
-  twilioMediaOut,
+  TwilioStreamMessages,
 } from './media-protocol.ts';
 
 const MULAW_BYTES_PER_MS = 8;
@@ -62,6 +60,8 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
   readonly #guard: ConnectionGuard;
   readonly #playback: MarkedPlayback;
   #start: TwilioStreamStart | undefined;
+  /** What we send on the stream, once `start` names it. */
+  #outbound: TwilioStreamMessages | undefined;
   #resolveStart!: (start: TwilioStreamStart) => void;
   #rejectStart!: (error: Error) => void;
   #startTimer: NodeJS.Timeout;
@@ -80,8 +80,8 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
     };
     this.#playback = new MarkedPlayback(
       {
-        media: (chunk) => this.#sendToStream((streamSid) => twilioMediaOut(streamSid, chunk)),
-        mark: (name) => this.#sendToStream((streamSid) => twilioMarkOut(streamSid, name)),
+        media: (chunk) => this.#sendToStream((outbound) => outbound.media(chunk)),
+        mark: (name) => this.#sendToStream((outbound) => outbound.mark(name)),
       },
       { bytesPerMs: MULAW_BYTES_PER_MS, markIntervalMs: this.#options.markIntervalMs },
     );
@@ -129,7 +129,7 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
   }
 
   clearPlayback(): { itemId: string; heardMs: number } | undefined {
-    this.#sendToStream(twilioClearOut);
+    this.#sendToStream((outbound) => outbound.clear());
     return this.#playback.clear();
   }
 
@@ -154,11 +154,11 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
   }
 
   /** Sends a message built for the current stream, once `start` named it and while the socket is open. */
-  #sendToStream(build: (streamSid: string) => string): void {
-    const start = this.#start;
-    if (!start || this.#closed || this.#socket.readyState !== this.#socket.OPEN) return;
+  #sendToStream(build: (outbound: TwilioStreamMessages) => string): void {
+    const outbound = this.#outbound;
+    if (!outbound || this.#closed || this.#socket.readyState !== this.#socket.OPEN) return;
     holdWritesUntilTickEnd(this.#rawSocket);
-    this.#socket.send(build(start.streamSid));
+    this.#socket.send(build(outbound));
   }
 
   #violate(error: TelephonyError, code: number): void {
@@ -254,6 +254,7 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
       accountSid: message.start.accountSid,
       customParameters: message.start.customParameters,
     };
+    this.#outbound = new TwilioStreamMessages(message.start.streamSid);
     this.#resolveStart(this.#start);
   }
 
