@@ -105,15 +105,19 @@ export function processRssMb(pid: number): number {
   return kilobytes / 1024;
 }
 
-/** Busy and total CPU time of the whole machine so far, in clock ticks (first line of /proc/stat). */
-export function machineCpuTicks(): { busy: number; total: number } {
+/**
+ * Busy, stolen and total CPU time of the whole machine so far, in clock ticks (first line of /proc/stat).
+ * Steal is time the hypervisor ran something else while a virtual CPU wanted to run: every process on the
+ * machine stalls for it, whatever it is doing.
+ */
+export function machineCpuTicks(): { busy: number; steal: number; total: number } {
   const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
     .trim()
     .split(/\s+/)
     .slice(1)
     .map(Number);
   const total = fields.reduce((sum, value) => sum + value, 0);
-  // idle and iowait are the 4th and 5th fields.
+  // idle and iowait are the 4th and 5th fields, steal the 8th.
   const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-  return { busy: total - idle, total };
+  return { busy: total - idle, steal: fields[7] ?? 0, total };
 }

@@ -31,6 +31,13 @@ const AUTH_TOKEN = 'bench-twilio-auth-token';
 const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
 const DEMO_NUMBER = '+15005550006';
 
+/**
+ * The load generator (this process, see package.json) and the fake peer run with one-threaded scavenges:
+ * on a busy two-core machine V8's parallel scavenge waits for a helper thread that waits for a core, and
+ * stalls of up to 40 ms in the harness would be counted as relay latency (apps/voice/src/gc-tuning.ts).
+ */
+const HARNESS_NODE_FLAGS = ['--no-parallel-scavenge'];
+
 const TARGETS = { p99AddedLatencyMs: 5, droppedFrames: 0, cpuPercentPerCall: 0.5 } as const;
 
 /** `floor` is optional: the least a Node relay can do per message (bench/calls-floor-relay.ts). */
@@ -156,13 +163,17 @@ async function startOurs(workDir: string, realtimeUrl: string, options: Options)
 }
 
 const SCRIPT_RELAYS = {
+  // Run as the Agents SDK documents it: Node's defaults.
   peer: {
     script: 'bench/calls-peer-relay.ts',
     label: 'peer: @openai/agents-extensions TwilioRealtimeTransportLayer + RealtimeSession',
+    nodeFlags: [],
   },
+  // The lower bound of a relay like ours, so with the scavenge setting ours sets for itself (gc-tuning.ts).
   floor: {
     script: 'bench/calls-floor-relay.ts',
     label: 'floor: bare ws relay (JSON in, JSON out, marks; nothing else)',
+    nodeFlags: ['--no-parallel-scavenge'],
   },
 } as const;
 
@@ -177,7 +188,7 @@ async function startScriptRelay(
     script: SCRIPT_RELAYS[which].script,
     args: [realtimeUrl],
     preload: ['./bench/calls-probe.ts'],
-    nodeFlags: profileFlags(options, which),
+    nodeFlags: [...SCRIPT_RELAYS[which].nodeFlags, ...profileFlags(options, which)],
     logFile: join(workDir, `${which}.log`),
   });
   const { port } = await child.waitFor<{ type: string; port: number }>('listening');
@@ -202,6 +213,8 @@ export interface RelayReport {
    * together: near 100 % every process waits for a core and latency reflects that, not the relay alone.
    */
   machineBusyPercent: number;
+  /** Of the same window, how much the hypervisor took from this virtual machine (in busy, too). */
+  machineStealPercent: number;
   rssIdleMb: number;
   rssLoadedMb: number;
   rssPerCallMb: number;
@@ -334,6 +347,10 @@ async function runLoad(
       ((machineEnd.busy - machineStart.busy) / Math.max(1, machineEnd.total - machineStart.total)) * 100,
       1,
     ),
+    machineStealPercent: round(
+      ((machineEnd.steal - machineStart.steal) / Math.max(1, machineEnd.total - machineStart.total)) * 100,
+      1,
+    ),
     rssIdleMb: round(rssIdleMb, 1),
     rssLoadedMb: round(rssLoadedMb, 1),
     rssPerCallMb: round((rssLoadedMb - rssIdleMb) / calls),
@@ -380,6 +397,7 @@ async function main(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'bench-calls-'));
   const peer = startNodeChild({
     script: 'bench/calls-fake-peer.ts',
+    nodeFlags: HARNESS_NODE_FLAGS,
     logFile: join(workDir, 'fake-peer.log'),
   });
   const reports: Partial<Record<RelayName, RelayReport | { error: string }>> = {};

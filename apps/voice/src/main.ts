@@ -1,3 +1,4 @@
+import './gc-tuning.ts';
 import { closeDatabase, closeInterruptedCalls, listBusinesses, openDatabase } from '@receptionist/db';
 import { seedDemoBusiness } from '@receptionist/receptionist';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
