@@ -8,9 +8,9 @@
  *
  * Usage: node --import tsx bench/calls-floor-relay.ts <realtime ws url>  (reports {type:'listening', port})
  */
-import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
+import { createRelayHttpServer } from './calls-relay-http.ts';
 
 const realtimeUrlArgument = process.argv[2];
 if (!realtimeUrlArgument) throw new Error('usage: calls-floor-relay.ts <realtime ws url>');
@@ -33,24 +33,7 @@ function sendThisTick(socket: Socket | undefined, ws: WebSocket, text: string): 
   ws.send(text);
 }
 
-const httpServer = createServer((request, response) => {
-  if (request.method === 'POST' && request.url === '/twilio/voice') {
-    request.resume();
-    request.on('end', () => {
-      const host = request.headers.host ?? '127.0.0.1';
-      response.writeHead(200, { 'content-type': 'text/xml' });
-      response.end(
-        `<?xml version="1.0" encoding="UTF-8"?><Response><Connect><Stream url="ws://${host}/media-stream" /></Connect></Response>`,
-      );
-    });
-    return;
-  }
-  if (request.url === '/healthz') {
-    response.writeHead(200).end('ok');
-    return;
-  }
-  response.writeHead(404).end();
-});
+const httpServer = createRelayHttpServer();
 
 const mediaServer = new WebSocketServer({ noServer: true, perMessageDeflate: false });
 httpServer.on('upgrade', (request, socket, head) => {

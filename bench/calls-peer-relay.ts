@@ -6,11 +6,11 @@
  *
  * Usage: node --import tsx bench/calls-peer-relay.ts <realtime ws url>  (reports {type:'listening', port})
  */
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RealtimeAgent, RealtimeSession } from '@openai/agents/realtime';
 import { TwilioRealtimeTransportLayer } from '@openai/agents-extensions';
 import { WebSocketServer } from 'ws';
+import { createRelayHttpServer, MEDIA_STREAM_PATH } from './calls-relay-http.ts';
 
 const realtimeUrl = process.argv[2];
 if (!realtimeUrl) throw new Error('usage: calls-peer-relay.ts <realtime ws url>');
@@ -18,26 +18,9 @@ if (!realtimeUrl) throw new Error('usage: calls-peer-relay.ts <realtime ws url>'
 const agent = new RealtimeAgent({ name: 'Receptionist', instructions: 'You are a receptionist.' });
 let sessionErrors = 0;
 
-const httpServer = createServer((request, response) => {
-  if (request.method === 'POST' && request.url === '/twilio/voice') {
-    request.resume();
-    request.on('end', () => {
-      const host = request.headers.host ?? '127.0.0.1';
-      response.writeHead(200, { 'content-type': 'text/xml' });
-      response.end(
-        `<?xml version="1.0" encoding="UTF-8"?><Response><Connect><Stream url="ws://${host}/media-stream" /></Connect></Response>`,
-      );
-    });
-    return;
-  }
-  if (request.url === '/healthz') {
-    response.writeHead(200).end('ok');
-    return;
-  }
-  response.writeHead(404).end();
-});
+const httpServer = createRelayHttpServer();
 
-const mediaServer = new WebSocketServer({ server: httpServer, path: '/media-stream' });
+const mediaServer = new WebSocketServer({ server: httpServer, path: MEDIA_STREAM_PATH });
 mediaServer.on('connection', (twilioWebSocket) => {
   const transport = new TwilioRealtimeTransportLayer({ twilioWebSocket });
   const session = new RealtimeSession(agent, {
