@@ -222,7 +222,16 @@ export interface RelayReport {
   clears: number;
   errors: number;
   errorSamples: string[];
-  harness: { senderLagP99Ms: number; peerProtocolErrors: number };
+  /**
+   * The harness's own share of the machine over the same window (100 % = one core): the load generator
+   * (this process) and the fake realtime peer run on the same cores as the relay.
+   */
+  harness: {
+    senderLagP99Ms: number;
+    peerProtocolErrors: number;
+    loadGeneratorCpuPercentOfCore: number;
+    fakePeerCpuPercentOfCore: number;
+  };
   /** Warnings and errors the relay logged (pino level ≥ 40), counted by message. */
   relayWarnings?: Record<string, number>;
 }
@@ -289,6 +298,8 @@ async function runLoad(
   await sleep(Math.max(0, windowStart - performance.now()));
   relay.child.child.send({ type: 'probe:start' });
   const cpuStart = processCpuSeconds(relay.child.pid);
+  const fakePeerCpuStart = processCpuSeconds(peer.pid);
+  const loadCpuStart = process.cpuUsage();
   const machineStart = machineCpuTicks();
   const wallStart = performance.now();
   let rssLoadedMb = processRssMb(relay.child.pid);
@@ -298,6 +309,8 @@ async function runLoad(
   }
   await sleep(Math.max(0, windowEnd - performance.now()));
   const cpuSeconds = processCpuSeconds(relay.child.pid) - cpuStart;
+  const fakePeerCpuSeconds = processCpuSeconds(peer.pid) - fakePeerCpuStart;
+  const loadCpu = process.cpuUsage(loadCpuStart);
   const machineEnd = machineCpuTicks();
   const wallSeconds = (performance.now() - wallStart) / 1000;
   const probe = await relay.child.request<{
@@ -358,7 +371,12 @@ async function runLoad(
     clears: finished.reduce((sum, call) => sum + call.clears, 0),
     errors: errors.length + peerStats.protocolErrors,
     errorSamples: errors.slice(0, 5),
-    harness: { senderLagP99Ms: summarize(senderLag).p99, peerProtocolErrors: peerStats.protocolErrors },
+    harness: {
+      senderLagP99Ms: summarize(senderLag).p99,
+      peerProtocolErrors: peerStats.protocolErrors,
+      loadGeneratorCpuPercentOfCore: round(((loadCpu.user + loadCpu.system) / 1e6 / wallSeconds) * 100, 1),
+      fakePeerCpuPercentOfCore: round((fakePeerCpuSeconds / wallSeconds) * 100, 1),
+    },
   };
 }
 
