@@ -1,51 +1,33 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Conversation } from '../engine.ts';
-import {
-  EventRecorder,
-  type OpenAITestPeers,
-  patternBytes,
-  startOpenAITestPeers,
-  testConversationConfig,
-} from './test-kit.ts';
-
-let peers: OpenAITestPeers | undefined;
-let conversation: Conversation | undefined;
-
-afterEach(async () => {
-  await conversation?.close();
-  await peers?.close();
-  conversation = undefined;
-  peers = undefined;
-});
+import { describe, expect, it } from 'vitest';
+import { type OpenAITestCall, patternBytes, startOpenAITestCall } from './test-kit.ts';
 
 const LONG_GREETING = 'Thanks for calling Test Dental, this is the front desk, how can I help you today?';
 
 /** A 3-second greeting streamed slowly enough that the caller can talk over it. */
-async function startWithLongGreeting(): Promise<{ recorder: EventRecorder; itemId: string }> {
-  peers = await startOpenAITestPeers({
+async function startWithLongGreeting(): Promise<OpenAITestCall & { itemId: string }> {
+  const call = await startOpenAITestCall({
     realtime: {
       respond: () => ({ kind: 'audio', transcript: LONG_GREETING, audio: patternBytes(24_000, 2) }),
       audioChunkIntervalMs: 10,
     },
   });
-  conversation = await peers.engine.start(testConversationConfig());
-  const recorder = new EventRecorder(conversation);
+  const { recorder } = call;
   const first = await recorder.waitFor(
     () => recorder.events.agent_audio.length >= 10 && recorder.events.agent_audio[0],
     'some greeting audio',
   );
-  return { recorder, itemId: first.itemId };
+  return { ...call, itemId: first.itemId };
 }
 
 describe('OpenAI engine: barge-in', () => {
   it('truncates the reply at the audio the caller heard, not at a wall-clock guess', async () => {
-    const { recorder, itemId } = await startWithLongGreeting();
-    const server = await peers!.realtime.connection(0);
+    const { peers, conversation, recorder, itemId } = await startWithLongGreeting();
+    const server = await peers.realtime.connection(0);
 
     server.speechStarted();
     await recorder.waitFor(() => recorder.events.caller_speech_started.length === 1, 'caller_speech_started');
     // The voice server cleared playback and knows from marks that 120 ms were played.
-    conversation!.interrupt(itemId, 120);
+    conversation.interrupt(itemId, 120);
 
     await server.waitForEvent((event) => event.type === 'conversation.item.truncate');
     // The SDK asks for the truncated item back; once that happened, it has no truncation of its own left to send.
@@ -64,30 +46,28 @@ describe('OpenAI engine: barge-in', () => {
   });
 
   it('cancels a reply still being generated and caps the truncation at the audio generated so far', async () => {
-    const { recorder, itemId } = await startWithLongGreeting();
-    const server = await peers!.realtime.connection(0);
+    const { peers, conversation, recorder, itemId } = await startWithLongGreeting();
+    const server = await peers.realtime.connection(0);
     const generatedMs = Math.floor(recorder.agentAudio(itemId).byteLength / 8);
 
     // A browser playback report claiming more than exists must not reach the API unbounded.
-    conversation!.interrupt(itemId, 60_000);
+    conversation.interrupt(itemId, 60_000);
 
     await server.waitForEvent((event) => event.type === 'response.cancel');
     const truncate = await server.waitForEvent((event) => event.type === 'conversation.item.truncate');
     expect(truncate.audio_end_ms).toBe(generatedMs);
     expect(generatedMs).toBeLessThan(3_000);
     // A second report for the same reply is ignored.
-    conversation!.interrupt(itemId, 50);
-    conversation!.pushAudio(new Uint8Array(160));
+    conversation.interrupt(itemId, 50);
+    conversation.pushAudio(new Uint8Array(160));
     await server.waitForInputBytes(160);
     expect(server.truncations).toHaveLength(1);
   });
 
   it('does not truncate a reply the caller heard in full', async () => {
-    peers = await startOpenAITestPeers({
+    const { peers, conversation, recorder } = await startOpenAITestCall({
       realtime: { respond: () => ({ kind: 'audio', transcript: 'Hi.', audio: patternBytes(800, 4) }) },
     });
-    conversation = await peers.engine.start(testConversationConfig());
-    const recorder = new EventRecorder(conversation);
     const server = await peers.realtime.connection(0);
     const done = await recorder.waitFor(() => recorder.events.agent_audio_done[0], 'greeting done');
 

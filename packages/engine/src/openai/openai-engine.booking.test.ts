@@ -3,16 +3,10 @@ import { createTestCall, createTestDatabase, type TestDatabase } from '@receptio
 import { buildAgentInstructions, buildReceptionistTools, toBusinessBrief } from '@receptionist/receptionist';
 import { createTestReceptionistBusiness } from '@receptionist/receptionist/testing';
 import { DateTime } from 'luxon';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Conversation } from '../engine.ts';
+import { beforeEach, expect, it, onTestFinished } from 'vitest';
 import type { FakeRealtimeReply } from '../testing/fake-openai-realtime-server.ts';
 import type { FakeResponsesStep } from '../testing/fake-openai-responses-server.ts';
-import {
-  EventRecorder,
-  type OpenAITestPeers,
-  startOpenAITestPeers,
-  testConversationConfig,
-} from './test-kit.ts';
+import { startOpenAITestCall } from './test-kit.ts';
 
 // Monday 2030-01-07 08:00 in New York; the test business is open weekdays 9-17.
 const NOW = DateTime.fromISO('2030-01-07T08:00', { zone: 'America/New_York' }).toMillis();
@@ -20,20 +14,13 @@ const CALLER = '+12025550123';
 
 let database: TestDatabase;
 let db: Database;
-let peers: OpenAITestPeers | undefined;
-let conversation: Conversation | undefined;
 
 beforeEach(async () => {
   database = await createTestDatabase();
   db = database.db;
-});
-
-afterEach(async () => {
-  await conversation?.close();
-  await peers?.close();
-  conversation = undefined;
-  peers = undefined;
-  await database.cleanup();
+  // Registered before the test starts its call, so it runs after the call and its peers are closed
+  // (onTestFinished runs last-registered first): nothing still running may find the database gone.
+  onTestFinished(() => database.cleanup());
 });
 
 /** The supervisor model as it would behave: look up, book, then say the booking tool's own sentence. */
@@ -71,23 +58,25 @@ it('books a real appointment through the supervisor with two real receptionist t
   const { business, profile } = await createTestReceptionistBusiness(db);
   const call = await createTestCall(db, business.id, { fromNumber: CALLER });
   const tools = buildReceptionistTools({ db, businessId: business.id, now: () => NOW });
-  peers = await startOpenAITestPeers({
-    realtime: {
-      respond: ({ request, items }): FakeRealtimeReply => {
-        if (typeof request?.instructions === 'string') return { kind: 'audio', transcript: profile.greeting };
-        const last = items.at(-1);
-        if (last?.type === 'function_call_output') return { kind: 'audio', transcript: String(last.output) };
-        return {
-          kind: 'function_call',
-          name: 'getNextResponseFromSupervisor',
-          arguments: { relevantContextFromLastUserMessage: 'Ada Lovelace wants a cleaning tomorrow at 10' },
-        };
+  const { peers, recorder } = await startOpenAITestCall(
+    {
+      realtime: {
+        respond: ({ request, items }): FakeRealtimeReply => {
+          if (typeof request?.instructions === 'string')
+            return { kind: 'audio', transcript: profile.greeting };
+          const last = items.at(-1);
+          if (last?.type === 'function_call_output')
+            return { kind: 'audio', transcript: String(last.output) };
+          return {
+            kind: 'function_call',
+            name: 'getNextResponseFromSupervisor',
+            arguments: { relevantContextFromLastUserMessage: 'Ada Lovelace wants a cleaning tomorrow at 10' },
+          };
+        },
       },
+      responses: { script: supervisorModel },
     },
-    responses: { script: supervisorModel },
-  });
-  conversation = await peers.engine.start(
-    testConversationConfig({
+    {
       callId: call.id,
       businessId: business.id,
       callerNumber: CALLER,
@@ -95,9 +84,8 @@ it('books a real appointment through the supervisor with two real receptionist t
       greeting: profile.greeting,
       business: toBusinessBrief(profile),
       tools,
-    }),
+    },
   );
-  const recorder = new EventRecorder(conversation);
   const server = await peers.realtime.connection(0);
   await recorder.finalTranscript('agent', profile.greeting);
   expect((server.session.tools as Array<{ name: string }>).map((tool) => tool.name).sort()).toEqual([

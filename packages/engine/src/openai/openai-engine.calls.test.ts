@@ -1,29 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { BROWSER_AUDIO, type Conversation } from '../engine.ts';
+import { describe, expect, it } from 'vitest';
+import { BROWSER_AUDIO } from '../engine.ts';
 import type { FakeRealtimeReply } from '../testing/fake-openai-realtime-server.ts';
-import {
-  EventRecorder,
-  type OpenAITestPeers,
-  patternBytes,
-  startOpenAITestPeers,
-  testConversationConfig,
-} from './test-kit.ts';
-
-let peers: OpenAITestPeers | undefined;
-let conversation: Conversation | undefined;
-
-afterEach(async () => {
-  await conversation?.close();
-  await peers?.close();
-  conversation = undefined;
-  peers = undefined;
-});
+import { patternBytes, startOpenAITestCall } from './test-kit.ts';
 
 describe('OpenAI engine: a phone call through the real Agents SDK', () => {
   it('configures μ-law both ways and passes caller and agent audio byte for byte', async () => {
     const greetingAudio = patternBytes(8_000 + 37, 7); // ~1 s of μ-law, deliberately not a chunk multiple
     const replyAudio = patternBytes(4_800, 9);
-    peers = await startOpenAITestPeers({
+    const { peers, conversation, recorder } = await startOpenAITestCall({
       realtime: {
         respond: ({ request }): FakeRealtimeReply =>
           typeof request?.instructions === 'string'
@@ -35,8 +19,6 @@ describe('OpenAI engine: a phone call through the real Agents SDK', () => {
             : { kind: 'audio', transcript: 'We open at nine.', audio: replyAudio },
       },
     });
-    conversation = await peers.engine.start(testConversationConfig());
-    const recorder = new EventRecorder(conversation);
     const server = await peers.realtime.connection(0);
 
     expect(server.headers.authorization).toBe('Bearer sk-test-key');
@@ -93,18 +75,15 @@ describe('OpenAI engine: a phone call through the real Agents SDK', () => {
   });
 
   it('re-seeds a failed-over conversation instead of greeting again', async () => {
-    peers = await startOpenAITestPeers({
-      realtime: { respond: () => ({ kind: 'audio', transcript: 'Sure, what is your name?' }) },
-    });
-    conversation = await peers.engine.start(
-      testConversationConfig({
+    const { peers, recorder } = await startOpenAITestCall(
+      { realtime: { respond: () => ({ kind: 'audio', transcript: 'Sure, what is your name?' }) } },
+      {
         history: [
           { role: 'agent', text: 'Thanks for calling Test Dental.' },
           { role: 'caller', text: 'I need a cleaning.' },
         ],
-      }),
+      },
     );
-    const recorder = new EventRecorder(conversation);
     const server = await peers.realtime.connection(0);
     const created = await server.waitForEvent(
       (event) => event.type === 'response.create' && server.items.length >= 2,
@@ -121,18 +100,17 @@ describe('OpenAI engine: a phone call through the real Agents SDK', () => {
 describe('OpenAI engine: a browser call', () => {
   it('uses PCM16 24 kHz both ways and answers typed text', async () => {
     const replyAudio = patternBytes(9_600, 5); // 200 ms of PCM16 24 kHz
-    peers = await startOpenAITestPeers({
-      realtime: {
-        respond: ({ request }): FakeRealtimeReply =>
-          typeof request?.instructions === 'string'
-            ? { kind: 'audio', transcript: 'Hello!' }
-            : { kind: 'audio', transcript: 'We are at 1 Main Street.', audio: replyAudio },
+    const { peers, conversation, recorder } = await startOpenAITestCall(
+      {
+        realtime: {
+          respond: ({ request }): FakeRealtimeReply =>
+            typeof request?.instructions === 'string'
+              ? { kind: 'audio', transcript: 'Hello!' }
+              : { kind: 'audio', transcript: 'We are at 1 Main Street.', audio: replyAudio },
+        },
       },
-    });
-    conversation = await peers.engine.start(
-      testConversationConfig({ audioFormat: BROWSER_AUDIO, voice: 'not-a-voice' }),
+      { audioFormat: BROWSER_AUDIO, voice: 'not-a-voice' },
     );
-    const recorder = new EventRecorder(conversation);
     const server = await peers.realtime.connection(0);
     const audio = server.session.audio as {
       input: { format: unknown };
@@ -164,7 +142,7 @@ describe('OpenAI engine: a browser call', () => {
 
 describe('OpenAI engine: session prompts', () => {
   it('speaks a fixed sentence from the call session through response.create', async () => {
-    peers = await startOpenAITestPeers({
+    const { peers, conversation } = await startOpenAITestCall({
       realtime: {
         respond: ({ request }): FakeRealtimeReply => ({
           kind: 'audio',
@@ -173,7 +151,6 @@ describe('OpenAI engine: session prompts', () => {
         }),
       },
     });
-    conversation = await peers.engine.start(testConversationConfig());
     const server = await peers.realtime.connection(0);
     await server.waitForEvent((event) => event.type === 'response.create');
     conversation.say?.('Are you still there?');

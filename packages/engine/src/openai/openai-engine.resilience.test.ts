@@ -1,26 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Conversation } from '../engine.ts';
 import { EngineConnectError } from '../errors.ts';
 import type { FakeRealtimeReply, FakeRealtimeResponder } from '../testing/fake-openai-realtime-server.ts';
 import { defineTool } from '../tool.ts';
 import {
-  EventRecorder,
-  type OpenAITestPeers,
+  type OpenAITestPeerOptions,
   patternBytes,
-  startOpenAITestPeers,
+  startOpenAITestCall,
+  startOpenAITestPeersForTest,
   testConversationConfig,
 } from './test-kit.ts';
-
-let peers: OpenAITestPeers | undefined;
-let conversation: Conversation | undefined;
-
-afterEach(async () => {
-  await conversation?.close();
-  await peers?.close();
-  conversation = undefined;
-  peers = undefined;
-});
 
 const greetThenAnswer: FakeRealtimeResponder = ({ request, items }): FakeRealtimeReply => {
   if (typeof request?.instructions === 'string') {
@@ -32,15 +21,17 @@ const greetThenAnswer: FakeRealtimeResponder = ({ request, items }): FakeRealtim
   return { kind: 'audio', transcript: 'Sure.' };
 };
 
-async function callWithOneExchange(engine: Partial<Parameters<typeof startOpenAITestPeers>[0]> = {}) {
-  peers = await startOpenAITestPeers({ realtime: { respond: greetThenAnswer }, ...engine });
-  conversation = await peers.engine.start(testConversationConfig({ greeting: 'Hello, Test Dental.' }));
-  const recorder = new EventRecorder(conversation);
+async function callWithOneExchange(engine: Partial<OpenAITestPeerOptions> = {}) {
+  const call = await startOpenAITestCall(
+    { realtime: { respond: greetThenAnswer }, ...engine },
+    { greeting: 'Hello, Test Dental.' },
+  );
+  const { peers, recorder } = call;
   const first = await peers.realtime.connection(0);
   await recorder.finalTranscript('agent', 'Hello, Test Dental.');
   first.simulateCallerSpeech('I need a cleaning.');
   await recorder.finalTranscript('agent', 'Sure.');
-  return { recorder, first };
+  return { ...call, first };
 }
 
 /** The text items the engine created to re-seed a session (the server's own replies carry audio). */
@@ -57,7 +48,9 @@ function seededItems(items: readonly Record<string, unknown>[]): string[] {
 
 describe('OpenAI engine: reconnect', () => {
   it('reconnects after a dropped socket, re-seeds what was said and keeps buffered caller audio', async () => {
-    const { recorder, first } = await callWithOneExchange({ engine: { reconnect: { backoffMs: 300 } } });
+    const { peers, conversation, recorder, first } = await callWithOneExchange({
+      engine: { reconnect: { backoffMs: 300 } },
+    });
 
     first.terminate();
     await recorder.waitFor(
@@ -66,9 +59,9 @@ describe('OpenAI engine: reconnect', () => {
     );
     // Caller audio during the gap is kept and delivered to the new session.
     const gapAudio = patternBytes(1_600, 21);
-    conversation!.pushAudio(gapAudio);
+    conversation.pushAudio(gapAudio);
 
-    const second = await peers!.realtime.connection(1);
+    const second = await peers.realtime.connection(1);
     await recorder.waitFor(
       () => recorder.events.decision.find((event) => event.kind === 'engine_reconnected'),
       'reconnected decision',
@@ -96,10 +89,10 @@ describe('OpenAI engine: reconnect', () => {
   });
 
   it('after a drop mid-reply, does not re-seed the unfinished reply and asks the agent to go on', async () => {
-    peers = await startOpenAITestPeers({
+    const peers = await startOpenAITestPeersForTest({
       realtime: {
-        respond: ({ connection }) =>
-          connection === peers?.realtime.connections[0]
+        respond: ({ connection }): FakeRealtimeReply =>
+          connection === peers.realtime.connections[0]
             ? {
                 kind: 'audio',
                 transcript: 'A long greeting that never finishes.',
@@ -110,8 +103,7 @@ describe('OpenAI engine: reconnect', () => {
       },
       engine: { reconnect: { backoffMs: 20 } },
     });
-    conversation = await peers.engine.start(testConversationConfig());
-    const recorder = new EventRecorder(conversation);
+    const { recorder } = await peers.startCall();
     const first = await peers.realtime.connection(0);
     await recorder.waitFor(() => recorder.events.agent_audio.length >= 5, 'some greeting audio');
     first.terminate();
@@ -125,7 +117,7 @@ describe('OpenAI engine: reconnect', () => {
   });
 
   it('renews an expired session (session_expired, close 1001)', async () => {
-    const { recorder, first } = await callWithOneExchange();
+    const { peers, recorder, first } = await callWithOneExchange();
     first.sendError({
       type: 'invalid_request_error',
       code: 'session_expired',
@@ -137,7 +129,7 @@ describe('OpenAI engine: reconnect', () => {
       'reconnected decision',
     );
     expect(reconnected.detail).toBe('session_expired');
-    const second = await peers!.realtime.connection(1);
+    const second = await peers.realtime.connection(1);
     await second.waitForEvent(() => seededItems(second.items).length === 3);
     expect(seededItems(second.items)).toEqual([
       'assistant:output_text:Hello, Test Dental.',
@@ -147,7 +139,7 @@ describe('OpenAI engine: reconnect', () => {
   });
 
   it('keeps going after a request error the session survives', async () => {
-    const { recorder, first } = await callWithOneExchange();
+    const { peers, recorder, first } = await callWithOneExchange();
     first.sendError({
       type: 'invalid_request_error',
       code: 'conversation_already_has_active_response',
@@ -160,27 +152,26 @@ describe('OpenAI engine: reconnect', () => {
       () => recorder.events.transcript.filter((event) => event.final && event.text === 'Sure.').length === 2,
       'answer on the same session',
     );
-    expect(peers!.realtime.connections).toHaveLength(1);
+    expect(peers.realtime.connections).toHaveLength(1);
   });
 
   it('fails over after two failed reconnects: a fatal error, then end', async () => {
-    const { recorder, first } = await callWithOneExchange();
-    peers!.realtime.refuseConnections(100);
+    const { peers, conversation, recorder, first } = await callWithOneExchange();
+    peers.realtime.refuseConnections(100);
     first.close(1011, 'server error');
     await recorder.waitFor(() => recorder.events.end.length === 1, 'end');
     expect(recorder.events.error).toEqual([expect.objectContaining({ code: 'disconnected', fatal: true })]);
     expect(recorder.events.end).toEqual([{ reason: 'error', detail: 'disconnected' }]);
-    expect(peers!.realtime.connectionAttempts).toBe(3);
+    expect(peers.realtime.connectionAttempts).toBe(3);
     // Closing after the failover is harmless and says nothing more.
-    await conversation!.close();
+    await conversation.close();
     expect(recorder.events.end).toHaveLength(1);
   });
 
   it('retries a failed first connect, and rejects start when the budget is spent', async () => {
-    peers = await startOpenAITestPeers({ realtime: { respond: greetThenAnswer } });
+    const peers = await startOpenAITestPeersForTest({ realtime: { respond: greetThenAnswer } });
     peers.realtime.refuseConnections(1);
-    conversation = await peers.engine.start(testConversationConfig({ greeting: 'Hello after a retry.' }));
-    const recorder = new EventRecorder(conversation);
+    const { conversation, recorder } = await peers.startCall({ greeting: 'Hello after a retry.' });
     expect(peers.realtime.connectionAttempts).toBe(2);
     await recorder.finalTranscript('agent', 'Hello after a retry.');
     await conversation.close();
@@ -204,39 +195,40 @@ describe('OpenAI engine: reconnect', () => {
       },
     });
     let firstDropped = false;
-    peers = await startOpenAITestPeers({
-      realtime: {
-        respond: ({ request, items, connection }): FakeRealtimeReply => {
-          const last = items.at(-1);
-          if (typeof request?.instructions === 'string' || last?.type === 'function_call_output') {
-            return greetThenAnswer({ request, items, connection }) as FakeRealtimeReply;
-          }
-          return {
-            kind: 'function_call',
-            name: 'getNextResponseFromSupervisor',
-            arguments: { relevantContextFromLastUserMessage: 'book 10am' },
-          };
-        },
-      },
-      responses: {
-        script: async (_request, index) => {
-          if (index === 1 && !firstDropped) {
-            // The realtime socket drops while the supervisor is between its tool call and its answer.
-            firstDropped = true;
-            peers!.realtime.connections[0]?.terminate();
-            await peers!.realtime.connection(1);
-          }
-          if (index === 0)
+    const { peers, recorder } = await startOpenAITestCall(
+      {
+        realtime: {
+          respond: ({ request, items, connection }): FakeRealtimeReply => {
+            const last = items.at(-1);
+            if (typeof request?.instructions === 'string' || last?.type === 'function_call_output') {
+              return greetThenAnswer({ request, items, connection }) as FakeRealtimeReply;
+            }
             return {
-              kind: 'tool_calls',
-              calls: [{ name: 'book_appointment', arguments: { start: '10:00' } }],
+              kind: 'function_call',
+              name: 'getNextResponseFromSupervisor',
+              arguments: { relevantContextFromLastUserMessage: 'book 10am' },
             };
-          return { kind: 'text', text: index === 1 ? 'You are booked at ten.' : 'Anything else?' };
+          },
+        },
+        responses: {
+          script: async (_request, index) => {
+            if (index === 1 && !firstDropped) {
+              // The realtime socket drops while the supervisor is between its tool call and its answer.
+              firstDropped = true;
+              peers.realtime.connections[0]?.terminate();
+              await peers.realtime.connection(1);
+            }
+            if (index === 0)
+              return {
+                kind: 'tool_calls',
+                calls: [{ name: 'book_appointment', arguments: { start: '10:00' } }],
+              };
+            return { kind: 'text', text: index === 1 ? 'You are booked at ten.' : 'Anything else?' };
+          },
         },
       },
-    });
-    conversation = await peers.engine.start(testConversationConfig({ tools: [book], greeting: 'Hello.' }));
-    const recorder = new EventRecorder(conversation);
+      { tools: [book], greeting: 'Hello.' },
+    );
     const first = await peers.realtime.connection(0);
     await recorder.finalTranscript('agent', 'Hello.');
     first.simulateCallerSpeech('Book me at ten.');

@@ -1,27 +1,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Conversation } from '../engine.ts';
 import type { FakeRealtimeReply, FakeRealtimeResponder } from '../testing/fake-openai-realtime-server.ts';
 import { defineTool, type ToolContext } from '../tool.ts';
 import { SUPERVISOR_FALLBACK_SENTENCE } from './supervisor.ts';
-import {
-  EventRecorder,
-  type OpenAITestPeers,
-  startOpenAITestPeers,
-  testConversationConfig,
-} from './test-kit.ts';
-
-let peers: OpenAITestPeers | undefined;
-let conversation: Conversation | undefined;
-
-afterEach(async () => {
-  await conversation?.close();
-  await peers?.close();
-  conversation = undefined;
-  peers = undefined;
-});
+import { type EventRecorder, startOpenAITestCall } from './test-kit.ts';
 
 /** The chat agent as the real model behaves: greet, defer each caller turn, read the answer back. */
 function chatAgentLike(toolName = 'getNextResponseFromSupervisor', args: Record<string, unknown> = {}) {
@@ -63,31 +47,32 @@ describe('OpenAI engine: the supervisor', () => {
       }),
     ];
     const sentence = 'You are booked for a cleaning tomorrow at ten.';
-    peers = await startOpenAITestPeers({
-      realtime: { respond: chatAgentLike() },
-      responses: {
-        script: [
-          {
-            kind: 'tool_calls',
-            calls: [
-              { name: 'check_availability', arguments: { serviceId: 'svc_clean', date: '2030-01-02' } },
-            ],
-          },
-          {
-            kind: 'tool_calls',
-            calls: [
-              {
-                name: 'book_appointment',
-                arguments: { serviceId: 'svc_clean', start: '2030-01-02T10:00', customerName: 'Ann Lee' },
-              },
-            ],
-          },
-          { kind: 'text', text: sentence },
-        ],
+    const { peers, recorder } = await startOpenAITestCall(
+      {
+        realtime: { respond: chatAgentLike() },
+        responses: {
+          script: [
+            {
+              kind: 'tool_calls',
+              calls: [
+                { name: 'check_availability', arguments: { serviceId: 'svc_clean', date: '2030-01-02' } },
+              ],
+            },
+            {
+              kind: 'tool_calls',
+              calls: [
+                {
+                  name: 'book_appointment',
+                  arguments: { serviceId: 'svc_clean', start: '2030-01-02T10:00', customerName: 'Ann Lee' },
+                },
+              ],
+            },
+            { kind: 'text', text: sentence },
+          ],
+        },
       },
-    });
-    conversation = await peers.engine.start(testConversationConfig({ tools }));
-    const recorder = new EventRecorder(conversation);
+      { tools },
+    );
     const server = await peers.realtime.connection(0);
     await recorder.finalTranscript('agent', 'Hello, Test Dental.');
 
@@ -165,18 +150,22 @@ describe('OpenAI engine: the supervisor', () => {
         }),
     });
     const sentence = 'The calendar is not answering. Can I take a message?';
-    peers = await startOpenAITestPeers({
-      realtime: { respond: chatAgentLike() },
-      responses: {
-        script: [
-          { kind: 'tool_calls', calls: [{ name: 'check_availability', arguments: { date: '2030-01-02' } }] },
-          { kind: 'text', text: sentence },
-        ],
+    const { peers, recorder } = await startOpenAITestCall(
+      {
+        realtime: { respond: chatAgentLike() },
+        responses: {
+          script: [
+            {
+              kind: 'tool_calls',
+              calls: [{ name: 'check_availability', arguments: { date: '2030-01-02' } }],
+            },
+            { kind: 'text', text: sentence },
+          ],
+        },
+        engine: { toolTimeoutMs: 300 },
       },
-      engine: { toolTimeoutMs: 300 },
-    });
-    conversation = await peers.engine.start(testConversationConfig({ tools: [slow] }));
-    const recorder = new EventRecorder(conversation);
+      { tools: [slow] },
+    );
     const server = await peers.realtime.connection(0);
     server.simulateCallerSpeech('Anything free tomorrow?');
     await recorder.finalTranscript('agent', sentence);
@@ -198,13 +187,11 @@ describe('OpenAI engine: the supervisor', () => {
 
   /** A caller question whose supervisor answer would take 5 s, against a 400 ms deadline. */
   async function askPastTheDeadline(whileWaiting: () => void = () => {}): Promise<EventRecorder> {
-    peers = await startOpenAITestPeers({
+    const { peers, recorder } = await startOpenAITestCall({
       realtime: { respond: chatAgentLike() },
       responses: { script: [{ kind: 'text', text: 'too late' }], delayMs: 5_000 },
       engine: { supervisorDeadlineMs: 400 },
     });
-    conversation = await peers.engine.start(testConversationConfig());
-    const recorder = new EventRecorder(conversation);
     const server = await peers.realtime.connection(0);
     const background = setInterval(whileWaiting, 20);
     try {
@@ -235,12 +222,10 @@ describe('OpenAI engine: the supervisor', () => {
   });
 
   it('says the safe sentence when the supervisor API fails', async () => {
-    peers = await startOpenAITestPeers({
+    const { peers, recorder } = await startOpenAITestCall({
       realtime: { respond: chatAgentLike() },
       responses: { script: () => ({ kind: 'http_error', status: 500 }) },
     });
-    conversation = await peers.engine.start(testConversationConfig());
-    const recorder = new EventRecorder(conversation);
     const server = await peers.realtime.connection(0);
     server.simulateCallerSpeech('What are your prices?');
     await recorder.finalTranscript('agent', SUPERVISOR_FALLBACK_SENTENCE);
@@ -260,11 +245,10 @@ describe('OpenAI engine: the supervisor', () => {
         action: { type: 'end_call', reason: args.reason },
       }),
     });
-    peers = await startOpenAITestPeers({
-      realtime: { respond: chatAgentLike('end_call', { reason: 'done' }) },
-    });
-    conversation = await peers.engine.start(testConversationConfig({ tools: [endCall] }));
-    const recorder = new EventRecorder(conversation);
+    const { peers, recorder } = await startOpenAITestCall(
+      { realtime: { respond: chatAgentLike('end_call', { reason: 'done' }) } },
+      { tools: [endCall] },
+    );
     const server = await peers.realtime.connection(0);
     expect((server.session.tools as Array<{ name: string }>).map((tool) => tool.name)).toEqual([
       'getNextResponseFromSupervisor',

@@ -2,6 +2,7 @@
  * Shared set-up for the OpenAI engine's integration tests: the two fake OpenAI peers, an engine
  * pointed at them, a conversation config, and an event recorder with condition waits (no sleeps).
  */
+import { onTestFinished } from 'vitest';
 import type { Conversation, ConversationConfig, ConversationEvents, Engine } from '../engine.ts';
 import { PHONE_AUDIO } from '../engine.ts';
 import {
@@ -22,13 +23,13 @@ export interface OpenAITestPeers {
   close(): Promise<void>;
 }
 
-export async function startOpenAITestPeers(
-  input: {
-    realtime?: FakeOpenAIRealtimeServerOptions;
-    responses?: FakeResponsesServerOptions;
-    engine?: Partial<OpenAIEngineOptions>;
-  } = {},
-): Promise<OpenAITestPeers> {
+export interface OpenAITestPeerOptions {
+  realtime?: FakeOpenAIRealtimeServerOptions;
+  responses?: FakeResponsesServerOptions;
+  engine?: Partial<OpenAIEngineOptions>;
+}
+
+export async function startOpenAITestPeers(input: OpenAITestPeerOptions = {}): Promise<OpenAITestPeers> {
   const realtime = await FakeOpenAIRealtimeServer.start(input.realtime);
   const responses = await FakeOpenAIResponsesServer.start(input.responses ?? { script: [] });
   const engine = createOpenAIEngine({
@@ -49,6 +50,53 @@ export async function startOpenAITestPeers(
       await responses.close();
     },
   };
+}
+
+export interface OpenAITestCall {
+  peers: OpenAITestPeers;
+  conversation: Conversation;
+  recorder: EventRecorder;
+}
+
+export interface OpenAITestPeersForTest extends OpenAITestPeers {
+  /** Starts a conversation on `testConversationConfig(config)`, recording its events; it is closed with the peers. */
+  startCall(config?: Partial<ConversationConfig>): Promise<Omit<OpenAITestCall, 'peers'>>;
+}
+
+/**
+ * Peers for the current test, for tests that act on them before or between conversations. When
+ * the test finishes, passed or failed, every conversation started with `startCall` is closed
+ * first, then the peers.
+ */
+export async function startOpenAITestPeersForTest(
+  input: OpenAITestPeerOptions = {},
+): Promise<OpenAITestPeersForTest> {
+  const peers = await startOpenAITestPeers(input);
+  const conversations: Conversation[] = [];
+  onTestFinished(async () => {
+    try {
+      for (const conversation of conversations) await conversation.close();
+    } finally {
+      await peers.close();
+    }
+  });
+  return {
+    ...peers,
+    startCall: async (config = {}) => {
+      const conversation = await peers.engine.start(testConversationConfig(config));
+      conversations.push(conversation);
+      return { conversation, recorder: new EventRecorder(conversation) };
+    },
+  };
+}
+
+/** Peers plus one started conversation for the current test, all closed when it finishes. */
+export async function startOpenAITestCall(
+  input: OpenAITestPeerOptions = {},
+  config: Partial<ConversationConfig> = {},
+): Promise<OpenAITestCall> {
+  const peers = await startOpenAITestPeersForTest(input);
+  return { peers, ...(await peers.startCall(config)) };
 }
 
 export function testConversationConfig(overrides: Partial<ConversationConfig> = {}): ConversationConfig {
