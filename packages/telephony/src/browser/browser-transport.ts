@@ -1,11 +1,10 @@
-import { EventEmitter } from 'node:events';
 import type { RawData, WebSocket } from 'ws';
-import { ConnectionGuard, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../connection-guard.ts';
+import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../connection-guard.ts';
 import { type ControlMessageProtocol, parseControlMessage } from '../control-message.ts';
 import { ProtocolViolationError, type TelephonyError } from '../errors.ts';
-import { MarkedPlayback } from '../marked-playback.ts';
-import { type CorkableSocket, holdWritesUntilTickEnd } from '../socket-writes.ts';
-import type { CallTransport, TransportClosed, TransportEvents, TransportNotice } from '../transport.ts';
+import { SocketCallTransport } from '../socket-call-transport.ts';
+import type { CorkableSocket } from '../socket-writes.ts';
+import type { TransportNotice } from '../transport.ts';
 import {
   BROWSER_BYTES_PER_MS,
   BROWSER_MAX_FRAME_BYTES,
@@ -36,48 +35,23 @@ export interface BrowserTransportOptions {
  * A browser test call over one WebSocket: binary PCM16 24 kHz frames both ways plus JSON control messages
  * (see ./protocol.ts and the package README). Same limits and playback tracking as the Twilio transport.
  */
-export class BrowserTransport extends EventEmitter<TransportEvents> implements CallTransport {
+export class BrowserTransport extends SocketCallTransport {
   readonly channel = 'browser' as const;
-  readonly #socket: WebSocket;
-  readonly #guard: ConnectionGuard;
-  readonly #playback: MarkedPlayback;
-  readonly #rawSocket: CorkableSocket | undefined;
-  #closeReason: TransportClosed['reason'] | undefined;
-  #closing = false;
-  #closed = false;
 
   constructor(socket: WebSocket, options: BrowserTransportOptions = {}) {
-    super();
-    this.#socket = socket;
-    this.#rawSocket = options.rawSocket;
-    this.#playback = new MarkedPlayback(
+    super(
+      socket,
       {
-        media: (chunk) => this.#write(chunk),
+        media: (chunk) => this.write(chunk),
         mark: (name) => this.send({ type: 'mark', name }),
       },
-      { bytesPerMs: BROWSER_BYTES_PER_MS, markIntervalMs: options.markIntervalMs ?? 100 },
+      {
+        // Browsers are quiet while the user types, so the idle limit is longer than Twilio's.
+        limits: { ...DEFAULT_CONNECTION_LIMITS, idleTimeoutMs: 60_000, ...options.limits },
+        playback: { bytesPerMs: BROWSER_BYTES_PER_MS, markIntervalMs: options.markIntervalMs ?? 100 },
+        rawSocket: options.rawSocket,
+      },
     );
-    // Browsers are quiet while the user types, so the idle limit is longer than Twilio's.
-    this.#guard = new ConnectionGuard(
-      socket,
-      { ...DEFAULT_CONNECTION_LIMITS, idleTimeoutMs: 60_000, ...options.limits },
-      (error) => this.#violate(error, 1008),
-    );
-    socket.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
-    socket.on('close', (code, reason) => this.#onClose(code, reason.toString()));
-    socket.on('error', (error: Error & { code?: string }) => {
-      if (this.#closed || this.#closing) return;
-      this.#closeReason = 'violation';
-      this.emit('violation', ProtocolViolationError.fromSocketError(error));
-    });
-  }
-
-  get isPlaying(): boolean {
-    return this.#playback.isPlaying;
-  }
-
-  get closed(): boolean {
-    return this.#closed;
   }
 
   /** Tells the page the call is live. */
@@ -91,28 +65,17 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
   }
 
   send(message: BrowserServerMessage): void {
-    this.#write(JSON.stringify(message));
-  }
-
-  /** A text (control) or binary (audio) frame, while the socket is open; one tick's frames leave together. */
-  #write(frame: string | Uint8Array): void {
-    if (this.#socket.readyState !== this.#socket.OPEN) return;
-    holdWritesUntilTickEnd(this.#rawSocket);
-    this.#socket.send(frame, { binary: typeof frame !== 'string' });
+    this.write(JSON.stringify(message));
   }
 
   sendAudio(itemId: string, audio: Uint8Array): void {
-    if (this.#closing || this.#closed || audio.byteLength === 0) return;
-    this.#playback.send(itemId, audio);
+    if (!this.open || audio.byteLength === 0) return;
+    this.playback.send(itemId, audio);
   }
 
   clearPlayback(): { itemId: string; heardMs: number } | undefined {
     this.send({ type: 'clear' });
-    return this.#playback.clear();
-  }
-
-  heardMs(itemId: string): number {
-    return this.#playback.heardMs(itemId);
+    return this.playback.clear();
   }
 
   notify(notice: TransportNotice): void {
@@ -125,26 +88,11 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
     this.close(1000, reason);
   }
 
-  close(code = 1000, reason = 'call ended'): void {
-    if (this.#closed || this.#closing) return;
-    this.#closing = true;
-    this.#closeReason ??= 'server_closed';
-    this.#guard.stop();
-    this.#playback.stop();
-    this.#socket.close(code, reason.slice(0, 120));
-    setTimeout(() => this.#socket.terminate(), 2_000).unref();
-  }
-
-  #violate(error: TelephonyError, code: number): void {
-    if (this.#closed || this.#closing) return;
-    this.#closeReason = 'violation';
-    this.emit('violation', error);
+  protected override onViolation(error: TelephonyError): void {
     this.send({ type: 'error', code: error.code, message: error.message });
-    this.close(code, error.code);
   }
 
-  #onMessage(data: RawData, isBinary: boolean): void {
-    if (this.#closing || this.#closed || !this.#guard.admitMessage()) return;
+  protected receive(data: RawData, isBinary: boolean): void {
     const bytes = Array.isArray(data)
       ? Buffer.concat(data)
       : Buffer.isBuffer(data)
@@ -154,17 +102,10 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
       this.#onAudio(bytes);
       return;
     }
-    const parsed = parseControlMessage(bytes.toString('utf8'), BROWSER_PROTOCOL);
-    if (parsed.kind === 'violation') {
-      this.#violate(parsed.error, parsed.closeCode);
-      return;
-    }
-    if (parsed.kind === 'unknown') {
-      this.emit('unknown', { event: parsed.name });
-      return;
-    }
-    const message = parsed.message;
-    switch (message.type) {
+    const message = this.accept(parseControlMessage(bytes.toString('utf8'), BROWSER_PROTOCOL));
+    switch (message?.type) {
+      case undefined:
+        return;
       case 'text':
         this.emit('text', message.text);
         return;
@@ -172,33 +113,24 @@ export class BrowserTransport extends EventEmitter<TransportEvents> implements C
         this.emit('dtmf', message.digit);
         return;
       case 'played':
-        if (this.#playback.acknowledge(message.name)) this.emit('played', message.name);
+        if (this.playback.acknowledge(message.name)) this.emit('played', message.name);
         return;
       case 'end':
-        this.#closeReason = 'hangup';
-        this.close(1000, 'caller hung up');
+        this.hangUp('caller hung up');
         return;
     }
   }
 
   #onAudio(bytes: Buffer): void {
     if (bytes.byteLength % 2 !== 0) {
-      this.#violate(new ProtocolViolationError('wrong_codec', 'PCM16 frame has an odd byte length'), 1007);
+      this.violate(new ProtocolViolationError('wrong_codec', 'PCM16 frame has an odd byte length'), 1007);
       return;
     }
     if (bytes.byteLength > BROWSER_MAX_FRAME_BYTES) {
-      this.#violate(new ProtocolViolationError('frame_too_large', 'audio frame longer than 500 ms'), 1009);
+      this.violate(new ProtocolViolationError('frame_too_large', 'audio frame longer than 500 ms'), 1009);
       return;
     }
-    if (!this.#guard.admitAudio(bytes.byteLength / BROWSER_BYTES_PER_MS)) return;
+    if (!this.guard.admitAudio(bytes.byteLength / BROWSER_BYTES_PER_MS)) return;
     this.emit('audio', new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  }
-
-  #onClose(code: number, reason: string): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#guard.stop();
-    this.#playback.stop();
-    this.emit('closed', { reason: this.#closeReason ?? 'socket_closed', code, detail: reason || undefined });
   }
 }

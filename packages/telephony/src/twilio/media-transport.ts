@@ -1,12 +1,11 @@
-import { EventEmitter } from 'node:events';
 import type { RawData, WebSocket } from 'ws';
 import { decodeStrictBase64 } from '../base64.ts';
-import { ConnectionGuard, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../connection-guard.ts';
+import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../connection-guard.ts';
 import { type ControlMessageProtocol, parseControlMessage } from '../control-message.ts';
 import { ProtocolViolationError, TelephonyError } from '../errors.ts';
-import { MarkedPlayback } from '../marked-playback.ts';
-import { type CorkableSocket, holdWritesUntilTickEnd } from '../socket-writes.ts';
-import type { CallTransport, TransportClosed, TransportEvents, TransportNotice } from '../transport.ts';
+import { SocketCallTransport } from '../socket-call-transport.ts';
+import type { CorkableSocket } from '../socket-writes.ts';
+import type { TransportNotice } from '../transport.ts';
 import {
   isTwilioMediaFormat,
   TwilioAnyEvent,
@@ -50,73 +49,55 @@ export interface TwilioMediaTransportOptions {
  * The Twilio Media Streams side of a phone call over one WebSocket: strict parsing, `start` validation,
  * per-connection limits, outbound media/mark/clear and mark-based playback tracking.
  */
-export class TwilioMediaTransport extends EventEmitter<TransportEvents> implements CallTransport {
+export class TwilioMediaTransport extends SocketCallTransport {
   readonly channel = 'phone' as const;
   /** Resolves at a valid `start`; rejects when the stream ends or breaks the rules before one. */
   readonly started: Promise<TwilioStreamStart>;
-  readonly #socket: WebSocket;
   readonly #options: Required<Omit<TwilioMediaTransportOptions, 'limits' | 'rawSocket'>>;
-  readonly #rawSocket: CorkableSocket | undefined;
-  readonly #guard: ConnectionGuard;
-  readonly #playback: MarkedPlayback;
   #start: TwilioStreamStart | undefined;
   /** What we send on the stream, once `start` names it. */
   #outbound: TwilioStreamMessages | undefined;
   #resolveStart!: (start: TwilioStreamStart) => void;
   #rejectStart!: (error: Error) => void;
   #startTimer: NodeJS.Timeout;
-  #closeReason: TransportClosed['reason'] | undefined;
-  #closed = false;
-  #closing = false;
 
   constructor(socket: WebSocket, options: TwilioMediaTransportOptions) {
-    super();
-    this.#socket = socket;
-    this.#rawSocket = options.rawSocket;
-    this.#options = {
-      expectedCallSid: options.expectedCallSid,
-      startTimeoutMs: options.startTimeoutMs ?? 5_000,
-      markIntervalMs: options.markIntervalMs ?? 100,
-    };
-    this.#playback = new MarkedPlayback(
+    const markIntervalMs = options.markIntervalMs ?? 100;
+    super(
+      socket,
       {
         media: (chunk) => this.#sendToStream((outbound) => outbound.media(chunk)),
         mark: (name) => this.#sendToStream((outbound) => outbound.mark(name)),
       },
-      { bytesPerMs: MULAW_BYTES_PER_MS, markIntervalMs: this.#options.markIntervalMs },
+      {
+        limits: { ...DEFAULT_CONNECTION_LIMITS, ...options.limits },
+        playback: { bytesPerMs: MULAW_BYTES_PER_MS, markIntervalMs },
+        rawSocket: options.rawSocket,
+      },
     );
+    this.#options = {
+      expectedCallSid: options.expectedCallSid,
+      startTimeoutMs: options.startTimeoutMs ?? 5_000,
+      markIntervalMs,
+    };
     this.started = new Promise((resolve, reject) => {
       this.#resolveStart = resolve;
       this.#rejectStart = reject;
     });
     // Nobody may be awaiting `started` yet; a rejection here is also reported through `violation`/`closed`.
     this.started.catch(() => {});
-    this.#guard = new ConnectionGuard(socket, { ...DEFAULT_CONNECTION_LIMITS, ...options.limits }, (error) =>
-      this.#violate(error, 1008),
-    );
     this.#startTimer = setTimeout(
       () =>
-        this.#violate(
+        this.violate(
           new TelephonyError('start_timeout', `no start within ${this.#options.startTimeoutMs} ms`),
           1008,
         ),
       this.#options.startTimeoutMs,
     );
-    socket.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
-    socket.on('close', (code, reason) => this.#onClose(code, reason.toString()));
-    socket.on('error', (error: Error & { code?: string }) => {
-      if (this.#closed || this.#closing) return;
-      this.#closeReason = 'violation';
-      this.emit('violation', ProtocolViolationError.fromSocketError(error));
-    });
-  }
-
-  get isPlaying(): boolean {
-    return this.#playback.isPlaying;
-  }
-
-  get closed(): boolean {
-    return this.#closed;
+    // Registered first, so `started` is settled before anyone else hears of the close.
+    this.once('closed', () =>
+      this.#rejectStart(new TelephonyError('protocol_error', 'stream closed before start')),
+    );
   }
 
   get streamStart(): TwilioStreamStart | undefined {
@@ -124,67 +105,41 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
   }
 
   sendAudio(itemId: string, audio: Uint8Array): void {
-    if (!this.#start || this.#closed || audio.byteLength === 0) return;
-    this.#playback.send(itemId, audio);
+    if (!this.#start || this.closed || audio.byteLength === 0) return;
+    this.playback.send(itemId, audio);
   }
 
   clearPlayback(): { itemId: string; heardMs: number } | undefined {
     this.#sendToStream((outbound) => outbound.clear());
-    return this.#playback.clear();
-  }
-
-  heardMs(itemId: string): number {
-    return this.#playback.heardMs(itemId);
+    return this.playback.clear();
   }
 
   notify(_notice: TransportNotice): void {
     // A phone cannot show transcripts.
   }
 
-  close(code = 1000, reason = 'call ended'): void {
-    if (this.#closed || this.#closing) return;
-    this.#closing = true;
-    this.#closeReason ??= 'server_closed';
-    this.#guard.stop();
-    this.#playback.stop();
+  protected override stopTimers(): void {
     clearTimeout(this.#startTimer);
-    this.#socket.close(code, reason);
-    // A peer that never answers the close handshake must not keep the socket (and the call) alive.
-    setTimeout(() => this.#socket.terminate(), 2_000).unref();
+  }
+
+  protected override onViolation(error: TelephonyError): void {
+    this.#rejectStart(error);
   }
 
   /** Sends a message built for the current stream, once `start` named it and while the socket is open. */
   #sendToStream(build: (outbound: TwilioStreamMessages) => string): void {
     const outbound = this.#outbound;
-    if (!outbound || this.#closed || this.#socket.readyState !== this.#socket.OPEN) return;
-    holdWritesUntilTickEnd(this.#rawSocket);
-    this.#socket.send(build(outbound));
+    if (!outbound || this.closed) return;
+    this.write(build(outbound));
   }
 
-  #violate(error: TelephonyError, code: number): void {
-    if (this.#closed || this.#closing) return;
-    this.#closeReason = 'violation';
-    this.#rejectStart(error);
-    this.emit('violation', error);
-    this.close(code, error.code);
-  }
-
-  #onMessage(data: RawData, isBinary: boolean): void {
-    if (this.#closing || this.#closed || !this.#guard.admitMessage()) return;
+  protected receive(data: RawData, isBinary: boolean): void {
     if (isBinary) {
-      this.#violate(new ProtocolViolationError('protocol_error', 'binary frame on a Media Stream'), 1003);
+      this.violate(new ProtocolViolationError('protocol_error', 'binary frame on a Media Stream'), 1003);
       return;
     }
-    const parsed = parseControlMessage(data.toString(), TWILIO_PROTOCOL);
-    if (parsed.kind === 'violation') {
-      this.#violate(parsed.error, parsed.closeCode);
-      return;
-    }
-    if (parsed.kind === 'unknown') {
-      this.emit('unknown', { event: parsed.name });
-      return;
-    }
-    this.#handle(parsed.message);
+    const message = this.accept(parseControlMessage(data.toString(), TWILIO_PROTOCOL));
+    if (message) this.#handle(message);
   }
 
   #handle(message: TwilioInboundMessage): void {
@@ -194,11 +149,11 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
       return;
     }
     if (!this.#start) {
-      this.#violate(new ProtocolViolationError('protocol_error', `${message.event} before start`), 1008);
+      this.violate(new ProtocolViolationError('protocol_error', `${message.event} before start`), 1008);
       return;
     }
     if (message.streamSid !== this.#start.streamSid) {
-      this.#violate(new ProtocolViolationError('protocol_error', 'message for another stream'), 1008);
+      this.violate(new ProtocolViolationError('protocol_error', 'message for another stream'), 1008);
       return;
     }
     switch (message.event) {
@@ -208,43 +163,39 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
         try {
           audio = decodeStrictBase64(message.media.payload, MAX_INBOUND_MEDIA_BYTES);
         } catch (error) {
-          this.#violate(error as TelephonyError, 1007);
+          this.violate(error as TelephonyError, 1007);
           return;
         }
-        if (!this.#guard.admitAudio(audio.byteLength / MULAW_BYTES_PER_MS)) return;
+        if (!this.guard.admitAudio(audio.byteLength / MULAW_BYTES_PER_MS)) return;
         this.emit('audio', audio);
         return;
       }
       case 'mark':
-        if (this.#playback.acknowledge(message.mark.name)) this.emit('played', message.mark.name);
+        if (this.playback.acknowledge(message.mark.name)) this.emit('played', message.mark.name);
         return;
       case 'dtmf':
         this.emit('dtmf', message.dtmf.digit);
         return;
       case 'stop':
-        this.#closeReason = 'hangup';
-        this.close(1000, 'stream stopped');
+        this.hangUp('stream stopped');
         return;
     }
   }
 
   #onStart(message: TwilioStartMessage): void {
     if (this.#start) {
-      this.#violate(new ProtocolViolationError('protocol_error', 'second start message'), 1008);
+      this.violate(new ProtocolViolationError('protocol_error', 'second start message'), 1008);
       return;
     }
     if (!isTwilioMediaFormat(message.start.mediaFormat)) {
-      this.#violate(
+      this.violate(
         new ProtocolViolationError('wrong_codec', 'media format is not audio/x-mulaw 8000 Hz mono'),
         1003,
       );
       return;
     }
     if (message.start.callSid !== this.#options.expectedCallSid) {
-      this.#violate(
-        new ProtocolViolationError('wrong_call', 'start names another call than the token'),
-        1008,
-      );
+      this.violate(new ProtocolViolationError('wrong_call', 'start names another call than the token'), 1008);
       return;
     }
     clearTimeout(this.#startTimer);
@@ -256,15 +207,5 @@ export class TwilioMediaTransport extends EventEmitter<TransportEvents> implemen
     };
     this.#outbound = new TwilioStreamMessages(message.start.streamSid);
     this.#resolveStart(this.#start);
-  }
-
-  #onClose(code: number, reason: string): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#guard.stop();
-    this.#playback.stop();
-    clearTimeout(this.#startTimer);
-    this.#rejectStart(new TelephonyError('protocol_error', 'stream closed before start'));
-    this.emit('closed', { reason: this.#closeReason ?? 'socket_closed', code, detail: reason || undefined });
   }
 }
