@@ -1,8 +1,10 @@
 'use client';
 
 import type { Dispatch, ReactNode, SetStateAction } from 'react';
-import { Button, Field, inputClass } from '../ui.tsx';
-import { type ProfileDraft, VOICES, WEEKDAYS } from './profile-draft.ts';
+import { Field } from '../ui.tsx';
+import { SelectInput, TextInput } from './draft-inputs.tsx';
+import { type EditList, ListEditor } from './list-editor.tsx';
+import { type DayDraft, type ProfileDraft, VOICES, WEEKDAYS, type Weekday } from './profile-draft.ts';
 
 type SetDraft = Dispatch<SetStateAction<ProfileDraft>>;
 
@@ -40,72 +42,89 @@ function Section({
   );
 }
 
+/** The draft's top-level text fields, each edited by one input or select. */
+type TextField = {
+  [K in keyof ProfileDraft]: ProfileDraft[K] extends string ? K : never;
+}[keyof ProfileDraft];
+
+/** The draft's lists of rows, each edited by a `ListEditor`. */
+type ListField = {
+  [K in keyof ProfileDraft]: ProfileDraft[K] extends unknown[] ? K : never;
+}[keyof ProfileDraft];
+
+function setField(setDraft: SetDraft, field: TextField): (value: string) => void {
+  return (value) => setDraft((d) => ({ ...d, [field]: value }));
+}
+
+function editList<K extends ListField>(setDraft: SetDraft, field: K): EditList<ProfileDraft[K][number]> {
+  return (change) => setDraft((d) => ({ ...d, [field]: change(d[field]) }));
+}
+
+/** Saved rows keep their id as key; new ones (id '') are told apart by position. */
+function idOrPosition(row: { id: string }, index: number): string {
+  return row.id || `new-${index}`;
+}
+
 export function BasicsSection({ draft, setDraft }: { draft: ProfileDraft; setDraft: SetDraft }) {
   const zones = TIME_ZONES.includes(draft.timeZone) ? TIME_ZONES : [draft.timeZone, ...TIME_ZONES];
   return (
     <Section title="Business" description="What callers hear and how the receptionist introduces you.">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Business name">
-          <input
-            className={inputClass}
+          <TextInput
             name="businessName"
             required
             value={draft.name}
-            onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))}
+            onValueChange={setField(setDraft, 'name')}
           />
         </Field>
         <Field label="Time zone">
-          <select
-            className={inputClass}
+          <SelectInput
             name="timeZone"
             value={draft.timeZone}
-            onChange={(e) => setDraft((d) => ({ ...d, timeZone: e.target.value }))}
-          >
-            {zones.map((zone) => (
-              <option key={zone}>{zone}</option>
-            ))}
-          </select>
+            options={zones}
+            onValueChange={setField(setDraft, 'timeZone')}
+          />
         </Field>
       </div>
       <Field
         label="Greeting"
         hint="The first thing the receptionist says. Leave empty for a sensible default."
       >
-        <input
-          className={inputClass}
+        <TextInput
           name="greeting"
           value={draft.greeting}
           placeholder={`Thanks for calling ${draft.name || 'us'}. How can I help you today?`}
-          onChange={(e) => setDraft((d) => ({ ...d, greeting: e.target.value }))}
+          onValueChange={setField(setDraft, 'greeting')}
         />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Voice">
-          <select
-            className={inputClass}
+          <SelectInput
             name="voice"
             value={draft.voice}
-            onChange={(e) => setDraft((d) => ({ ...d, voice: e.target.value }))}
-          >
-            {VOICES.map((voice) => (
-              <option key={voice}>{voice}</option>
-            ))}
-          </select>
+            options={VOICES}
+            onValueChange={setField(setDraft, 'voice')}
+          />
         </Field>
         <Field label="About the business (optional)">
-          <input
-            className={inputClass}
-            value={draft.description}
-            onChange={(e) => setDraft((d) => ({ ...d, description: e.target.value }))}
-          />
+          <TextInput value={draft.description} onValueChange={setField(setDraft, 'description')} />
         </Field>
       </div>
     </Section>
   );
 }
 
+/** A day's time inputs, in column order, with the end of each one's accessible name ("monday opens"). */
+const DAY_TIMES = [
+  ['from', 'opens'],
+  ['to', 'closes'],
+  ['breakFrom', 'break starts'],
+  ['breakTo', 'break ends'],
+] as const satisfies ReadonlyArray<readonly [Exclude<keyof DayDraft, 'open'>, string]>;
+
 export function HoursSection({ draft, setDraft }: { draft: ProfileDraft; setDraft: SetDraft }) {
-  const update = (day: (typeof WEEKDAYS)[number], patch: Partial<ProfileDraft['hours'][typeof day]>) =>
+  const update = (day: Weekday, patch: Partial<DayDraft>) =>
     setDraft((d) => ({ ...d, hours: { ...d.hours, [day]: { ...d.hours[day], ...patch } } }));
   return (
     <Section
@@ -129,36 +148,15 @@ export function HoursSection({ draft, setDraft }: { draft: ProfileDraft; setDraf
                 {day}
               </label>
               {hours.open ? (
-                <>
-                  <input
+                DAY_TIMES.map(([field, name]) => (
+                  <TextInput
+                    key={field}
                     type="time"
-                    aria-label={`${day} opens`}
-                    className={inputClass}
-                    value={hours.from}
-                    onChange={(e) => update(day, { from: e.target.value })}
+                    label={`${day} ${name}`}
+                    value={hours[field]}
+                    onValueChange={(value) => update(day, { [field]: value })}
                   />
-                  <input
-                    type="time"
-                    aria-label={`${day} closes`}
-                    className={inputClass}
-                    value={hours.to}
-                    onChange={(e) => update(day, { to: e.target.value })}
-                  />
-                  <input
-                    type="time"
-                    aria-label={`${day} break starts`}
-                    className={inputClass}
-                    value={hours.breakFrom}
-                    onChange={(e) => update(day, { breakFrom: e.target.value })}
-                  />
-                  <input
-                    type="time"
-                    aria-label={`${day} break ends`}
-                    className={inputClass}
-                    value={hours.breakTo}
-                    onChange={(e) => update(day, { breakTo: e.target.value })}
-                  />
-                </>
+                ))
               ) : (
                 <span className="text-sm text-slate-400 sm:col-span-4">Closed</span>
               )}
@@ -174,164 +172,71 @@ export function HoursSection({ draft, setDraft }: { draft: ProfileDraft; setDraf
 }
 
 export function ServicesSection({ draft, setDraft }: { draft: ProfileDraft; setDraft: SetDraft }) {
-  const update = (index: number, patch: Partial<ProfileDraft['services'][number]>) =>
-    setDraft((d) => ({ ...d, services: d.services.map((s, i) => (i === index ? { ...s, ...patch } : s)) }));
   return (
     <Section title="Services" description="What callers can book, how long it takes and what it costs.">
-      <div className="space-y-2">
-        {draft.services.map((service, index) => (
-          <div
-            key={service.id || `new-${index}`}
-            className="grid grid-cols-2 gap-2 sm:grid-cols-[2fr_1fr_1fr_1fr_auto]"
-          >
-            <input
-              className={inputClass}
-              aria-label="Service name"
-              placeholder="Service name"
-              value={service.name}
-              onChange={(e) => update(index, { name: e.target.value })}
-            />
-            <input
-              className={inputClass}
-              aria-label="Minutes"
-              type="number"
-              min={5}
-              placeholder="Minutes"
-              value={service.durationMinutes}
-              onChange={(e) => update(index, { durationMinutes: e.target.value })}
-            />
-            <input
-              className={inputClass}
-              aria-label="Price"
-              type="number"
-              min={0}
-              step="0.01"
-              placeholder="Price $"
-              value={service.price}
-              onChange={(e) => update(index, { price: e.target.value })}
-            />
-            <input
-              className={inputClass}
-              aria-label="Buffer minutes"
-              type="number"
-              min={0}
-              placeholder="Buffer min"
-              value={service.bufferMinutes}
-              onChange={(e) => update(index, { bufferMinutes: e.target.value })}
-            />
-            <Button
-              variant="ghost"
-              onClick={() => setDraft((d) => ({ ...d, services: d.services.filter((_, i) => i !== index) }))}
-            >
-              Remove
-            </Button>
-          </div>
-        ))}
-        <Button
-          variant="secondary"
-          onClick={() =>
-            setDraft((d) => ({
-              ...d,
-              services: [
-                ...d.services,
-                { id: '', name: '', durationMinutes: '30', price: '', bufferMinutes: '0' },
-              ],
-            }))
-          }
-        >
-          Add service
-        </Button>
-      </div>
+      <ListEditor
+        className="space-y-2"
+        rowClassName="grid grid-cols-2 gap-2 sm:grid-cols-[2fr_1fr_1fr_1fr_auto]"
+        items={draft.services}
+        edit={editList(setDraft, 'services')}
+        rowKey={idOrPosition}
+        columns={[
+          { field: 'name', label: 'Service name', placeholder: 'Service name' },
+          { field: 'durationMinutes', label: 'Minutes', type: 'number', min: 5, placeholder: 'Minutes' },
+          { field: 'price', label: 'Price', type: 'number', min: 0, step: '0.01', placeholder: 'Price $' },
+          {
+            field: 'bufferMinutes',
+            label: 'Buffer minutes',
+            type: 'number',
+            min: 0,
+            placeholder: 'Buffer min',
+          },
+        ]}
+        newItem={() => ({ id: '', name: '', durationMinutes: '30', price: '', bufferMinutes: '0' })}
+        addLabel="Add service"
+      />
     </Section>
   );
 }
 
 export function FaqSection({ draft, setDraft }: { draft: ProfileDraft; setDraft: SetDraft }) {
-  const update = (index: number, patch: Partial<ProfileDraft['faq'][number]>) =>
-    setDraft((d) => ({ ...d, faq: d.faq.map((f, i) => (i === index ? { ...f, ...patch } : f)) }));
   return (
     <Section title="Questions callers ask" description="The receptionist answers these word for word.">
-      <div className="space-y-3">
-        {draft.faq.map((entry, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
-          <div key={index} className="grid gap-2 sm:grid-cols-[1fr_2fr_auto]">
-            <input
-              className={inputClass}
-              aria-label="Question"
-              placeholder="Do you take insurance?"
-              value={entry.question}
-              onChange={(e) => update(index, { question: e.target.value })}
-            />
-            <input
-              className={inputClass}
-              aria-label="Answer"
-              placeholder="Yes, most major plans."
-              value={entry.answer}
-              onChange={(e) => update(index, { answer: e.target.value })}
-            />
-            <Button
-              variant="ghost"
-              onClick={() => setDraft((d) => ({ ...d, faq: d.faq.filter((_, i) => i !== index) }))}
-            >
-              Remove
-            </Button>
-          </div>
-        ))}
-        <Button
-          variant="secondary"
-          onClick={() => setDraft((d) => ({ ...d, faq: [...d.faq, { question: '', answer: '' }] }))}
-        >
-          Add question
-        </Button>
-      </div>
+      <ListEditor
+        className="space-y-3"
+        rowClassName="grid gap-2 sm:grid-cols-[1fr_2fr_auto]"
+        items={draft.faq}
+        edit={editList(setDraft, 'faq')}
+        columns={[
+          { field: 'question', label: 'Question', placeholder: 'Do you take insurance?' },
+          { field: 'answer', label: 'Answer', placeholder: 'Yes, most major plans.' },
+        ]}
+        newItem={() => ({ question: '', answer: '' })}
+        addLabel="Add question"
+      />
     </Section>
   );
 }
 
 export function TransfersSection({ draft, setDraft }: { draft: ProfileDraft; setDraft: SetDraft }) {
-  const update = (index: number, patch: Partial<ProfileDraft['transfers'][number]>) =>
-    setDraft((d) => ({ ...d, transfers: d.transfers.map((t, i) => (i === index ? { ...t, ...patch } : t)) }));
   return (
     <Section
       title="Transfers"
       description="People the receptionist may put callers through to. Only these numbers are ever dialled."
     >
-      <div className="space-y-2">
-        {draft.transfers.map((transfer, index) => (
-          <div key={transfer.id || `new-${index}`} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto]">
-            <input
-              className={inputClass}
-              aria-label="Destination name"
-              placeholder="Front desk"
-              value={transfer.name}
-              onChange={(e) => update(index, { name: e.target.value })}
-            />
-            <input
-              className={inputClass}
-              aria-label="Destination number"
-              placeholder="+12025550123"
-              value={transfer.phoneNumber}
-              onChange={(e) => update(index, { phoneNumber: e.target.value })}
-            />
-            <Button
-              variant="ghost"
-              onClick={() =>
-                setDraft((d) => ({ ...d, transfers: d.transfers.filter((_, i) => i !== index) }))
-              }
-            >
-              Remove
-            </Button>
-          </div>
-        ))}
-        <Button
-          variant="secondary"
-          onClick={() =>
-            setDraft((d) => ({ ...d, transfers: [...d.transfers, { id: '', name: '', phoneNumber: '' }] }))
-          }
-        >
-          Add destination
-        </Button>
-      </div>
+      <ListEditor
+        className="space-y-2"
+        rowClassName="grid gap-2 sm:grid-cols-[1fr_1fr_auto]"
+        items={draft.transfers}
+        edit={editList(setDraft, 'transfers')}
+        rowKey={idOrPosition}
+        columns={[
+          { field: 'name', label: 'Destination name', placeholder: 'Front desk' },
+          { field: 'phoneNumber', label: 'Destination number', placeholder: '+12025550123' },
+        ]}
+        newItem={() => ({ id: '', name: '', phoneNumber: '' })}
+        addLabel="Add destination"
+      />
     </Section>
   );
 }
@@ -341,23 +246,21 @@ export function LimitsSection({ draft, setDraft }: { draft: ProfileDraft; setDra
     <Section title="Call limits">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Longest call (minutes)">
-          <input
+          <TextInput
             type="number"
             min={1}
             max={60}
-            className={inputClass}
             value={draft.maxCallMinutes}
-            onChange={(e) => setDraft((d) => ({ ...d, maxCallMinutes: e.target.value }))}
+            onValueChange={setField(setDraft, 'maxCallMinutes')}
           />
         </Field>
         <Field label="Silence before “are you still there?” (seconds)">
-          <input
+          <TextInput
             type="number"
             min={5}
             max={300}
-            className={inputClass}
             value={draft.silenceTimeoutSeconds}
-            onChange={(e) => setDraft((d) => ({ ...d, silenceTimeoutSeconds: e.target.value }))}
+            onValueChange={setField(setDraft, 'silenceTimeoutSeconds')}
           />
         </Field>
       </div>
