@@ -72,7 +72,7 @@ function relay(twilio: WebSocket, twilioSocket: Socket): void {
       twilio,
       JSON.stringify({ event: 'media', streamSid, media: { payload: event.delta } }),
     );
-    unmarkedBytes += (event.delta.length * 3) / 4;
+    unmarkedBytes += Buffer.byteLength(event.delta, 'base64');
     if (unmarkedBytes >= MARK_EVERY_BYTES) {
       unmarkedBytes = 0;
       sendThisTick(
