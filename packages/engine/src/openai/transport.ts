@@ -36,13 +36,14 @@ export class ReceptionistRealtimeTransport extends OpenAIRealtimeWebSocket {
           url,
           {
             // The SDK's own request headers (User-Agent, SDK version) plus the key, as it would send them.
-            headers: { Authorization: `Bearer ${apiKey}`, ...this?.getCommonRequestHeaders() },
+            headers: { Authorization: `Bearer ${apiKey}`, ...this.getCommonRequestHeaders() },
             // Base64 audio barely compresses; deflate would cost CPU and a zlib context per call.
             perMessageDeflate: false,
           },
           options.onAudioDelta,
         );
-        if (this) this.#socket = socket;
+        // Called at connect time, long after the constructor: `this` is the transport by then.
+        this.#socket = socket;
         return socket as unknown as WebSocket;
       },
     });

@@ -53,7 +53,7 @@ export class TwilioMediaTransport extends SocketCallTransport {
   readonly channel = 'phone' as const;
   /** Resolves at a valid `start`; rejects when the stream ends or breaks the rules before one. */
   readonly started: Promise<TwilioStreamStart>;
-  readonly #options: Required<Omit<TwilioMediaTransportOptions, 'limits' | 'rawSocket'>>;
+  readonly #expectedCallSid: string;
   #start: TwilioStreamStart | undefined;
   /** What we send on the stream, once `start` names it. */
   #outbound: TwilioStreamMessages | undefined;
@@ -62,24 +62,25 @@ export class TwilioMediaTransport extends SocketCallTransport {
   #startTimer: NodeJS.Timeout;
 
   constructor(socket: WebSocket, options: TwilioMediaTransportOptions) {
-    const markIntervalMs = options.markIntervalMs ?? 100;
     super(
       socket,
       {
-        media: (chunk) => this.#sendToStream((outbound) => outbound.media(chunk)),
-        mark: (name) => this.#sendToStream((outbound) => outbound.mark(name)),
+        // Playback only runs after `start` (sendAudio checks), so the stream is named by then.
+        media: (chunk) => {
+          if (this.#outbound) this.write(this.#outbound.media(chunk));
+        },
+        mark: (name) => {
+          if (this.#outbound) this.write(this.#outbound.mark(name));
+        },
       },
       {
         limits: { ...DEFAULT_CONNECTION_LIMITS, ...options.limits },
-        playback: { bytesPerMs: MULAW_BYTES_PER_MS, markIntervalMs },
+        playback: { bytesPerMs: MULAW_BYTES_PER_MS, markIntervalMs: options.markIntervalMs ?? 100 },
         rawSocket: options.rawSocket,
       },
     );
-    this.#options = {
-      expectedCallSid: options.expectedCallSid,
-      startTimeoutMs: options.startTimeoutMs ?? 5_000,
-      markIntervalMs,
-    };
+    this.#expectedCallSid = options.expectedCallSid;
+    const startTimeoutMs = options.startTimeoutMs ?? 5_000;
     this.started = new Promise((resolve, reject) => {
       this.#resolveStart = resolve;
       this.#rejectStart = reject;
@@ -87,12 +88,8 @@ export class TwilioMediaTransport extends SocketCallTransport {
     // Nobody may be awaiting `started` yet; a rejection here is also reported through `violation`/`closed`.
     this.started.catch(() => {});
     this.#startTimer = setTimeout(
-      () =>
-        this.violate(
-          new TelephonyError('start_timeout', `no start within ${this.#options.startTimeoutMs} ms`),
-          1008,
-        ),
-      this.#options.startTimeoutMs,
+      () => this.violate(new TelephonyError('start_timeout', `no start within ${startTimeoutMs} ms`), 1008),
+      startTimeoutMs,
     );
     // Registered first, so `started` is settled before anyone else hears of the close.
     this.once('closed', () =>
@@ -105,12 +102,12 @@ export class TwilioMediaTransport extends SocketCallTransport {
   }
 
   sendAudio(itemId: string, audio: Uint8Array): void {
-    if (!this.#start || this.closed || audio.byteLength === 0) return;
+    if (!this.#outbound || !this.open || audio.byteLength === 0) return;
     this.playback.send(itemId, audio);
   }
 
   clearPlayback(): { itemId: string; heardMs: number } | undefined {
-    this.#sendToStream((outbound) => outbound.clear());
+    if (this.#outbound) this.write(this.#outbound.clear());
     return this.playback.clear();
   }
 
@@ -124,13 +121,6 @@ export class TwilioMediaTransport extends SocketCallTransport {
 
   protected override onViolation(error: TelephonyError): void {
     this.#rejectStart(error);
-  }
-
-  /** Sends a message built for the current stream, once `start` named it and while the socket is open. */
-  #sendToStream(build: (outbound: TwilioStreamMessages) => string): void {
-    const outbound = this.#outbound;
-    if (!outbound || this.closed) return;
-    this.write(build(outbound));
   }
 
   protected receive(data: RawData, isBinary: boolean): void {
@@ -194,7 +184,7 @@ export class TwilioMediaTransport extends SocketCallTransport {
       );
       return;
     }
-    if (message.start.callSid !== this.#options.expectedCallSid) {
+    if (message.start.callSid !== this.#expectedCallSid) {
       this.violate(new ProtocolViolationError('wrong_call', 'start names another call than the token'), 1008);
       return;
     }
