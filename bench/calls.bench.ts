@@ -341,6 +341,9 @@ async function runLoad(
     errors.push(...call.errors.map((error) => `call ${call.callIndex}: ${error}`));
   }
   const cpuPercentOfCore = (cpuSeconds / wallSeconds) * 100;
+  const machineTicks = Math.max(1, machineEnd.total - machineStart.total);
+  const machineShare = (kind: 'busy' | 'steal'): number =>
+    round(((machineEnd[kind] - machineStart[kind]) / machineTicks) * 100, 1);
   return {
     relay: relay.label,
     calls,
@@ -356,14 +359,8 @@ async function runLoad(
     droppedFrames: { in: droppedIn, out: droppedOut, total: droppedIn + droppedOut },
     cpuPercentOfCore: round(cpuPercentOfCore, 2),
     cpuPercentPerCall: round(cpuPercentOfCore / calls),
-    machineBusyPercent: round(
-      ((machineEnd.busy - machineStart.busy) / Math.max(1, machineEnd.total - machineStart.total)) * 100,
-      1,
-    ),
-    machineStealPercent: round(
-      ((machineEnd.steal - machineStart.steal) / Math.max(1, machineEnd.total - machineStart.total)) * 100,
-      1,
-    ),
+    machineBusyPercent: machineShare('busy'),
+    machineStealPercent: machineShare('steal'),
     rssIdleMb: round(rssIdleMb, 1),
     rssLoadedMb: round(rssLoadedMb, 1),
     rssPerCallMb: round((rssLoadedMb - rssIdleMb) / calls),
