@@ -61,15 +61,14 @@ function installNodeModules() {
     ? 'package-lock.json changed'
     : 'node_modules is missing';
   say(`${why}: installing node modules from package-lock.json`);
-  // `npm ci` refuses this lockfile on registry mirrors that lack other platforms' optional binaries
-  // (e.g. @biomejs/cli-android-arm64), so we run `npm install`, which installs the locked versions
-  // and skips unavailable optional packages. The lockfile hash check below keeps it idempotent.
+  // `npm ci`, never `npm install`: it installs exactly the committed lockfile and never rewrites it, so a
+  // fresh clone stays clean (the lockfile lists every platform's optional binaries; npm skips the others).
   // onnxruntime-node's postinstall downloads optional GPU binaries; the CPU build ships in its tarball.
   const env = { ...process.env, ONNXRUNTIME_NODE_INSTALL: 'skip' };
-  const args = ['install', '--no-audit', '--no-fund', '--loglevel=error'];
+  const args = ['ci', '--no-audit', '--no-fund', '--loglevel=error'];
   const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) {
-    console.error('[setup] npm install failed');
+    console.error('[setup] npm ci failed');
     process.exit(result.status ?? 1);
   }
   writeFileSync(marker, lockfileHash());
@@ -82,6 +81,22 @@ function createDataDirectory() {
   mkdirSync(data, { recursive: true });
 }
 
+/**
+ * `npm test` ends with scripts/check-tree.mjs, which compares `git status` with this snapshot: set-up and
+ * the tests must leave every tracked file as they found it (a rewritten lockfile once dirtied fresh clones).
+ */
+function snapshotTreeForTests() {
+  if (!process.argv.includes('--for-tests')) return;
+  const status = spawnSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' });
+  if (status.status !== 0) {
+    say('not a git checkout: the clean-tree check after the tests is skipped');
+    return;
+  }
+  mkdirSync(join(root, 'tmp'), { recursive: true });
+  writeFileSync(join(root, 'tmp/tree-before-tests.txt'), status.stdout);
+}
+
+snapshotTreeForTests();
 installSystemPackages();
 installNodeModules();
 createDataDirectory();
