@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestCall, createTestDatabase } from '@receptionist/db/testing';
+import { createTestCall, createTestDatabase, pinnedClock } from '@receptionist/db/testing';
 import type { BusinessBrief } from '@receptionist/engine';
 import { PHONE_AUDIO } from '@receptionist/engine';
 import {
@@ -66,6 +66,8 @@ const SENTENCES = [
   'please call me back about my bill',
   'no thanks goodbye',
 ];
+/** Monday 2 March 2026, 10:00 in New York: the script's "friday at ten a m" is the same slot every run. */
+const BENCH_NOW = pinnedClock('2026-03-02T15:00:00Z');
 const VOICES: CallerVoice[] = ['slt', 'rms', 'awb'];
 const CALL_SCRIPT = [
   'what are your opening hours',
@@ -238,8 +240,9 @@ async function callSection(vadPostspeechFrames: number, calls: number, audio: Ui
       instructions: '',
       greeting: profile.greeting,
       audioFormat: PHONE_AUDIO,
-      tools: buildReceptionistTools({ db: database.db, businessId }),
+      tools: buildReceptionistTools({ db: database.db, businessId, now: BENCH_NOW }),
       business: toBusinessBrief(profile),
+      now: BENCH_NOW,
     });
     let recognizerPid: number | undefined;
     let firstAudioAfter: ((at: number) => void) | undefined;

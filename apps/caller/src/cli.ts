@@ -52,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       client,
       db,
       voice,
+      now: Date.now,
       onTranscript: options.json ? undefined : printLine,
       onAgentAudio: async (mulaw, callSid) => {
         const file = options.saveAudio ?? join('data', 'caller', `${callSid}.wav`);

@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
     });
     const results = await runScenarioSuite(
       scenarios,
-      { client, db, voice },
+      { client, db, voice, now: Date.now },
       {
         concurrency,
         onResult: values.json

@@ -32,7 +32,7 @@ beforeAll(async () => {
   });
   const finished = await runScenarioSuite(
     scenarios,
-    { client, db: server.db, voice },
+    { client, db: server.db, voice, now: server.now },
     { concurrency: CONCURRENCY },
   );
   for (const result of finished) results.set(result.name, result);

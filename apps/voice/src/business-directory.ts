@@ -14,6 +14,8 @@ export interface CallBusiness {
   instructions: string;
   tools: AnyEngineTool[];
   brief: BusinessBrief;
+  /** The clock this business's calls run on: the engine reads "today" and "now" from it. */
+  now: () => number;
   voice?: string | undefined;
   language?: string | undefined;
   /** Spoken by Twilio before the AI hears anything ("This call is answered by an AI assistant…"). */

@@ -89,7 +89,7 @@ async function placeLocalCall(): Promise<LocalCall> {
  */
 async function openDay(h: VoiceHarness): Promise<DateTime> {
   const profile = await loadBusinessProfile(h.database.db, h.businessId);
-  const today = DateTime.now().setZone(profile.timeZone).startOf('day');
+  const today = DateTime.fromMillis(h.now(), { zone: profile.timeZone }).startOf('day');
   let date = today.plus({ days: 2 });
   while (!dayOpening(profile, localDate(profile, date.toMillis())).open) date = date.plus({ days: 1 });
   if (date.diff(today, 'days').days > 6) throw new Error(`no open day within a week of ${today.toISODate()}`);

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   }
 
   const engineFactory = createEngineFactory(env, await loadEngineConstructors(logger), logger);
-  const voice = createVoiceServer({ env, db, engineFactory, logger });
+  const voice = createVoiceServer({ env, db, engineFactory, logger, now: Date.now });
   const port = await voice.listen(env.voicePort);
   logger.info(
     {

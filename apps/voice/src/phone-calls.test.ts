@@ -56,7 +56,7 @@ function callIdOf(call: {
 /** A weekday at least two days ahead on which the demo practice is open. */
 async function openDate(h: VoiceHarness): Promise<string> {
   const profile = await loadBusinessProfile(h.database.db, h.businessId);
-  let date = DateTime.now().setZone(profile.timeZone).plus({ days: 2 });
+  let date = DateTime.fromMillis(h.now(), { zone: profile.timeZone }).plus({ days: 2 });
   while (!dayOpening(profile, localDate(profile, date.toMillis())).open) date = date.plus({ days: 1 });
   return date.toISODate() ?? '';
 }

@@ -33,7 +33,7 @@ function humanLineOf(profile: BusinessProfile): HumanLine | undefined {
 }
 
 /** Businesses as the receptionist domain defines them, read from the database. */
-export function receptionistDirectory(db: Database, now: () => number = Date.now): BusinessDirectory {
+export function receptionistDirectory(db: Database, now: () => number): BusinessDirectory {
   return {
     async findByPhoneNumber(e164) {
       const business = await findBusinessByPhoneNumber(db, e164);
@@ -48,9 +48,10 @@ export function receptionistDirectory(db: Database, now: () => number = Date.now
         businessId,
         name: profile.name,
         greeting: profile.greeting,
-        instructions: buildAgentInstructions(profile),
+        instructions: buildAgentInstructions(profile, { nowMs: now() }),
         tools: buildReceptionistTools({ db, businessId, now }),
         brief: toBusinessBrief(profile),
+        now,
         voice: profile.voice,
         language: profile.languages[0],
         disclosure: aiDisclosure(profile),

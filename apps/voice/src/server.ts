@@ -27,6 +27,8 @@ export interface VoiceServerOptions {
   env: VoiceEnv;
   db: Database;
   engineFactory: EngineFactory;
+  /** The clock calls run on (`Date.now` in main.ts; tests pin a date). */
+  now: () => number;
   logger?: Logger;
   /** Defaults to the receptionist domain over `db`. */
   directory?: BusinessDirectory;
@@ -56,7 +58,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   const logger = options.logger ?? createLogger({ level: env.logLevel });
   const metrics = new VoiceMetrics();
   const registry = new CallRegistry(metrics);
-  const directory = options.directory ?? receptionistDirectory(db);
+  const directory = options.directory ?? receptionistDirectory(db, options.now);
   const twilioRest =
     options.twilioRest ??
     (env.twilio.accountSid && env.twilio.authToken

@@ -61,6 +61,11 @@ export interface ConversationConfig {
   business: BusinessBrief;
   /** What was already said (failover / reconnect); the engine must not greet again when this is set. */
   history?: TranscriptEntry[] | undefined;
+  /**
+   * The clock (epoch ms). The engine reads "now" only from here ("tomorrow", "the fourth", the current time
+   * in the supervisor's instructions), so a call behaves the same on every date and tests pin it.
+   */
+  now: () => number;
 }
 
 export interface TranscriptEvent {

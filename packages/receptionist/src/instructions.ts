@@ -12,12 +12,12 @@ const AFTER_HOURS_TEXT: Record<BusinessProfile['afterHours']['behaviour'], strin
 };
 
 /**
- * The receptionist agent's instructions, built from the profile at call start (`nowMs`, default now,
+ * The receptionist agent's instructions, built from the profile at call start (`nowMs`, the call's clock,
  * gives the model today's local date). Facts the tools can fetch are kept short here: the agent must
  * call tools for availability and bookings, never invent them.
  */
-export function buildAgentInstructions(profile: BusinessProfile, options: { nowMs?: number } = {}): string {
-  const nowMs = options.nowMs ?? Date.now();
+export function buildAgentInstructions(profile: BusinessProfile, options: { nowMs: number }): string {
+  const { nowMs } = options;
   const local = DateTime.fromMillis(nowMs, { zone: profile.timeZone });
   const openNow = isOpenAt(profile, nowMs);
   const address = describeAddress(profile);

@@ -6,6 +6,7 @@ import {
   createTestService,
   type TestDatabase,
 } from '@receptionist/db/testing';
+import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applySetup, findScenarioBusiness, readCallRecord } from './call-log.ts';
 import { resolveDateCandidates, slotToEpochMs } from './dates.ts';
@@ -13,6 +14,8 @@ import { checkExpectations } from './expectations.ts';
 import { parseScenario } from './loader.ts';
 
 const ZONE = 'America/New_York';
+// Wednesday 2 December 2026, 10:00 in New York: every date phrase here is read against this morning.
+const NOW = DateTime.fromISO('2026-12-02T10:00', { zone: ZONE });
 const BUSINESS_NUMBER = '+15005550199';
 let test: TestDatabase;
 
@@ -63,9 +66,9 @@ describe('scenario call log checks (real database)', () => {
       },
     });
     expect((await findScenarioBusiness(test.db, withSetup)).id).toBe(business.id);
-    await applySetup(test.db, business, withSetup);
-    await applySetup(test.db, business, withSetup); // idempotent: the slots are already taken
-    const dates = resolveDateCandidates('next tuesday', ZONE);
+    await applySetup(test.db, business, withSetup, NOW.toMillis());
+    await applySetup(test.db, business, withSetup, NOW.toMillis()); // idempotent: the slots are already taken
+    const dates = resolveDateCandidates('next tuesday', ZONE, NOW);
     const from = slotToEpochMs(dates[0] ?? '', '00:00', ZONE);
     const booked = await tenant.appointments.list({ fromMs: from, toMs: from + 30 * 86_400_000 });
     expect(booked.map((row) => row.startAt).sort()).toEqual(
@@ -111,7 +114,7 @@ describe('scenario call log checks (real database)', () => {
       latencyMs: 3,
     });
     const customer = await tenant.customers.upsertByPhone({ phone: '+15550100001', name: 'John' });
-    const date = resolveDateCandidates('next thursday', ZONE)[0] ?? '';
+    const date = resolveDateCandidates('next thursday', ZONE, NOW)[0] ?? '';
     const startAt = slotToEpochMs(date, '14:00', ZONE);
     await tenant.appointments.book({
       serviceId: cleaning.id,
@@ -128,7 +131,7 @@ describe('scenario call log checks (real database)', () => {
     });
     await tenant.calls.end(call.id, { status: 'transferred', endReason: 'transfer' });
 
-    const record = await readCallRecord(test.db, business, 'CA123');
+    const record = await readCallRecord(test.db, business, 'CA123', NOW.toMillis());
     expect(record).toBeDefined();
     if (!record) return;
     expect(record.booked).toEqual([
@@ -149,7 +152,7 @@ describe('scenario call log checks (real database)', () => {
         agent_interrupted: true,
       },
     });
-    expect(checkExpectations(passing.expect, record)).toEqual([]);
+    expect(checkExpectations(passing.expect, record, { clears: 0 }, NOW.toJSDate())).toEqual([]);
 
     const failing = scenario({
       expect: {
@@ -163,7 +166,7 @@ describe('scenario call log checks (real database)', () => {
         transcript_excludes: ['booked'],
       },
     });
-    const failures = checkExpectations(failing.expect, record);
+    const failures = checkExpectations(failing.expect, record, { clears: 0 }, NOW.toJSDate());
     expect(failures).toHaveLength(8);
     expect(failures[0]).toMatch(/expected an appointment booked \(15:00\); booked: Cleaning .* 14:00/);
   });
@@ -172,7 +175,7 @@ describe('scenario call log checks (real database)', () => {
     const { business } = await seedBusiness();
     const other = await createTestBusiness(test.db);
     await createTestCall(test.db, other.id, { channel: 'phone', twilioCallSid: 'CA999' });
-    expect(await readCallRecord(test.db, business, 'CA999')).toBeUndefined();
-    expect(await readCallRecord(test.db, business, 'CA000')).toBeUndefined();
+    expect(await readCallRecord(test.db, business, 'CA999', NOW.toMillis())).toBeUndefined();
+    expect(await readCallRecord(test.db, business, 'CA000', NOW.toMillis())).toBeUndefined();
   });
 });

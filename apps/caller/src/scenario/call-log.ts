@@ -13,6 +13,7 @@ import {
   forBusiness,
   type MessageRow,
 } from '@receptionist/db';
+import { DateTime } from 'luxon';
 import { CallerError } from '../errors.ts';
 import { localSlot, resolveDateCandidates, slotToEpochMs } from './dates.ts';
 import type { Scenario } from './schema.ts';
@@ -54,7 +55,12 @@ export async function findScenarioBusiness(db: Database, scenario: Scenario): Pr
 }
 
 /** Books the scenario's setup appointments on every date its phrase could mean (see dates.ts). */
-export async function applySetup(db: Database, business: BusinessRow, scenario: Scenario): Promise<void> {
+export async function applySetup(
+  db: Database,
+  business: BusinessRow,
+  scenario: Scenario,
+  nowMs: number,
+): Promise<void> {
   const tenant = forBusiness(db, business.id);
   const services = await tenant.services.list();
   for (const wanted of scenario.setup.appointments) {
@@ -68,7 +74,7 @@ export async function applySetup(db: Database, business: BusinessRow, scenario: 
       phone: wanted.customer.phone,
       name: wanted.customer.name,
     });
-    for (const date of resolveDateCandidates(wanted.date, business.timeZone)) {
+    for (const date of resolveDateCandidates(wanted.date, business.timeZone, DateTime.fromMillis(nowMs))) {
       const startAt = slotToEpochMs(date, wanted.time, business.timeZone);
       const endAt = startAt + service.durationMinutes * 60_000;
       const taken = await tenant.appointments.list({ fromMs: startAt, toMs: endAt, status: 'booked' });
@@ -91,21 +97,27 @@ export async function waitForCallRecord(
   business: BusinessRow,
   callSid: string,
   timeoutMs: number,
+  receptionistNowMs: number,
 ): Promise<CallRecord | undefined> {
   const deadline = Date.now() + timeoutMs;
   let record: CallRecord | undefined;
   for (;;) {
-    record = await readCallRecord(db, business, callSid);
+    record = await readCallRecord(db, business, callSid, receptionistNowMs);
     if (record && !OPEN_STATUSES.has(record.call.status)) return record;
     if (Date.now() > deadline) return record;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
+/**
+ * What the call did. `receptionistNowMs` is "now" on the receptionist's clock (pinned in tests): the
+ * appointments it could touch are looked for around that day, not around the call row's wall-clock start.
+ */
 export async function readCallRecord(
   db: Database,
   business: BusinessRow,
   callSid: string,
+  receptionistNowMs: number,
 ): Promise<CallRecord | undefined> {
   const row = await findCallByTwilioSid(db, callSid);
   if (!row || row.businessId !== business.id) return undefined;
@@ -121,8 +133,8 @@ export async function readCallRecord(
     ...localSlot(appointment.startAt, business.timeZone),
     status: appointment.status,
   });
-  // Appointments the call could have touched: from a day before it to a year after.
-  const window = { fromMs: call.startedAt - DAY_MS, toMs: call.startedAt + 400 * DAY_MS };
+  // Appointments the call could have touched: from a day before the receptionist's today to a year after.
+  const window = { fromMs: receptionistNowMs - DAY_MS, toMs: receptionistNowMs + 400 * DAY_MS };
   const all = await tenant.appointments.list(window);
   const during = (at: number | null | undefined): boolean => typeof at === 'number' && at >= call.startedAt;
   return {

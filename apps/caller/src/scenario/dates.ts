@@ -9,11 +9,7 @@ import { DateTime } from 'luxon';
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
 /** ISO dates (YYYY-MM-DD) the phrase may mean, earliest first, relative to `now` in `timeZone`. */
-export function resolveDateCandidates(
-  phrase: string,
-  timeZone: string,
-  now: DateTime = DateTime.now(),
-): string[] {
+export function resolveDateCandidates(phrase: string, timeZone: string, now: DateTime): string[] {
   const today = now.setZone(timeZone).startOf('day');
   const text = phrase.trim().toLowerCase().replace(/\s+/g, ' ');
   const iso = (date: DateTime): string => date.toISODate() ?? '';

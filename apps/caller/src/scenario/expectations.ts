@@ -76,8 +76,8 @@ function describeSlots(slots: Array<{ serviceName: string; date: string; time: s
 export function checkExpectations(
   expect: Expectations,
   record: CallRecord,
-  observed: { clears: number } = { clears: 0 },
-  now: Date = new Date(record.call.startedAt),
+  observed: { clears: number },
+  now: Date,
 ): string[] {
   const failures: string[] = [];
   const timeZone = record.business.timeZone;

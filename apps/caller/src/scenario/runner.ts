@@ -25,6 +25,11 @@ export interface ScenarioContext {
   client: FakeTwilioClient;
   db: Database;
   voice: CallerVoice;
+  /**
+   * The voice server's clock: setup and expectations read "next tuesday" against the same "today" as the
+   * receptionist (the real clock against a running product, a pinned one in tests).
+   */
+  now: () => number;
   /** Called with each transcript line as the call log records it (live transcript). */
   onTranscript?: ((line: TranscriptLine) => void) | undefined;
   /** Receives the receptionist's audio (μ-law 8 kHz) when the call is over. */
@@ -122,7 +127,7 @@ export async function runScenario(loaded: LoadedScenario, context: ScenarioConte
   let stopFollowing: (() => Promise<void>) | undefined;
   try {
     const business = await findScenarioBusiness(context.db, scenario);
-    await applySetup(context.db, business, scenario);
+    await applySetup(context.db, business, scenario, context.now());
     const call = await context.client
       .placeCall({ from: scenario.caller.from, to: businessNumber(scenario) })
       .catch((error: unknown) => {
@@ -149,7 +154,7 @@ export async function runScenario(loaded: LoadedScenario, context: ScenarioConte
     const problems = await Promise.race([playTurns(line, scenario, context.voice), timedOut]);
     result.failures.push(...problems);
     if (!line.ended) await line.hangup();
-    const record = await waitForCallRecord(context.db, business, call.callSid, 15_000);
+    const record = await waitForCallRecord(context.db, business, call.callSid, 15_000, context.now());
     await stopFollowing?.();
     stopFollowing = undefined;
     await context.onAgentAudio?.(call.receivedAudio, call.callSid);
@@ -165,7 +170,9 @@ export async function runScenario(loaded: LoadedScenario, context: ScenarioConte
         status: tool.status,
         code: tool.code,
       }));
-      result.failures.push(...checkExpectations(scenario.expect, record, { clears: call.clears }));
+      result.failures.push(
+        ...checkExpectations(scenario.expect, record, { clears: call.clears }, new Date(context.now())),
+      );
     }
   } catch (error) {
     result.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@receptionist/db';
-import { createTestDatabase } from '@receptionist/db/testing';
+import { createTestDatabase, pinnedClock } from '@receptionist/db/testing';
 import { seedDemoBusiness } from '@receptionist/receptionist';
 import { fakeSid } from '@receptionist/telephony/testing';
 import {
@@ -26,10 +26,18 @@ export interface LocalVoiceServer {
   authToken: string;
   accountSid: string;
   db: Database;
+  /** The server's clock: scenarios read their date phrases against it. */
+  now: () => number;
   close(): Promise<void>;
 }
 
-export async function startLocalVoiceServer(options: { logLevel?: string } = {}): Promise<LocalVoiceServer> {
+/** Wednesday 2 December 2026, 10:00 in New York: the pinned "today" of the scenario suite. */
+export const SCENARIO_NOW = '2026-12-02T15:00:00Z';
+
+export async function startLocalVoiceServer(
+  options: { logLevel?: string; now?: () => number } = {},
+): Promise<LocalVoiceServer> {
+  const now = options.now ?? pinnedClock(SCENARIO_NOW);
   const database = await createTestDatabase();
   const accountSid = fakeSid('AC');
   const authToken = randomBytes(16).toString('hex');
@@ -50,7 +58,7 @@ export async function startLocalVoiceServer(options: { logLevel?: string } = {})
     });
     const logger = createLogger({ level: env.logLevel });
     const engineFactory = createEngineFactory(env, await loadEngineConstructors(logger), logger);
-    const voice = createVoiceServer({ env, db: database.db, engineFactory, logger });
+    const voice = createVoiceServer({ env, db: database.db, engineFactory, logger, now });
     const port = await voice.listen(0, '127.0.0.1');
     return {
       serverUrl: `http://127.0.0.1:${port}`,
@@ -58,6 +66,7 @@ export async function startLocalVoiceServer(options: { logLevel?: string } = {})
       authToken,
       accountSid,
       db: database.db,
+      now,
       async close() {
         await voice.close();
         await rest.close();

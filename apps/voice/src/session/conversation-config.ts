@@ -17,5 +17,6 @@ export function conversationConfigFor(
     audioFormat: call.channel === 'phone' ? PHONE_AUDIO : BROWSER_AUDIO,
     tools: business.tools,
     business: business.brief,
+    now: business.now,
   };
 }

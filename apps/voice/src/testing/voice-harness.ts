@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
+import { createTestDatabase, pinnedClock, type TestDatabase } from '@receptionist/db/testing';
 import type { Engine } from '@receptionist/engine';
 import { DEMO_BUSINESS_ID, DEMO_PHONE_NUMBER, seedDemoBusiness } from '@receptionist/receptionist';
 import { FakeTwilioClient, FakeTwilioRestServer, fakeSid } from '@receptionist/telephony/testing';
@@ -24,6 +24,8 @@ export interface VoiceHarness {
   businessNumber: string;
   /** Engines handed to each new call. */
   engines: { choice: EngineChoice };
+  /** The calls' clock (pinned): tests derive "two days ahead" from it, never from the real date. */
+  now: () => number;
   cleanup(): Promise<void>;
 }
 
@@ -34,7 +36,12 @@ export interface HarnessOptions {
   business?: Partial<CallBusiness>;
   server?: Partial<VoiceServerOptions>;
   env?: Record<string, string>;
+  /** The calls' clock; defaults to HARNESS_NOW, so no test depends on today's date. */
+  now?: () => number;
 }
+
+/** Monday 2 March 2026, 10:00 in New York: a plain working morning at the demo business. */
+export const HARNESS_NOW = '2026-03-02T15:00:00Z';
 
 /**
  * A whole voice server in-process against a temporary database with the demo business, a fake Twilio REST
@@ -57,7 +64,8 @@ export async function startVoiceHarness(options: HarnessOptions): Promise<VoiceH
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const base = receptionistDirectory(database.db);
+  const now = options.now ?? pinnedClock(HARNESS_NOW);
+  const base = receptionistDirectory(database.db, now);
   const directory: BusinessDirectory = {
     findByPhoneNumber: (e164) => base.findByPhoneNumber(e164),
     async load(businessId, call) {
@@ -72,6 +80,7 @@ export async function startVoiceHarness(options: HarnessOptions): Promise<VoiceH
     engineFactory: () => engines.choice,
     logger: pino({ level: 'silent' }),
     directory,
+    now,
     ...options.server,
   });
   const port = await voice.listen(0, '127.0.0.1');
@@ -92,6 +101,7 @@ export async function startVoiceHarness(options: HarnessOptions): Promise<VoiceH
     businessId: DEMO_BUSINESS_ID,
     businessNumber: DEMO_PHONE_NUMBER,
     engines,
+    now,
     async cleanup() {
       await voice.close();
       await twilioRest.close();

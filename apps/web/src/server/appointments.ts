@@ -30,9 +30,9 @@ export interface AppointmentListItem {
   createdByCallId: string | null;
 }
 
-async function domainContext(db: Database, businessId: string): Promise<DomainContext> {
+async function domainContext(db: Database, businessId: string, nowMs: number): Promise<DomainContext> {
   const profile = await loadBusinessProfile(db, businessId);
-  return { tenant: forBusiness(db, businessId), profile, nowMs: Date.now() };
+  return { tenant: forBusiness(db, businessId), profile, nowMs };
 }
 
 export async function listAppointments(
@@ -70,8 +70,13 @@ export async function listAppointments(
   };
 }
 
-export async function bookForBusiness(db: Database, businessId: string, input: BookAppointmentInput) {
-  return bookAppointment({ ctx: await domainContext(db, businessId), input });
+export async function bookForBusiness(
+  db: Database,
+  businessId: string,
+  input: BookAppointmentInput,
+  now: () => number,
+) {
+  return bookAppointment({ ctx: await domainContext(db, businessId, now()), input });
 }
 
 export async function cancelForBusiness(db: Database, businessId: string, appointmentId: string) {
@@ -88,8 +93,9 @@ export async function rescheduleForBusiness(
   businessId: string,
   appointmentId: string,
   to: { date: string; time: string },
+  now: () => number,
 ) {
-  const ctx = await domainContext(db, businessId);
+  const ctx = await domainContext(db, businessId, now());
   const current = await ctx.tenant.appointments.get(appointmentId);
   if (current === undefined || current.status !== 'booked') {
     throw new ReceptionistError('appointment_not_found', 'No such booked appointment');

@@ -1,2 +1,3 @@
 export * from './factories.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';
+export { pinnedClock } from './clock.ts';

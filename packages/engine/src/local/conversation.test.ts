@@ -1,5 +1,5 @@
 import { forBusiness } from '@receptionist/db';
-import { createTestCall, createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
+import { createTestCall, createTestDatabase, pinnedClock, type TestDatabase } from '@receptionist/db/testing';
 import {
   buildReceptionistTools,
   loadBusinessProfile,
@@ -39,8 +39,8 @@ afterAll(async () => {
 });
 
 /** A weekday a few days ahead, away from the demo business's closures, said the way a caller says it. */
-function bookableDay(): { date: DateTime; spoken: string } {
-  let date = DateTime.now().setZone('America/New_York').startOf('day').plus({ days: 2 });
+function bookableDay(nowMs: number): { date: DateTime; spoken: string } {
+  let date = DateTime.fromMillis(nowMs, { zone: 'America/New_York' }).startOf('day').plus({ days: 2 });
   while (date.weekday > 5 || ['12-24', '12-25', '01-01'].includes(date.toFormat('MM-dd')))
     date = date.plus({ days: 1 });
   return { date, spoken: `${MONTHS[date.month - 1]} ${ordinalToWords(date.day)}` };
@@ -65,7 +65,7 @@ afterEach(async () => {
   }
 });
 
-async function startCall(): Promise<RunningCall> {
+async function startCall(now: () => number): Promise<RunningCall> {
   const profile = await loadBusinessProfile(testDatabase.db, businessId);
   const call = await createTestCall(testDatabase.db, businessId, {
     channel: 'phone',
@@ -79,8 +79,9 @@ async function startCall(): Promise<RunningCall> {
     instructions: '',
     greeting: profile.greeting,
     audioFormat: PHONE_AUDIO,
-    tools: buildReceptionistTools({ db: testDatabase.db, businessId }),
+    tools: buildReceptionistTools({ db: testDatabase.db, businessId, now }),
     business: toBusinessBrief(profile),
+    now,
   });
   const transcripts: TranscriptEvent[] = [];
   const toolResults: ToolResultEvent[] = [];
@@ -124,12 +125,19 @@ function toolResults(call: RunningCall, name: string): ToolResultEvent[] {
 // Calls spoken in (near) real time, with recognition and synthesis on a shared 2-core machine.
 const CALL_TEST_TIMEOUT_MS = 150_000;
 
+/**
+ * "Today" for each booking call: the date main went red on (december fourth), a Sunday two days before a leap
+ * day (february twenty ninth), and a Friday before the autumn DST change (the slot is after it).
+ */
+const TODAYS = ['2026-12-02T15:00:00Z', '2028-02-27T15:00:00Z', '2026-10-30T14:00:00Z'];
+
 describe('local engine, whole phone calls', () => {
-  it(
-    'books an appointment that lands in the database',
-    async () => {
-      const call = await startCall();
-      const { date, spoken } = bookableDay();
+  it.each(TODAYS)(
+    'books an appointment that lands in the database (today is %s)',
+    async (today) => {
+      const now = pinnedClock(today);
+      const call = await startCall(now);
+      const { date, spoken } = bookableDay(now());
       await call.say(`hi i would like to book a cleaning on ${spoken} at ten a m`, /name/i);
       await call.say('my name is john smith', /shall i book it/i);
       await call.say('yes please', /anything else/i);

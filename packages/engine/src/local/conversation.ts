@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import type { Conversation, ConversationConfig, ConversationEvents, EndEvent } from '../engine.ts';
 import { TypedEmitter } from '../typed-emitter.ts';
@@ -89,6 +90,7 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
       greeting: config.greeting,
       callerNumber: config.callerNumber,
       resumed: (config.history?.length ?? 0) > 0,
+      now: () => DateTime.fromMillis(config.now(), { zone: config.business.timeZone }),
     });
     this.#recognizer = new PocketsphinxRecognizer(
       parts.model,

@@ -1,5 +1,5 @@
 import { forBusiness } from '@receptionist/db';
-import { createTestCall, createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
+import { createTestCall, createTestDatabase, pinnedClock, type TestDatabase } from '@receptionist/db/testing';
 import {
   buildReceptionistTools,
   loadBusinessProfile,
@@ -23,6 +23,9 @@ let testDatabase: TestDatabase;
 let businessId: string;
 const open: Conversation[] = [];
 
+// Monday 2 March 2026, 10:00 in New York: these calls take messages and transfers, never today's date.
+const NOW = pinnedClock('2026-03-02T15:00:00Z');
+
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
   businessId = (await seedDemoBusiness(testDatabase.db)).id;
@@ -44,8 +47,9 @@ async function start(audioFormat: AudioFormat, callerNumber?: string, greeting?:
     instructions: '',
     greeting: greeting ?? profile.greeting,
     audioFormat,
-    tools: buildReceptionistTools({ db: testDatabase.db, businessId }),
+    tools: buildReceptionistTools({ db: testDatabase.db, businessId, now: NOW }),
     business: toBusinessBrief(profile),
+    now: NOW,
   });
   open.push(conversation);
   const transcripts: TranscriptEvent[] = [];

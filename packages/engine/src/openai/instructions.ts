@@ -57,7 +57,7 @@ export function buildChatAgentInstructions(config: ConversationConfig): string {
 export function buildSupervisorInstructions(config: ConversationConfig): string {
   return [
     `You are the supervisor behind the phone receptionist of ${config.business.name}.`,
-    `The business's time zone is ${config.business.timeZone}. The current time is ${new Date().toISOString()}.`,
+    `The business's time zone is ${config.business.timeZone}. The current time is ${new Date(config.now()).toISOString()}.`,
     'The receptionist is talking with a caller and has asked you what to say next. Use the tools to look',
     'things up or act (book, move, cancel, take a message) before answering. Never call a tool with missing',
     'or made-up parameters: if something is missing, answer with a question asking the caller for it.',

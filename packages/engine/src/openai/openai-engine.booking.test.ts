@@ -80,10 +80,11 @@ it('books a real appointment through the supervisor with two real receptionist t
       callId: call.id,
       businessId: business.id,
       callerNumber: CALLER,
-      instructions: buildAgentInstructions(profile),
+      instructions: buildAgentInstructions(profile, { nowMs: NOW }),
       greeting: profile.greeting,
       business: toBusinessBrief(profile),
       tools,
+      now: () => NOW,
     },
   );
   const server = await peers.realtime.connection(0);

@@ -117,6 +117,8 @@ export function testConversationConfig(overrides: Partial<ConversationConfig> = 
       transferDestinations: [],
       vocabulary: [],
     },
+    // Monday 2 March 2026, 10:00 in New York: the supervisor is told this time, never the real one.
+    now: () => Date.parse('2026-03-02T15:00:00Z'),
     ...overrides,
   };
 }

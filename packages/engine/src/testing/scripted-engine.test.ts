@@ -28,6 +28,7 @@ function config(overrides: Partial<ConversationConfig> = {}): ConversationConfig
     greeting: 'Thanks for calling Bright Smile Dental.',
     audioFormat: PHONE_AUDIO,
     tools: [bookTool],
+    now: () => Date.parse('2026-03-02T15:00:00Z'),
     business: {
       name: 'Bright Smile',
       timeZone: 'America/New_York',

@@ -32,7 +32,8 @@ export type ReceptionistToolName = (typeof RECEPTIONIST_TOOL_NAMES)[number];
 export function buildReceptionistTools(options: {
   db: Executor;
   businessId: string;
-  now?: () => number;
+  /** The clock every tool decides "now" by (lead time, past slots, upcoming appointments). */
+  now: () => number;
 }): AnyEngineTool[] {
   const deps = { db: options.db, businessId: options.businessId, now: options.now };
   return [

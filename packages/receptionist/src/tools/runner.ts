@@ -9,8 +9,8 @@ import { loadProfileFor } from '../profile/store.ts';
 export interface ToolDependencies {
   db: Executor;
   businessId: string;
-  /** The clock; tests pin it. */
-  now?: (() => number) | undefined;
+  /** The clock; the server passes the real one, tests pin it. */
+  now: () => number;
 }
 
 export interface ReceptionistToolSpec<Schema extends z.ZodObject> {
@@ -36,7 +36,7 @@ export function receptionistTool<Schema extends z.ZodObject>(
   deps: ToolDependencies,
   spec: ReceptionistToolSpec<Schema>,
 ): AnyEngineTool {
-  const now = deps.now ?? Date.now;
+  const { now } = deps;
   return defineTool({
     name: spec.name,
     description: spec.description,

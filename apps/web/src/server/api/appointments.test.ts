@@ -8,12 +8,12 @@ import {
   createAppointmentHandler,
   listAppointmentsHandler,
 } from './appointments.ts';
-import { type ApiTestBed, createApiTestBed } from './test-harness.ts';
+import { API_TEST_NOW, type ApiTestBed, createApiTestBed } from './test-harness.ts';
 
 let bed: ApiTestBed;
 const zone = 'America/New_York';
-// A Tuesday at least a week ahead: a normal open day in the test profile, inside the booking horizon.
-const day = DateTime.now().setZone(zone).plus({ weeks: 1 }).set({ weekday: 2 }).toISODate() ?? '';
+// A Tuesday at least a week after the bed's pinned "today": a normal open day inside the booking horizon.
+const day = DateTime.fromISO(API_TEST_NOW, { zone }).plus({ weeks: 1 }).set({ weekday: 2 }).toISODate() ?? '';
 
 beforeAll(async () => {
   bed = await createApiTestBed({

@@ -44,7 +44,7 @@ export const listAppointmentsHandler: ApiHandler = async (request, context) => {
   const timeZone = await timeZoneOf(context);
   const from = query.from
     ? DateTime.fromISO(query.from, { zone: timeZone })
-    : DateTime.now().setZone(timeZone).startOf('day');
+    : DateTime.fromMillis(context.now(), { zone: timeZone }).startOf('day');
   const to = query.to ? DateTime.fromISO(query.to, { zone: timeZone }) : from.plus({ days: 30 });
   if (!from.isValid || !to.isValid || to < from || to.diff(from, 'days').days > MAX_RANGE_DAYS) {
     throw new z.ZodError([
@@ -67,7 +67,7 @@ export const listAppointmentsHandler: ApiHandler = async (request, context) => {
 /** Body: { service, date: YYYY-MM-DD, time: HH:mm (business time zone), customerName, phone, notes? }. */
 export const createAppointmentHandler: ApiHandler = async (request, context) => {
   const input = BookAppointmentInput.required({ phone: true }).parse(await readJsonBody(request));
-  const booked = await bookForBusiness(context.db, context.businessId, input);
+  const booked = await bookForBusiness(context.db, context.businessId, input, context.now);
   const timeZone = await timeZoneOf(context);
   return json(
     {

@@ -11,6 +11,8 @@ export interface ApiContext {
   db: Database;
   businessId: string;
   apiKeyId: string;
+  /** The clock handlers read "today" from (the system clock in production, pinned in tests). */
+  now: () => number;
 }
 
 export type ApiHandler<Params = Record<string, never>> = (
@@ -21,6 +23,7 @@ export type ApiHandler<Params = Record<string, never>> = (
 
 export interface ApiDependencies {
   getDb: () => Promise<Database>;
+  now: () => number;
 }
 
 function bearerToken(request: Request): string | undefined {
@@ -40,7 +43,7 @@ export function apiRoute<Params>(deps: ApiDependencies, handler: ApiHandler<Para
       const db = await deps.getDb();
       const principal = await authenticateApiKey(db, key);
       if (principal === undefined) throw new ApiError(401, 'unauthorized', 'The API key is not valid');
-      return await handler(request, { db, ...principal }, await route.params);
+      return await handler(request, { db, now: deps.now, ...principal }, await route.params);
     } catch (error) {
       return errorResponse(toApiError(error));
     }

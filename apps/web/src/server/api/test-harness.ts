@@ -1,5 +1,10 @@
 import type { Database } from '@receptionist/db';
-import { createTestBusiness, createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
+import {
+  createTestBusiness,
+  createTestDatabase,
+  pinnedClock,
+  type TestDatabase,
+} from '@receptionist/db/testing';
 import { createApiKey } from '../api-keys.ts';
 import { type ApiHandler, apiRoute } from './context.ts';
 
@@ -7,8 +12,13 @@ import { type ApiHandler, apiRoute } from './context.ts';
  * Shared set-up for REST API tests: a temp database with two businesses (A and B), one API key each,
  * and a way to call a handler the way Next calls a route (Request in, Response out).
  */
+/** Monday 2 March 2026, 10:00 in New York: the API tests' "today". */
+export const API_TEST_NOW = '2026-03-02T15:00:00Z';
+
 export interface ApiTestBed {
   testDb: TestDatabase;
+  /** The handlers' clock, pinned at API_TEST_NOW. */
+  now: () => number;
   db: Database;
   businessA: string;
   businessB: string;
@@ -34,15 +44,17 @@ export async function createApiTestBed(
   const b = await create(db, 'Beta Salon');
   const keyA = (await createApiKey(db, a.id, 'test A')).key;
   const keyB = (await createApiKey(db, b.id, 'test B')).key;
+  const now = pinnedClock(API_TEST_NOW);
   return {
     testDb,
+    now,
     db,
     businessA: a.id,
     businessB: b.id,
     keyA,
     keyB,
     async call(handler, init) {
-      const route = apiRoute({ getDb: async () => db }, handler);
+      const route = apiRoute({ getDb: async () => db, now }, handler);
       const headers = new Headers();
       const key = init.key === undefined ? keyA : init.key;
       if (key !== null) headers.set('authorization', `Bearer ${key}`);

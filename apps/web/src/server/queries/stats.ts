@@ -39,7 +39,7 @@ export async function loadOverviewStats(
   db: Database,
   businessId: string,
   timeZone: string,
-  nowMs = Date.now(),
+  nowMs: number,
 ): Promise<OverviewStats> {
   const now = DateTime.fromMillis(nowMs, { zone: timeZone });
   const todayStart = now.startOf('day').toMillis();

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import type { BusinessBrief } from '../../engine.ts';
 import { parseWhen } from './datetime.ts';
 import { extractName, extractPhone, findDestination, findService, phoneFromDigits } from './extract.ts';
@@ -16,8 +16,8 @@ export interface DialogueOptions {
   callerNumber?: string | undefined;
   /** Set on failover/reconnect: the caller was already greeted. */
   resumed?: boolean | undefined;
-  /** The clock, injectable so tests are deterministic. */
-  now?: () => DateTime;
+  /** The clock in the business's zone: "tomorrow" and "the fourth" are read against it. */
+  now: () => DateTime;
 }
 
 const FREE_TEXT_STATES: ReadonlySet<Awaiting> = new Set(['message_reason', 'name']);
@@ -36,7 +36,7 @@ export class DialoguePolicy {
       greeting: options.greeting,
       callerNumber: options.callerNumber,
       resumed: options.resumed ?? false,
-      now: options.now ?? (() => DateTime.now().setZone(options.business.timeZone)),
+      now: options.now,
     });
   }
 

@@ -8,6 +8,7 @@ import {
 import { Card, PageHeader, Stat } from '../../../components/ui.tsx';
 import { formatDuration, formatMs, humanize } from '../../../lib/format.ts';
 import { requireBusinessAccess } from '../../../server/auth/current-user.ts';
+import { systemClock } from '../../../server/clock.ts';
 import { getDb } from '../../../server/db.ts';
 import { loadBusinessTimeZone } from '../../../server/queries/business.ts';
 import { loadOverviewStats } from '../../../server/queries/stats.ts';
@@ -19,7 +20,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ busin
   const { membership } = await requireBusinessAccess(businessId);
   const db = await getDb();
   const timeZone = await loadBusinessTimeZone(db, businessId);
-  const stats = await loadOverviewStats(db, businessId, timeZone);
+  const stats = await loadOverviewStats(db, businessId, timeZone, systemClock());
   return (
     <>
       <PageHeader title="Overview" description={`${membership.businessName} · times in ${timeZone}`} />

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { cancelForBusiness, rescheduleForBusiness } from '../../../../server/appointments.ts';
 import { requireBusinessAccess } from '../../../../server/auth/current-user.ts';
+import { systemClock } from '../../../../server/clock.ts';
 import { getDb } from '../../../../server/db.ts';
 import { assertSameOriginAction } from '../../../../server/http/action-guard.ts';
 import { log } from '../../../../server/log.ts';
@@ -41,7 +42,13 @@ export async function rescheduleAppointmentAction(
   if (!input.success) return { error: 'Pick a date and a time' };
   const { user } = await requireBusinessAccess(input.data.businessId);
   try {
-    await rescheduleForBusiness(await getDb(), input.data.businessId, input.data.appointmentId, input.data);
+    await rescheduleForBusiness(
+      await getDb(),
+      input.data.businessId,
+      input.data.appointmentId,
+      input.data,
+      systemClock,
+    );
   } catch (error) {
     if (error instanceof Error && error.name === 'ReceptionistError') return { error: error.message };
     throw error;

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { Badge, ButtonLink, buttonClass, cx, EmptyState, PageHeader } from '../../../../components/ui.tsx';
 import { listAppointments } from '../../../../server/appointments.ts';
 import { requireBusinessAccess } from '../../../../server/auth/current-user.ts';
+import { systemClock } from '../../../../server/clock.ts';
 import { getDb } from '../../../../server/db.ts';
 import { loadBusinessTimeZone } from '../../../../server/queries/business.ts';
 import { cancelAppointmentAction } from './actions.ts';
@@ -25,7 +26,8 @@ export default async function AppointmentsPage({
   const timeZone = await loadBusinessTimeZone(db, businessId);
   const requested =
     week && /^\d{4}-\d{2}-\d{2}$/.test(week) ? DateTime.fromISO(week, { zone: timeZone }) : undefined;
-  const weekStart = (requested?.isValid ? requested : DateTime.now().setZone(timeZone)).startOf('week');
+  const now = DateTime.fromMillis(systemClock(), { zone: timeZone });
+  const weekStart = (requested?.isValid ? requested : now).startOf('week');
   const weekEnd = weekStart.plus({ weeks: 1 });
   const { appointments } = await listAppointments(db, businessId, {
     fromMs: weekStart.toMillis(),
@@ -33,7 +35,7 @@ export default async function AppointmentsPage({
   });
   const days = Array.from({ length: 7 }, (_, i) => weekStart.plus({ days: i }));
   const base = `/b/${businessId}/appointments`;
-  const today = DateTime.now().setZone(timeZone).toISODate();
+  const today = now.toISODate();
   const booked = appointments.filter((a) => a.status === 'booked');
   return (
     <>
