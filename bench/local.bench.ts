@@ -8,11 +8,14 @@
  *  - cpu: CPU seconds (Node + reaped children: pocketsphinx, flite) per call-minute.
  *  - memory: peak RSS per call (pocketsphinx VmHWM + Node RSS growth).
  *  - tts: reply text → first audio, flite slt (ours) next to espeak-ng.
- * Run: npm run bench:local
+ *  - dates: WER and understood-rate over all 366 month × day phrases of a leap year, two flite voices,
+ *    phone channel (local-dates.ts); next to the same audio through the stock 133k-word model.
+ * Run: npm run bench:local (all sections) or npm run bench:local -- --only dates
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { createTestCall, createTestDatabase, pinnedClock } from '@receptionist/db/testing';
 import type { BusinessBrief } from '@receptionist/engine';
 import { PHONE_AUDIO } from '@receptionist/engine';
@@ -39,6 +42,7 @@ import {
   throughPhoneChannel,
 } from '../packages/engine/src/local/testing/caller-audio.ts';
 import { CallerLine } from '../packages/engine/src/local/testing/caller-line.ts';
+import { datesSection } from './local-dates.ts';
 
 const BRIEF: BusinessBrief = {
   name: 'Bright Smile Dental',
@@ -69,6 +73,8 @@ const SENTENCES = [
 /** Monday 2 March 2026, 10:00 in New York: the script's "friday at ten a m" is the same slot every run. */
 const BENCH_NOW = pinnedClock('2026-03-02T15:00:00Z');
 const VOICES: CallerVoice[] = ['slt', 'rms', 'awb'];
+/** The dates block's voices: two, one male and one female, so each says all 366 dates. */
+const DATE_VOICES: CallerVoice[] = ['rms', 'slt'];
 const CALL_SCRIPT = [
   'what are your opening hours',
   'i would like to book a cleaning',
@@ -344,7 +350,20 @@ async function ttsSection() {
 }
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string' } } });
   const started = performance.now();
+  if (values.only === 'dates') {
+    const dates = await datesSection(BRIEF, DATE_VOICES);
+    const result = {
+      benchmark: 'local-engine',
+      machine: machineInfo(),
+      dates,
+      benchmarkSeconds: secondsSince(started),
+    };
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  if (values.only !== undefined) throw new Error(`--only takes "dates", got "${values.only}"`);
   const wer = await werSection();
   const callAudio: Uint8Array[] = [];
   for (const sentence of CALL_SCRIPT)
@@ -352,9 +371,10 @@ async function main(): Promise<void> {
   const ours = await callSection(30, 3, callAudio);
   const peer = await callSection(50, 2, callAudio);
   const tts = await ttsSection();
+  const dates = await datesSection(BRIEF, DATE_VOICES);
   const result = {
     benchmark: 'local-engine',
-    machine: { cpus: os.cpus().length, loadAverage1m: round(os.loadavg()[0] ?? 0, 2) },
+    machine: machineInfo(),
     wer,
     latency: {
       ours,
@@ -365,9 +385,16 @@ async function main(): Promise<void> {
     cpuSecondsPerCallMinute: ours.cpuSecondsPerCallMinute,
     peakRssPerCallMb: ours.peakRssPerCallMb,
     tts,
-    benchmarkSeconds: round((performance.now() - started) / 1000, 1),
+    dates,
+    benchmarkSeconds: secondsSince(started),
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
+
+function machineInfo() {
+  return { cpus: os.cpus().length, loadAverage1m: round(os.loadavg()[0] ?? 0, 2) };
+}
+
+const secondsSince = (started: number): number => round((performance.now() - started) / 1000, 1);
 
 await main();

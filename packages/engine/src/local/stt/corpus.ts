@@ -1,5 +1,11 @@
 import type { BusinessBrief } from '../../engine.ts';
-import { MONTHS, normalizeText, numberToWords, ordinalToWords, WEEKDAYS } from '../policy/words.ts';
+import { normalizeText, numberToWords } from '../policy/words.ts';
+import {
+  spokenCalendarDates,
+  spokenClockTimes,
+  spokenRelativeDays,
+  spokenRoundTimes,
+} from './spoken-when.ts';
 
 /**
  * The sentences callers of this business are likely to say, generated from templates and the business's
@@ -35,37 +41,23 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-function spokenTimes(): string[] {
-  const times: string[] = [];
-  for (let hour = 1; hour <= 12; hour++) {
-    const word = numberToWords(hour);
-    for (const suffix of ['a m', 'p m', "o'clock", '']) {
-      times.push(`${word} ${suffix}`.trim());
-      times.push(`${word} thirty ${suffix}`.trim());
-    }
-    times.push(`${word} fifteen`, `${word} forty five`, `half past ${word}`, `quarter past ${word}`);
-  }
-  times.push(
-    'noon',
-    'midday',
-    'nine in the morning',
-    'three in the afternoon',
-    'the morning',
-    'the afternoon',
-  );
-  return times;
+/**
+ * Template slots are filled half with relative days ("next friday") and half with calendar dates, and
+ * mostly with round times, so the 1,100 calendar forms and 2,100 clock times (each also a sentence of its
+ * own) do not crowd out how callers usually speak.
+ */
+function dayPicker(random: () => number): () => string {
+  const relative = spokenRelativeDays();
+  const calendar = spokenCalendarDates().flatMap((date) => date.forms);
+  const from = (items: readonly string[]): string => items[Math.floor(random() * items.length)]!;
+  return () => (random() < 0.5 ? from(relative) : from(calendar));
 }
 
-function spokenDays(): string[] {
-  const days = ['today', 'tomorrow', 'the day after tomorrow', 'next week', 'this week'];
-  for (const weekday of WEEKDAYS) days.push(weekday, `next ${weekday}`, `this ${weekday}`, `on ${weekday}`);
-  for (const month of MONTHS) {
-    for (const day of [1, 2, 3, 5, 10, 12, 15, 20, 21, 22, 23, 25, 28, 30, 31]) {
-      days.push(`${month} ${ordinalToWords(day)}`, `the ${ordinalToWords(day)} of ${month}`);
-    }
-  }
-  for (let day = 1; day <= 31; day++) days.push(`the ${ordinalToWords(day)}`);
-  return days;
+function timePicker(random: () => number): () => string {
+  const round = spokenRoundTimes();
+  const all = spokenClockTimes();
+  const from = (items: readonly string[]): string => items[Math.floor(random() * items.length)]!;
+  return () => (random() < 0.7 ? from(round) : from(all));
 }
 
 function phoneNumbers(random: () => number, count: number): string[] {
@@ -196,8 +188,8 @@ export function generateCorpus(brief: BusinessBrief, options: CorpusOptions = {}
     .filter(Boolean);
   const business = normalizeText(brief.name);
   const destinations = brief.transferDestinations.map((destination) => normalizeText(destination.name));
-  const days = spokenDays();
-  const times = spokenTimes();
+  const pickDay = dayPicker(random);
+  const pickTime = timePicker(random);
   const firstNames = COMMON_FIRST_NAMES;
   const surnames = COMMON_SURNAMES;
   const numbers = phoneNumbers(random, 400);
@@ -231,23 +223,24 @@ export function generateCorpus(brief: BusinessBrief, options: CorpusOptions = {}
     sentences.add(`please put me through to ${word}`);
     sentences.add(`i want to leave a message for ${word}`);
   }
-  for (const day of days) sentences.add(day);
-  for (const time of times) sentences.add(time);
+  for (const day of spokenRelativeDays()) sentences.add(day);
+  for (const date of spokenCalendarDates()) for (const form of date.forms) sentences.add(form);
+  for (const time of spokenClockTimes()) sentences.add(time);
 
   const templates: Array<() => string> = [
-    () => `hi i would like to book an appointment for ${pick(days)} at ${pick(times)}`,
-    () => `i'd like to book a ${pick(services)} for ${pick(days)} at ${pick(times)}`,
-    () => `can i book a ${pick(services)} ${pick(days)}`,
-    () => `i would like to come in ${pick(days)}`,
-    () => `${pick(days)} at ${pick(times)}`,
-    () => `${pick(days)} at ${pick(times)} please`,
-    () => `how about ${pick(days)} at ${pick(times)}`,
-    () => `do you have anything ${pick(days)}`,
-    () => `is ${pick(times)} available`,
-    () => `${pick(times)} ${pick(days)}`,
-    () => `at ${pick(times)}`,
-    () => `${pick(times)} please`,
-    () => `can i move my appointment to ${pick(days)} at ${pick(times)}`,
+    () => `hi i would like to book an appointment for ${pickDay()} at ${pickTime()}`,
+    () => `i'd like to book a ${pick(services)} for ${pickDay()} at ${pickTime()}`,
+    () => `can i book a ${pick(services)} ${pickDay()}`,
+    () => `i would like to come in ${pickDay()}`,
+    () => `${pickDay()} at ${pickTime()}`,
+    () => `${pickDay()} at ${pickTime()} please`,
+    () => `how about ${pickDay()} at ${pickTime()}`,
+    () => `do you have anything ${pickDay()}`,
+    () => `is ${pickTime()} available`,
+    () => `${pickTime()} ${pickDay()}`,
+    () => `at ${pickTime()}`,
+    () => `${pickTime()} please`,
+    () => `can i move my appointment to ${pickDay()} at ${pickTime()}`,
     () => `my name is ${pick(firstNames)} ${pick(surnames)}`,
     () => `my name is ${pick(firstNames)}`,
     () => `this is ${pick(firstNames)} ${pick(surnames)}`,
@@ -257,12 +250,12 @@ export function generateCorpus(brief: BusinessBrief, options: CorpusOptions = {}
     () => `my phone number is ${pick(numbers)}`,
     () => `it's ${pick(numbers)}`,
     () => pick(numbers),
-    () => `yes a ${pick(services)} ${pick(days)} at ${pick(times)}`,
+    () => `yes a ${pick(services)} ${pickDay()} at ${pickTime()}`,
     () => `please tell ${pick([...staff, ...destinations, 'the doctor', 'them'])} to call me back`,
     () => `i am calling about my ${pick(services)}`,
     () => `this is ${pick(firstNames)} calling about my appointment`,
   ];
-  const target = sentences.size + (options.sampledSentences ?? 8000);
+  const target = sentences.size + (options.sampledSentences ?? 10_000);
   for (let attempt = 0; attempt < target * 3 && sentences.size < target; attempt++) {
     sentences.add(normalizeText(pick(templates)()));
   }

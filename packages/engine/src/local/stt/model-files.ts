@@ -18,8 +18,24 @@ export const DEBIAN_MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
  */
 const PHONE_CMNINIT = '38.40,25.29,-33.82,39.70,-17.44,-15.34,11.58,-38.43,-10.33,-15.90,-11.61,8.60,-14.34';
 
-/** Bump when the corpus templates change, so cached language models are rebuilt. */
-const CORPUS_VERSION = 1;
+/** Bump when the corpus templates or the extra pronunciations change, so cached models are rebuilt. */
+const CORPUS_VERSION = 4;
+
+/**
+ * Pronunciations cmudict lacks that a phone line produces. Nothing above 3.4 kHz survives it, and that is
+ * where most of an /s/ is, above all in a higher voice: a female flite voice's "june sixth" was heard as
+ * "june eighth", "sixteenth" as "thirteenth". So the ordinals that begin with /s/ also get their form
+ * without it ("sikth", as many people say "sixth", too). Measured with bench:local dates on 732 dates:
+ * understood 93.2 % → 94.8 %, WER 2.8 % → 2.4 %. Dropping /f/ and /th/ onsets as well made it worse
+ * (92.8 %: "eighth" became "third"), so only /s/ is here.
+ */
+const EXTRA_PRONUNCIATIONS: Record<string, string[]> = {
+  second: ['EH K AH N D'],
+  sixth: ['S IH K TH', 'IH K S TH'],
+  sixteenth: ['IH K S T IY N TH'],
+  seventh: ['EH V AH N TH'],
+  seventeenth: ['EH V AH N T IY N TH'],
+};
 
 export interface RecognizerModel {
   /** Acoustic model directory (-hmm). */
@@ -140,7 +156,15 @@ export async function prepareRecognizerModel(
       )
       .filter(Boolean);
     const vocabulary = [...new Set(sentences.flatMap((sentence) => sentence.split(' ')))].sort();
-    const dictionary = vocabulary.flatMap((word) => pronunciations.get(word) ?? []).join('\n');
+    const dictionary = vocabulary
+      .flatMap((word) => {
+        const known = pronunciations.get(word) ?? [];
+        const extra = (EXTRA_PRONUNCIATIONS[word] ?? []).map(
+          (phones, index) => `${word}(${known.length + index + 1}) ${phones}`,
+        );
+        return [...known, ...extra];
+      })
+      .join('\n');
     await writeAtomically(dictionaryPath, `${dictionary}\n`);
     await writeAtomically(languageModelPath, buildArpa(sentences));
     await writeAtomically(vocabularyPath, vocabulary.join('\n'));
