@@ -13,8 +13,11 @@ function ordinal(day: number): string {
   return `${day}${suffix}`;
 }
 
-/** A weekday at least two days ahead (the onboarded business is open Monday–Friday). */
-export function bookingDay(timeZone: string, now = DateTime.now()): DateTime {
+/**
+ * A weekday at least two days ahead (the onboarded business is open Monday–Friday). `now` is the real clock:
+ * the e2e test drives the product as a user does, and the product runs on the real date.
+ */
+export function bookingDay(timeZone: string, now: DateTime): DateTime {
   let day = now.setZone(timeZone).startOf('day').plus({ days: 2 });
   while (day.weekday > 5) day = day.plus({ days: 1 });
   return day;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { bookingDay } from './caller-audio.ts';
+import { DateTime } from 'luxon';
 import { e2eServers } from './env.ts';
 import { onboardBusiness, registerLocally, shot } from './helpers.ts';
 
@@ -12,7 +12,7 @@ import { onboardBusiness, registerLocally, shot } from './helpers.ts';
 const servers = e2eServers();
 const web = servers.webUrl;
 const owner = { name: 'Olivia Owner', email: 'owner@example.com', password: 'correct horse battery' };
-const day = bookingDay('America/New_York');
+const day = DateTime.fromISO(servers.bookingDay, { zone: 'America/New_York' });
 let businessId = '';
 let callId = '';
 

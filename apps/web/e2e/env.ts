@@ -8,6 +8,11 @@ export interface E2eServers {
   databaseUrl: string;
   sessionSecret: string;
   workDir: string;
+  /**
+   * The day (YYYY-MM-DD, business zone) the fake caller asks for, chosen once by global setup from the
+   * real clock the servers run on, so the spoken request and the test's checks agree even across midnight.
+   */
+  bookingDay: string;
 }
 
 const KEY = 'RECEPTIONIST_E2E_SERVERS';

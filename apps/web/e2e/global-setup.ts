@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { bookingDay, bookingRequest, writeCallerWav } from './caller-audio.ts';
 import { childEnv, publishServers, reuseWebBuild } from './env.ts';
 import { artifactsDir, callerWavPath, repoRoot, screenshotsDir, webDir } from './paths.ts';
@@ -20,7 +21,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const webUrl = `http://127.0.0.1:${webPort}`;
   const databaseUrl = `file:${join(workDir, 'e2e.db')}`;
   const sessionSecret = randomBytes(32).toString('base64url');
-  writeCallerWav(callerWavPath, bookingRequest(bookingDay('America/New_York')), 9);
+  const day = bookingDay('America/New_York', DateTime.now());
+  writeCallerWav(callerWavPath, bookingRequest(day), 9);
 
   const children: Child[] = [];
   const teardown = async () => {
@@ -70,6 +72,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await teardown();
     throw error;
   }
-  publishServers({ webUrl, voiceUrl, databaseUrl, sessionSecret, workDir });
+  publishServers({
+    webUrl,
+    voiceUrl,
+    databaseUrl,
+    sessionSecret,
+    workDir,
+    bookingDay: day.toISODate() ?? '',
+  });
   return teardown;
 }
