@@ -18,9 +18,6 @@ export const DEBIAN_MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
  */
 const PHONE_CMNINIT = '38.40,25.29,-33.82,39.70,-17.44,-15.34,11.58,-38.43,-10.33,-15.90,-11.61,8.60,-14.34';
 
-/** Bump when the corpus templates or the extra pronunciations change, so cached models are rebuilt. */
-const CORPUS_VERSION = 4;
-
 /**
  * Pronunciations cmudict lacks that a phone line produces. Nothing above 3.4 kHz survives it, and that is
  * where most of an /s/ is, above all in a higher voice: a female flite voice's "june sixth" was heard as
@@ -108,6 +105,32 @@ async function prepareAcousticModel(
   return directory;
 }
 
+const corpusKeys = new Map<string, string>();
+
+/**
+ * The cache key of the model built from the business's corpus. It hashes the sentences and the extra
+ * pronunciations themselves, so any change to the templates rebuilds cached models with no version number to
+ * remember to bump (a stale model once measured a corpus that had been reverted). Generating takes ~50 ms, so
+ * the key (16 characters, not the corpus) is kept per business for the life of the process.
+ */
+function corpusKey(brief: BusinessBrief): string {
+  const inputs = JSON.stringify([
+    brief.name,
+    brief.services.map((service) => service.name),
+    brief.transferDestinations.map((destination) => destination.name),
+    brief.vocabulary,
+  ]);
+  let key = corpusKeys.get(inputs);
+  if (key === undefined) {
+    key = createHash('sha256')
+      .update(JSON.stringify([generateCorpus(brief), EXTRA_PRONUNCIATIONS]))
+      .digest('hex')
+      .slice(0, 16);
+    corpusKeys.set(inputs, key);
+  }
+  return key;
+}
+
 /**
  * Generates (or reuses from the cache) the domain language model and dictionary for a business and the
  * acoustic model for the channel. The cache key is a hash of the corpus, so a changed profile gets a new LM.
@@ -128,19 +151,7 @@ export async function prepareRecognizerModel(
   await mkdir(root, { recursive: true });
   const acousticModelDir = await prepareAcousticModel(root, modelRoot, channel);
 
-  // The key covers everything the corpus is made from, so a cached LM is reused without regenerating it.
-  const key = createHash('sha256')
-    .update(
-      JSON.stringify([
-        CORPUS_VERSION,
-        brief.name,
-        brief.services.map((service) => service.name),
-        brief.transferDestinations.map((destination) => destination.name),
-        brief.vocabulary,
-      ]),
-    )
-    .digest('hex')
-    .slice(0, 16);
+  const key = corpusKey(brief);
   const languageModelPath = path.join(root, `domain-${key}.lm`);
   const dictionaryPath = path.join(root, `domain-${key}.dic`);
   const vocabularyPath = path.join(root, `domain-${key}.words`);
