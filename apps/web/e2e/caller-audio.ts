@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 
 /**
  * The fake microphone's input: the caller's request spoken by flite, after enough silence for the greeting
