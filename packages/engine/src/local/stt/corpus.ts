@@ -1,11 +1,6 @@
 import type { BusinessBrief } from '../../engine.ts';
-import { normalizeText, numberToWords } from '../policy/words.ts';
-import {
-  spokenCalendarDates,
-  spokenClockTimes,
-  spokenRelativeDays,
-  spokenRoundTimes,
-} from './spoken-when.ts';
+import { MONTHS, normalizeText, numberToWords, ordinalToWords, WEEKDAYS } from '../policy/words.ts';
+import { spokenCalendarDates, spokenClockTimes, spokenRelativeDays } from './spoken-when.ts';
 
 /**
  * The sentences callers of this business are likely to say, generated from templates and the business's
@@ -42,22 +37,62 @@ function seededRandom(seed: number): () => number {
 }
 
 /**
- * Template slots are filled half with relative days ("next friday") and half with calendar dates, and
- * mostly with round times, so the 1,100 calendar forms and 2,100 clock times (each also a sentence of its
- * own) do not crowd out how callers usually speak.
+ * The times and days the templates below are filled with. They are kept as they were when the scenarios
+ * were tuned: the sampled sentences decide the trigrams ("whitening next wednesday"), and a re-drawn sample
+ * moved which of two similar words won for a given voice. Every other date and time form is added whole
+ * after the sample (see generateCorpus), so coverage does not depend on it.
  */
-function dayPicker(random: () => number): () => string {
-  const relative = spokenRelativeDays();
-  const calendar = spokenCalendarDates().flatMap((date) => date.forms);
-  const from = (items: readonly string[]): string => items[Math.floor(random() * items.length)]!;
-  return () => (random() < 0.5 ? from(relative) : from(calendar));
+function spokenTimes(): string[] {
+  const times: string[] = [];
+  for (let hour = 1; hour <= 12; hour++) {
+    const word = numberToWords(hour);
+    for (const suffix of ['a m', 'p m', "o'clock", '']) {
+      times.push(`${word} ${suffix}`.trim());
+      times.push(`${word} thirty ${suffix}`.trim());
+    }
+    times.push(`${word} fifteen`, `${word} forty five`, `half past ${word}`, `quarter past ${word}`);
+  }
+  times.push(
+    'noon',
+    'midday',
+    'nine in the morning',
+    'three in the afternoon',
+    'the morning',
+    'the afternoon',
+  );
+  return times;
 }
 
-function timePicker(random: () => number): () => string {
-  const round = spokenRoundTimes();
-  const all = spokenClockTimes();
-  const from = (items: readonly string[]): string => items[Math.floor(random() * items.length)]!;
-  return () => (random() < 0.7 ? from(round) : from(all));
+function spokenDays(): string[] {
+  const days = ['today', 'tomorrow', 'the day after tomorrow', 'next week', 'this week'];
+  for (const weekday of WEEKDAYS) days.push(weekday, `next ${weekday}`, `this ${weekday}`, `on ${weekday}`);
+  for (const month of MONTHS) {
+    for (const day of [1, 2, 3, 5, 10, 12, 15, 20, 21, 22, 23, 25, 28, 30, 31]) {
+      days.push(`${month} ${ordinalToWords(day)}`, `the ${ordinalToWords(day)} of ${month}`);
+    }
+  }
+  for (let day = 1; day <= 31; day++) days.push(`the ${ordinalToWords(day)}`);
+  return days;
+}
+
+/**
+ * How callers give their name, enumerated rather than sampled: every first name in the same sentences and
+ * every surname equally often, on top of the sampled name templates.
+ */
+function nameSentences(firstNames: readonly string[], surnames: readonly string[]): string[] {
+  const sentences: string[] = [];
+  firstNames.forEach((first, index) => {
+    const surname = (k: number): string => surnames[(index * 4 + k) % surnames.length]!;
+    sentences.push(
+      `my name is ${first} ${surname(0)}`,
+      `this is ${first} ${surname(1)}`,
+      `it's ${first} ${surname(2)}`,
+      `${first} ${surname(3)}`,
+      `my name is ${first}`,
+      `this is ${first} calling about my appointment`,
+    );
+  });
+  return sentences;
 }
 
 function phoneNumbers(random: () => number, count: number): string[] {
@@ -177,7 +212,13 @@ export interface CorpusOptions {
   sampledSentences?: number;
 }
 
-/** Generates the caller-side corpus for one business. Output: normalised sentences, duplicates removed. */
+/** How many times the templates' sentences count against the enumerated dates, times and names. */
+const SAMPLE_WEIGHT = 4;
+
+/**
+ * Generates the caller-side corpus for one business: normalised sentences. A sentence repeated in the list
+ * counts that many times in the language model (see SAMPLE_WEIGHT).
+ */
 export function generateCorpus(brief: BusinessBrief, options: CorpusOptions = {}): string[] {
   const random = seededRandom(0x5eed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -188,8 +229,20 @@ export function generateCorpus(brief: BusinessBrief, options: CorpusOptions = {}
     .filter(Boolean);
   const business = normalizeText(brief.name);
   const destinations = brief.transferDestinations.map((destination) => normalizeText(destination.name));
-  const pickDay = dayPicker(random);
-  const pickTime = timePicker(random);
+  const days = spokenDays();
+  const times = spokenTimes();
+  // A calendar date drawn for a template is re-drawn uniformly over all 366 dates and their three forms,
+  // from a stream of its own: the main stream, and so every other word of the sample, stays as it was,
+  // while no day of the month is likelier than another (the 15 listed days once made "march sixteenth"
+  // come out "march fifteenth").
+  const calendarForms = spokenCalendarDates().flatMap((date) => date.forms);
+  const listedCalendarDays = new Set(days.filter((day) => MONTHS.some((month) => day.includes(month))));
+  const dateRandom = seededRandom(0xda7e);
+  const pickDay = (): string => {
+    const day = pick(days);
+    if (!listedCalendarDays.has(day)) return day;
+    return calendarForms[Math.floor(dateRandom() * calendarForms.length)]!;
+  };
   const firstNames = COMMON_FIRST_NAMES;
   const surnames = COMMON_SURNAMES;
   const numbers = phoneNumbers(random, 400);
@@ -223,24 +276,23 @@ export function generateCorpus(brief: BusinessBrief, options: CorpusOptions = {}
     sentences.add(`please put me through to ${word}`);
     sentences.add(`i want to leave a message for ${word}`);
   }
-  for (const day of spokenRelativeDays()) sentences.add(day);
-  for (const date of spokenCalendarDates()) for (const form of date.forms) sentences.add(form);
-  for (const time of spokenClockTimes()) sentences.add(time);
+  for (const day of days) sentences.add(day);
+  for (const time of times) sentences.add(time);
 
   const templates: Array<() => string> = [
-    () => `hi i would like to book an appointment for ${pickDay()} at ${pickTime()}`,
-    () => `i'd like to book a ${pick(services)} for ${pickDay()} at ${pickTime()}`,
+    () => `hi i would like to book an appointment for ${pickDay()} at ${pick(times)}`,
+    () => `i'd like to book a ${pick(services)} for ${pickDay()} at ${pick(times)}`,
     () => `can i book a ${pick(services)} ${pickDay()}`,
     () => `i would like to come in ${pickDay()}`,
-    () => `${pickDay()} at ${pickTime()}`,
-    () => `${pickDay()} at ${pickTime()} please`,
-    () => `how about ${pickDay()} at ${pickTime()}`,
+    () => `${pickDay()} at ${pick(times)}`,
+    () => `${pickDay()} at ${pick(times)} please`,
+    () => `how about ${pickDay()} at ${pick(times)}`,
     () => `do you have anything ${pickDay()}`,
-    () => `is ${pickTime()} available`,
-    () => `${pickTime()} ${pickDay()}`,
-    () => `at ${pickTime()}`,
-    () => `${pickTime()} please`,
-    () => `can i move my appointment to ${pickDay()} at ${pickTime()}`,
+    () => `is ${pick(times)} available`,
+    () => `${pick(times)} ${pickDay()}`,
+    () => `at ${pick(times)}`,
+    () => `${pick(times)} please`,
+    () => `can i move my appointment to ${pickDay()} at ${pick(times)}`,
     () => `my name is ${pick(firstNames)} ${pick(surnames)}`,
     () => `my name is ${pick(firstNames)}`,
     () => `this is ${pick(firstNames)} ${pick(surnames)}`,
@@ -250,14 +302,27 @@ export function generateCorpus(brief: BusinessBrief, options: CorpusOptions = {}
     () => `my phone number is ${pick(numbers)}`,
     () => `it's ${pick(numbers)}`,
     () => pick(numbers),
-    () => `yes a ${pick(services)} ${pickDay()} at ${pickTime()}`,
+    () => `yes a ${pick(services)} ${pickDay()} at ${pick(times)}`,
     () => `please tell ${pick([...staff, ...destinations, 'the doctor', 'them'])} to call me back`,
     () => `i am calling about my ${pick(services)}`,
     () => `this is ${pick(firstNames)} calling about my appointment`,
   ];
-  const target = sentences.size + (options.sampledSentences ?? 10_000);
+  const target = sentences.size + (options.sampledSentences ?? 8000);
   for (let attempt = 0; attempt < target * 3 && sentences.size < target; attempt++) {
     sentences.add(normalizeText(pick(templates)()));
   }
-  return [...sentences].map(normalizeText).filter(Boolean);
+  // Every date and time a caller can say, and every name, each once: added after the sample so the
+  // sample's own sentences stay the same (see spokenTimes). They are 3,800 short sentences, so the sample is
+  // counted SAMPLE_WEIGHT times: once, they moved where sentences start ("<s> october") enough that "can i
+  // talk to a person" was heard as "can i october ten please".
+  const enumerated = new Set<string>();
+  for (const date of spokenCalendarDates()) for (const form of date.forms) enumerated.add(form);
+  for (const day of spokenRelativeDays()) enumerated.add(day);
+  for (const time of spokenClockTimes()) enumerated.add(time);
+  for (const sentence of nameSentences(firstNames, surnames)) enumerated.add(sentence);
+  // The 15 listed days per month were sentences of their own too; they count once, like every other date.
+  const sampled = [...sentences].filter((sentence) => !listedCalendarDays.has(sentence));
+  const weighted = Array.from({ length: SAMPLE_WEIGHT }, () => sampled).flat();
+  const inSample = new Set(sampled);
+  return [...weighted, ...[...enumerated].filter((sentence) => !inSample.has(sentence))].map(normalizeText);
 }

@@ -31,6 +31,7 @@ export class PocketsphinxRecognizer {
     const command = [
       'cat | exec pocketsphinx_continuous -infile /dev/stdin -logfn /dev/null',
       '-hmm "$1" -lm "$2" -dict "$3" -vad_postspeech "$4"',
+      model.mllrPath === undefined ? '' : '-mllr "$5"',
     ].join(' ');
     this.#child = spawn(
       'sh',
@@ -42,6 +43,7 @@ export class PocketsphinxRecognizer {
         model.languageModelPath,
         model.dictionaryPath,
         String(options.vadPostspeechFrames ?? 30),
+        model.mllrPath ?? '',
       ],
       // Own process group, so close() can end `cat` and the recognizer together by the group id.
       { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
