@@ -8,13 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BusinessBrief } from '@receptionist/engine';
 import { PHONE_AUDIO } from '@receptionist/engine';
-import {
-  CallerAudioDecoder,
-  DEBIAN_MODEL_ROOT,
-  PocketsphinxRecognizer,
-  prepareRecognizerModel,
-  type RecognizerModel,
-} from '@receptionist/engine/local';
+import { CallerAudioDecoder, prepareRecognizerModel, type RecognizerModel } from '@receptionist/engine/local';
 import { DateTime } from 'luxon';
 import { parseWhen } from '../packages/engine/src/local/policy/datetime.ts';
 import { spokenCalendarDates } from '../packages/engine/src/local/stt/spoken-when.ts';
@@ -23,6 +17,7 @@ import {
   speakAsCaller,
   throughPhoneChannel,
 } from '../packages/engine/src/local/testing/caller-audio.ts';
+import { recognizeStream, stockModel } from './recognize.ts';
 import { alignWords } from './word-alignment.ts';
 
 /** New Year's morning 2028 in the business's zone: every date said is that year's, February 29 included. */
@@ -56,22 +51,6 @@ async function phoneStream(utterances: Utterance[], voice: CallerVoice): Promise
     stream.push(decoder.decode(new Uint8Array(8 * GAP_MS).fill(0xff)));
   }
   return stream;
-}
-
-/** One recogniser over the whole stream, as in a call. */
-async function recognizeStream(model: RecognizerModel, stream: Int16Array[]): Promise<string[]> {
-  const heard: string[] = [];
-  let failure: Error | undefined;
-  const recognizer = new PocketsphinxRecognizer(model, {
-    onHypothesis: (text) => heard.push(text),
-    onExit: (error) => {
-      failure = error;
-    },
-  });
-  for (const samples of stream) recognizer.write(samples);
-  await recognizer.close(600_000);
-  if (failure) throw failure;
-  return heard;
 }
 
 interface Scored {
@@ -164,16 +143,5 @@ export async function datesSection(
     misunderstood: oursScored
       .filter((item) => !item.understood)
       .map((item) => `${item.voice}: "${item.text}" heard "${item.heard}"`),
-  };
-}
-
-/** The peer: Debian's stock general-English model, on the same audio. */
-function stockModel(): RecognizerModel {
-  return {
-    acousticModelDir: path.join(DEBIAN_MODEL_ROOT, 'en-us'),
-    languageModelPath: path.join(DEBIAN_MODEL_ROOT, 'en-us.lm.bin'),
-    dictionaryPath: path.join(DEBIAN_MODEL_ROOT, 'cmudict-en-us.dict'),
-    vocabularySize: 0,
-    vocabulary: [],
   };
 }

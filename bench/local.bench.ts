@@ -23,8 +23,6 @@ import {
   CallerAudioDecoder,
   createLocalEngine,
   createSynthesizer,
-  DEBIAN_MODEL_ROOT,
-  PocketsphinxRecognizer,
   prepareRecognizerModel,
   type RecognizerModel,
   SpeechCache,
@@ -43,6 +41,7 @@ import {
 } from '../packages/engine/src/local/testing/caller-audio.ts';
 import { CallerLine } from '../packages/engine/src/local/testing/caller-line.ts';
 import { datesSection } from './local-dates.ts';
+import { recognizeStream, stockModel } from './recognize.ts';
 
 const BRIEF: BusinessBrief = {
   name: 'Bright Smile Dental',
@@ -110,22 +109,6 @@ function editDistance(reference: string[], hypothesis: string[]): number {
   return previous[hypothesis.length]!;
 }
 
-/** Feeds one stream (utterances separated by 1.2 s silence) and returns everything pocketsphinx printed. */
-async function recognize(model: RecognizerModel, stream: Int16Array[]): Promise<string[]> {
-  const heard: string[] = [];
-  let failure: Error | undefined;
-  const recognizer = new PocketsphinxRecognizer(model, {
-    onHypothesis: (text) => heard.push(text),
-    onExit: (error) => {
-      failure = error;
-    },
-  });
-  for (const samples of stream) recognizer.write(samples);
-  await recognizer.close(120_000);
-  if (failure) throw failure;
-  return heard;
-}
-
 async function werSection(): Promise<Record<string, unknown>> {
   const silence16k = (ms: number): Int16Array => new Int16Array(16 * ms);
   const clean = new Map<CallerVoice, Int16Array[]>();
@@ -149,20 +132,15 @@ async function werSection(): Promise<Record<string, unknown>> {
     clean: await prepareRecognizerModel(BRIEF, 'wideband', { cacheDir }),
     phone: await prepareRecognizerModel(BRIEF, 'phone', { cacheDir }),
   };
-  const stock: RecognizerModel = {
-    acousticModelDir: path.join(DEBIAN_MODEL_ROOT, 'en-us'),
-    languageModelPath: path.join(DEBIAN_MODEL_ROOT, 'en-us.lm.bin'),
-    dictionaryPath: path.join(DEBIAN_MODEL_ROOT, 'cmudict-en-us.dict'),
-    vocabularySize: 0,
-    vocabulary: [],
-  };
+  const stock = stockModel();
+
   const reference = SENTENCES.join(' ').split(' ');
   const score = async (model: RecognizerModel, streams: Map<CallerVoice, Int16Array[]>) => {
     let errors = 0;
     let words = 0;
     let exact = 0;
     for (const voice of VOICES) {
-      const heard = await recognize(model, streams.get(voice)!);
+      const heard = await recognizeStream(model, streams.get(voice)!);
       errors += editDistance(reference, heard.join(' ').split(' ').filter(Boolean));
       words += reference.length;
       exact += SENTENCES.filter((sentence) => heard.includes(sentence)).length;
