@@ -10,7 +10,7 @@
  *  - tts: reply text → first audio, flite slt (ours) next to espeak-ng.
  *  - dates: WER and understood-rate over all 366 month × day phrases of a leap year, two flite voices,
  *    phone channel (local-dates.ts); next to the same audio through the stock 133k-word model.
- * Run: npm run bench:local (all sections) or npm run bench:local -- --only dates
+ * Run: npm run bench:local (all sections), or one section: npm run bench:local -- --only dates|wer
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -341,7 +341,14 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
   }
-  if (values.only !== undefined) throw new Error(`--only takes "dates", got "${values.only}"`);
+  if (values.only === 'wer') {
+    const result = { benchmark: 'local-engine', machine: machineInfo(), wer: await werSection() };
+    process.stdout.write(
+      `${JSON.stringify({ ...result, benchmarkSeconds: secondsSince(started) }, null, 2)}\n`,
+    );
+    return;
+  }
+  if (values.only !== undefined) throw new Error(`--only takes "dates" or "wer", got "${values.only}"`);
   const wer = await werSection();
   const callAudio: Uint8Array[] = [];
   for (const sentence of CALL_SCRIPT)
