@@ -3,7 +3,7 @@
 // starts (Node, pocketsphinx, flite, Chromium) moved there by libfaketime (Debian's faketime, installed by
 // set-up). The dates are where date code breaks: month ends, a leap day, the DST Sundays of the demo
 // business's zone (America/New_York) inside the hour that is skipped or repeated, and the holidays around
-// the year's turn that its profile closes. Each clock starts at the date and then runs at normal speed.
+// the year's turn that its profile closes. Every clock is moved by the same offset and runs at normal speed.
 // Usage: npm run test:dates [-- --dates 2028-02-29T17:00:00Z,... --command "npm run test:unit"]
 // Prints one JSON line per date and a summary; exits non-zero when any date failed.
 import { spawnSync } from 'node:child_process';
@@ -35,9 +35,11 @@ const results = [];
 for (const instant of dates) {
   const at = new Date(instant);
   if (Number.isNaN(at.getTime())) throw new Error(`not an instant: ${instant}`);
-  // faketime's "@" form: start the clock at this moment and let it run. Monotonic clocks stay real, so
-  // timers and timeouts behave as on any day.
-  const stamp = `@${at.toISOString().slice(0, 19).replace('T', ' ')}`;
+  // An offset from the real clock, the same for every process: faketime's "@date" form starts each
+  // process's clock at that date when the process starts, so a server started a minute after another ran a
+  // minute behind it and refused the other's 60-second tickets. Monotonic clocks stay real, so timers and
+  // timeouts behave as on any day.
+  const stamp = `${at.getTime() >= Date.now() ? '+' : '-'}${Math.abs(Math.round((at.getTime() - Date.now()) / 1000))}`;
   const startedMs = Date.now();
   const run = spawnSync('faketime', ['-f', stamp, 'sh', '-c', values.command], {
     cwd: root,
