@@ -17,7 +17,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTestCall, createTestDatabase, pinnedClock } from '@receptionist/db/testing';
-import type { BusinessBrief } from '@receptionist/engine';
 import { PHONE_AUDIO } from '@receptionist/engine';
 import {
   CallerAudioDecoder,
@@ -41,19 +40,10 @@ import {
 } from '../packages/engine/src/local/testing/caller-audio.ts';
 import { CallerLine } from '../packages/engine/src/local/testing/caller-line.ts';
 import { datesSection } from './local-dates.ts';
+import { DENTAL_PRACTICE_BRIEF } from '../packages/engine/src/local/testing/dental-brief.ts';
 import { recognizeStream, stockModel } from './recognize.ts';
 
-const BRIEF: BusinessBrief = {
-  name: 'Bright Smile Dental',
-  timeZone: 'America/New_York',
-  services: [
-    { id: 'cleaning', name: 'Cleaning', durationMinutes: 60 },
-    { id: 'checkup', name: 'Checkup', durationMinutes: 30 },
-    { id: 'whitening', name: 'Whitening', durationMinutes: 90 },
-  ],
-  transferDestinations: [{ id: 'front-desk', name: 'Front desk' }],
-  vocabulary: [],
-};
+const BRIEF = DENTAL_PRACTICE_BRIEF;
 
 const SENTENCES = [
   'hi i would like to book an appointment',
