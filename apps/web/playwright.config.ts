@@ -43,6 +43,10 @@ export default defineConfig({
     permissions: ['microphone'],
     actionTimeout: 30_000,
     navigationTimeout: 60_000,
-    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      env: buildEnv.browserEnvironment,
+    },
   },
 });

@@ -16,8 +16,22 @@ if (!parsed.success) {
   throw new Error(`invalid build environment: ${problems.join('; ')}`);
 }
 
+/**
+ * The browser's environment: this process's without libfaketime's preload. `npm run test:dates` moves
+ * every clock with it, and Chromium's zygote dies under it ("Caught Trace/breakpoint trap"), so the browser
+ * keeps the real clock; the dates that matter are decided by the servers, which stay moved.
+ */
+function browserEnvironment(): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && key !== 'LD_PRELOAD' && !key.startsWith('FAKETIME')) environment[key] = value;
+  }
+  return environment;
+}
+
 export const buildEnv = {
   nextDistDir: parsed.data.NEXT_DIST_DIR,
+  browserEnvironment: browserEnvironment(),
   /** CI forbids focused tests (`test.only`). */
   isCi: parsed.data.CI !== undefined && parsed.data.CI !== '' && parsed.data.CI !== 'false',
 };
