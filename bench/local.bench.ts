@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTestCall, createTestDatabase, pinnedClock } from '@receptionist/db/testing';
+import { loadBusinessProfile, seedDemoBusiness } from '@receptionist/domain';
 import { PHONE_AUDIO } from '@receptionist/engine';
 import {
   CallerAudioDecoder,
@@ -27,20 +28,15 @@ import {
   SpeechCache,
   speakReply,
 } from '@receptionist/engine/local';
-import {
-  buildReceptionistTools,
-  loadBusinessProfile,
-  seedDemoBusiness,
-  toBusinessBrief,
-} from '@receptionist/receptionist';
+import { buildReceptionistTools, toBusinessBrief } from '@receptionist/receptionist';
 import {
   type CallerVoice,
   speakAsCaller,
   throughPhoneChannel,
 } from '../packages/engine/src/local/testing/caller-audio.ts';
 import { CallerLine } from '../packages/engine/src/local/testing/caller-line.ts';
-import { datesSection } from './local-dates.ts';
 import { DENTAL_PRACTICE_BRIEF } from '../packages/engine/src/local/testing/dental-brief.ts';
+import { datesSection } from './local-dates.ts';
 import { recognizeStream, stockModel } from './recognize.ts';
 
 const BRIEF = DENTAL_PRACTICE_BRIEF;

@@ -5,6 +5,7 @@ import { buildEnv } from './build/env';
 const nextConfig: NextConfig = {
   transpilePackages: [
     '@receptionist/db',
+    '@receptionist/domain',
     '@receptionist/receptionist',
     '@receptionist/telephony',
     '@receptionist/engine',

@@ -1,6 +1,6 @@
 import { forBusiness } from '@receptionist/db';
+import { createApiKey } from '@receptionist/domain';
 import { createScriptedEngine } from '@receptionist/engine/testing';
-import { createApiKey } from '@receptionist/receptionist';
 import { BROWSER_BYTES_PER_MS } from '@receptionist/telephony';
 import { FakeBrowserClient } from '@receptionist/telephony/testing';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 import { forBusiness } from '@receptionist/db';
+import { dayOpening, loadBusinessProfile, localDate } from '@receptionist/domain';
 import { createLocalEngine, speakAsCaller, throughPhoneChannel } from '@receptionist/engine/local';
-import { dayOpening, loadBusinessProfile, localDate } from '@receptionist/receptionist';
 import type { FakeTwilioCall } from '@receptionist/telephony/testing';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';

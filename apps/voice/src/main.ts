@@ -1,6 +1,6 @@
 import './gc-tuning.ts';
 import { closeDatabase, closeInterruptedCalls, listBusinesses, openDatabase } from '@receptionist/db';
-import { seedDemoBusiness } from '@receptionist/receptionist';
+import { seedDemoBusiness } from '@receptionist/domain';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
 import { loadVoiceEnv, VoiceConfigError } from './env.ts';
 import { createLogger } from './logger.ts';

@@ -1,6 +1,6 @@
 import { forBusiness } from '@receptionist/db';
+import { dayOpening, loadBusinessProfile, localDate } from '@receptionist/domain';
 import { createScriptedEngine, type ScriptedEngine } from '@receptionist/engine/testing';
-import { dayOpening, loadBusinessProfile, localDate } from '@receptionist/receptionist';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import {

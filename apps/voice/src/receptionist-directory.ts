@@ -2,15 +2,13 @@ import { type Database, findBusinessByPhoneNumber } from '@receptionist/db';
 import {
   aiDisclosure,
   type BusinessProfile,
-  buildAgentInstructions,
-  buildReceptionistTools,
   dayOpening,
   loadBusinessProfile,
   localDate,
   localTimeOf,
   minutesOfDay,
-  toBusinessBrief,
-} from '@receptionist/receptionist';
+} from '@receptionist/domain';
+import { buildAgentInstructions, buildReceptionistTools, toBusinessBrief } from '@receptionist/receptionist';
 import type { BusinessDirectory, CallBusiness, HumanLine } from './business-directory.ts';
 
 /** Open at `atMs` in the business's own time zone (weekly hours, breaks and closures). */

@@ -1,8 +1,14 @@
+import type { BusinessProfile } from '@receptionist/domain';
+import {
+  aiDisclosure,
+  describeAddress,
+  describeHours,
+  describeService,
+  isOpenAt,
+  joinWords,
+} from '@receptionist/domain';
 import type { BusinessBrief } from '@receptionist/engine';
 import { DateTime } from 'luxon';
-import { isOpenAt, joinWords } from './availability/index.ts';
-import { aiDisclosure, describeAddress, describeHours, describeService } from './profile/describe.ts';
-import type { BusinessProfile } from './profile/schema.ts';
 
 const AFTER_HOURS_TEXT: Record<BusinessProfile['afterHours']['behaviour'], string> = {
   take_message: 'Outside opening hours, offer to take a message (take_message).',

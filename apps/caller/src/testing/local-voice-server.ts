@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@receptionist/db';
 import { createTestDatabase, pinnedClock } from '@receptionist/db/testing';
-import { seedDemoBusiness } from '@receptionist/receptionist';
+import { seedDemoBusiness } from '@receptionist/domain';
 import { fakeSid } from '@receptionist/telephony/testing';
 import {
   createEngineFactory,

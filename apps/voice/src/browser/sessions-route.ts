@@ -1,5 +1,5 @@
 import type { Database } from '@receptionist/db';
-import { verifyApiKey } from '@receptionist/receptionist';
+import { verifyApiKey } from '@receptionist/domain';
 import { mintBrowserTicket } from '@receptionist/telephony';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';

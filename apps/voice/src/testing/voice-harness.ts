@@ -1,6 +1,6 @@
 import { createTestDatabase, pinnedClock, type TestDatabase } from '@receptionist/db/testing';
+import { DEMO_BUSINESS_ID, DEMO_PHONE_NUMBER, seedDemoBusiness } from '@receptionist/domain';
 import type { Engine } from '@receptionist/engine';
-import { DEMO_BUSINESS_ID, DEMO_PHONE_NUMBER, seedDemoBusiness } from '@receptionist/receptionist';
 import { FakeTwilioClient, FakeTwilioRestServer, fakeSid } from '@receptionist/telephony/testing';
 import pino from 'pino';
 import type { BusinessDirectory, CallBusiness } from '../business-directory.ts';

@@ -1,5 +1,5 @@
 import type { ApiKeySummary, Database } from '@receptionist/db';
-import { createApiKey as mintApiKey, verifyApiKey } from '@receptionist/receptionist';
+import { createApiKey as mintApiKey, verifyApiKey } from '@receptionist/domain';
 
 /**
  * REST API keys, minted and verified by the receptionist package (the voice server checks the same keys).

@@ -4,11 +4,11 @@ import {
   type BusinessProfile,
   bookAppointment,
   type DomainContext,
+  DomainError,
   loadBusinessProfile,
-  ReceptionistError,
   requireSlot,
   resolveService,
-} from '@receptionist/receptionist';
+} from '@receptionist/domain';
 
 /**
  * Appointment verbs for staff (dashboard) and integrations (REST API). Slots are checked by the same
@@ -82,7 +82,7 @@ export async function bookForBusiness(
 export async function cancelForBusiness(db: Database, businessId: string, appointmentId: string) {
   const tenant = forBusiness(db, businessId);
   if ((await tenant.appointments.get(appointmentId)) === undefined) {
-    throw new ReceptionistError('appointment_not_found', 'No such appointment');
+    throw new DomainError('appointment_not_found', 'No such appointment');
   }
   return tenant.appointments.cancel(appointmentId);
 }
@@ -98,7 +98,7 @@ export async function rescheduleForBusiness(
   const ctx = await domainContext(db, businessId, now());
   const current = await ctx.tenant.appointments.get(appointmentId);
   if (current === undefined || current.status !== 'booked') {
-    throw new ReceptionistError('appointment_not_found', 'No such booked appointment');
+    throw new DomainError('appointment_not_found', 'No such booked appointment');
   }
   const service = resolveService(ctx.profile, current.serviceId);
   const slot = await requireSlot(ctx, {

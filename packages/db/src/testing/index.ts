@@ -1,3 +1,3 @@
+export { pinnedClock } from './clock.ts';
 export * from './factories.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';
-export { pinnedClock } from './clock.ts';

@@ -1,11 +1,7 @@
 import { forBusiness } from '@receptionist/db';
 import { createTestCall, createTestDatabase, pinnedClock, type TestDatabase } from '@receptionist/db/testing';
-import {
-  buildReceptionistTools,
-  loadBusinessProfile,
-  seedDemoBusiness,
-  toBusinessBrief,
-} from '@receptionist/receptionist';
+import { loadBusinessProfile, seedDemoBusiness } from '@receptionist/domain';
+import { buildReceptionistTools, toBusinessBrief } from '@receptionist/receptionist';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AudioFormat,

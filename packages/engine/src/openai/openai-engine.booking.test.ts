@@ -1,7 +1,7 @@
 import { type Database, forBusiness } from '@receptionist/db';
 import { createTestCall, createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
+import { createTestReceptionistBusiness } from '@receptionist/domain/testing';
 import { buildAgentInstructions, buildReceptionistTools, toBusinessBrief } from '@receptionist/receptionist';
-import { createTestReceptionistBusiness } from '@receptionist/receptionist/testing';
 import { DateTime } from 'luxon';
 import { beforeEach, expect, it, onTestFinished } from 'vitest';
 import type { FakeRealtimeReply } from '../testing/fake-openai-realtime-server.ts';

@@ -1,7 +1,7 @@
+import type { BusinessProfile, FaqEntry } from '@receptionist/domain';
+import { describeAddress, describeHours, describeServices } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
-import { describeAddress, describeHours, describeServices } from '../profile/describe.ts';
-import type { BusinessProfile, FaqEntry } from '../profile/schema.ts';
 import { receptionistTool, type ToolDependencies } from './runner.ts';
 
 const MIN_FAQ_SCORE = 2;

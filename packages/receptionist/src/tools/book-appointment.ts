@@ -1,8 +1,6 @@
+import { bookAppointment, IsoDate, LocalTime, toAppointmentView } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
-import { bookAppointment } from '../appointments/book.ts';
-import { toAppointmentView } from '../appointments/view.ts';
-import { IsoDate, LocalTime } from '../profile/schema.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
 const BookAppointmentParameters = z.object({

@@ -1,7 +1,6 @@
+import { cancelAppointment, IsoDate } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
-import { cancelAppointment } from '../appointments/manage.ts';
-import { IsoDate } from '../profile/schema.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
 const CancelAppointmentParameters = z.object({

@@ -1,14 +1,16 @@
-import type { AnyEngineTool } from '@receptionist/engine';
-import { z } from 'zod';
 import {
   findNextFreeDay,
   findSlots,
   formatDate,
   formatTime,
+  IsoDate,
   joinWords,
+  LocalTime,
+  minutesOfDay,
   resolveService,
-} from '../availability/index.ts';
-import { IsoDate, LocalTime, minutesOfDay } from '../profile/schema.ts';
+} from '@receptionist/domain';
+import type { AnyEngineTool } from '@receptionist/engine';
+import { z } from 'zod';
 import { receptionistTool, type ToolDependencies } from './runner.ts';
 
 const MAX_SPOKEN_SLOTS = 6;

@@ -1,8 +1,6 @@
+import { findMyAppointments, IsoDate, joinWords } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
-import { findMyAppointments } from '../appointments/manage.ts';
-import { joinWords } from '../availability/index.ts';
-import { IsoDate } from '../profile/schema.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
 const FindMyAppointmentsParameters = z.object({

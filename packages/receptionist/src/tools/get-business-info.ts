@@ -1,6 +1,6 @@
+import { aiDisclosure, describeAddress, describeHours, describeServices } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
-import { aiDisclosure, describeAddress, describeHours, describeServices } from '../profile/describe.ts';
 import { receptionistTool, type ToolDependencies } from './runner.ts';
 
 const TOPICS = ['overview', 'hours', 'address', 'services', 'contact'] as const;

@@ -1,8 +1,8 @@
 import { createTestCall, createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
+import { seedDemoBusiness } from '@receptionist/domain';
 import type { AnyEngineTool, ToolResult } from '@receptionist/engine';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoBusiness } from '../seed.ts';
 import { createTestToolContext } from '../testing/index.ts';
 import { buildReceptionistTools } from './index.ts';
 

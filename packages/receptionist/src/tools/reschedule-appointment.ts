@@ -1,7 +1,6 @@
+import { IsoDate, LocalTime, rescheduleAppointment } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
-import { rescheduleAppointment } from '../appointments/manage.ts';
-import { IsoDate, LocalTime } from '../profile/schema.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
 const RescheduleAppointmentParameters = z.object({

@@ -1,10 +1,8 @@
 import { type Executor, forBusiness } from '@receptionist/db';
+import type { DomainContext } from '@receptionist/domain';
+import { DomainError, loadProfileFor, toE164 } from '@receptionist/domain';
 import { type AnyEngineTool, defineTool, type ToolContext, type ToolResult } from '@receptionist/engine';
 import { z } from 'zod';
-import type { DomainContext } from '../availability/index.ts';
-import { toE164 } from '../customers/phone.ts';
-import { ReceptionistError } from '../errors.ts';
-import { loadProfileFor } from '../profile/store.ts';
 
 export interface ToolDependencies {
   db: Executor;
@@ -29,7 +27,7 @@ export interface ReceptionistToolSpec<Schema extends z.ZodObject> {
  * - the tenant comes from the ToolContext (checked against the business the tools were built for);
  * - idempotent per (call id, tool call id): the result is recorded in tool_calls in the same write
  *   transaction as the tool's effect, and a retry returns the stored result without acting again;
- * - expected failures (ReceptionistError, invalid arguments) come back as `{ ok: false, code, message }`
+ * - expected failures (DomainError, invalid arguments) come back as `{ ok: false, code, message }`
  *   and anything they wrote is rolled back; unexpected errors throw (the engine reports tool_error).
  */
 export function receptionistTool<Schema extends z.ZodObject>(
@@ -43,7 +41,7 @@ export function receptionistTool<Schema extends z.ZodObject>(
     parameters: spec.parameters,
     async execute(args, context: ToolContext): Promise<ToolResult> {
       if (context.businessId !== deps.businessId) {
-        throw new ReceptionistError('invalid_input', `tool ${spec.name} was built for another business`);
+        throw new DomainError('invalid_input', `tool ${spec.name} was built for another business`);
       }
       const startedAt = performance.now();
       const tenant = forBusiness(deps.db, deps.businessId);
@@ -104,7 +102,7 @@ async function runIsolated<Schema extends z.ZodObject>(
     });
   } catch (error) {
     if (error instanceof FailedResult) return error.result;
-    if (error instanceof ReceptionistError) return failure(error);
+    if (error instanceof DomainError) return failure(error);
     if (error instanceof z.ZodError) return invalidArguments(error);
     throw error;
   }
@@ -117,7 +115,7 @@ class FailedResult extends Error {
   }
 }
 
-export function failure(error: ReceptionistError): ToolResult {
+export function failure(error: DomainError): ToolResult {
   return {
     ok: false,
     code: error.code,

@@ -1,6 +1,6 @@
+import { takeMessage } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
-import { takeMessage } from '../messages/index.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
 const TakeMessageParameters = z.object({

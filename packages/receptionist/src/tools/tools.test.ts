@@ -1,9 +1,10 @@
 import { type Database, forBusiness } from '@receptionist/db';
 import { createTestCall, createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
+import { createTestReceptionistBusiness } from '@receptionist/domain/testing';
 import type { AnyEngineTool, ToolContext, ToolResult } from '@receptionist/engine';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestReceptionistBusiness, createTestToolContext } from '../testing/index.ts';
+import { createTestToolContext } from '../testing/index.ts';
 import { buildReceptionistTools, RECEPTIONIST_TOOL_NAMES } from './index.ts';
 
 // Monday 2030-01-07 08:00 in New York; the test business is open weekdays 9-17 with lunch 12-13.

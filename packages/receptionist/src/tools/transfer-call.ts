@@ -1,7 +1,7 @@
+import type { BusinessProfile, TransferDestination } from '@receptionist/domain';
+import { joinWords } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
-import { joinWords } from '../availability/index.ts';
-import type { BusinessProfile, TransferDestination } from '../profile/schema.ts';
 import { receptionistTool, type ToolDependencies } from './runner.ts';
 
 /** A destination by id or (partial) name; the model never supplies a number. */

@@ -1,7 +1,7 @@
 'use server';
 
 import { forBusiness } from '@receptionist/db';
-import { createBusinessWithProfile } from '@receptionist/receptionist';
+import { createBusinessWithProfile } from '@receptionist/domain';
 import { redirect } from 'next/navigation';
 import { requireUser } from '../../server/auth/current-user.ts';
 import { getDb } from '../../server/db.ts';

@@ -1,6 +1,6 @@
 import { forBusiness } from '@receptionist/db';
-import { createBusinessWithProfile } from '@receptionist/receptionist';
-import { createTestProfile } from '@receptionist/receptionist/testing';
+import { createBusinessWithProfile } from '@receptionist/domain';
+import { createTestProfile } from '@receptionist/domain/testing';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

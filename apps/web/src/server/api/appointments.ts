@@ -1,5 +1,5 @@
 import { APPOINTMENT_STATUSES, forBusiness } from '@receptionist/db';
-import { BookAppointmentInput } from '@receptionist/receptionist';
+import { BookAppointmentInput } from '@receptionist/domain';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import {

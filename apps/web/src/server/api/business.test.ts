@@ -1,5 +1,5 @@
-import { createBusinessWithProfile, loadBusinessProfile } from '@receptionist/receptionist';
-import { createTestProfile } from '@receptionist/receptionist/testing';
+import { createBusinessWithProfile, loadBusinessProfile } from '@receptionist/domain';
+import { createTestProfile } from '@receptionist/domain/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBusinessHandler, updateBusinessHandler } from './business.ts';
 import { type ApiTestBed, createApiTestBed } from './test-harness.ts';

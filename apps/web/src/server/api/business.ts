@@ -1,4 +1,4 @@
-import { BusinessProfile, loadBusinessProfile, saveBusinessProfile } from '@receptionist/receptionist';
+import { BusinessProfile, loadBusinessProfile, saveBusinessProfile } from '@receptionist/domain';
 import { z } from 'zod';
 import type { ApiHandler } from './context.ts';
 import { json, readJsonBody } from './respond.ts';

@@ -22,7 +22,7 @@ export function errorResponse(error: ApiError): Response {
 function hasDomainCode(error: unknown): error is Error & { code: string } {
   return (
     error instanceof Error &&
-    error.name === 'ReceptionistError' &&
+    error.name === 'DomainError' &&
     typeof (error as { code?: unknown }).code === 'string'
   );
 }

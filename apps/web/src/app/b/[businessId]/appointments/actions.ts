@@ -50,7 +50,7 @@ export async function rescheduleAppointmentAction(
       systemClock,
     );
   } catch (error) {
-    if (error instanceof Error && error.name === 'ReceptionistError') return { error: error.message };
+    if (error instanceof Error && error.name === 'DomainError') return { error: error.message };
     throw error;
   }
   log.info(

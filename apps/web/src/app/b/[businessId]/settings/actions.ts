@@ -2,7 +2,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { createUser, findUserByEmail, forBusiness } from '@receptionist/db';
-import { E164, loadBusinessProfile, saveBusinessProfile } from '@receptionist/receptionist';
+import { E164, loadBusinessProfile, saveBusinessProfile } from '@receptionist/domain';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireOwner } from '../../../../server/auth/current-user.ts';

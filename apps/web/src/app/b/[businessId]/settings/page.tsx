@@ -1,4 +1,4 @@
-import { loadBusinessProfile } from '@receptionist/receptionist';
+import { loadBusinessProfile } from '@receptionist/domain';
 import type { Metadata } from 'next';
 import { profileToDraft } from '../../../../components/profile/profile-draft.ts';
 import { PageHeader } from '../../../../components/ui.tsx';

@@ -1,7 +1,7 @@
 import type { AppointmentRow } from '@receptionist/db';
 import { addDays, type DomainContext, joinWords, localTimeToInstant } from '../availability/index.ts';
 import { namesMatch } from '../customers/index.ts';
-import { ReceptionistError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { toAppointmentView } from './view.ts';
 
 export type VerifiedBy = 'caller_id' | 'name_and_date';
@@ -42,12 +42,12 @@ export async function locateCallerAppointments(
       }
       if (matches.length > 0) return { verifiedBy: 'name_and_date', appointments: matches };
     }
-    throw new ReceptionistError(
+    throw new DomainError(
       'appointment_not_found',
       "I couldn't find an upcoming booking under that name on that date. Could you check the name and the date?",
     );
   }
-  throw new ReceptionistError(
+  throw new DomainError(
     'verification_failed',
     "I couldn't find upcoming bookings for the number you're calling from. What name is the booking under, and what date is it for?",
   );
@@ -62,13 +62,13 @@ export function pickAppointment(
   if (appointmentId !== undefined) {
     const match = located.appointments.find((row) => row.id === appointmentId);
     if (match === undefined) {
-      throw new ReceptionistError('appointment_not_found', "I couldn't find that booking among yours.");
+      throw new DomainError('appointment_not_found', "I couldn't find that booking among yours.");
     }
     return match;
   }
   if (located.appointments.length === 1) return located.appointments[0]!;
   const views = located.appointments.map((row) => toAppointmentView(ctx.profile, row));
-  throw new ReceptionistError(
+  throw new DomainError(
     'ambiguous_appointment',
     `You have ${views.length} bookings: ${joinWords(views.map((view) => view.spoken))}. Which one do you mean?`,
     { details: { appointments: views } },

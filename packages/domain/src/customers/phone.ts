@@ -1,5 +1,5 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
-import { ReceptionistError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 
 export const DEFAULT_PHONE_REGION: CountryCode = 'US';
 
@@ -9,11 +9,11 @@ export function toE164(input: string, region: CountryCode = DEFAULT_PHONE_REGION
   return parsed?.isValid() ? parsed.number : undefined;
 }
 
-/** Like toE164 but a malformed number is a ReceptionistError the agent can read back. */
+/** Like toE164 but a malformed number is a DomainError the agent can read back. */
 export function requireE164(input: string, region: CountryCode = DEFAULT_PHONE_REGION): string {
   const e164 = toE164(input, region);
   if (e164 === undefined) {
-    throw new ReceptionistError(
+    throw new DomainError(
       'invalid_phone',
       `"${input}" doesn't look like a valid phone number. Could you repeat it?`,
     );

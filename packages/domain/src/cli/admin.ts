@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { closeDatabase, type Database, forBusiness, listBusinesses, openDatabase } from '@receptionist/db';
 import { createApiKey } from '../api-keys.ts';
 import { requireE164 } from '../customers/phone.ts';
-import { ReceptionistError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import type { BusinessProfileInput } from '../profile/schema.ts';
 import { createBusinessWithProfile } from '../profile/store.ts';
 import { seedDemoBusiness } from '../seed.ts';
@@ -118,9 +118,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message =
-    error instanceof UsageError ||
-    error instanceof ReceptionistError ||
-    (error instanceof Error && 'code' in error)
+    error instanceof UsageError || error instanceof DomainError || (error instanceof Error && 'code' in error)
       ? error.message
       : String(error);
   console.error(`error: ${message}`);

@@ -5,7 +5,7 @@ import {
   forBusiness,
   type TenantDb,
 } from '@receptionist/db';
-import { InvalidProfileError, ReceptionistError } from '../errors.ts';
+import { DomainError, InvalidProfileError } from '../errors.ts';
 import { BusinessProfile, type BusinessProfileInput } from './schema.ts';
 
 /** Validates profile JSON; a stored profile that no longer validates is a configuration error. */
@@ -32,7 +32,7 @@ export async function loadBusinessProfile(ex: Executor, businessId: string): Pro
 export async function loadProfileFor(tenant: TenantDb): Promise<BusinessProfile> {
   const row = await tenant.business.get();
   if (row === undefined) {
-    throw new ReceptionistError('business_not_found', 'That business does not exist.', {
+    throw new DomainError('business_not_found', 'That business does not exist.', {
       details: { businessId: tenant.businessId },
     });
   }

@@ -4,7 +4,7 @@ import { type DomainContext, explainTakenSlot, requireSlot, resolveService } fro
 import type { Slot } from '../availability/slots.ts';
 import { findOrCreateCustomer } from '../customers/index.ts';
 import { requireE164 } from '../customers/phone.ts';
-import { ReceptionistError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { IsoDate, LocalTime, type ServiceProfile } from '../profile/schema.ts';
 
 export const BookAppointmentInput = z.object({
@@ -42,7 +42,7 @@ export async function bookAppointment({
   const service = resolveService(ctx.profile, parsed.service);
   const phone = parsed.phone !== undefined ? requireE164(parsed.phone) : ctx.callerNumber;
   if (phone === undefined) {
-    throw new ReceptionistError('phone_required', 'What phone number should I put the booking under?');
+    throw new DomainError('phone_required', 'What phone number should I put the booking under?');
   }
   const slot = await requireSlot(ctx, { service, date: parsed.date, time: parsed.time });
   try {

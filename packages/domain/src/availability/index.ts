@@ -1,5 +1,5 @@
 import type { TenantDb } from '@receptionist/db';
-import { ReceptionistError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { type BusinessProfile, minutesOfDay, type ServiceProfile } from '../profile/schema.ts';
 import {
   addDays,
@@ -43,7 +43,7 @@ export function resolveService(profile: BusinessProfile, idOrName: string): Serv
   );
   if (partial.length === 1 && wanted !== '') return partial[0]!;
   const names = profile.services.map((service) => service.name);
-  throw new ReceptionistError(
+  throw new DomainError(
     'unknown_service',
     names.length === 0
       ? "I'm sorry, we don't take bookings by phone."
@@ -60,7 +60,7 @@ export async function findSlots(
   const toDate = input.toDate ?? input.fromDate;
   assertBookableDate(ctx.profile, input.fromDate, ctx.nowMs);
   if (toDate < input.fromDate || toDate > addDays(input.fromDate, MAX_RANGE_DAYS - 1)) {
-    throw new ReceptionistError('invalid_date', `I can check up to ${MAX_RANGE_DAYS} days at a time.`);
+    throw new DomainError('invalid_date', `I can check up to ${MAX_RANGE_DAYS} days at a time.`);
   }
   const rangeStart = (localTimeToInstant(ctx.profile.timeZone, input.fromDate, 0) ?? ctx.nowMs) - DAY_MS;
   const rangeEnd = (localTimeToInstant(ctx.profile.timeZone, toDate, 0) ?? ctx.nowMs) + 2 * DAY_MS;
@@ -78,7 +78,7 @@ export async function findSlots(
 }
 
 /**
- * The slot starting at a local date and time, or a ReceptionistError saying why not and offering the
+ * The slot starting at a local date and time, or a DomainError saying why not and offering the
  * nearest free times ("2:00 PM was just taken; 3:00 PM is free").
  */
 export async function requireSlot(
@@ -108,7 +108,7 @@ export async function requireSlot(
 export async function explainTakenSlot(
   ctx: DomainContext,
   input: { service: ServiceProfile; date: string; time: string; ignoreAppointmentId?: string },
-): Promise<ReceptionistError> {
+): Promise<DomainError> {
   const daySlots = await findSlots(ctx, {
     service: input.service,
     fromDate: input.date,
@@ -127,7 +127,7 @@ async function unavailableError(
     justTaken?: boolean;
   },
   daySlots: Slot[],
-): Promise<ReceptionistError> {
+): Promise<DomainError> {
   const { profile } = ctx;
   const when = `${formatDate(profile, input.date)} at ${formatWallTime(input.time)}`;
   const alternatives = nearest(daySlots, input.time, 3);
@@ -138,18 +138,16 @@ async function unavailableError(
   const opening = dayOpening(profile, input.date);
   if (!opening.open) {
     const why = opening.reason === 'closure' && opening.note ? ` (${opening.note})` : '';
-    return new ReceptionistError(
-      'closed',
-      `We're closed on ${formatDate(profile, input.date)}${why}.${offer}`,
-      { details },
-    );
+    return new DomainError('closed', `We're closed on ${formatDate(profile, input.date)}${why}.${offer}`, {
+      details,
+    });
   }
   const minute = minutesOfDay(input.time);
   const inWindow = opening.windows.some(
     (window) => minute >= window.startMinute && minute + input.service.durationMinutes <= window.endMinute,
   );
   if (!inWindow) {
-    return new ReceptionistError(
+    return new DomainError(
       'outside_hours',
       `${when} is outside our hours for a ${input.service.name}.${offer}`,
       {
@@ -159,27 +157,27 @@ async function unavailableError(
   }
   const startAt = localTimeToInstant(profile.timeZone, input.date, minute);
   if (startAt === undefined) {
-    return new ReceptionistError(
+    return new DomainError(
       'outside_hours',
       `${formatWallTime(input.time)} doesn't exist that day because of the clock change.${offer}`,
       { details },
     );
   }
   if (startAt < ctx.nowMs) {
-    return new ReceptionistError('in_past', `${when} has already passed.${offer}`, { details });
+    return new DomainError('in_past', `${when} has already passed.${offer}`, { details });
   }
   if (startAt < ctx.nowMs + profile.bookingRules.leadTimeMinutes * 60_000) {
-    return new ReceptionistError('too_soon', `${when} is too soon to book.${offer}`, { details });
+    return new DomainError('too_soon', `${when} is too soon to book.${offer}`, { details });
   }
   if (minute % profile.bookingRules.slotGranularityMinutes !== 0) {
-    return new ReceptionistError(
+    return new DomainError(
       'outside_hours',
       `Appointments start every ${profile.bookingRules.slotGranularityMinutes} minutes, so I can't book ${formatWallTime(input.time)}.${offer}`,
       { details },
     );
   }
   const verb = input.justTaken ? 'was just taken' : 'is already taken';
-  return new ReceptionistError(
+  return new DomainError(
     'slot_taken',
     `${formatWallTime(input.time)} on ${formatDate(profile, input.date)} ${verb}.${offer}`,
     {
@@ -220,7 +218,7 @@ export async function findNextFreeDay(
     const slots = await findSlots(ctx, { service, fromDate, toDate: addDays(fromDate, MAX_RANGE_DAYS - 1) });
     return slots[0];
   } catch (error) {
-    if (error instanceof ReceptionistError) return undefined;
+    if (error instanceof DomainError) return undefined;
     throw error;
   }
 }

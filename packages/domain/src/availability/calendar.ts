@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ReceptionistError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import type { BusinessProfile } from '../profile/schema.ts';
 import { minutesOfDay, WEEKDAYS } from '../profile/schema.ts';
 
@@ -85,17 +85,17 @@ export function isOpenAt(profile: CalendarProfile, atMs: number): boolean {
 export function assertBookableDate(profile: CalendarProfile, date: string, nowMs: number): void {
   const parsed = DateTime.fromISO(date, { zone: profile.timeZone });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parsed.isValid) {
-    throw new ReceptionistError('invalid_date', `I couldn't understand the date ${date}.`);
+    throw new DomainError('invalid_date', `I couldn't understand the date ${date}.`);
   }
   const today = localDate(profile, nowMs);
   if (date < today) {
-    throw new ReceptionistError('in_past', `${formatDate(profile, date)} has already passed.`, {
+    throw new DomainError('in_past', `${formatDate(profile, date)} has already passed.`, {
       details: { today },
     });
   }
   const lastDate = addDays(today, profile.bookingRules.horizonDays);
   if (date > lastDate) {
-    throw new ReceptionistError(
+    throw new DomainError(
       'too_far_ahead',
       `We only book up to ${profile.bookingRules.horizonDays} days ahead, so the latest date I can offer is ${formatDate(profile, lastDate)}.`,
       { details: { lastDate } },

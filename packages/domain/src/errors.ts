@@ -1,5 +1,5 @@
-/** Machine-readable reasons a receptionist action did not happen. Tools pass them on as `code`. */
-export type ReceptionistErrorCode =
+/** Machine-readable reasons a business verb did not happen. Tools pass them on as `code`. */
+export type DomainErrorCode =
   | 'invalid_input'
   | 'invalid_profile'
   | 'business_not_found'
@@ -20,15 +20,15 @@ export type ReceptionistErrorCode =
   | 'no_answer';
 
 /**
- * The receptionist layer's error hierarchy. `message` is a sentence the agent can say to the caller
+ * The domain layer's error hierarchy. `message` is a sentence the agent can say to the caller
  * (no ids, no internals); `details` carries structured data for the model and the call log.
  */
-export class ReceptionistError extends Error {
-  readonly code: ReceptionistErrorCode;
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
   constructor(
-    code: ReceptionistErrorCode,
+    code: DomainErrorCode,
     message: string,
     options: { cause?: unknown; details?: Record<string, unknown> } = {},
   ) {
@@ -40,7 +40,7 @@ export class ReceptionistError extends Error {
 }
 
 /** The business profile JSON did not validate (bad config, never a caller's fault). */
-export class InvalidProfileError extends ReceptionistError {
+export class InvalidProfileError extends DomainError {
   constructor(message: string, cause?: unknown) {
     super('invalid_profile', message, { cause });
   }

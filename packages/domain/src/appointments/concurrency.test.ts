@@ -7,7 +7,7 @@ import { closeDatabase, type Database, forBusiness, openDatabase } from '@recept
 import { createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReceptionistError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { loadBusinessProfile } from '../profile/store.ts';
 import { createTestReceptionistBusiness } from '../testing/index.ts';
 import { bookAppointment } from './book.ts';
@@ -61,8 +61,8 @@ describe('concurrent booking of one slot', () => {
     expect(wins).toHaveLength(1);
     expect(losses).toHaveLength(5);
     for (const loss of losses) {
-      expect(loss).toBeInstanceOf(ReceptionistError);
-      expect((loss as ReceptionistError).code).toBe('slot_taken');
+      expect(loss).toBeInstanceOf(DomainError);
+      expect((loss as DomainError).code).toBe('slot_taken');
     }
     expect(await liveBookings()).toBe(1);
     // The losers' customer rows were rolled back with their bookings.

@@ -2,7 +2,7 @@ import { AppointmentOverlapError, type AppointmentRow } from '@receptionist/db';
 import { z } from 'zod';
 import { type DomainContext, explainTakenSlot, requireSlot } from '../availability/index.ts';
 import type { Slot } from '../availability/slots.ts';
-import { ReceptionistError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { IsoDate, LocalTime, type ServiceProfile } from '../profile/schema.ts';
 import { type LocatedAppointments, locateCallerAppointments, pickAppointment } from './locate.ts';
 import { type AppointmentView, toAppointmentView } from './view.ts';
@@ -100,7 +100,7 @@ async function serviceOf(ctx: DomainContext, appointment: AppointmentRow): Promi
   if (fromProfile !== undefined) return fromProfile;
   const row = await ctx.tenant.services.get(appointment.serviceId);
   if (row === undefined)
-    throw new ReceptionistError('unknown_service', "I can't find the service for that booking.");
+    throw new DomainError('unknown_service', "I can't find the service for that booking.");
   return {
     id: row.id,
     name: row.name,

@@ -2,7 +2,7 @@ import type { MessageRow, MessageUrgency } from '@receptionist/db';
 import { z } from 'zod';
 import type { DomainContext } from '../availability/index.ts';
 import { requireE164 } from '../customers/phone.ts';
-import { ReceptionistError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 
 export const TakeMessageInput = z.object({
   callerName: z.string().trim().min(1).max(100).optional(),
@@ -24,7 +24,7 @@ export async function takeMessage({
   const parsed = TakeMessageInput.parse(input);
   const number = parsed.callbackNumber !== undefined ? requireE164(parsed.callbackNumber) : ctx.callerNumber;
   if (number === undefined && parsed.callerName === undefined) {
-    throw new ReceptionistError('phone_required', 'Could I have your name and a number to call you back on?');
+    throw new DomainError('phone_required', 'Could I have your name and a number to call you back on?');
   }
   return ctx.tenant.messages.create({
     callerName: parsed.callerName,

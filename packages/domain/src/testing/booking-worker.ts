@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { closeDatabase, forBusiness, openDatabase } from '@receptionist/db';
 import { z } from 'zod';
 import { bookAppointment } from '../appointments/book.ts';
-import { ReceptionistError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { loadProfileFor } from '../profile/store.ts';
 
 const Job = z.object({
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       });
       process.stdout.write(`${JSON.stringify({ ok: true, appointmentId: booked.appointment.id })}\n`);
     } catch (error) {
-      if (!(error instanceof ReceptionistError)) throw error;
+      if (!(error instanceof DomainError)) throw error;
       process.stdout.write(`${JSON.stringify({ ok: false, code: error.code, message: error.message })}\n`);
     }
   } finally {

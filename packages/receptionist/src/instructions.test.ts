@@ -1,0 +1,39 @@
+import { createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
+import { DEMO_BUSINESS_ID, loadBusinessProfile, seedDemoBusiness } from '@receptionist/domain';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildAgentInstructions, toBusinessBrief } from './instructions.ts';
+
+let database: TestDatabase;
+
+beforeEach(async () => {
+  database = await createTestDatabase();
+});
+
+afterEach(async () => {
+  await database.cleanup();
+});
+
+describe('the agent built from the demo profile', () => {
+  it('feeds the agent instructions and the engine brief from the profile', async () => {
+    await seedDemoBusiness(database.db);
+    const profile = await loadBusinessProfile(database.db, DEMO_BUSINESS_ID);
+    const mondayMorning = Date.parse('2030-01-07T14:30:00Z'); // 9:30 AM in New York
+    const instructions = buildAgentInstructions(profile, { nowMs: mondayMorning });
+    expect(instructions).toContain('Today is Monday, January 7, 2030 (2030-01-07) and it is 9:30 AM there.');
+    expect(instructions).toContain('open right now');
+    const sundayNight = buildAgentInstructions(profile, { nowMs: Date.parse('2030-01-07T03:00:00Z') });
+    expect(sundayNight).toContain('closed right now');
+    expect(sundayNight).toContain('offer to take a message');
+    expect(instructions).toContain('Bright Smile Dental');
+    expect(instructions).toContain('America/New_York');
+    expect(instructions).toContain('Monday to Friday 9:00 AM to 5:00 PM, closed 12:00 PM to 1:00 PM');
+    expect(instructions).toContain('Front desk');
+    expect(instructions).not.toContain('+15005550100'); // the model never sees a number to dial
+    const brief = toBusinessBrief(profile);
+    expect(brief.services.map((service) => service.id)).toEqual(['cleaning', 'checkup', 'whitening']);
+    expect(brief.transferDestinations).toEqual([{ id: 'front-desk', name: 'Front desk' }]);
+    expect(brief.vocabulary).toEqual(
+      expect.arrayContaining(['Bright', 'Smile', 'Dental', 'Whitening', 'Delta']),
+    );
+  });
+});
