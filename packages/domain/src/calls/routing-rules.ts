@@ -50,7 +50,7 @@ export type AfterHoursHandling =
 export function afterHoursHandling(input: {
   openNow: boolean;
   afterHours: AfterHoursRule;
-  humanLine: HumanLine | undefined;
+  humanLine?: HumanLine | undefined;
 }): AfterHoursHandling {
   if (input.openNow || input.afterHours.behaviour === 'take_message') return { kind: 'answer' };
   const target = input.afterHours.transferTo ?? input.humanLine;
