@@ -5,6 +5,9 @@ import { AgentTurnBuffer } from './agent-turn-buffer.ts';
 import type { CallLogWriter, SessionCallStatus } from './call-log-writer.ts';
 import type { MediaRelay } from './media-relay.ts';
 
+/** Where the journal hears about the call: the relay (a stand-in in tests). */
+export type JournalSource = Pick<MediaRelay, 'on'>;
+
 /** The tool path may already have written a result durably in the tool's own transaction. */
 type ToolResult = ToolResultEvent & { recorded?: boolean | undefined };
 
@@ -35,7 +38,7 @@ export class CallJournal {
   }
 
   /** Journals what passes through the relay. */
-  follow(relay: MediaRelay): void {
+  follow(relay: JournalSource): void {
     // A keypress or typed line ends the caller's input: the next reply's latency counts from now.
     relay.on('caller_input', () => this.#callerInputEnded());
     // Replies already under way are logged before the typed line, which the engine echoes as a transcript.
