@@ -1,12 +1,12 @@
-import type { ToolResultEvent, TranscriptEntry, TranscriptEvent } from '@receptionist/engine';
+import type { ToolResultEvent, TranscriptEntry, TranscriptEvent, TypedEmitter } from '@receptionist/engine';
 import type { CallTransport } from '@receptionist/telephony';
 import type { VoiceMetrics } from '../metrics.ts';
 import { AgentTurnBuffer } from './agent-turn-buffer.ts';
 import type { CallLogWriter, SessionCallStatus } from './call-log-writer.ts';
-import type { MediaRelay } from './media-relay.ts';
+import type { RelayEvents } from './media-relay.ts';
 
-/** Where the journal hears about the call: the relay (a stand-in in tests). */
-export type JournalSource = Pick<MediaRelay, 'on'>;
+/** Where the journal hears about the call: the media relay (a stand-in in tests). */
+export type JournalSource = TypedEmitter<RelayEvents>;
 
 /** The tool path may already have written a result durably in the tool's own transaction. */
 type ToolResult = ToolResultEvent & { recorded?: boolean | undefined };
