@@ -1,10 +1,7 @@
+import type { AfterHoursRule, HumanLine } from '@receptionist/domain';
 import type { AnyEngineTool, BusinessBrief } from '@receptionist/engine';
 
-/** A person the call can be handed to (allow-listed in the business profile, never model-supplied). */
-export interface HumanLine {
-  name: string;
-  phoneNumber: string;
-}
+export type { HumanLine };
 
 /** Everything the voice server needs to know about a business to answer one call. */
 export interface CallBusiness {
@@ -26,7 +23,7 @@ export interface CallBusiness {
   /** Whether the business is open right now (its time zone, weekly hours and closures). */
   openNow: boolean;
   /** What happens to calls outside opening hours. */
-  afterHours: { behaviour: 'take_message' | 'voicemail' | 'transfer'; transferTo?: HumanLine | undefined };
+  afterHours: AfterHoursRule;
 }
 
 /**

@@ -1,4 +1,6 @@
+export { isOpenAt } from '@receptionist/domain';
 export type { BusinessDirectory, CallBusiness, HumanLine } from './business-directory.ts';
+export { type CallEnd, SESSION_PROMPTS } from './call/call-endings.ts';
 export {
   createEngineFactory,
   type EngineChoice,
@@ -11,12 +13,11 @@ export { loadVoiceEnv, parseVoiceEnv, VoiceConfigError, type VoiceEnv } from './
 export * from './errors.ts';
 export { createLogger } from './logger.ts';
 export { VoiceMetrics } from './metrics.ts';
-export { isOpenAt, receptionistDirectory } from './receptionist-directory.ts';
+export { receptionistDirectory } from './receptionist-directory.ts';
 export {
   createVoiceServer,
   MAX_WS_PAYLOAD_BYTES,
   type VoiceServer,
   type VoiceServerOptions,
 } from './server.ts';
-export { type CallEnd, SESSION_PROMPTS } from './session/call-session.ts';
 export { createTwilioCallControl, type TwilioCallControl } from './twilio/twilio-rest.ts';

@@ -1,47 +1,24 @@
-import { type Database, findBusinessByPhoneNumber } from '@receptionist/db';
 import {
+  afterHoursRuleOf,
   aiDisclosure,
-  type BusinessProfile,
-  dayOpening,
+  humanLineOf,
+  isOpenAt,
   loadBusinessProfile,
-  localDate,
-  localTimeOf,
-  minutesOfDay,
 } from '@receptionist/domain';
 import { buildAgentInstructions, buildReceptionistTools, toBusinessBrief } from '@receptionist/receptionist';
-import type { BusinessDirectory, CallBusiness, HumanLine } from './business-directory.ts';
+import type { BusinessDirectory, CallBusiness } from './business-directory.ts';
+import { type Database, findNumberOwner } from './db-reads/index.ts';
 
-/** Open at `atMs` in the business's own time zone (weekly hours, breaks and closures). */
-export function isOpenAt(profile: BusinessProfile, atMs: number): boolean {
-  const opening = dayOpening(profile, localDate(profile, atMs));
-  if (!opening.open) return false;
-  const minute = minutesOfDay(localTimeOf(profile, atMs));
-  return opening.windows.some((window) => window.startMinute <= minute && minute < window.endMinute);
-}
-
-function humanLineOf(profile: BusinessProfile): HumanLine | undefined {
-  const [first] = profile.transferDestinations;
-  if (profile.fallbackNumber) {
-    const named = profile.transferDestinations.find(
-      (destination) => destination.phoneNumber === profile.fallbackNumber,
-    );
-    return { name: named?.name ?? 'our team', phoneNumber: profile.fallbackNumber };
-  }
-  return first ? { name: first.name, phoneNumber: first.phoneNumber } : undefined;
-}
-
-/** Businesses as the receptionist domain defines them, read from the database. */
+/**
+ * Businesses as the domain defines them, wired for calls: the profile and its call rules (opening hours,
+ * human line, after-hours rule) from `@receptionist/domain`, the agent's instructions and tools from
+ * `@receptionist/receptionist`.
+ */
 export function receptionistDirectory(db: Database, now: () => number): BusinessDirectory {
   return {
-    async findByPhoneNumber(e164) {
-      const business = await findBusinessByPhoneNumber(db, e164);
-      return business ? { businessId: business.id } : undefined;
-    },
+    findByPhoneNumber: (e164) => findNumberOwner(db, e164),
     async load(businessId): Promise<CallBusiness> {
       const profile = await loadBusinessProfile(db, businessId);
-      const afterHoursTarget = profile.transferDestinations.find(
-        (destination) => destination.id === profile.afterHours.transferDestinationId,
-      );
       return {
         businessId,
         name: profile.name,
@@ -59,12 +36,7 @@ export function receptionistDirectory(db: Database, now: () => number): Business
         },
         humanLine: humanLineOf(profile),
         openNow: isOpenAt(profile, now()),
-        afterHours: {
-          behaviour: profile.afterHours.behaviour,
-          transferTo: afterHoursTarget
-            ? { name: afterHoursTarget.name, phoneNumber: afterHoursTarget.phoneNumber }
-            : undefined,
-        },
+        afterHours: afterHoursRuleOf(profile),
       };
     },
   };

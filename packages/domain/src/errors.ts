@@ -17,7 +17,8 @@ export type DomainErrorCode =
   | 'verification_failed'
   | 'ambiguous_appointment'
   | 'unknown_destination'
-  | 'no_answer';
+  | 'no_answer'
+  | 'call_not_found';
 
 /**
  * The domain layer's error hierarchy. `message` is a sentence the agent can say to the caller

@@ -1,8 +1,8 @@
-import type { Database } from '@receptionist/db';
 import { verifyApiKey } from '@receptionist/domain';
 import { mintBrowserTicket } from '@receptionist/telephony';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import type { Database } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
 

@@ -1,6 +1,6 @@
-import { type Database, pingDatabase } from '@receptionist/db';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
+import { type Database, pingDatabase } from '../db-reads/index.ts';
 import type { VoiceMetrics } from '../metrics.ts';
 
 /** Liveness, readiness (database reachable, engine configured, not draining) and Prometheus metrics. */

@@ -1,7 +1,8 @@
-import { type Database, findCallByTwilioSid, forBusiness } from '@receptionist/db';
+import { callContext, endCall } from '@receptionist/domain';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { type Database, findCallBySid } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
 import { requireTwilioSignature } from './require-signature.ts';
@@ -44,16 +45,16 @@ export function statusWebhookHandler(deps: {
     }
     const { CallSid: callSid, CallStatus: callStatus } = params.data;
     const finalStatus = FINAL_STATUSES[callStatus as keyof typeof FINAL_STATUSES];
-    const call = await findCallByTwilioSid(deps.db, callSid);
+    const call = await findCallBySid(deps.db, callSid);
     if (!call) {
       deps.logger.info({ callSid, callStatus }, 'status callback for an unknown call');
       response.status(204).end();
       return;
     }
-    if (finalStatus && call.endedAt === null && !deps.isLiveHere(call.id)) {
-      await forBusiness(deps.db, call.businessId).calls.end(call.id, {
-        status: finalStatus,
-        endReason: `twilio_${callStatus}`,
+    if (finalStatus && !call.ended && !deps.isLiveHere(call.id)) {
+      await endCall({
+        ctx: callContext(deps.db, call.businessId),
+        input: { callId: call.id, status: finalStatus, endReason: `twilio_${callStatus}` },
       });
       deps.logger.info({ callId: call.id, callStatus }, 'call closed from a Twilio status callback');
     }

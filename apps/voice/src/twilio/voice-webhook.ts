@@ -1,4 +1,4 @@
-import { type Database, forBusiness } from '@receptionist/db';
+import { afterHoursHandling, callContext, endCall, startCall } from '@receptionist/domain';
 import {
   buildFallbackTwiml,
   buildSayHangupTwiml,
@@ -10,6 +10,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { BusinessDirectory, CallBusiness } from '../business-directory.ts';
+import type { Database } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
 import { requireTwilioSignature } from './require-signature.ts';
@@ -77,14 +78,16 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
       sendTwiml(response, buildSayHangupTwiml(UNKNOWN_NUMBER_MESSAGE));
       return;
     }
-    const calls = forBusiness(deps.db, owner.businessId).calls;
-    const call = await calls.create({
-      channel: 'phone',
-      twilioCallSid: callSid,
-      fromNumber: from || undefined,
-      toNumber: to,
-      engine: deps.engineName,
-      status: 'ringing',
+    const ctx = callContext(deps.db, owner.businessId);
+    const call = await startCall({
+      ctx,
+      input: {
+        channel: 'phone',
+        twilioCallSid: callSid,
+        fromNumber: from || undefined,
+        toNumber: to,
+        engine: deps.engineName,
+      },
     });
     const business = await deps.directory.load(owner.businessId, {
       callId: call.id,
@@ -94,22 +97,26 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
 
     if (deps.isDraining()) {
       log.info({ callId: call.id }, 'draining: sending the call to its fallback');
-      await calls.end(call.id, { status: 'completed', endReason: 'server_draining' });
+      await endCall({ ctx, input: { callId: call.id, status: 'completed', endReason: 'server_draining' } });
       sendTwiml(response, buildFallbackTwiml(fallback));
       return;
     }
-    if (!business.openNow && business.afterHours.behaviour !== 'take_message') {
-      const target = business.afterHours.transferTo ?? business.humanLine;
+    const handling = afterHoursHandling(business);
+    if (handling.kind !== 'answer') {
       const afterHours: TwilioFallback =
-        business.afterHours.behaviour === 'transfer' && target
-          ? { kind: 'dial', phoneNumber: target.phoneNumber }
+        handling.kind === 'dial'
+          ? handling
           : {
               kind: 'voicemail',
               say: `Thanks for calling ${business.name}. We're closed right now. ${VOICEMAIL_PROMPT}`,
             };
-      await calls.end(call.id, {
-        status: afterHours.kind === 'dial' ? 'transferred' : 'completed',
-        endReason: `after_hours_${afterHours.kind}`,
+      await endCall({
+        ctx,
+        input: {
+          callId: call.id,
+          status: afterHours.kind === 'dial' ? 'transferred' : 'completed',
+          endReason: `after_hours_${afterHours.kind}`,
+        },
       });
       log.info({ callId: call.id, behaviour: afterHours.kind }, 'after-hours call handled by TwiML');
       sendTwiml(response, buildFallbackTwiml(afterHours));

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { claimStreamToken, type Database, forBusiness } from '@receptionist/db';
+import { type CallContext, callContext, startCall } from '@receptionist/domain';
 import {
   BrowserTransport,
+  type CallTransport,
   type ConnectionLimits,
   TokenError,
   TwilioMediaTransport,
@@ -12,13 +13,15 @@ import {
 import type { Logger } from 'pino';
 import type { WebSocketServer } from 'ws';
 import type { BusinessDirectory } from '../business-directory.ts';
+import { callerNumberOf, claimStreamToken, type Database } from '../db-reads/index.ts';
 import type { EngineFactory } from '../engines.ts';
 import type { VoiceEnv } from '../env.ts';
 import { refuseUpgrade } from '../http/upgrade-router.ts';
 import type { VoiceMetrics } from '../metrics.ts';
 import type { TwilioCallControl } from '../twilio/twilio-rest.ts';
 import { browserCallControl, phoneCallControl } from './call-control.ts';
-import { CallRecorder } from './call-recorder.ts';
+import { CallJournal } from './call-journal.ts';
+import { CallLogWriter } from './call-log-writer.ts';
 import type { CallRegistry } from './call-registry.ts';
 import { CallSession, type PreparedCall } from './call-session.ts';
 import { conversationConfigFor } from './conversation-config.ts';
@@ -54,17 +57,31 @@ async function prepareCall(
     channel: 'phone' | 'browser';
     callerNumber?: string | undefined;
   },
-  recorder: CallRecorder,
+  journal: CallJournal,
 ): Promise<PreparedCall> {
   const business = await deps.directory.load(call.businessId, call);
   const engines = deps.engineFactory(call);
-  recorder.update({ status: 'in_progress', engine: engines.primary.name });
+  journal.answered(engines.primary.name);
   return {
     config: conversationConfigFor(business, call),
     engines,
     limits: business.limits,
     humanLine: business.humanLine,
   };
+}
+
+/** The journal of one call: written through the domain's call verbs, never blocking the call. */
+function journalFor(
+  deps: LaunchDeps,
+  input: { ctx: CallContext; callId: string; logger: Logger; transport: CallTransport },
+): CallJournal {
+  const writer = new CallLogWriter({
+    ctx: input.ctx,
+    callId: input.callId,
+    logger: input.logger,
+    metrics: deps.metrics,
+  });
+  return new CallJournal({ writer, metrics: deps.metrics, playback: input.transport });
 }
 
 function runSession(deps: LaunchDeps, session: CallSession, channel: 'phone' | 'browser'): void {
@@ -105,12 +122,12 @@ export async function acceptTwilioStream(
       startTimeoutMs: deps.startTimeoutMs,
       rawSocket: socket,
     });
-    const calls = forBusiness(deps.db, claims.businessId).calls;
-    const recorder = new CallRecorder(calls, claims.callId, logger, deps.metrics);
+    const ctx = callContext(deps.db, claims.businessId);
+    const journal = journalFor(deps, { ctx, callId: claims.callId, logger, transport });
     const session = new CallSession({
       callId: claims.callId,
       transport,
-      recorder,
+      journal,
       logger,
       metrics: deps.metrics,
       control: phoneCallControl({
@@ -121,16 +138,11 @@ export async function acceptTwilioStream(
       }),
       prepare: async () => {
         await transport.started;
-        const row = await calls.get(claims.callId);
+        const callerNumber = await callerNumberOf(deps.db, claims.businessId, claims.callId);
         return prepareCall(
           deps,
-          {
-            callId: claims.callId,
-            businessId: claims.businessId,
-            channel: 'phone',
-            callerNumber: row?.fromNumber ?? undefined,
-          },
-          recorder,
+          { callId: claims.callId, businessId: claims.businessId, channel: 'phone', callerNumber },
+          journal,
         );
       },
     });
@@ -169,21 +181,21 @@ export async function acceptBrowserCall(
     refuseUpgrade(socket, 403, 'Forbidden');
     return;
   }
-  const calls = forBusiness(deps.db, claims.businessId).calls;
-  const call = await calls.create({ channel: 'browser', engine: deps.env.engine, status: 'ringing' });
+  const ctx = callContext(deps.db, claims.businessId);
+  const call = await startCall({ ctx, input: { channel: 'browser', engine: deps.env.engine } });
   deps.wss.handleUpgrade(request, socket, head, (ws) => {
     const logger = deps.logger.child({ callId: call.id, channel: 'browser' });
     const transport = new BrowserTransport(ws, { limits: deps.limits, rawSocket: socket });
-    const recorder = new CallRecorder(calls, call.id, logger, deps.metrics);
+    const journal = journalFor(deps, { ctx, callId: call.id, logger, transport });
     const session = new CallSession({
       callId: call.id,
       transport,
-      recorder,
+      journal,
       logger,
       metrics: deps.metrics,
       control: browserCallControl({ end: (reason, message) => transport.end(reason, message) }),
       prepare: () =>
-        prepareCall(deps, { callId: call.id, businessId: claims.businessId, channel: 'browser' }, recorder),
+        prepareCall(deps, { callId: call.id, businessId: claims.businessId, channel: 'browser' }, journal),
     });
     transport.sendReady(call.id, deps.env.engine);
     runSession(deps, session, 'browser');

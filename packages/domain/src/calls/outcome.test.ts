@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveCallOutcome } from './call-outcome.ts';
+import { deriveCallOutcome } from './outcome.ts';
 
 describe('deriveCallOutcome', () => {
   it('ranks a booking above a message taken on the same call', () => {

@@ -1,0 +1,138 @@
+import { forBusiness } from '@receptionist/db';
+import { createTestBusiness, createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DomainError } from '../errors.ts';
+import { JOB_KINDS } from '../jobs/kinds.ts';
+import { appendCallTurn } from './append-turn.ts';
+import { type CallContext, callContext } from './context.ts';
+import { endCall } from './end-call.ts';
+import { markCallAnswered } from './mark-call-answered.ts';
+import { recordToolCall } from './record-tool-call.ts';
+import { setCallOutcome } from './set-outcome.ts';
+import { startCall } from './start-call.ts';
+import { switchCallEngine } from './switch-call-engine.ts';
+
+let test: TestDatabase;
+let ctx: CallContext;
+let businessId: string;
+
+beforeEach(async () => {
+  test = await createTestDatabase();
+  businessId = (await createTestBusiness(test.db)).id;
+  ctx = callContext(test.db, businessId);
+});
+afterEach(async () => {
+  await test.cleanup();
+});
+
+async function ringingCall() {
+  return startCall({
+    ctx,
+    input: { channel: 'phone', twilioCallSid: 'CA01', fromNumber: '+12125550123', engine: 'local' },
+  });
+}
+
+describe('call log verbs', () => {
+  it('starts a ringing call once per Twilio call SID', async () => {
+    const first = await ringingCall();
+    const retried = await ringingCall();
+    expect(retried.id).toBe(first.id);
+    expect(first.status).toBe('ringing');
+  });
+
+  it('logs turns in order, tool calls, the engine and the outcome', async () => {
+    const call = await ringingCall();
+    await markCallAnswered({ ctx, input: { callId: call.id, engine: 'openai' } });
+    await appendCallTurn({ ctx, input: { callId: call.id, role: 'agent', text: 'Hello!', latencyMs: 300 } });
+    await appendCallTurn({ ctx, input: { callId: call.id, role: 'caller', text: 'Book me in.' } });
+    await recordToolCall({
+      ctx,
+      input: {
+        callId: call.id,
+        toolCallId: 't1',
+        name: 'book_appointment',
+        arguments: { date: '2026-03-03' },
+        result: { ok: true },
+        status: 'ok',
+        latencyMs: 40,
+      },
+    });
+    await switchCallEngine({ ctx, input: { callId: call.id, engine: 'local' } });
+    const outcome = await setCallOutcome({
+      ctx,
+      input: { callId: call.id, succeededTools: ['take_message', 'book_appointment'], status: 'completed' },
+    });
+    expect(outcome).toBe('booked');
+    const logged = await forBusiness(test.db, businessId).calls.get(call.id);
+    expect(logged?.status).toBe('in_progress');
+    expect(logged?.engine).toBe('local');
+    expect(logged?.outcome).toBe('booked');
+    expect(logged?.turns.map((turn) => [turn.sequence, turn.role, turn.text])).toEqual([
+      [1, 'agent', 'Hello!'],
+      [2, 'caller', 'Book me in.'],
+    ]);
+    expect(logged?.toolCalls.map((toolCall) => [toolCall.name, toolCall.status])).toEqual([
+      ['book_appointment', 'ok'],
+    ]);
+  });
+
+  it('refuses bad input and unknown calls with codes', async () => {
+    await expect(
+      appendCallTurn({ ctx, input: { callId: 'call_missing', role: 'caller', text: 'hi' } }),
+    ).rejects.toMatchObject({ code: 'call_not_found' });
+    await expect(
+      // @ts-expect-error a role the call log does not know
+      appendCallTurn({ ctx, input: { callId: 'call_x', role: 'robot', text: 'hi' } }),
+    ).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      endCall({ ctx, input: { callId: 'call_missing', status: 'completed', endReason: 'caller_hangup' } }),
+    ).rejects.toMatchObject({ code: 'call_not_found' });
+    await expect(
+      // @ts-expect-error an open status is not an end
+      endCall({ ctx, input: { callId: 'call_x', status: 'ringing', endReason: 'x' } }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});
+
+describe('endCall', () => {
+  it('ends the call and enqueues exactly one call.ended job for it', async () => {
+    const call = await ringingCall();
+    const ended = await endCall({
+      ctx,
+      input: { callId: call.id, status: 'completed', endReason: 'caller_hangup' },
+    });
+    expect(ended.endedNow).toBe(true);
+    expect(ended.call.status).toBe('completed');
+    expect(ended.call.endReason).toBe('caller_hangup');
+    expect(ended.call.endedAt).not.toBeNull();
+    const jobs = await forBusiness(test.db, businessId).jobs.list();
+    expect(jobs.map((job) => [job.kind, job.payload])).toEqual([[JOB_KINDS.callEnded, { callId: call.id }]]);
+    expect(JOB_KINDS.callEnded).toBe('call.ended');
+  });
+
+  it('ending twice keeps the first end and does not enqueue a second job', async () => {
+    const call = await ringingCall();
+    await endCall({
+      ctx,
+      input: { callId: call.id, status: 'transferred', endReason: 'dtmf_0: Front desk' },
+    });
+    const again = await endCall({
+      ctx,
+      input: { callId: call.id, status: 'completed', endReason: 'twilio_completed' },
+    });
+    expect(again.endedNow).toBe(false);
+    expect(again.call.status).toBe('transferred');
+    expect(again.call.endReason).toBe('dtmf_0: Front desk');
+    expect(await forBusiness(test.db, businessId).jobs.list()).toHaveLength(1);
+  });
+
+  it('enqueues one job when two ends race', async () => {
+    const call = await ringingCall();
+    const results = await Promise.all([
+      endCall({ ctx, input: { callId: call.id, status: 'completed', endReason: 'caller_hangup' } }),
+      endCall({ ctx, input: { callId: call.id, status: 'completed', endReason: 'twilio_completed' } }),
+    ]);
+    expect(results.filter((result) => result.endedNow)).toHaveLength(1);
+    expect(await forBusiness(test.db, businessId).jobs.list()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,50 @@
+import { CALL_STATUSES, type CallRow, OPEN_CALL_STATUSES } from '@receptionist/db';
+import { z } from 'zod';
+import { DomainError } from '../errors.ts';
+import { JOB_KINDS } from '../jobs/kinds.ts';
+import { type CallContext, CallId, parseCallInput } from './context.ts';
+
+const OPEN: ReadonlySet<string> = new Set(OPEN_CALL_STATUSES);
+const FINAL_CALL_STATUSES = CALL_STATUSES.filter((status) => !OPEN.has(status)) as [
+  Exclude<(typeof CALL_STATUSES)[number], (typeof OPEN_CALL_STATUSES)[number]>,
+  ...Exclude<(typeof CALL_STATUSES)[number], (typeof OPEN_CALL_STATUSES)[number]>[],
+];
+
+export const EndCallInput = z.object({
+  callId: CallId,
+  status: z.enum(FINAL_CALL_STATUSES),
+  /** Machine-readable why (`caller_hangup`, `twilio_busy`, `after_hours_dial`…). */
+  endReason: z.string().trim().min(1).max(200),
+});
+export type EndCallInput = z.input<typeof EndCallInput>;
+
+export interface EndedCall {
+  call: CallRow;
+  /** False when the call had already ended: nothing was changed and no job was enqueued. */
+  endedNow: boolean;
+}
+
+/**
+ * Ends a call and enqueues its `call.ended` job in the same transaction, so the cold path runs exactly
+ * once per call. Idempotent and order-independent: the session, Twilio's status callback and the start-up
+ * sweep may all report the same end; the first one wins and later ones change nothing.
+ */
+export async function endCall({ ctx, input }: { ctx: CallContext; input: EndCallInput }): Promise<EndedCall> {
+  const parsed = parseCallInput(EndCallInput, input);
+  return ctx.tenant.transaction(async (tenant) => {
+    const existing = await tenant.calls.get(parsed.callId);
+    if (existing === undefined) {
+      throw new DomainError('call_not_found', `Call ${parsed.callId} was not found.`);
+    }
+    if (existing.endedAt !== null) {
+      const { turns: _turns, toolCalls: _toolCalls, ...call } = existing;
+      return { call, endedNow: false };
+    }
+    const call = await tenant.calls.end(parsed.callId, {
+      status: parsed.status,
+      endReason: parsed.endReason,
+    });
+    await tenant.jobs.enqueue({ kind: JOB_KINDS.callEnded, payload: { callId: parsed.callId } });
+    return { call, endedNow: true };
+  });
+}
