@@ -1,6 +1,7 @@
 export * from './api-keys.ts';
 export * from './appointments/index.ts';
 export * from './availability/index.ts';
+export * from './context.ts';
 export * from './customers/index.ts';
 export * from './errors.ts';
 export * from './messages/index.ts';
