@@ -60,7 +60,7 @@ describe('the dashboard verbs', () => {
     expect(saved.greeting).toBe('Hello from Alpha');
     expect(saved.name).toBe('Alpha');
     const row = await forBusiness(database.db, businessId).business.get();
-    expect((row?.profile as { greeting: string }).greeting).toBe('Hello from Alpha');
+    expect((row?.profile as { greeting?: string } | undefined)?.greeting).toBe('Hello from Alpha');
     await expect(updateBusinessProfile({ ctx: staff(), input: { timeZone: 'Mars/Base' } })).rejects.toThrow();
     expect((await forBusiness(database.db, businessId).business.get())?.timeZone).toBe(row?.timeZone);
   });
