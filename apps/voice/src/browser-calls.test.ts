@@ -1,5 +1,5 @@
 import { forBusiness } from '@receptionist/db';
-import { createApiKey } from '@receptionist/domain';
+import { createApiKey, tenantContext } from '@receptionist/domain';
 import { createScriptedEngine } from '@receptionist/engine/testing';
 import { BROWSER_BYTES_PER_MS } from '@receptionist/telephony';
 import { FakeBrowserClient } from '@receptionist/telephony/testing';
@@ -29,7 +29,10 @@ async function mintTicket(h: VoiceHarness, key: string): Promise<Response> {
 }
 
 async function ticketUrl(h: VoiceHarness): Promise<string> {
-  const { key } = await createApiKey(h.database.db, h.businessId, 'test page');
+  const { key } = await createApiKey({
+    ctx: tenantContext(h.database.db, h.businessId, { kind: 'system' }),
+    input: { name: 'test page' },
+  });
   const response = await mintTicket(h, key);
   expect(response.status).toBe(201);
   const body = (await response.json()) as { ticket: string; url: string; expiresAt: string };

@@ -18,7 +18,15 @@ export type DomainErrorCode =
   | 'ambiguous_appointment'
   | 'unknown_destination'
   | 'no_answer'
-  | 'call_not_found';
+  | 'call_not_found'
+  | 'message_not_found'
+  | 'api_key_not_found'
+  | 'phone_number_taken'
+  | 'phone_number_not_found'
+  | 'user_not_found'
+  | 'email_taken'
+  | 'weak_password'
+  | 'invalid_credentials';
 
 /**
  * The domain layer's error hierarchy. `message` is a sentence the agent can say to the caller

@@ -7,7 +7,8 @@ import {
 } from '@receptionist/db';
 import { createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiKey, hashApiKey, verifyApiKey } from './api-keys.ts';
+import { createApiKey, hashApiKey, verifyApiKey } from './api-keys/index.ts';
+import { tenantContext } from './context.ts';
 import { DEMO_BUSINESS_ID, DEMO_PHONE_NUMBER, seedDemoBusiness } from './seed.ts';
 import { getSettings } from './settings.ts';
 
@@ -52,7 +53,10 @@ describe('seedDemoBusiness', () => {
 describe('API keys', () => {
   it('stores only the hash, verifies the key once created and refuses it once revoked', async () => {
     const business = await seedDemoBusiness(database.db);
-    const { key, apiKey } = await createApiKey(database.db, business.id, 'CRM sync');
+    const { key, apiKey } = await createApiKey({
+      ctx: tenantContext(database.db, business.id, { kind: 'system' }),
+      input: { name: 'CRM sync' },
+    });
     expect(key).toMatch(/^rk_live_[A-Za-z0-9_-]{43}$/);
     const stored = await database.db.$client.execute('select hashed_key, prefix from api_keys');
     expect(stored.rows[0]?.[0]).toBe(hashApiKey(key));

@@ -1,19 +1,10 @@
-import type { ApiKeySummary, Database } from '@receptionist/db';
-import { createApiKey as mintApiKey, verifyApiKey } from '@receptionist/domain';
+import { verifyApiKey } from '@receptionist/domain';
+import type { Database } from './db.ts';
 
 /**
- * REST API keys, minted and verified by the receptionist package (the voice server checks the same keys).
+ * REST API keys are minted and verified by the domain package (the voice server checks the same keys).
  * Only the SHA-256 is stored; the key is shown once.
  */
-export async function createApiKey(
-  db: Database,
-  businessId: string,
-  name: string,
-): Promise<{ key: string; summary: ApiKeySummary }> {
-  const { key, apiKey } = await mintApiKey(db, businessId, name);
-  return { key, summary: apiKey };
-}
-
 export interface ApiKeyPrincipal {
   businessId: string;
   apiKeyId: string;

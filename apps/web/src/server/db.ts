@@ -1,6 +1,8 @@
 import { type Database, openDatabase } from '@receptionist/db';
 import { getEnv } from '../env.ts';
 
+export type { Database };
+
 /**
  * One database connection per server process. Kept on globalThis so `next dev` hot reloads reuse it
  * instead of opening a new libSQL client per edit.

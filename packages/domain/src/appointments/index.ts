@@ -1,4 +1,6 @@
 export * from './book.ts';
+export * from './cancel.ts';
+export * from './find.ts';
 export * from './locate.ts';
-export * from './manage.ts';
+export * from './reschedule.ts';
 export * from './view.ts';

@@ -1,5 +1,6 @@
 import type { AppointmentRow } from '@receptionist/db';
 import { addDays, type DomainContext, joinWords, localTimeToInstant } from '../availability/index.ts';
+import { actorOf } from '../context.ts';
 import { namesMatch } from '../customers/index.ts';
 import { DomainError } from '../errors.ts';
 import { toAppointmentView } from './view.ts';
@@ -79,4 +80,41 @@ function isOnDate(ctx: DomainContext, appointment: AppointmentRow, date: string)
   const fromMs = localTimeToInstant(ctx.profile.timeZone, date, 0) ?? 0;
   const toMs = localTimeToInstant(ctx.profile.timeZone, addDays(date, 1), 0) ?? 0;
   return appointment.startAt >= fromMs && appointment.startAt < toMs;
+}
+
+/**
+ * The one appointment a verb acts on. A caller is verified exactly as `locateCallerAppointments` says;
+ * staff and API keys act for the business and name the appointment by id (the tenant DAL keeps them
+ * inside their own business, so another business's id is simply not found).
+ */
+export async function resolveAppointment(
+  ctx: DomainContext,
+  input: {
+    appointmentId?: string | undefined;
+    customerName?: string | undefined;
+    date?: string | undefined;
+    /** Only a live booking will do (a move); a cancel of a cancelled booking returns it unchanged. */
+    mustBeBooked: boolean;
+  },
+): Promise<AppointmentRow> {
+  const actor = actorOf(ctx);
+  if (actor.kind === 'caller') {
+    const located = await locateCallerAppointments(
+      { ...ctx, callerNumber: actor.callerNumber ?? ctx.callerNumber },
+      { customerName: input.customerName, date: input.date },
+    );
+    return pickAppointment(ctx, located, input.appointmentId);
+  }
+  if (input.appointmentId === undefined) {
+    throw new DomainError('invalid_input', 'Which appointment? Give its id.');
+  }
+  const row = await ctx.tenant.appointments.get(input.appointmentId);
+  if (row === undefined || (input.mustBeBooked && row.status !== 'booked')) {
+    throw new DomainError(
+      'appointment_not_found',
+      input.mustBeBooked ? 'No such booked appointment' : 'No such appointment',
+      { details: { appointmentId: input.appointmentId } },
+    );
+  }
+  return row;
 }

@@ -1,4 +1,5 @@
 import type { TenantDb } from '@receptionist/db';
+import type { Actor } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { type BusinessProfile, minutesOfDay, type ServiceProfile } from '../profile/schema.ts';
 import {
@@ -23,6 +24,8 @@ export interface DomainContext {
   callId?: string | undefined;
   /** Caller ID (E.164) when known. */
   callerNumber?: string | undefined;
+  /** Who acts; absent means the caller on the line (see actorOf). */
+  actor?: Actor | undefined;
 }
 
 /** Longest stretch one availability question may cover. */

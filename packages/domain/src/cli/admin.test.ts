@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { closeDatabase, findBusinessByPhoneNumber, openDatabase } from '@receptionist/db';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyApiKey } from '../api-keys.ts';
+import { verifyApiKey } from '../api-keys/index.ts';
 
 const ADMIN = join(dirname(fileURLToPath(import.meta.url)), 'admin.ts');
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { closeDatabase, type Database, forBusiness, listBusinesses, openDatabase } from '@receptionist/db';
-import { createApiKey } from '../api-keys.ts';
+import { createApiKey } from '../api-keys/create.ts';
+import { tenantContext } from '../context.ts';
 import { requireE164 } from '../customers/phone.ts';
 import { DomainError } from '../errors.ts';
 import type { BusinessProfileInput } from '../profile/schema.ts';
@@ -59,7 +60,10 @@ async function run(db: Database, command: string | undefined, values: Record<str
       return;
     }
     case 'create-api-key': {
-      const { key, apiKey } = await createApiKey(db, required(values, 'business'), required(values, 'name'));
+      const { key, apiKey } = await createApiKey({
+        ctx: tenantContext(db, required(values, 'business'), { kind: 'system' }),
+        input: { name: required(values, 'name') },
+      });
       console.log(`API key ${apiKey.id} (${apiKey.prefix}…). Store it now; it is not shown again:`);
       console.log(key);
       return;

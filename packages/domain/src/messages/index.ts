@@ -34,3 +34,4 @@ export async function takeMessage({
     callId: ctx.callId,
   });
 }
+export * from './set-handled.ts';

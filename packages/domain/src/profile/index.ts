@@ -1,2 +1,3 @@
 export * from './schema.ts';
 export * from './store.ts';
+export * from './update.ts';

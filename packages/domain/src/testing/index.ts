@@ -40,3 +40,12 @@ export function createTestDomainContext(
     callerNumber: options.callerNumber,
   };
 }
+
+/**
+ * Raw tenant access for arranging fixtures the verbs do not make (a call with turns and tool calls).
+ * Tests only: production code writes through the verbs.
+ */
+/** A second client on a test database's file, for tests that race two connections. */
+export { closeDatabase, forBusiness as tenantFixture, openDatabase } from '@receptionist/db';
+/** The data layer's fixtures, re-exported so app tests arrange data without importing db code. */
+export * from '@receptionist/db/testing';

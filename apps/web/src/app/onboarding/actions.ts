@@ -1,7 +1,6 @@
 'use server';
 
-import { forBusiness } from '@receptionist/db';
-import { createBusinessWithProfile } from '@receptionist/domain';
+import { createBusiness } from '@receptionist/domain';
 import { redirect } from 'next/navigation';
 import { requireUser } from '../../server/auth/current-user.ts';
 import { getDb } from '../../server/db.ts';
@@ -29,8 +28,10 @@ export async function createBusinessAction(
   const db = await getDb();
   let businessId: string;
   try {
-    const { business } = await createBusinessWithProfile(db, input as never);
-    await forBusiness(db, business.id).members.set(user.id, 'owner');
+    const { business } = await createBusiness({
+      ctx: { db, actor: { kind: 'staff', userId: user.id } },
+      input,
+    });
     businessId = business.id;
   } catch (error) {
     const message = describeProfileError(error);

@@ -1,12 +1,13 @@
-import { forBusiness } from '@receptionist/db';
 import { createBusinessWithProfile } from '@receptionist/domain';
-import { createTestProfile } from '@receptionist/domain/testing';
+import { closeDatabase, createTestProfile, openDatabase } from '@receptionist/domain/testing';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTenant } from '../queries/tenant.ts';
 import {
   cancelAppointmentHandler,
   createAppointmentHandler,
   listAppointmentsHandler,
+  rescheduleAppointmentHandler,
 } from './appointments.ts';
 import { API_TEST_NOW, type ApiTestBed, createApiTestBed } from './test-harness.ts';
 
@@ -134,7 +135,7 @@ describe('/api/v1/appointments', () => {
       params: { appointmentId },
     });
     expect(cancelFromB.status).toBe(404);
-    expect((await forBusiness(bed.db, bed.businessA).appointments.get(appointmentId))?.status).toBe('booked');
+    expect((await readTenant(bed.db, bed.businessA).appointments.get(appointmentId))?.status).toBe('booked');
   });
 
   it('cancels, and the slot is free again', async () => {
@@ -164,5 +165,73 @@ describe('/api/v1/appointments', () => {
         })
       ).status,
     ).toBe(400);
+  });
+});
+
+describe('POST /api/v1/appointments/:appointmentId/reschedule', () => {
+  async function book(time: string, phone: string): Promise<string> {
+    const created = await bed.call(createAppointmentHandler, {
+      method: 'POST',
+      path: '/x',
+      body: { ...booking, time, phone },
+    });
+    expect(created.status).toBe(201);
+    return (created.body.data as { id: string }).id;
+  }
+
+  it("moves a booking by id for the key's business only", async () => {
+    const id = await book('09:00', '+12025550150');
+    const fromB = await bed.call(rescheduleAppointmentHandler, {
+      method: 'POST',
+      path: '/x',
+      key: bed.keyB,
+      body: { date: day, time: '09:30' },
+      params: { appointmentId: id },
+    });
+    expect(fromB.status).toBe(404);
+    const moved = await bed.call(rescheduleAppointmentHandler, {
+      method: 'POST',
+      path: '/x',
+      body: { date: day, time: '09:30' },
+      params: { appointmentId: id },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.data).toEqual({ id, status: 'booked', date: day, time: '09:30' });
+  });
+
+  it('answers a lost race with 409, the domain reason and the nearest free times, not a 500', async () => {
+    const first = await book('15:00', '+12025550151');
+    const second = await book('16:00', '+12025550152');
+    // Two requests on two connections move two bookings into the same slot at once: exactly one wins.
+    const rival = await openDatabase({ url: bed.testDb.url });
+    try {
+      const outcomes = await Promise.all(
+        [
+          { appointmentId: first, db: bed.db },
+          { appointmentId: second, db: rival },
+        ].map(({ appointmentId, db }) =>
+          bed.call(rescheduleAppointmentHandler, {
+            method: 'POST',
+            path: '/x',
+            body: { date: day, time: '14:00' },
+            params: { appointmentId },
+            db,
+          }),
+        ),
+      );
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual([200, 409]);
+      const lost = outcomes.find((outcome) => outcome.status === 409)!;
+      const error = lost.body.error as {
+        code: string;
+        message: string;
+        details: { reason: string; alternatives: Array<{ date: string; time: string }> };
+      };
+      expect(error.code).toBe('conflict');
+      expect(error.details.reason).toBe('slot_taken');
+      expect(error.message).toMatch(/^2:00 PM on .+ (was just|is already) taken\. .+ free\.$/);
+      expect(error.details.alternatives.length).toBeGreaterThan(0);
+    } finally {
+      closeDatabase(rival);
+    }
   });
 });

@@ -1,17 +1,25 @@
-import { APPOINTMENT_STATUSES, forBusiness } from '@receptionist/db';
-import { BookAppointmentInput } from '@receptionist/domain';
+import {
+  BookAppointmentInput,
+  bookAppointment,
+  cancelAppointment,
+  type DomainContext,
+  IsoDate,
+  LocalTime,
+  loadDomainContext,
+  rescheduleAppointment,
+} from '@receptionist/domain';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import {
-  type AppointmentListItem,
-  bookForBusiness,
-  cancelForBusiness,
-  listAppointments,
-} from '../appointments.ts';
-import type { ApiHandler } from './context.ts';
+import { type AppointmentListItem, listAppointments } from '../queries/appointments.ts';
+import { readTenant } from '../queries/tenant.ts';
+import { APPOINTMENT_STATUSES } from '../queries/types.ts';
+import type { ApiContext, ApiHandler } from './context.ts';
 import { json, readJsonBody } from './respond.ts';
 
-/** GET/POST /api/v1/appointments and POST /api/v1/appointments/:appointmentId/cancel. */
+/**
+ * GET/POST /api/v1/appointments and POST /api/v1/appointments/:appointmentId/{cancel,reschedule}.
+ * Writes go through the same domain verbs the phone agent uses, acting as the API key.
+ */
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const ListQuery = z.object({
@@ -34,8 +42,15 @@ function appointmentJson(item: AppointmentListItem, timeZone: string) {
   };
 }
 
-async function timeZoneOf(context: Parameters<ApiHandler>[1]): Promise<string> {
-  return (await forBusiness(context.db, context.businessId).business.get())?.timeZone ?? 'UTC';
+async function timeZoneOf(context: ApiContext): Promise<string> {
+  return (await readTenant(context.db, context.businessId).business.get())?.timeZone ?? 'UTC';
+}
+
+function domainContextOf(context: ApiContext): Promise<DomainContext> {
+  return loadDomainContext(context.db, context.businessId, {
+    actor: { kind: 'api', apiKeyId: context.apiKeyId },
+    nowMs: context.now(),
+  });
 }
 
 /** Local days `from`..`to` inclusive (default: today and the next 30 days), at most 92 days. */
@@ -67,7 +82,7 @@ export const listAppointmentsHandler: ApiHandler = async (request, context) => {
 /** Body: { service, date: YYYY-MM-DD, time: HH:mm (business time zone), customerName, phone, notes? }. */
 export const createAppointmentHandler: ApiHandler = async (request, context) => {
   const input = BookAppointmentInput.required({ phone: true }).parse(await readJsonBody(request));
-  const booked = await bookForBusiness(context.db, context.businessId, input, context.now);
+  const booked = await bookAppointment({ ctx: await domainContextOf(context), input });
   const timeZone = await timeZoneOf(context);
   return json(
     {
@@ -97,6 +112,28 @@ export const cancelAppointmentHandler: ApiHandler<{ appointmentId: string }> = a
   context,
   { appointmentId },
 ) => {
-  const cancelled = await cancelForBusiness(context.db, context.businessId, appointmentId);
+  const cancelled = await cancelAppointment({
+    ctx: await domainContextOf(context),
+    input: { appointmentId },
+  });
   return json({ data: { id: cancelled.id, status: cancelled.status } });
+};
+
+const RescheduleBody = z.object({ date: IsoDate, time: LocalTime }).strict();
+
+/**
+ * Body: { date: YYYY-MM-DD, time: HH:mm (business time zone) }. A slot someone else took first is a
+ * 409 whose message says so and whose details name the nearest free times.
+ */
+export const rescheduleAppointmentHandler: ApiHandler<{ appointmentId: string }> = async (
+  request,
+  context,
+  { appointmentId },
+) => {
+  const body = RescheduleBody.parse(await readJsonBody(request));
+  const { after } = await rescheduleAppointment({
+    ctx: await domainContextOf(context),
+    input: { appointmentId, newDate: body.date, newTime: body.time },
+  });
+  return json({ data: { id: after.id, status: after.status, date: after.date, time: after.time } });
 };

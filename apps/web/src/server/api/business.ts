@@ -1,4 +1,9 @@
-import { BusinessProfile, loadBusinessProfile, saveBusinessProfile } from '@receptionist/domain';
+import {
+  BusinessProfile,
+  loadBusinessProfile,
+  tenantContext,
+  updateBusinessProfile,
+} from '@receptionist/domain';
 import { z } from 'zod';
 import type { ApiHandler } from './context.ts';
 import { json, readJsonBody } from './respond.ts';
@@ -12,7 +17,7 @@ export const getBusinessHandler: ApiHandler = async (_request, { db, businessId 
 
 const ProfilePatch = z.record(z.string(), z.unknown());
 
-export const updateBusinessHandler: ApiHandler = async (request, { db, businessId }) => {
+export const updateBusinessHandler: ApiHandler = async (request, { db, businessId, apiKeyId }) => {
   const patch = ProfilePatch.parse(await readJsonBody(request));
   const unknownFields = Object.keys(patch).filter((key) => !(key in BusinessProfile.shape));
   if (unknownFields.length > 0) {
@@ -25,8 +30,9 @@ export const updateBusinessHandler: ApiHandler = async (request, { db, businessI
       })),
     );
   }
-  const current = await loadBusinessProfile(db, businessId);
-  const merged = BusinessProfile.parse({ ...current, ...patch });
-  const saved = await saveBusinessProfile(db, businessId, merged);
+  const saved = await updateBusinessProfile({
+    ctx: tenantContext(db, businessId, { kind: 'api', apiKeyId }),
+    input: patch,
+  });
   return json({ data: { id: businessId, profile: saved } });
 };

@@ -1,9 +1,8 @@
-import { forBusiness } from '@receptionist/db';
-import { createTestCall } from '@receptionist/db/testing';
+import { revokeApiKey, tenantContext } from '@receptionist/domain';
+import { createTestCall, tenantFixture } from '@receptionist/domain/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../api-keys.ts';
 import { getCall, listCalls } from './calls.ts';
-import { type ApiTestBed, createApiTestBed } from './test-harness.ts';
+import { type ApiTestBed, createApiTestBed, createTestApiKey } from './test-harness.ts';
 
 let bed: ApiTestBed;
 let bookedCallId: string;
@@ -20,7 +19,7 @@ beforeAll(async () => {
     });
   }
   const booked = await createTestCall(bed.db, bed.businessA, { startedAt: base + 3_600_000 });
-  const calls = forBusiness(bed.db, bed.businessA).calls;
+  const calls = tenantFixture(bed.db, bed.businessA).calls;
   await calls.appendTurn(booked.id, { role: 'agent', text: 'Thanks for calling Alpha Clinic.' });
   await calls.appendTurn(booked.id, { role: 'caller', text: 'I need a cleaning on Tuesday at 10%' });
   await calls.appendTurn(booked.id, {
@@ -55,9 +54,12 @@ describe('GET /api/v1/calls', () => {
     const response = await bed.call(listCalls, { path: '/api/v1/calls', key: unknown });
     expect(response.status).toBe(401);
     expect(response.body.error?.code).toBe('unauthorized');
-    const { key, summary } = await createApiKey(bed.db, bed.businessA, 'soon revoked');
+    const { key, apiKey: summary } = await createTestApiKey(bed.db, bed.businessA, 'soon revoked');
     expect((await bed.call(listCalls, { path: '/api/v1/calls', key })).status).toBe(200);
-    await forBusiness(bed.db, bed.businessA).apiKeys.revoke(summary.id);
+    await revokeApiKey({
+      ctx: tenantContext(bed.db, bed.businessA, { kind: 'system' }),
+      input: { apiKeyId: summary.id },
+    });
     expect((await bed.call(listCalls, { path: '/api/v1/calls', key })).status).toBe(401);
   });
 

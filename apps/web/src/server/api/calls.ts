@@ -1,7 +1,8 @@
-import { CALL_OUTCOMES, type CallDetail, type CallRow, forBusiness } from '@receptionist/db';
 import { z } from 'zod';
 import { localDayEndMs, localDayStartMs } from '../../lib/date-range.ts';
 import { listCallsPage, MAX_PAGE_SIZE } from '../queries/calls.ts';
+import { readTenant } from '../queries/tenant.ts';
+import { CALL_OUTCOMES, type CallDetail, type CallRow } from '../queries/types.ts';
 import type { ApiHandler } from './context.ts';
 import { ApiError } from './errors.ts';
 import { json } from './respond.ts';
@@ -67,7 +68,7 @@ function callDetailJson(call: CallDetail) {
 
 export const listCalls: ApiHandler = async (request, { db, businessId }) => {
   const query = ListCallsQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const business = await forBusiness(db, businessId).business.get();
+  const business = await readTenant(db, businessId).business.get();
   const timeZone = business?.timeZone ?? 'UTC';
   const page = await listCallsPage(db, businessId, {
     fromMs: localDayStartMs(query.from, timeZone),
@@ -81,7 +82,7 @@ export const listCalls: ApiHandler = async (request, { db, businessId }) => {
 };
 
 export const getCall: ApiHandler<{ callId: string }> = async (_request, { db, businessId }, { callId }) => {
-  const call = await forBusiness(db, businessId).calls.get(callId);
+  const call = await readTenant(db, businessId).calls.get(callId);
   if (call === undefined) throw new ApiError(404, 'not_found', 'No such call');
   return json({ data: callDetailJson(call) });
 };

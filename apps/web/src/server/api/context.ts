@@ -1,5 +1,5 @@
-import type { Database } from '@receptionist/db';
 import { authenticateApiKey } from '../api-keys.ts';
+import type { Database } from '../db.ts';
 import { ApiError } from './errors.ts';
 import { errorResponse, toApiError } from './respond.ts';
 

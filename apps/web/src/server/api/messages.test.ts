@@ -1,6 +1,6 @@
-import { forBusiness } from '@receptionist/db';
-import { createTestMessage } from '@receptionist/db/testing';
+import { createTestMessage } from '@receptionist/domain/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTenant } from '../queries/tenant.ts';
 import { listMessages, updateMessage } from './messages.ts';
 import { type ApiTestBed, createApiTestBed } from './test-harness.ts';
 
@@ -55,7 +55,7 @@ describe('/api/v1/messages', () => {
     });
     expect(done.status).toBe(200);
     expect(done.body.data).toMatchObject({ id: messageA, handled: true });
-    expect((await forBusiness(bed.db, bed.businessA).messages.get(messageA))?.handled).toBe(true);
+    expect((await readTenant(bed.db, bed.businessA).messages.get(messageA))?.handled).toBe(true);
     const reopened = await bed.call(updateMessage, {
       method: 'PATCH',
       path: '/x',
@@ -73,7 +73,7 @@ describe('/api/v1/messages', () => {
       params: { messageId: messageB },
     });
     expect(foreign.status).toBe(404);
-    expect((await forBusiness(bed.db, bed.businessB).messages.get(messageB))?.handled).toBe(false);
+    expect((await readTenant(bed.db, bed.businessB).messages.get(messageB))?.handled).toBe(false);
     const badBody = await bed.call(updateMessage, {
       method: 'PATCH',
       path: '/x',

@@ -1,7 +1,8 @@
-import { forBusiness, type MessageRow } from '@receptionist/db';
+import { setMessageHandled, tenantContext } from '@receptionist/domain';
 import { z } from 'zod';
+import { readTenant } from '../queries/tenant.ts';
+import type { MessageRow } from '../queries/types.ts';
 import type { ApiHandler } from './context.ts';
-import { ApiError } from './errors.ts';
 import { json, readJsonBody } from './respond.ts';
 
 /** GET /api/v1/messages and PATCH /api/v1/messages/:messageId. */
@@ -28,7 +29,7 @@ function messageJson(message: MessageRow) {
 
 export const listMessages: ApiHandler = async (request, { db, businessId }) => {
   const query = ListMessagesQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const messages = await forBusiness(db, businessId).messages.list({
+  const messages = await readTenant(db, businessId).messages.list({
     handled: query.handled === undefined ? undefined : query.handled === 'true',
     limit: query.limit,
   });
@@ -37,11 +38,13 @@ export const listMessages: ApiHandler = async (request, { db, businessId }) => {
 
 export const updateMessage: ApiHandler<{ messageId: string }> = async (
   request,
-  { db, businessId },
+  { db, businessId, apiKeyId },
   { messageId },
 ) => {
   const body = UpdateMessageBody.parse(await readJsonBody(request));
-  const messages = forBusiness(db, businessId).messages;
-  if ((await messages.get(messageId)) === undefined) throw new ApiError(404, 'not_found', 'No such message');
-  return json({ data: messageJson(await messages.setHandled(messageId, body.handled)) });
+  const message = await setMessageHandled({
+    ctx: tenantContext(db, businessId, { kind: 'api', apiKeyId }),
+    input: { messageId, handled: body.handled },
+  });
+  return json({ data: messageJson(message) });
 };

@@ -1,6 +1,6 @@
-import { DbError } from '@receptionist/db';
 import { ZodError } from 'zod';
 import { log } from '../log.ts';
+import { DbError } from '../queries/types.ts';
 import { ApiError } from './errors.ts';
 
 /** JSON responses and the one place where errors of every layer become HTTP statuses. */
@@ -27,6 +27,11 @@ function hasDomainCode(error: unknown): error is Error & { code: string } {
   );
 }
 
+function domainDetails(error: Error): Record<string, unknown> {
+  const details = (error as { details?: unknown }).details;
+  return typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : {};
+}
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof ZodError) {
@@ -46,7 +51,9 @@ export function toApiError(error: unknown): ApiError {
   if (hasDomainCode(error)) {
     const status = error.code.endsWith('not_found') ? 404 : error.code === 'slot_taken' ? 409 : 422;
     const code = status === 404 ? 'not_found' : status === 409 ? 'conflict' : 'unprocessable';
-    return new ApiError(status, code, error.message, { cause: error, details: { reason: error.code } });
+    // The domain's details (e.g. the free times next to a taken slot) travel with the reason.
+    const details = { reason: error.code, ...domainDetails(error) };
+    return new ApiError(status, code, error.message, { cause: error, details });
   }
   log.error({ err: error }, 'unexpected API error');
   return new ApiError(500, 'internal', 'Something went wrong', { cause: error });

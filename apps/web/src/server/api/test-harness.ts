@@ -1,11 +1,11 @@
-import type { Database } from '@receptionist/db';
+import { createApiKey, tenantContext } from '@receptionist/domain';
 import {
   createTestBusiness,
   createTestDatabase,
   pinnedClock,
   type TestDatabase,
-} from '@receptionist/db/testing';
-import { createApiKey } from '../api-keys.ts';
+} from '@receptionist/domain/testing';
+import type { Database } from '../db.ts';
 import { type ApiHandler, apiRoute } from './context.ts';
 
 /**
@@ -26,7 +26,15 @@ export interface ApiTestBed {
   keyB: string;
   call<Params>(
     handler: ApiHandler<Params>,
-    init: { method?: string; path: string; key?: string | null; body?: unknown; params?: Params },
+    init: {
+      method?: string;
+      path: string;
+      key?: string | null;
+      body?: unknown;
+      params?: Params;
+      /** Another client on the same database file (race tests); the bed's own by default. */
+      db?: Database;
+    },
   ): Promise<{
     status: number;
     body: { data?: unknown; error?: { code: string; message: string } } & Record<string, unknown>;
@@ -42,8 +50,8 @@ export async function createApiTestBed(
     options.createBusiness ?? ((database: Database, name: string) => createTestBusiness(database, { name }));
   const a = await create(db, 'Alpha Clinic');
   const b = await create(db, 'Beta Salon');
-  const keyA = (await createApiKey(db, a.id, 'test A')).key;
-  const keyB = (await createApiKey(db, b.id, 'test B')).key;
+  const keyA = (await createTestApiKey(db, a.id, 'test A')).key;
+  const keyB = (await createTestApiKey(db, b.id, 'test B')).key;
   const now = pinnedClock(API_TEST_NOW);
   return {
     testDb,
@@ -54,7 +62,7 @@ export async function createApiTestBed(
     keyA,
     keyB,
     async call(handler, init) {
-      const route = apiRoute({ getDb: async () => db, now }, handler);
+      const route = apiRoute({ getDb: async () => init.db ?? db, now }, handler);
       const headers = new Headers();
       const key = init.key === undefined ? keyA : init.key;
       if (key !== null) headers.set('authorization', `Bearer ${key}`);
@@ -72,4 +80,9 @@ export async function createApiTestBed(
       return { status: response.status, body: await response.json() };
     },
   };
+}
+
+/** Mints a key the way the admin CLI does (no signed-in user behind it). */
+export function createTestApiKey(db: Database, businessId: string, name: string) {
+  return createApiKey({ ctx: tenantContext(db, businessId, { kind: 'system' }), input: { name } });
 }

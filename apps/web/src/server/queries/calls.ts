@@ -1,5 +1,7 @@
-import { type CallOutcome, type CallRow, type Database, forBusiness } from '@receptionist/db';
+import type { CallOutcome, CallRow } from '@receptionist/db';
+import type { Database } from '../db.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { readTenant } from './tenant.ts';
 
 /**
  * The dashboard's call list: one page of the tenant DAL's keyset listing on (started_at, id), so page 1000
@@ -33,7 +35,7 @@ export async function listCallsPage(
   const limit = Math.min(Math.max(query.limit ?? 25, 1), MAX_PAGE_SIZE);
   const cursor = decodeCursor(query.cursor);
   // One row more than the page tells whether a next page exists.
-  const rows = await forBusiness(db, businessId).calls.list({
+  const rows = await readTenant(db, businessId).calls.list({
     startedFrom: query.fromMs,
     startedBefore: query.toMs,
     outcome: query.outcome,

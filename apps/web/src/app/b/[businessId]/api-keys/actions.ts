@@ -1,9 +1,8 @@
 'use server';
 
-import { forBusiness } from '@receptionist/db';
+import { createApiKey, revokeApiKey, tenantContext } from '@receptionist/domain';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { createApiKey } from '../../../../server/api-keys.ts';
 import { requireOwner } from '../../../../server/auth/current-user.ts';
 import { getDb } from '../../../../server/db.ts';
 import { assertSameOriginAction } from '../../../../server/http/action-guard.ts';
@@ -24,8 +23,11 @@ export async function createApiKeyAction(
   const input = CreateKey.safeParse(Object.fromEntries(formData));
   if (!input.success) return { error: 'Give the key a name' };
   const { user } = await requireOwner(input.data.businessId);
-  const { key, summary } = await createApiKey(await getDb(), input.data.businessId, input.data.name);
-  log.info({ userId: user.id, businessId: input.data.businessId, apiKeyId: summary.id }, 'API key created');
+  const { key, apiKey } = await createApiKey({
+    ctx: tenantContext(await getDb(), input.data.businessId, { kind: 'staff', userId: user.id }),
+    input: { name: input.data.name },
+  });
+  log.info({ userId: user.id, businessId: input.data.businessId, apiKeyId: apiKey.id }, 'API key created');
   revalidatePath(`/b/${input.data.businessId}/api-keys`);
   return { key };
 }
@@ -36,7 +38,10 @@ export async function revokeApiKeyAction(formData: FormData): Promise<void> {
   await assertSameOriginAction();
   const input = RevokeKey.parse(Object.fromEntries(formData));
   const { user } = await requireOwner(input.businessId);
-  await forBusiness(await getDb(), input.businessId).apiKeys.revoke(input.apiKeyId);
+  await revokeApiKey({
+    ctx: tenantContext(await getDb(), input.businessId, { kind: 'staff', userId: user.id }),
+    input: { apiKeyId: input.apiKeyId },
+  });
   log.info({ userId: user.id, businessId: input.businessId, apiKeyId: input.apiKeyId }, 'API key revoked');
   revalidatePath(`/b/${input.businessId}/api-keys`);
 }

@@ -1,4 +1,3 @@
-import { forBusiness } from '@receptionist/db';
 import type { Metadata } from 'next';
 import {
   Badge,
@@ -14,6 +13,7 @@ import { formatDateTime } from '../../../../lib/format.ts';
 import { requireBusinessAccess } from '../../../../server/auth/current-user.ts';
 import { getDb } from '../../../../server/db.ts';
 import { loadBusinessTimeZone } from '../../../../server/queries/business.ts';
+import { readTenant } from '../../../../server/queries/tenant.ts';
 import { revokeApiKeyAction } from './actions.ts';
 import { CreateKeyForm } from './create-key-form.tsx';
 
@@ -24,7 +24,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ busine
   const { membership } = await requireBusinessAccess(businessId);
   const db = await getDb();
   const timeZone = await loadBusinessTimeZone(db, businessId);
-  const keys = await forBusiness(db, businessId).apiKeys.list();
+  const keys = await readTenant(db, businessId).apiKeys.list();
   const isOwner = membership.role === 'owner';
   return (
     <>

@@ -1,5 +1,5 @@
-import type { CallOutcome, CallStatus } from '@receptionist/db';
 import type { BadgeTone } from '../../../../components/ui.tsx';
+import type { CallOutcome, CallStatus } from '../../../../server/queries/types.ts';
 
 export const OUTCOME_TONES: Record<CallOutcome, BadgeTone> = {
   booked: 'green',

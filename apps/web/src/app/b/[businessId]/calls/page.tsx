@@ -1,4 +1,3 @@
-import { CALL_OUTCOMES, type CallOutcome } from '@receptionist/db';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import {
@@ -18,6 +17,7 @@ import { requireBusinessAccess } from '../../../../server/auth/current-user.ts';
 import { getDb } from '../../../../server/db.ts';
 import { loadBusinessTimeZone } from '../../../../server/queries/business.ts';
 import { listCallsPage } from '../../../../server/queries/calls.ts';
+import { CALL_OUTCOMES, type CallOutcome } from '../../../../server/queries/types.ts';
 import { OUTCOME_TONES, statusTone } from './outcome.ts';
 
 export const metadata: Metadata = { title: 'Calls' };

@@ -1,4 +1,3 @@
-import { forBusiness } from '@receptionist/db';
 import type { Metadata } from 'next';
 import {
   buttonClass,
@@ -13,6 +12,7 @@ import { formatDate } from '../../../../lib/format.ts';
 import { requireBusinessAccess } from '../../../../server/auth/current-user.ts';
 import { getDb } from '../../../../server/db.ts';
 import { loadBusinessTimeZone } from '../../../../server/queries/business.ts';
+import { readTenant } from '../../../../server/queries/tenant.ts';
 
 export const metadata: Metadata = { title: 'Customers' };
 
@@ -28,7 +28,7 @@ export default async function CustomersPage({
   const { q } = await searchParams;
   const db = await getDb();
   const timeZone = await loadBusinessTimeZone(db, businessId);
-  const customers = await forBusiness(db, businessId).customers.list({
+  const customers = await readTenant(db, businessId).customers.list({
     search: q?.slice(0, 100),
     limit: 200,
   });

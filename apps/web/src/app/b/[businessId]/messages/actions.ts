@@ -1,6 +1,6 @@
 'use server';
 
-import { forBusiness } from '@receptionist/db';
+import { setMessageHandled, tenantContext } from '@receptionist/domain';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireBusinessAccess } from '../../../../server/auth/current-user.ts';
@@ -16,10 +16,10 @@ const MarkHandled = z.object({
 export async function setMessageHandledAction(formData: FormData): Promise<void> {
   await assertSameOriginAction();
   const input = MarkHandled.parse(Object.fromEntries(formData));
-  await requireBusinessAccess(input.businessId);
-  await forBusiness(await getDb(), input.businessId).messages.setHandled(
-    input.messageId,
-    input.handled === 'true',
-  );
+  const { user } = await requireBusinessAccess(input.businessId);
+  await setMessageHandled({
+    ctx: tenantContext(await getDb(), input.businessId, { kind: 'staff', userId: user.id }),
+    input: { messageId: input.messageId, handled: input.handled === 'true' },
+  });
   revalidatePath(`/b/${input.businessId}/messages`);
 }

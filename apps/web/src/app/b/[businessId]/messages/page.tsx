@@ -1,4 +1,3 @@
-import { forBusiness } from '@receptionist/db';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Badge, buttonClass, cx, EmptyState, PageHeader } from '../../../../components/ui.tsx';
@@ -6,6 +5,7 @@ import { formatDateTime } from '../../../../lib/format.ts';
 import { requireBusinessAccess } from '../../../../server/auth/current-user.ts';
 import { getDb } from '../../../../server/db.ts';
 import { loadBusinessTimeZone } from '../../../../server/queries/business.ts';
+import { readTenant } from '../../../../server/queries/tenant.ts';
 import { setMessageHandledAction } from './actions.ts';
 
 export const metadata: Metadata = { title: 'Messages' };
@@ -25,7 +25,7 @@ export default async function MessagesPage({
   const showHandled = show === 'all';
   const db = await getDb();
   const timeZone = await loadBusinessTimeZone(db, businessId);
-  const messages = await forBusiness(db, businessId).messages.list({
+  const messages = await readTenant(db, businessId).messages.list({
     handled: showHandled ? undefined : false,
     limit: 200,
   });

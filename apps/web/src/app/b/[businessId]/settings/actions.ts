@@ -1,12 +1,16 @@
 'use server';
 
-import { randomBytes } from 'node:crypto';
-import { createUser, findUserByEmail, forBusiness } from '@receptionist/db';
-import { E164, loadBusinessProfile, saveBusinessProfile } from '@receptionist/domain';
+import {
+  addStaffMember,
+  connectPhoneNumber,
+  DomainError,
+  disconnectPhoneNumber,
+  tenantContext,
+  updateBusinessProfile,
+} from '@receptionist/domain';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireOwner } from '../../../../server/auth/current-user.ts';
-import { hashPassword } from '../../../../server/auth/password.ts';
 import { getDb } from '../../../../server/db.ts';
 import { assertSameOriginAction } from '../../../../server/http/action-guard.ts';
 import { log } from '../../../../server/log.ts';
@@ -30,10 +34,9 @@ export async function saveProfileAction(_previous: ActionState, formData: FormDa
   } catch {
     return { error: 'The form could not be read; reload and try again' };
   }
-  const db = await getDb();
+  const ctx = tenantContext(await getDb(), businessId, { kind: 'staff', userId: user.id });
   try {
-    const stored = await loadBusinessProfile(db, businessId);
-    await saveBusinessProfile(db, businessId, { ...stored, ...edited } as never);
+    await updateBusinessProfile({ ctx, input: edited });
   } catch (error) {
     const message = describeProfileError(error);
     if (message !== undefined) return { error: message };
@@ -47,25 +50,32 @@ export async function saveProfileAction(_previous: ActionState, formData: FormDa
 export async function addPhoneNumberAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   await assertSameOriginAction();
   const businessId = BusinessIdField.parse(formData.get('businessId'));
-  await requireOwner(businessId);
-  const number = E164.safeParse(String(formData.get('phoneNumber') ?? '').replace(/[\s()-]/g, ''));
-  if (!number.success) return { error: 'Enter the number in E.164 form, e.g. +12025550123' };
+  const { user } = await requireOwner(businessId);
+  let connected: string;
   try {
-    await forBusiness(await getDb(), businessId).phoneNumbers.add(number.data, 'Twilio');
+    const row = await connectPhoneNumber({
+      ctx: tenantContext(await getDb(), businessId, { kind: 'staff', userId: user.id }),
+      input: { phoneNumber: String(formData.get('phoneNumber') ?? ''), label: 'Twilio' },
+    });
+    connected = row.e164;
   } catch (error) {
+    if (error instanceof DomainError && error.code === 'invalid_phone') return { error: error.message };
     log.warn({ err: error, businessId }, 'phone number refused');
     return { error: 'That number is already connected to a business' };
   }
   revalidatePath(`/b/${businessId}`, 'layout');
-  return { ok: `Connected ${number.data}` };
+  return { ok: `Connected ${connected}` };
 }
 
 export async function removePhoneNumberAction(formData: FormData): Promise<void> {
   await assertSameOriginAction();
   const businessId = BusinessIdField.parse(formData.get('businessId'));
-  await requireOwner(businessId);
+  const { user } = await requireOwner(businessId);
   const phoneNumberId = z.string().min(1).parse(formData.get('phoneNumberId'));
-  await forBusiness(await getDb(), businessId).phoneNumbers.remove(phoneNumberId);
+  await disconnectPhoneNumber({
+    ctx: tenantContext(await getDb(), businessId, { kind: 'staff', userId: user.id }),
+    input: { phoneNumberId },
+  });
   revalidatePath(`/b/${businessId}`, 'layout');
 }
 
@@ -79,15 +89,10 @@ export async function inviteStaffAction(_previous: ActionState, formData: FormDa
   const { user } = await requireOwner(businessId);
   const email = z.email().safeParse(String(formData.get('email') ?? '').trim());
   if (!email.success) return { error: 'Enter a valid email address' };
-  const db = await getDb();
-  let staff = await findUserByEmail(db, email.data);
-  let temporaryPassword: string | undefined;
-  if (staff === undefined) {
-    temporaryPassword = randomBytes(9).toString('base64url');
-    staff = await createUser(db, { email: email.data, passwordHash: await hashPassword(temporaryPassword) });
-  }
-  const tenant = forBusiness(db, businessId);
-  if ((await tenant.members.roleOf(staff.id)) === undefined) await tenant.members.set(staff.id, 'staff');
+  const { user: staff, temporaryPassword } = await addStaffMember({
+    ctx: { db: await getDb(), businessId, actor: { kind: 'staff', userId: user.id } },
+    input: { email: email.data },
+  });
   log.info({ userId: user.id, businessId, staffUserId: staff.id }, 'staff member added');
   revalidatePath(`/b/${businessId}`, 'layout');
   return {

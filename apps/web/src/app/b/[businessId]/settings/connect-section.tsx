@@ -1,13 +1,13 @@
-import { forBusiness } from '@receptionist/db';
 import { buttonClass, Card } from '../../../../components/ui.tsx';
 import { getEnv } from '../../../../env.ts';
 import { getDb } from '../../../../server/db.ts';
+import { readTenant } from '../../../../server/queries/tenant.ts';
 import { removePhoneNumberAction } from './actions.ts';
 import { AddPhoneNumberForm, InviteStaffForm } from './connect-panels.tsx';
 
 /** Phone numbers with the exact Twilio webhook URLs, and the team. Shared by setup and settings. */
 export async function ConnectSection({ businessId, isOwner }: { businessId: string; isOwner: boolean }) {
-  const tenant = forBusiness(await getDb(), businessId);
+  const tenant = readTenant(await getDb(), businessId);
   const [numbers, members] = await Promise.all([tenant.phoneNumbers.list(), tenant.members.list()]);
   const publicUrl = getEnv().publicUrl ?? 'https://<your PUBLIC_URL>';
   return (

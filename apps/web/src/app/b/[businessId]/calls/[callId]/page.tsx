@@ -1,4 +1,3 @@
-import { forBusiness } from '@receptionist/db';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -8,6 +7,7 @@ import { requireBusinessAccess } from '../../../../../server/auth/current-user.t
 import { getDb } from '../../../../../server/db.ts';
 import { loadBusinessTimeZone } from '../../../../../server/queries/business.ts';
 import { percentile } from '../../../../../server/queries/stats.ts';
+import { readTenant } from '../../../../../server/queries/tenant.ts';
 import { OUTCOME_TONES, statusTone } from '../outcome.ts';
 import { buildTimeline } from './timeline.ts';
 
@@ -29,7 +29,7 @@ export default async function CallDetailPage({
   const { businessId, callId } = await params;
   await requireBusinessAccess(businessId);
   const db = await getDb();
-  const call = await forBusiness(db, businessId).calls.get(callId);
+  const call = await readTenant(db, businessId).calls.get(callId);
   if (call === undefined) notFound();
   const timeZone = await loadBusinessTimeZone(db, businessId);
   const timeline = buildTimeline(call);

@@ -1,4 +1,4 @@
-import type { CallDetail, CallTurnRow, ToolCallRow } from '@receptionist/db';
+import type { CallDetail, CallTurnRow, ToolCallRow } from '../../../../../server/queries/types.ts';
 
 export type TimelineEntry =
   | { kind: 'turn'; atMs: number; turn: CallTurnRow }

@@ -1,0 +1,23 @@
+import { forBusiness } from '@receptionist/db';
+import type { Database } from '../db.ts';
+
+/**
+ * The dashboard's and the REST API's window onto one business's rows: reads only. Every write goes
+ * through a @receptionist/domain verb; this object has no method that could write.
+ */
+export function readTenant(db: Database, businessId: string) {
+  const tenant = forBusiness(db, businessId);
+  return {
+    businessId,
+    business: { get: tenant.business.get },
+    calls: { get: tenant.calls.get, list: tenant.calls.list },
+    customers: { get: tenant.customers.get, list: tenant.customers.list },
+    appointments: { get: tenant.appointments.get, list: tenant.appointments.list },
+    messages: { get: tenant.messages.get, list: tenant.messages.list },
+    apiKeys: { list: tenant.apiKeys.list },
+    phoneNumbers: { list: tenant.phoneNumbers.list },
+    members: { list: tenant.members.list },
+  };
+}
+
+export type TenantReader = ReturnType<typeof readTenant>;

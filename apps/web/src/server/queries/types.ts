@@ -1,0 +1,20 @@
+/**
+ * Row types and enum values the pages and the REST API render. Re-exported here so that this folder
+ * stays the only part of the web app that imports @receptionist/db (besides the connection in db.ts).
+ */
+export {
+  APPOINTMENT_STATUSES,
+  type ApiKeySummary,
+  type AppointmentRow,
+  CALL_OUTCOMES,
+  type CallDetail,
+  type CallOutcome,
+  type CallRow,
+  type CallStatus,
+  type CallTurnRow,
+  DbError,
+  type MembershipRole,
+  type MessageRow,
+  type ToolCallRow,
+  type UserRow,
+} from '@receptionist/db';

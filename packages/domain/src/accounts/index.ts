@@ -1,0 +1,5 @@
+export * from './authenticate-local-user.ts';
+export * from './password.ts';
+export * from './register-local-user.ts';
+export * from './sign-out-everywhere.ts';
+export * from './upsert-google-user.ts';

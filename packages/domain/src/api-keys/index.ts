@@ -1,0 +1,4 @@
+export * from './create.ts';
+export * from './hash.ts';
+export * from './revoke.ts';
+export * from './verify.ts';

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { DomainContext } from '../availability/index.ts';
+import { IsoDate } from '../profile/schema.ts';
+import { resolveAppointment } from './locate.ts';
+import { type AppointmentView, toAppointmentView } from './view.ts';
+
+export const CancelAppointmentInput = z.object({
+  /** Required for staff and API actors; a caller may give it to pick among their bookings. */
+  appointmentId: z.string().trim().min(1).max(100).optional(),
+  date: IsoDate.optional(),
+  customerName: z.string().trim().min(1).max(100).optional(),
+});
+export type CancelAppointmentInput = z.input<typeof CancelAppointmentInput>;
+
+/** Cancels a booking: one of the verified caller's, or any of the business's for staff and API keys. */
+export async function cancelAppointment({
+  ctx,
+  input,
+}: {
+  ctx: DomainContext;
+  input: CancelAppointmentInput;
+}): Promise<AppointmentView> {
+  const parsed = CancelAppointmentInput.parse(input);
+  const current = await resolveAppointment(ctx, {
+    appointmentId: parsed.appointmentId,
+    customerName: parsed.customerName,
+    date: parsed.date,
+    // A caller only ever finds live bookings; staff cancelling a cancelled one get it back unchanged.
+    mustBeBooked: false,
+  });
+  const cancelled = await ctx.tenant.appointments.cancel(current.id);
+  return toAppointmentView(ctx.profile, cancelled);
+}
