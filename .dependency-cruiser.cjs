@@ -64,10 +64,10 @@ module.exports = {
     ),
     {
       name: 'database-reads-stay-reads',
-      comment: 'the folders that may use the database layer only read it: no verbs, no engines',
+      comment: 'the folders that may use the database layer serve reads: no agent, no engine, no voice code',
       severity: 'error',
       from: { path: `${WEB_QUERIES}|${VOICE_READS}`, pathNot: TEST_FILES },
-      to: { path: [pkg('engine'), pkg('receptionist'), pkg('domain'), app('voice')] },
+      to: { path: [pkg('engine'), pkg('receptionist'), app('voice')] },
     },
     {
       name: 'media-relay-has-no-database',
