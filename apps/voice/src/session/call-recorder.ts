@@ -62,9 +62,15 @@ export class CallRecorder {
     this.#enqueue('append_turn', () => this.#store.appendTurn(this.#callId, turn));
   }
 
-  toolCall(input: Parameters<CallLogStore['recordToolCall']>[1]): void {
-    if (input.status === 'ok') this.#succeededTools.add(input.name);
-    this.#enqueue('record_tool_call', () => this.#store.recordToolCall(this.#callId, input));
+  /**
+   * `recorded`: the tool already wrote this result to tool_calls in its own write transaction (the
+   * engine's tool_result says so); it still counts towards the outcome but is not written twice.
+   */
+  toolCall(input: Parameters<CallLogStore['recordToolCall']>[1] & { recorded?: boolean | undefined }): void {
+    const { recorded, ...row } = input;
+    if (row.status === 'ok') this.#succeededTools.add(row.name);
+    if (recorded === true) return;
+    this.#enqueue('record_tool_call', () => this.#store.recordToolCall(this.#callId, row));
   }
 
   update(patch: Parameters<CallLogStore['update']>[1]): void {

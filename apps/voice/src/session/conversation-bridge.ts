@@ -122,6 +122,7 @@ export class ConversationBridge {
         result,
         status: event.status,
         latencyMs: event.latencyMs,
+        recorded: event.recorded,
       });
       if (result.action && current()) hooks.action(result.action);
     });
