@@ -10,13 +10,13 @@ import type { BusinessBrief } from '@receptionist/engine';
 import { PHONE_AUDIO } from '@receptionist/engine';
 import { CallerAudioDecoder, prepareRecognizerModel, type RecognizerModel } from '@receptionist/engine/local';
 import { DateTime } from 'luxon';
-import { parseWhen } from '../packages/engine/src/local/policy/datetime.ts';
 import { spokenCalendarDates } from '../packages/engine/src/local/stt/spoken-when.ts';
 import {
   type CallerVoice,
   speakAsCaller,
   throughPhoneChannel,
 } from '../packages/engine/src/local/testing/caller-audio.ts';
+import { parseWhen } from '../packages/receptionist/src/offline/datetime.ts';
 import { recognizeStream, stockModel } from './recognize.ts';
 import { alignWords } from './word-alignment.ts';
 

@@ -28,7 +28,7 @@ import {
   SpeechCache,
   speakReply,
 } from '@receptionist/engine/local';
-import { buildReceptionistTools, toBusinessBrief } from '@receptionist/receptionist';
+import { buildReceptionistTools, offlineReceptionist, toBusinessBrief } from '@receptionist/receptionist';
 import {
   type CallerVoice,
   speakAsCaller,
@@ -187,7 +187,7 @@ function recognizerPeakRssKb(shellPid: number | undefined): number {
 }
 
 async function callSection(vadPostspeechFrames: number, calls: number, audio: Uint8Array[]) {
-  const engine = createLocalEngine({ vadPostspeechFrames });
+  const engine = createLocalEngine({ dialogue: offlineReceptionist, vadPostspeechFrames });
   // The real receptionist tools on a temporary database with the demo business.
   const database = await createTestDatabase();
   const businessId = (await seedDemoBusiness(database.db)).id;

@@ -1,4 +1,5 @@
 import type { Engine } from '@receptionist/engine';
+import { offlineReceptionist } from '@receptionist/receptionist';
 import type { Logger } from 'pino';
 import type { VoiceEnv } from './env.ts';
 import { EngineUnavailableError } from './errors.ts';
@@ -79,7 +80,13 @@ export async function loadEngineConstructors(logger: Logger): Promise<EngineCons
   try {
     const local = (await import(modules.local)) as Record<string, unknown>;
     if (typeof local.createLocalEngine === 'function') {
-      constructors.createLocalEngine = local.createLocalEngine as EngineConstructors['createLocalEngine'];
+      const createLocalEngine = local.createLocalEngine as (options: {
+        logger?: Logger | undefined;
+        dialogue: typeof offlineReceptionist;
+      }) => Engine;
+      // The local engine is speech only: the receptionist's offline dialogue policy is its brain.
+      constructors.createLocalEngine = (options) =>
+        createLocalEngine({ ...options, dialogue: offlineReceptionist });
     }
   } catch (error) {
     logger.warn({ err: error }, 'local engine module failed to load');

@@ -1,6 +1,7 @@
 import { forBusiness } from '@receptionist/db';
 import { dayOpening, loadBusinessProfile, localDate } from '@receptionist/domain';
 import { createLocalEngine, speakAsCaller, throughPhoneChannel } from '@receptionist/engine/local';
+import { offlineReceptionist } from '@receptionist/receptionist';
 import type { FakeTwilioCall } from '@receptionist/telephony/testing';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,7 +50,7 @@ interface LocalCall {
 }
 
 async function placeLocalCall(): Promise<LocalCall> {
-  const h = await startVoiceHarness({ engine: createLocalEngine() });
+  const h = await startVoiceHarness({ engine: createLocalEngine({ dialogue: offlineReceptionist }) });
   harness = h;
   const call = await h.twilio.placeCall({ from: CALLER_NUMBER, to: h.businessNumber });
   const callId = call.answer.twiml.stream?.parameters.callId ?? '';

@@ -1,8 +1,8 @@
-import { forBusiness } from '@receptionist/db';
+import { forBusiness, toolCalls } from '@receptionist/db';
 import { dayOpening, loadBusinessProfile, localDate } from '@receptionist/domain';
 import { createScriptedEngine, type ScriptedEngine } from '@receptionist/engine/testing';
 import { DateTime } from 'luxon';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CALLER_NUMBER,
   silenceMulaw,
@@ -163,6 +163,52 @@ describe('phone calls end to end (fake Twilio ⇄ voice server ⇄ scripted engi
       'the call outcome',
     );
     expect(ended?.outcome).toBe('booked');
+  });
+
+  it('writes each tool result to tool_calls once: by the tool when it ran, by the call log when it did not', async () => {
+    const engine = createScriptedEngine({ greeting: { text: 'Hello!', audioMs: 200 } });
+    const h = await start(engine);
+    const date = await openDate(h);
+    const turns = [
+      {
+        caller: 'I would like a cleaning',
+        tool: {
+          name: 'book_appointment',
+          arguments: { service: 'cleaning', date, time: '10:00', customerName: 'Ada Lovelace' },
+        },
+        reply: { text: 'Booked.', audioMs: 200 },
+      },
+      {
+        caller: 'Fly me to the moon',
+        tool: { name: 'fly_to_moon', arguments: {} },
+        reply: { text: 'Sorry.', audioMs: 200 },
+      },
+    ];
+    h.engines.choice = {
+      primary: createScriptedEngine({ greeting: { text: 'Hello!', audioMs: 200 }, turns }),
+    };
+    // The tool writes inside its own transaction; writes straight on the database are the call log's.
+    const callLogInserts = vi.spyOn(h.database.db, 'insert');
+    const call = await h.twilio.placeCall({ from: CALLER_NUMBER, to: h.businessNumber });
+    await call.waitForAudio(200 * 8);
+    await call.waitForPlaybackEnd();
+    for (let turn = 1; turn <= 2; turn += 1) {
+      await call.sendAudio(speechMulaw(400));
+      await call.sendAudio(silenceMulaw(500));
+      await call.waitForAudio((200 + turn * 200) * 8);
+    }
+    const row = await until(
+      () => callRow(h, callIdOf(call)),
+      (r) => (r?.toolCalls.length ?? 0) >= 2,
+      'two tool calls',
+    );
+    expect(row?.toolCalls.map((toolCall) => [toolCall.name, toolCall.status])).toEqual([
+      ['book_appointment', 'ok'],
+      ['fly_to_moon', 'error'],
+    ]);
+    const toolCallWrites = callLogInserts.mock.calls.filter(([table]) => table === toolCalls);
+    expect(toolCallWrites).toHaveLength(1);
+    call.stop();
   });
 
   it('logs no turn for a reply that has audio but no words', async () => {

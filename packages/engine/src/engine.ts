@@ -91,6 +91,12 @@ export interface ToolResultEvent {
   result: ToolResult;
   status: 'ok' | 'failed' | 'error' | 'timeout';
   latencyMs: number;
+  /**
+   * The tool already wrote this result to the call's durable tool log (in its own write transaction),
+   * so the call log must not write it again. Absent for results that never reached the tool or never
+   * came back from it (unknown tool, invalid arguments, timeout, thrown error).
+   */
+  recorded?: boolean | undefined;
 }
 
 export interface TurnMetricsEvent {

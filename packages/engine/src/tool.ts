@@ -32,13 +32,23 @@ export interface ToolResult {
 
 /**
  * A business tool as both engines see it: a name, a "Call when…" description, zod parameters and a
- * handler. Defined once in the receptionist package; the OpenAI engine wraps it with the Agents SDK's
- * `tool()`, the local dialogue policy calls it directly.
+ * handler. Defined once in the receptionist package; both engines run it through `ToolRunner`
+ * (tools/runner.ts), which validates the arguments against `parameters` before `execute` sees them.
  */
 export interface EngineTool<Schema extends z.ZodObject = z.ZodObject> {
   name: string;
   description: string;
   parameters: Schema;
+  /**
+   * Set when the tool records its own result durably (per call and tool-call id) whenever it returns:
+   * the engine then marks the `tool_result` event `recorded` so the result is written once.
+   */
+  recordsOwnResult?: boolean | undefined;
+  /**
+   * The tool acts on the call at once (hang up, transfer): a realtime voice agent calls it itself
+   * rather than through a slower planner. Engines without such a split ignore it.
+   */
+  immediate?: boolean | undefined;
   execute(args: z.infer<Schema>, context: ToolContext): Promise<ToolResult>;
 }
 

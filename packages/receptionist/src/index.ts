@@ -1,2 +1,3 @@
 export * from './instructions.ts';
+export * from './offline/index.ts';
 export * from './tools/index.ts';

@@ -46,7 +46,7 @@ async function journalOnNewCall() {
   return { journal, relay, metrics, playback, tenant: forBusiness(test.db, business.id), callId: call.id };
 }
 
-const toolResult = (overrides: Partial<ToolResultEvent> & { recorded?: boolean }): ToolResultEvent => ({
+const toolResult = (overrides: Partial<ToolResultEvent>): ToolResultEvent => ({
   toolCallId: 'tool_1',
   name: 'book_appointment',
   arguments: {},

@@ -8,9 +8,6 @@ import type { RelayEvents } from './media-relay.ts';
 /** Where the journal hears about the call: the media relay (a stand-in in tests). */
 export type JournalSource = TypedEmitter<RelayEvents>;
 
-/** The tool path may already have written a result durably in the tool's own transaction. */
-type ToolResult = ToolResultEvent & { recorded?: boolean | undefined };
-
 /**
  * What one call said and did, as the caller experienced it: finalized turns in spoken order with their
  * response latency, tool calls, engine switches and the outcome, written through `CallLogWriter`. Keeps the
@@ -117,7 +114,7 @@ export class CallJournal {
     if (!this.#playback.isPlaying || this.#cutItems.has(event.itemId)) this.flushAgentTurns();
   }
 
-  #toolResult(event: ToolResult): void {
+  #toolResult(event: ToolResultEvent): void {
     if (event.status === 'ok') this.#succeededTools.add(event.name);
     // One tool_calls row per result: the tool's transaction already wrote this one.
     if (event.recorded === true) return;

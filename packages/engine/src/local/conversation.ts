@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import type { Conversation, ConversationConfig, ConversationEvents, EndEvent } from '../engine.ts';
+import { ToolRunner } from '../tools/runner.ts';
 import { TypedEmitter } from '../typed-emitter.ts';
 import { CallerAudioDecoder, RECOGNIZER_SAMPLE_RATE } from './audio/convert.ts';
+import type { DialoguePolicy, DialoguePolicyFactory, PolicyAction, PolicyInput } from './dialogue-policy.ts';
 import type { LocalEngineError } from './errors.ts';
-import { DialoguePolicy } from './policy/dialogue.ts';
-import { FIXED_SENTENCES } from './policy/prompts.ts';
-import type { PolicyAction, PolicyInput } from './policy/types.ts';
 import { speakReply } from './speaker.ts';
 import { prepareRecognizerModel, type RecognizerModel } from './stt/model-files.ts';
 import { PocketsphinxRecognizer } from './stt/pocketsphinx.ts';
-import { runTool } from './tool-runner.ts';
 import { warmSentence } from './tts/speech-cache.ts';
 import type { SpeechSynthesizer } from './tts/synthesizer.ts';
 import { VoiceActivityDetector } from './vad/detector.ts';
@@ -22,6 +19,8 @@ export interface ConversationParts {
   speechModel: SpeechProbabilityModel;
   synthesizer: SpeechSynthesizer;
   logger: Logger;
+  /** The receptionist's dialogue policy (injected: the engine knows no business or tool names). */
+  dialogue: DialoguePolicyFactory;
   toolTimeoutMs: number;
   vadPostspeechFrames: number;
 }
@@ -48,6 +47,7 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
   readonly #parts: ConversationParts;
   readonly #decoder: CallerAudioDecoder;
   readonly #policy: DialoguePolicy;
+  readonly #tools: ToolRunner;
   readonly #recognizer: PocketsphinxRecognizer;
   readonly #vad: VoiceActivityDetector;
   readonly #lifetime = new AbortController();
@@ -76,7 +76,7 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
       });
       conversation.#enqueue({ type: 'start' }, undefined);
     });
-    warmFixedSentences(parts.synthesizer);
+    warmFixedSentences(parts.synthesizer, parts.dialogue.fixedSentences);
     return conversation;
   }
 
@@ -85,12 +85,21 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
     this.#config = config;
     this.#parts = parts;
     this.#decoder = new CallerAudioDecoder(config.audioFormat);
-    this.#policy = new DialoguePolicy({
+    this.#policy = parts.dialogue.create({
       business: config.business,
       greeting: config.greeting,
       callerNumber: config.callerNumber,
       resumed: (config.history?.length ?? 0) > 0,
-      now: () => DateTime.fromMillis(config.now(), { zone: config.business.timeZone }),
+      now: config.now,
+    });
+    this.#tools = new ToolRunner({
+      tools: config.tools,
+      context: { businessId: config.businessId, callId: config.callId, callerNumber: config.callerNumber },
+      timeoutMs: parts.toolTimeoutMs,
+      signal: this.#lifetime.signal,
+      onToolCall: (event) => this.emit('tool_call', event),
+      onToolResult: (event) => this.emit('tool_result', event),
+      logger: parts.logger,
     });
     this.#recognizer = new PocketsphinxRecognizer(
       parts.model,
@@ -215,22 +224,7 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
         this.#decide(action.kind, action.detail, action.data);
         continue;
       }
-      const result = await runTool(
-        {
-          tools: this.#config.tools,
-          context: {
-            businessId: this.#config.businessId,
-            callId: this.#config.callId,
-            callerNumber: this.#config.callerNumber,
-          },
-          signal: this.#lifetime.signal,
-          timeoutMs: this.#parts.toolTimeoutMs,
-          onCall: (event) => this.emit('tool_call', event),
-          onResult: (event) => this.emit('tool_result', event),
-        },
-        action.name,
-        action.args,
-      );
+      const { result } = await this.#tools.run(action.name, action.args, `local_${randomUUID()}`);
       await this.#perform(this.#policy.handle({ type: 'tool_result', name: action.name, result }), turn);
     }
     await flushSpeech();
@@ -296,10 +290,10 @@ const warmed = new Set<string>();
  * Synthesises the policy's fixed sentences into the process-wide cache, one at a time in the background,
  * once per voice per process; a failure only means those sentences are synthesised when first said.
  */
-function warmFixedSentences(synthesizer: SpeechSynthesizer): void {
+function warmFixedSentences(synthesizer: SpeechSynthesizer, sentences: readonly string[]): void {
   if (warmed.has(synthesizer.name)) return;
   warmed.add(synthesizer.name);
   void (async () => {
-    for (const sentence of FIXED_SENTENCES) await warmSentence(synthesizer, sentence);
+    for (const sentence of sentences) await warmSentence(synthesizer, sentence);
   })().catch(() => undefined);
 }

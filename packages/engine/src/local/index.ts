@@ -1,9 +1,14 @@
 export { CallerAudioDecoder } from './audio/convert.ts';
 export { LocalConversation } from './conversation.ts';
+export type {
+  DialoguePolicy,
+  DialoguePolicyFactory,
+  DialoguePolicySetup,
+  PolicyAction,
+  PolicyInput,
+} from './dialogue-policy.ts';
 export { LocalEngineError } from './errors.ts';
 export { createLocalEngine, LOCAL_ENGINE_CAPABILITIES, type LocalEngineOptions } from './local-engine.ts';
-export { type DialogueOptions, DialoguePolicy } from './policy/dialogue.ts';
-export type { PolicyAction, PolicyInput } from './policy/types.ts';
 export { speakReply } from './speaker.ts';
 export { generateCorpus } from './stt/corpus.ts';
 export { DEBIAN_MODEL_ROOT, prepareRecognizerModel, type RecognizerModel } from './stt/model-files.ts';
@@ -16,5 +21,6 @@ export {
   speakAsCaller,
   throughPhoneChannel,
 } from './testing/caller-audio.ts';
+export { CallerLine } from './testing/caller-line.ts';
 export { SpeechCache } from './tts/speech-cache.ts';
 export { createSynthesizer, type SpeechSynthesizer, type VoiceName } from './tts/synthesizer.ts';

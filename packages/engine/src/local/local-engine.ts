@@ -1,6 +1,7 @@
 import pino, { type Logger } from 'pino';
 import type { Engine, EngineCapabilities } from '../engine.ts';
 import { LocalConversation } from './conversation.ts';
+import type { DialoguePolicyFactory } from './dialogue-policy.ts';
 import { type ModelFileOptions, prepareRecognizerModel } from './stt/model-files.ts';
 import { createSynthesizer, type VoiceName } from './tts/synthesizer.ts';
 import { DEFAULT_VAD_SETTINGS } from './vad/detector.ts';
@@ -9,6 +10,8 @@ import { SileroModel } from './vad/silero.ts';
 import type { SpeechProbabilityModel } from './vad/speech-model.ts';
 
 export interface LocalEngineOptions {
+  /** The dialogue brain (the receptionist package's offline policy); the engine itself knows no business. */
+  dialogue: DialoguePolicyFactory;
   /** Voice when the conversation config names none: flite `slt` (default), `rms`, `awb`, `kal16`, or `espeak`. */
   defaultVoice?: VoiceName | undefined;
   /** `silero` (default; falls back to `energy` if onnxruntime cannot load) or `energy`. */
@@ -42,8 +45,8 @@ async function loadSpeechModel(options: LocalEngineOptions, logger: Logger): Pro
   }
 }
 
-/** The offline engine: pocketsphinx + rule-based dialogue + flite/espeak-ng, no network, no keys. */
-export function createLocalEngine(options: LocalEngineOptions = {}): Engine {
+/** The offline engine: pocketsphinx + an injected dialogue policy + flite/espeak-ng, no network, no keys. */
+export function createLocalEngine(options: LocalEngineOptions): Engine {
   const logger = options.logger ?? pino({ name: 'local-engine', level: 'warn' });
   const modelFiles: ModelFileOptions = { cacheDir: options.cacheDir, modelRoot: options.modelRoot };
   return {
@@ -57,6 +60,7 @@ export function createLocalEngine(options: LocalEngineOptions = {}): Engine {
           speechModel,
           synthesizer: createSynthesizer(config.voice ?? options.defaultVoice),
           logger: logger.child({ callId: config.callId }),
+          dialogue: options.dialogue,
           toolTimeoutMs: options.toolTimeoutMs ?? 10_000,
           vadPostspeechFrames: options.vadPostspeechFrames ?? 30,
         },

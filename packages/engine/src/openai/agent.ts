@@ -1,11 +1,11 @@
 import { RealtimeAgent, tool } from '@openai/agents/realtime';
 import { z } from 'zod';
 import type { ConversationConfig } from '../engine.ts';
-import { buildChatAgentInstructions, IMMEDIATE_TOOL_NAMES, SUPERVISOR_TOOL_NAME } from './instructions.ts';
+import { type ToolRunner, toolOutputForModel } from '../tools/runner.ts';
+import { buildChatAgentInstructions, immediateTools, SUPERVISOR_TOOL_NAME } from './instructions.ts';
 import { toolParametersJsonSchema } from './json-schema.ts';
 import { realtimeVoice } from './session-config.ts';
 import { SUPERVISOR_FALLBACK_SENTENCE } from './supervisor.ts';
-import { type ToolRunner, toolOutputForModel } from './tool-runner.ts';
 
 /** The SDK's shape for a non-strict JSON-schema tool (our business tools may have optional fields). */
 type NonStrictParameters = {
@@ -26,7 +26,7 @@ export interface ChatAgentOptions {
 
 /**
  * The realtime (junior) receptionist: business instructions plus chat-supervisor rules, the profile's
- * voice, the supervisor tool, and the few tools that must act at once (end_call, transfer_call).
+ * voice, the supervisor tool, and the few tools that must act at once (`immediate`: hanging up, transferring).
  * Immediate tools run through the same ToolRunner as the supervisor's, keyed by the Realtime call id.
  */
 export function buildChatAgent(options: ChatAgentOptions): RealtimeAgent {
@@ -45,24 +45,22 @@ export function buildChatAgent(options: ChatAgentOptions): RealtimeAgent {
     timeoutErrorFunction: () => SUPERVISOR_FALLBACK_SENTENCE,
     execute: (input) => options.askSupervisor(input.relevantContextFromLastUserMessage),
   });
-  const immediateTools = config.tools
-    .filter((engineTool) => (IMMEDIATE_TOOL_NAMES as readonly string[]).includes(engineTool.name))
-    .map((engineTool) =>
-      tool({
-        name: engineTool.name,
-        description: engineTool.description,
-        parameters: toolParametersJsonSchema(engineTool) as unknown as NonStrictParameters,
-        strict: false,
-        execute: async (input, _runContext, details) => {
-          const callId = details?.toolCall?.callId ?? `realtime_${engineTool.name}_${Date.now()}`;
-          return toolOutputForModel(await runner.run(engineTool.name, input, callId));
-        },
-      }),
-    );
+  const actingTools = immediateTools(config.tools).map((engineTool) =>
+    tool({
+      name: engineTool.name,
+      description: engineTool.description,
+      parameters: toolParametersJsonSchema(engineTool) as unknown as NonStrictParameters,
+      strict: false,
+      execute: async (input, _runContext, details) => {
+        const callId = details?.toolCall?.callId ?? `realtime_${engineTool.name}_${Date.now()}`;
+        return toolOutputForModel(await runner.run(engineTool.name, input, callId));
+      },
+    }),
+  );
   return new RealtimeAgent({
     name: 'receptionist',
     voice: realtimeVoice(config.voice),
     instructions: buildChatAgentInstructions(config),
-    tools: [supervisorTool, ...immediateTools],
+    tools: [supervisorTool, ...actingTools],
   });
 }

@@ -1,12 +1,12 @@
 import type { RealtimeAgent } from '@openai/agents/realtime';
 import type { Logger } from 'pino';
 import type { ConversationConfig, TranscriptEntry } from '../engine.ts';
+import { ToolRunner } from '../tools/runner.ts';
 import { buildChatAgent } from './agent.ts';
 import type { EmitConversationEvent } from './event-router.ts';
-import { buildSupervisorInstructions, IMMEDIATE_TOOL_NAMES } from './instructions.ts';
+import { buildSupervisorInstructions } from './instructions.ts';
 import type { ResolvedOpenAIEngineOptions } from './options.ts';
 import { Supervisor } from './supervisor.ts';
-import { ToolRunner } from './tool-runner.ts';
 
 export interface CallAgentInput {
   config: ConversationConfig;
@@ -32,10 +32,8 @@ export function buildCallAgent(input: CallAgentInput): RealtimeAgent {
   const { config, options, signal, logger, emit } = input;
   const runner = new ToolRunner({
     tools: config.tools,
-    businessId: config.businessId,
-    callId: config.callId,
-    callerNumber: config.callerNumber,
-    toolTimeoutMs: options.toolTimeoutMs,
+    context: { businessId: config.businessId, callId: config.callId, callerNumber: config.callerNumber },
+    timeoutMs: options.toolTimeoutMs,
     signal,
     onToolCall: (event) => emit('tool_call', event),
     onToolResult: (event) => emit('tool_result', event),
@@ -46,7 +44,7 @@ export function buildCallAgent(input: CallAgentInput): RealtimeAgent {
     baseUrl: options.baseUrl,
     model: options.supervisorModel,
     instructions: buildSupervisorInstructions(config),
-    tools: config.tools.filter((tool) => !(IMMEDIATE_TOOL_NAMES as readonly string[]).includes(tool.name)),
+    tools: config.tools.filter((tool) => tool.immediate !== true),
     runner,
     deadlineMs: options.supervisorDeadlineMs,
     maxIterations: options.supervisorMaxIterations,

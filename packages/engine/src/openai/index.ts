@@ -1,6 +1,6 @@
 export { OpenAIConversation } from './conversation.ts';
 export { createOpenAIEngine, OPENAI_ENGINE_CAPABILITIES } from './engine.ts';
-export { FILLER_PHRASES, IMMEDIATE_TOOL_NAMES, SUPERVISOR_TOOL_NAME } from './instructions.ts';
+export { FILLER_PHRASES, immediateTools, SUPERVISOR_TOOL_NAME } from './instructions.ts';
 export {
   DEFAULT_SUPERVISOR_MODEL,
   type OpenAIEngineOptions,

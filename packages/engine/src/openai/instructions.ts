@@ -1,9 +1,12 @@
 import type { ConversationConfig } from '../engine.ts';
+import type { AnyEngineTool } from '../tool.ts';
 
 export const SUPERVISOR_TOOL_NAME = 'getNextResponseFromSupervisor';
 
-/** Tools the realtime agent calls itself because they act on the call at once. */
-export const IMMEDIATE_TOOL_NAMES = ['end_call', 'transfer_call'] as const;
+/** Tools the realtime agent calls itself because they act on the call at once (`EngineTool.immediate`). */
+export function immediateTools(tools: readonly AnyEngineTool[]): AnyEngineTool[] {
+  return tools.filter((tool) => tool.immediate === true);
+}
 
 export const FILLER_PHRASES = [
   'One moment.',
@@ -19,9 +22,7 @@ export const FILLER_PHRASES = [
  * repeats; anything factual or any booking goes through the supervisor.
  */
 export function buildChatAgentInstructions(config: ConversationConfig): string {
-  const immediate = config.tools.filter((tool) =>
-    (IMMEDIATE_TOOL_NAMES as readonly string[]).includes(tool.name),
-  );
+  const immediate = immediateTools(config.tools);
   return [
     config.instructions,
     '',

@@ -239,6 +239,7 @@ describe('OpenAI engine: the supervisor', () => {
       name: 'end_call',
       description: 'Call when the conversation is over and the caller said goodbye.',
       parameters: z.object({ reason: z.string() }),
+      immediate: true,
       execute: async (args) => ({
         ok: true,
         message: 'Goodbye.',

@@ -3,8 +3,8 @@ import type { ResponseInputItem } from 'openai/resources/responses/responses';
 import type { Logger } from 'pino';
 import type { TranscriptEntry } from '../engine.ts';
 import type { AnyEngineTool } from '../tool.ts';
+import { type ToolRunner, toolOutputForModel } from '../tools/runner.ts';
 import { toolParametersJsonSchema } from './json-schema.ts';
-import { type ToolRunner, toolOutputForModel } from './tool-runner.ts';
 
 /** Said when the supervisor cannot produce an answer in time; it never leaves the caller in silence. */
 export const SUPERVISOR_FALLBACK_SENTENCE = "I couldn't check that just now. Can I take a message?";

@@ -7,6 +7,7 @@ import type {
   EngineErrorEvent,
 } from '../engine.ts';
 import type { ToolResult } from '../tool.ts';
+import { ToolRunner } from '../tools/runner.ts';
 import { TypedEmitter } from '../typed-emitter.ts';
 import type { ScriptedEngineScript, ScriptedTurn, ScriptedUtterance } from './scripted-engine.ts';
 
@@ -58,6 +59,9 @@ export class ScriptedConversation extends TypedEmitter<ConversationEvents> imple
   #ended = false;
   /** Replies run one after another, like a real agent's responses. */
   #queue: Promise<void> = Promise.resolve();
+  readonly #lifetime = new AbortController();
+  /** The same tool path as the real engines: validation, timeout, ledger, events. */
+  readonly #tools: ToolRunner;
 
   constructor(config: ConversationConfig, script: ScriptedEngineScript, capabilities: EngineCapabilities) {
     super();
@@ -65,6 +69,14 @@ export class ScriptedConversation extends TypedEmitter<ConversationEvents> imple
     this.#script = script;
     this.#capabilities = capabilities;
     this.#turns = [...(script.turns ?? [])];
+    this.#tools = new ToolRunner({
+      tools: config.tools,
+      context: { businessId: config.businessId, callId: config.callId, callerNumber: config.callerNumber },
+      timeoutMs: 10_000,
+      signal: this.#lifetime.signal,
+      onToolCall: (event) => this.emit('tool_call', event),
+      onToolResult: (event) => this.emit('tool_result', event),
+    });
   }
 
   /** Greets (unless history says the call already started). */
@@ -159,6 +171,7 @@ export class ScriptedConversation extends TypedEmitter<ConversationEvents> imple
   #end(event: EndEvent): void {
     if (this.#ended) return;
     this.#ended = true;
+    this.#lifetime.abort();
     this.emit('end', event);
   }
 
@@ -184,32 +197,7 @@ export class ScriptedConversation extends TypedEmitter<ConversationEvents> imple
   }
 
   async #callTool(name: string, args: unknown): Promise<ToolResult> {
-    const toolCallId = `call_${this.#nextItemId('tool')}`;
-    this.emit('tool_call', { toolCallId, name, arguments: args });
-    const tool = this.config.tools.find((candidate) => candidate.name === name);
-    const startedAt = performance.now();
-    let result: ToolResult;
-    let status: 'ok' | 'failed' | 'error' = 'ok';
-    if (!tool) {
-      result = { ok: false, message: `There is no tool named ${name}.`, code: 'unknown_tool' };
-      status = 'error';
-    } else {
-      const parsed = tool.parameters.safeParse(args);
-      if (!parsed.success) {
-        result = { ok: false, message: 'Those details look wrong.', code: 'invalid_arguments' };
-        status = 'error';
-      } else {
-        result = await tool.execute(parsed.data, {
-          businessId: this.config.businessId,
-          callId: this.config.callId,
-          toolCallId,
-          callerNumber: this.config.callerNumber,
-        });
-        if (!result.ok) status = 'failed';
-      }
-    }
-    const latencyMs = Math.round(performance.now() - startedAt);
-    this.emit('tool_result', { toolCallId, name, arguments: args, result, status, latencyMs });
+    const { result } = await this.#tools.run(name, args, `call_${this.#nextItemId('tool')}`);
     return result;
   }
 

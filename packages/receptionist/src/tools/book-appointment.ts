@@ -1,20 +1,16 @@
-import { bookAppointment, IsoDate, LocalTime, toAppointmentView } from '@receptionist/domain';
+import { BookAppointmentInput, bookAppointment, toAppointmentView } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
-import { z } from 'zod';
+import type { ReceptionistToolData } from './data.ts';
+import { toolParameters } from './parameters.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
-const BookAppointmentParameters = z.object({
-  service: z.string().trim().min(1).max(100).describe('Service name or id'),
-  date: IsoDate.describe('Appointment date, YYYY-MM-DD in the business time zone'),
-  time: LocalTime.describe('Start time, local HH:mm (24-hour)'),
-  customerName: z.string().trim().min(1).max(100).describe("The caller's full name"),
-  phone: z
-    .string()
-    .trim()
-    .max(40)
-    .nullish()
-    .describe('Phone number for the booking if different from the number they are calling from'),
-  notes: z.string().trim().max(500).nullish().describe('Anything the business should know'),
+const BookAppointmentParameters = toolParameters(BookAppointmentInput, {
+  service: 'Service name or id',
+  date: 'Appointment date, YYYY-MM-DD in the business time zone',
+  time: 'Start time, local HH:mm (24-hour)',
+  customerName: "The caller's full name",
+  phone: 'Phone number for the booking if different from the number they are calling from',
+  notes: 'Anything the business should know',
 });
 
 export function bookAppointmentTool(deps: ToolDependencies): AnyEngineTool {
@@ -29,7 +25,7 @@ export function bookAppointmentTool(deps: ToolDependencies): AnyEngineTool {
       return {
         ok: true,
         message: `You're booked for a ${view.spoken}.`,
-        data: { appointment: view },
+        data: { appointment: view } satisfies ReceptionistToolData['book_appointment'],
       };
     },
   });

@@ -1,12 +1,13 @@
-import { cancelAppointment, IsoDate } from '@receptionist/domain';
+import { CancelAppointmentInput, cancelAppointment } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
-import { z } from 'zod';
+import type { ReceptionistToolData } from './data.ts';
+import { toolParameters } from './parameters.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
-const CancelAppointmentParameters = z.object({
-  appointmentId: z.string().trim().max(100).nullish().describe('Id from find_my_appointments, when known'),
-  date: IsoDate.nullish().describe('Date of the booking, YYYY-MM-DD'),
-  customerName: z.string().trim().max(100).nullish().describe('Name the booking is under'),
+const CancelAppointmentParameters = toolParameters(CancelAppointmentInput, {
+  appointmentId: 'Id from find_my_appointments, when known',
+  date: 'Date of the booking, YYYY-MM-DD',
+  customerName: 'Name the booking is under',
 });
 
 export function cancelAppointmentTool(deps: ToolDependencies): AnyEngineTool {
@@ -20,7 +21,7 @@ export function cancelAppointmentTool(deps: ToolDependencies): AnyEngineTool {
       return {
         ok: true,
         message: `Your ${cancelled.spoken} is cancelled.`,
-        data: { appointment: cancelled },
+        data: { appointment: cancelled } satisfies ReceptionistToolData['cancel_appointment'],
       };
     },
   });

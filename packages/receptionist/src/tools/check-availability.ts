@@ -11,6 +11,7 @@ import {
 } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
+import type { ReceptionistToolData } from './data.ts';
 import { receptionistTool, type ToolDependencies } from './runner.ts';
 
 const MAX_SPOKEN_SLOTS = 6;
@@ -36,7 +37,7 @@ export function checkAvailabilityTool(deps: ToolDependencies): AnyEngineTool {
       const data = {
         service: { id: service.id, name: service.name },
         slots: slots.map(({ date, time }) => ({ date, time })),
-      };
+      } satisfies ReceptionistToolData['check_availability'];
       if (slots.length === 0) {
         const next = await findNextFreeDay(ctx, service, args.endDate ?? args.date);
         const range = args.endDate
@@ -48,7 +49,10 @@ export function checkAvailabilityTool(deps: ToolDependencies): AnyEngineTool {
         return {
           ok: true,
           message: `I have nothing free for a ${service.name} ${range}.${nextText}`,
-          data: { ...data, next: next ? { date: next.date, time: next.time } : undefined },
+          data: {
+            ...data,
+            next: next ? { date: next.date, time: next.time } : undefined,
+          } satisfies ReceptionistToolData['check_availability'],
         };
       }
       const preferred = args.preferredTime ? minutesOfDay(args.preferredTime) : undefined;

@@ -12,6 +12,7 @@ export function endCallTool(deps: ToolDependencies): AnyEngineTool {
     description:
       'Call when the conversation is finished and you have said goodbye, or the caller asks to hang up. The call ends after your last words are played.',
     parameters: EndCallParameters,
+    immediate: true,
     async run(args) {
       return { ok: true, message: 'Goodbye!', action: { type: 'end_call', reason: args.reason } };
     },

@@ -1,11 +1,12 @@
-import { findMyAppointments, IsoDate, joinWords } from '@receptionist/domain';
+import { FindAppointmentsInput, findMyAppointments, joinWords } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
-import { z } from 'zod';
+import type { ReceptionistToolData } from './data.ts';
+import { toolParameters } from './parameters.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
-const FindMyAppointmentsParameters = z.object({
-  customerName: z.string().trim().max(100).nullish().describe('Name the booking is under'),
-  date: IsoDate.nullish().describe('Date of the booking, YYYY-MM-DD'),
+const FindMyAppointmentsParameters = toolParameters(FindAppointmentsInput, {
+  customerName: 'Name the booking is under',
+  date: 'Date of the booking, YYYY-MM-DD',
 });
 
 export function findMyAppointmentsTool(deps: ToolDependencies): AnyEngineTool {
@@ -20,7 +21,7 @@ export function findMyAppointmentsTool(deps: ToolDependencies): AnyEngineTool {
       return {
         ok: true,
         message: `I see ${spoken.length === 1 ? 'one booking' : `${spoken.length} bookings`}: ${joinWords(spoken)}.`,
-        data: found,
+        data: found satisfies ReceptionistToolData['find_my_appointments'],
       };
     },
   });

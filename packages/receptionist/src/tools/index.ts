@@ -51,5 +51,6 @@ export function buildReceptionistTools(options: {
 }
 
 export { matchFaq } from './answer-question.ts';
+export { type LocalSlot, type ReceptionistToolData, toolData } from './data.ts';
 export { type ToolDependencies, withoutNulls } from './runner.ts';
 export { findDestination } from './transfer-call.ts';

@@ -1,14 +1,15 @@
-import { IsoDate, LocalTime, rescheduleAppointment } from '@receptionist/domain';
+import { RescheduleAppointmentInput, rescheduleAppointment } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
-import { z } from 'zod';
+import type { ReceptionistToolData } from './data.ts';
+import { toolParameters } from './parameters.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
-const RescheduleAppointmentParameters = z.object({
-  appointmentId: z.string().trim().max(100).nullish().describe('Id from find_my_appointments, when known'),
-  currentDate: IsoDate.nullish().describe('Date of the existing booking, YYYY-MM-DD'),
-  customerName: z.string().trim().max(100).nullish().describe('Name the booking is under'),
-  newDate: IsoDate.describe('New date, YYYY-MM-DD'),
-  newTime: LocalTime.describe('New start time, local HH:mm (24-hour)'),
+const RescheduleAppointmentParameters = toolParameters(RescheduleAppointmentInput, {
+  appointmentId: 'Id from find_my_appointments, when known',
+  currentDate: 'Date of the existing booking, YYYY-MM-DD',
+  customerName: 'Name the booking is under',
+  newDate: 'New date, YYYY-MM-DD',
+  newTime: 'New start time, local HH:mm (24-hour)',
 });
 
 export function rescheduleAppointmentTool(deps: ToolDependencies): AnyEngineTool {
@@ -22,7 +23,10 @@ export function rescheduleAppointmentTool(deps: ToolDependencies): AnyEngineTool
       return {
         ok: true,
         message: `Done: your ${moved.before.spoken} is now on ${moved.after.spoken.replace(/^.*? on /, '')}.`,
-        data: { before: moved.before, after: moved.after },
+        data: {
+          before: moved.before,
+          after: moved.after,
+        } satisfies ReceptionistToolData['reschedule_appointment'],
       };
     },
   });

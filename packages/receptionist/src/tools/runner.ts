@@ -19,15 +19,19 @@ export interface ReceptionistToolSpec<Schema extends z.ZodObject> {
    * same each time, and the OpenAI engine converts each schema to JSON schema once (by identity).
    */
   parameters: Schema;
+  /** The realtime agent may call it itself: it acts on the call at once (hang up, transfer). */
+  immediate?: boolean;
   run(args: z.infer<Schema>, ctx: DomainContext): Promise<ToolResult>;
 }
 
 /**
- * Defines a business tool with the behaviour every tool shares:
+ * Defines a business tool with what is durable or tenant-specific (the engine's ToolRunner already parsed
+ * and validated the arguments with `parameters`, and owns the timeout and the in-memory ledger):
  * - the tenant comes from the ToolContext (checked against the business the tools were built for);
  * - idempotent per (call id, tool call id): the result is recorded in tool_calls in the same write
- *   transaction as the tool's effect, and a retry returns the stored result without acting again;
- * - expected failures (DomainError, invalid arguments) come back as `{ ok: false, code, message }`
+ *   transaction as the tool's effect, and a retry returns the stored result without acting again
+ *   (so the tool is `recordsOwnResult` and the call log does not write the result a second time);
+ * - expected failures (DomainError, a verb rejecting its input) come back as `{ ok: false, code, message }`
  *   and anything they wrote is rolled back; unexpected errors throw (the engine reports tool_error).
  */
 export function receptionistTool<Schema extends z.ZodObject>(
@@ -39,6 +43,8 @@ export function receptionistTool<Schema extends z.ZodObject>(
     name: spec.name,
     description: spec.description,
     parameters: spec.parameters,
+    recordsOwnResult: true,
+    ...(spec.immediate ? { immediate: true } : {}),
     async execute(args, context: ToolContext): Promise<ToolResult> {
       if (context.businessId !== deps.businessId) {
         throw new DomainError('invalid_input', `tool ${spec.name} was built for another business`);
@@ -88,14 +94,12 @@ const StoredToolResult = z.looseObject({ ok: z.boolean(), message: z.string() })
 /** Runs the tool in a savepoint so an expected failure leaves nothing written. */
 async function runIsolated<Schema extends z.ZodObject>(
   spec: ReceptionistToolSpec<Schema>,
-  rawArgs: unknown,
+  args: z.infer<Schema>,
   ctx: DomainContext,
 ): Promise<ToolResult> {
-  const parsed = spec.parameters.safeParse(rawArgs);
-  if (!parsed.success) return invalidArguments(parsed.error);
   try {
     return await ctx.tenant.transaction(async (tenant) => {
-      const result = await spec.run(parsed.data as z.infer<Schema>, { ...ctx, tenant });
+      const result = await spec.run(args, { ...ctx, tenant });
       // A failure result must not keep partial writes either.
       if (!result.ok) throw new FailedResult(result);
       return result;

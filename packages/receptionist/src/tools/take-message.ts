@@ -1,18 +1,14 @@
-import { takeMessage } from '@receptionist/domain';
+import { TakeMessageInput, takeMessage } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
-import { z } from 'zod';
+import type { ReceptionistToolData } from './data.ts';
+import { toolParameters } from './parameters.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
-const TakeMessageParameters = z.object({
-  callerName: z.string().trim().max(100).nullish().describe("The caller's name"),
-  callbackNumber: z
-    .string()
-    .trim()
-    .max(40)
-    .nullish()
-    .describe('Number to call back if different from the number they are calling from'),
-  reason: z.string().trim().min(1).max(2000).describe('The message, in a sentence or two'),
-  urgency: z.enum(['low', 'normal', 'high']).nullish().describe('How urgent the caller says it is'),
+const TakeMessageParameters = toolParameters(TakeMessageInput, {
+  callerName: "The caller's name",
+  callbackNumber: 'Number to call back if different from the number they are calling from',
+  reason: 'The message, in a sentence or two',
+  urgency: 'How urgent the caller says it is',
 });
 
 export function takeMessageTool(deps: ToolDependencies): AnyEngineTool {
@@ -26,7 +22,10 @@ export function takeMessageTool(deps: ToolDependencies): AnyEngineTool {
       return {
         ok: true,
         message: "I've passed your message on; someone will get back to you.",
-        data: { messageId: message.id, urgency: message.urgency },
+        data: {
+          messageId: message.id,
+          urgency: message.urgency,
+        } satisfies ReceptionistToolData['take_message'],
       };
     },
   });

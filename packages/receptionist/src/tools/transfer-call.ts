@@ -28,6 +28,7 @@ export function transferCallTool(deps: ToolDependencies): AnyEngineTool {
     description:
       'Call when the caller asks for a person or a department, or needs help you cannot give. Pick a destination by its id or name from the business information; never a phone number.',
     parameters: TransferCallParameters,
+    immediate: true,
     async run(args, { profile }) {
       const destination = findDestination(profile, args.destination);
       if (destination === undefined) {

@@ -1,5 +1,5 @@
 import type { BusinessBrief } from '../../engine.ts';
-import { MONTHS, normalizeText, numberToWords, ordinalToWords, WEEKDAYS } from '../policy/words.ts';
+import { MONTHS, normalizeText, numberToWords, ordinalToWords, WEEKDAYS } from '../language/words.ts';
 import { spokenCalendarDates, spokenClockTimes, spokenRelativeDays } from './spoken-when.ts';
 
 /**

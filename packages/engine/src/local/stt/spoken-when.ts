@@ -1,9 +1,9 @@
-import { MONTHS, numberToWords, ONES, ordinalToWords, WEEKDAYS } from '../policy/words.ts';
+import { MONTHS, numberToWords, ONES, ordinalToWords, WEEKDAYS } from '../language/words.ts';
 
 /**
  * Every way the language model lets a caller say a date or a time. A word sequence that never appears in
  * the corpus is barely recognisable (the LM backs off to unigrams), so these lists are complete rather than
- * sampled: every month × day, every hour × minute the policy (`policy/datetime.ts`) understands. The
+ * sampled: every month × day, every hour × minute the policy (the receptionist's `offline/datetime.ts`) understands. The
  * benchmark and the tests read the same lists, so what is generated is what is measured.
  */
 

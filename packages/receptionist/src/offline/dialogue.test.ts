@@ -1,6 +1,6 @@
+import type { BusinessBrief } from '@receptionist/engine';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import type { BusinessBrief } from '../../engine.ts';
 import { DialoguePolicy } from './dialogue.ts';
 import type { PolicyAction } from './types.ts';
 

@@ -1,10 +1,10 @@
+import type { ToolResult } from '@receptionist/engine';
+import { listWords } from '@receptionist/engine/language';
 import { DateTime } from 'luxon';
-import type { ToolResult } from '../../tool.ts';
 import { describeDate, describeWhen } from './datetime.ts';
 import { advance } from './flows.ts';
 import type { DialogueContext } from './state.ts';
 import { firstAppointment, freeSlotStarts } from './tool-data.ts';
-import { listWords } from './words.ts';
 
 /** What the policy does with a tool's answer: confirm, offer alternatives, retry a slot, or move on. */
 export function handleToolResult(ctx: DialogueContext, name: string, result: ToolResult): void {
@@ -56,7 +56,7 @@ function availabilityResult(ctx: DialogueContext, result: ToolResult): void {
     return;
   }
   const wanted = DateTime.fromISO(`${ctx.date}T${ctx.time}`, { zone });
-  const starts = freeSlotStarts(result.data);
+  const starts = freeSlotStarts(result);
   const free = starts?.map((start) => DateTime.fromISO(start, { zone }));
   if (free === undefined || free.some((slot) => slot.toMillis() === wanted.toMillis())) {
     ctx.availabilityChecked = true;
@@ -92,7 +92,7 @@ function availabilityResult(ctx: DialogueContext, result: ToolResult): void {
 }
 
 function appointmentsResult(ctx: DialogueContext, result: ToolResult): void {
-  const appointment = result.ok ? firstAppointment(result.data) : undefined;
+  const appointment = result.ok ? firstAppointment(result) : undefined;
   if (ctx.flow === 'check' || !appointment) {
     ctx.anythingElse(result.message);
     return;

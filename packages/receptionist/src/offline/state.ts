@@ -1,5 +1,6 @@
+import type { BusinessBrief } from '@receptionist/engine';
 import type { DateTime } from 'luxon';
-import type { BusinessBrief } from '../../engine.ts';
+import type { ReceptionistToolName } from '../tools/index.ts';
 import { PROMPTS } from './prompts.ts';
 import type { Awaiting, Flow, PolicyAction } from './types.ts';
 
@@ -31,7 +32,7 @@ export class DialogueContext {
   reason: string | undefined;
   availabilityChecked = false;
   appointment: { id: string; startsAt: string } | undefined;
-  pendingTool: string | undefined;
+  pendingTool: ReceptionistToolName | undefined;
   failures = new Map<string, number>();
   keyedDigits = '';
   actions: PolicyAction[] = [];
@@ -59,7 +60,7 @@ export class DialogueContext {
     this.actions.push({ type: 'decision', kind, detail, ...(data ? { data } : {}) });
   }
 
-  callTool(name: string, args: Record<string, unknown>): void {
+  callTool(name: ReceptionistToolName, args: Record<string, unknown>): void {
     this.pendingTool = name;
     this.awaiting = 'tool';
     this.actions.push({ type: 'call_tool', name, args });

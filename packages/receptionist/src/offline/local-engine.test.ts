@@ -1,17 +1,25 @@
 import { forBusiness } from '@receptionist/db';
 import { createTestCall, createTestDatabase, pinnedClock, type TestDatabase } from '@receptionist/db/testing';
 import { loadBusinessProfile, seedDemoBusiness } from '@receptionist/domain';
-import { buildReceptionistTools, toBusinessBrief } from '@receptionist/receptionist';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AudioFormat,
   BROWSER_AUDIO,
   type Conversation,
   PHONE_AUDIO,
   type TranscriptEvent,
-} from '../engine.ts';
-import { createLocalEngine, LOCAL_ENGINE_CAPABILITIES } from './local-engine.ts';
-import { asBrowserAudio, silence, speakAsCaller, throughPhoneChannel } from './testing/caller-audio.ts';
+} from '@receptionist/engine';
+import {
+  asBrowserAudio,
+  createLocalEngine,
+  LOCAL_ENGINE_CAPABILITIES,
+  silence,
+  speakAsCaller,
+  throughPhoneChannel,
+} from '@receptionist/engine/local';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { toBusinessBrief } from '../instructions.ts';
+import { buildReceptionistTools } from '../tools/index.ts';
+import { offlineReceptionist } from './index.ts';
 
 /** Browser calls (PCM16 24 kHz), typed text, keypad digits and barge-in, against the real tools. */
 
@@ -36,7 +44,7 @@ afterAll(async () => {
 async function start(audioFormat: AudioFormat, callerNumber?: string, greeting?: string) {
   const profile = await loadBusinessProfile(testDatabase.db, businessId);
   const call = await createTestCall(testDatabase.db, businessId, { channel: 'browser', engine: 'local' });
-  const conversation = await createLocalEngine().start({
+  const conversation = await createLocalEngine({ dialogue: offlineReceptionist }).start({
     callId: call.id,
     businessId,
     callerNumber,
@@ -69,7 +77,7 @@ describe('createLocalEngine', () => {
   it(
     'declares what it can do',
     () => {
-      const engine = createLocalEngine();
+      const engine = createLocalEngine({ dialogue: offlineReceptionist });
       expect(engine.name).toBe('local');
       expect(engine.capabilities).toEqual(LOCAL_ENGINE_CAPABILITIES);
       expect(engine.capabilities).toMatchObject({

@@ -1,6 +1,6 @@
-import type { BusinessBrief } from '../../engine.ts';
+import type { BusinessBrief } from '@receptionist/engine';
+import { spokenDigits, tokenize, wordsMatch } from '@receptionist/engine/language';
 import { recognizeYesNo } from './intents.ts';
-import { spokenDigits, tokenize, wordsMatch } from './words.ts';
 
 type Service = BusinessBrief['services'][number];
 

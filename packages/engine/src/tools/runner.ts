@@ -1,30 +1,34 @@
 import type { Logger } from 'pino';
 import type { ToolCallEvent, ToolResultEvent } from '../engine.ts';
-import type { AnyEngineTool, ToolResult } from '../tool.ts';
+import type { AnyEngineTool, ToolContext, ToolResult } from '../tool.ts';
+import { parseToolArguments } from './arguments.ts';
 
 export interface ToolRunnerOptions {
   tools: readonly AnyEngineTool[];
-  businessId: string;
-  callId: string;
-  callerNumber?: string | undefined;
-  toolTimeoutMs: number;
+  /** Who the call is for; each run adds its own tool-call id and abort signal. */
+  context: Omit<ToolContext, 'toolCallId' | 'signal'>;
+  /** How long one tool may take before the caller hears a sentence instead of its answer. */
+  timeoutMs: number;
   /** Aborted when the call ends; every tool's own signal follows it. */
   signal: AbortSignal;
   onToolCall: (event: ToolCallEvent) => void;
   onToolResult: (event: ToolResultEvent) => void;
-  logger: Logger;
+  logger?: Logger | undefined;
 }
 
-const TIMEOUT_RESULT: ToolResult = {
-  ok: false,
-  code: 'timeout',
-  message: "The system didn't answer in time.",
-};
+/** What the caller hears when a tool could not give its own answer. Sayable by both engines as is. */
+export const TOOL_FAILURE_SENTENCES = {
+  unknownTool: 'Sorry, I cannot do that on this call.',
+  invalidArguments: "Sorry, I didn't catch all the details. Could you say that again?",
+  timeout: "Sorry, the system didn't answer in time.",
+  error: "Sorry, that didn't work just now.",
+} as const;
 
 /**
- * Runs business tools for one call. Each invocation is keyed by its tool-call id: a second request
- * with the same id (a replayed event, a reconnect) gets the first outcome and never re-runs the side
- * effect. Every run is reported as tool_call + tool_result for the call log.
+ * Runs business tools for one call, for every engine: parses the raw arguments (JSON text or an object),
+ * validates them once with the tool's schema, limits the time, and never throws. Each invocation is keyed
+ * by its tool-call id: a second request with the same id (a replayed event, a reconnect) gets the first
+ * outcome and never re-runs the side effect or re-emits its events.
  */
 export class ToolRunner {
   readonly #options: ToolRunnerOptions;
@@ -47,7 +51,10 @@ export class ToolRunner {
   run(name: string, rawArguments: unknown, toolCallId: string): Promise<ToolResultEvent> {
     const existing = this.#ledger.get(toolCallId);
     if (existing) {
-      this.#options.logger.warn({ toolCallId, tool: name }, 'tool call repeated; returning its first result');
+      this.#options.logger?.warn(
+        { toolCallId, tool: name },
+        'tool call repeated; returning its first result',
+      );
       return existing;
     }
     const run = this.#run(name, rawArguments, toolCallId).then((event) => {
@@ -61,34 +68,45 @@ export class ToolRunner {
 
   async #run(name: string, rawArguments: unknown, toolCallId: string): Promise<ToolResultEvent> {
     const startedAt = performance.now();
-    let args: unknown = rawArguments;
-    if (typeof rawArguments === 'string') {
-      try {
-        args = rawArguments.trim() === '' ? {} : JSON.parse(rawArguments);
-      } catch {
-        args = rawArguments;
-      }
-    }
+    const args = parseToolArguments(rawArguments);
     this.#options.onToolCall({ toolCallId, name, arguments: args });
-    const finish = (result: ToolResult, status: ToolResultEvent['status']): ToolResultEvent => ({
+    const finish = (
+      result: ToolResult,
+      status: ToolResultEvent['status'],
+      recorded = false,
+    ): ToolResultEvent => ({
       toolCallId,
       name,
       arguments: args,
       result,
       status,
       latencyMs: Math.round(performance.now() - startedAt),
+      ...(recorded ? { recorded } : {}),
     });
     const tool = this.#options.tools.find((candidate) => candidate.name === name);
     if (!tool) {
-      return finish({ ok: false, code: 'unknown_tool', message: `There is no tool named ${name}.` }, 'error');
+      return finish(
+        {
+          ok: false,
+          code: 'unknown_tool',
+          message: TOOL_FAILURE_SENTENCES.unknownTool,
+          data: { reason: `There is no tool named ${name}.` },
+        },
+        'error',
+      );
     }
     const parsed = tool.parameters.safeParse(args);
     if (!parsed.success) {
       const issues = parsed.error.issues.map(
-        (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+        (issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`,
       );
       return finish(
-        { ok: false, code: 'invalid_arguments', message: `Invalid arguments. ${issues.join('; ')}` },
+        {
+          ok: false,
+          code: 'invalid_arguments',
+          message: TOOL_FAILURE_SENTENCES.invalidArguments,
+          data: { issues },
+        },
         'error',
       );
     }
@@ -97,27 +115,21 @@ export class ToolRunner {
     this.#options.signal.addEventListener('abort', onCallEnded, { once: true });
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), this.#options.toolTimeoutMs);
+      timer = setTimeout(() => resolve('timeout'), this.#options.timeoutMs);
     });
     try {
       const outcome = await Promise.race([
-        tool.execute(parsed.data, {
-          businessId: this.#options.businessId,
-          callId: this.#options.callId,
-          toolCallId,
-          callerNumber: this.#options.callerNumber,
-          signal: controller.signal,
-        }),
+        tool.execute(parsed.data, { ...this.#options.context, toolCallId, signal: controller.signal }),
         timedOut,
       ]);
       if (outcome === 'timeout') {
         controller.abort(new Error(`tool ${name} timed out`));
-        return finish(TIMEOUT_RESULT, 'timeout');
+        return finish({ ok: false, code: 'timeout', message: TOOL_FAILURE_SENTENCES.timeout }, 'timeout');
       }
-      return finish(outcome, outcome.ok ? 'ok' : 'failed');
+      return finish(outcome, outcome.ok ? 'ok' : 'failed', tool.recordsOwnResult === true);
     } catch (error) {
-      this.#options.logger.error({ err: error, toolCallId, tool: name }, 'tool threw');
-      return finish({ ok: false, code: 'tool_error', message: "That didn't work just now." }, 'error');
+      this.#options.logger?.error({ err: error, toolCallId, tool: name }, 'tool threw');
+      return finish({ ok: false, code: 'tool_error', message: TOOL_FAILURE_SENTENCES.error }, 'error');
     } finally {
       clearTimeout(timer);
       this.#options.signal.removeEventListener('abort', onCallEnded);

@@ -1,5 +1,7 @@
+import type { BusinessBrief } from '@receptionist/engine';
+import { listWords } from '@receptionist/engine/language';
+import type { DialoguePolicy as EngineDialoguePolicy } from '@receptionist/engine/local';
 import type { DateTime } from 'luxon';
-import type { BusinessBrief } from '../../engine.ts';
 import { parseWhen } from './datetime.ts';
 import { extractName, extractPhone, findDestination, findService, phoneFromDigits } from './extract.ts';
 import { advance, book } from './flows.ts';
@@ -8,7 +10,6 @@ import { PROMPTS } from './prompts.ts';
 import { DialogueContext } from './state.ts';
 import { handleToolResult } from './tool-results.ts';
 import type { Awaiting, PolicyAction, PolicyInput } from './types.ts';
-import { listWords } from './words.ts';
 
 export interface DialogueOptions {
   business: BusinessBrief;
@@ -27,7 +28,7 @@ const FREE_TEXT_STATES: ReadonlySet<Awaiting> = new Set(['message_reason', 'name
  * digits and tool results, and answers with actions (say, call a tool, log a decision). No I/O here.
  * This file hears the caller; flows.ts decides what to ask next; tool-results.ts reads tool answers.
  */
-export class DialoguePolicy {
+export class DialoguePolicy implements EngineDialoguePolicy {
   readonly #ctx: DialogueContext;
 
   constructor(options: DialogueOptions) {

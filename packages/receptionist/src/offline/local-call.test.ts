@@ -1,20 +1,25 @@
 import { forBusiness } from '@receptionist/db';
 import { createTestCall, createTestDatabase, pinnedClock, type TestDatabase } from '@receptionist/db/testing';
 import { loadBusinessProfile, seedDemoBusiness } from '@receptionist/domain';
-import { buildReceptionistTools, toBusinessBrief } from '@receptionist/receptionist';
-import { DateTime } from 'luxon';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Conversation,
   type DecisionEvent,
   PHONE_AUDIO,
   type ToolResultEvent,
   type TranscriptEvent,
-} from '../engine.ts';
-import { createLocalEngine } from './local-engine.ts';
-import { MONTHS, ordinalToWords } from './policy/words.ts';
-import { speakAsCaller, throughPhoneChannel } from './testing/caller-audio.ts';
-import { CallerLine } from './testing/caller-line.ts';
+} from '@receptionist/engine';
+import { MONTHS, ordinalToWords } from '@receptionist/engine/language';
+import {
+  CallerLine,
+  createLocalEngine,
+  speakAsCaller,
+  throughPhoneChannel,
+} from '@receptionist/engine/local';
+import { DateTime } from 'luxon';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { toBusinessBrief } from '../instructions.ts';
+import { buildReceptionistTools } from '../tools/index.ts';
+import { offlineReceptionist } from './index.ts';
 
 /**
  * A whole offline call at the Conversation level (messages, transfer and the voice server path are in
@@ -68,7 +73,7 @@ async function startCall(now: () => number): Promise<RunningCall> {
     fromNumber: CALLER_NUMBER,
     engine: 'local',
   });
-  const conversation = await createLocalEngine().start({
+  const conversation = await createLocalEngine({ dialogue: offlineReceptionist }).start({
     callId: call.id,
     businessId,
     callerNumber: CALLER_NUMBER,

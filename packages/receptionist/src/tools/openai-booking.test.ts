@@ -1,12 +1,12 @@
 import { type Database, forBusiness } from '@receptionist/db';
 import { createTestCall, createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
 import { createTestReceptionistBusiness } from '@receptionist/domain/testing';
-import { buildAgentInstructions, buildReceptionistTools, toBusinessBrief } from '@receptionist/receptionist';
+import type { FakeRealtimeReply, FakeResponsesStep } from '@receptionist/engine/testing';
+import { startOpenAITestCall } from '@receptionist/engine/testing/openai';
 import { DateTime } from 'luxon';
 import { beforeEach, expect, it, onTestFinished } from 'vitest';
-import type { FakeRealtimeReply } from '../testing/fake-openai-realtime-server.ts';
-import type { FakeResponsesStep } from '../testing/fake-openai-responses-server.ts';
-import { startOpenAITestCall } from './test-kit.ts';
+import { buildAgentInstructions, toBusinessBrief } from '../instructions.ts';
+import { buildReceptionistTools } from './index.ts';
 
 // Monday 2030-01-07 08:00 in New York; the test business is open weekdays 9-17.
 const NOW = DateTime.fromISO('2030-01-07T08:00', { zone: 'America/New_York' }).toMillis();

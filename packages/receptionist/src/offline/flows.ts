@@ -1,8 +1,8 @@
+import { listWords } from '@receptionist/engine/language';
 import { describeDate, describeWhen } from './datetime.ts';
 import { speakPhone } from './extract.ts';
 import { PROMPTS } from './prompts.ts';
 import type { DialogueContext } from './state.ts';
-import { listWords } from './words.ts';
 
 /** Asks for the next missing slot of the current flow, or calls the flow's tool once nothing is missing. */
 export function advance(ctx: DialogueContext): void {

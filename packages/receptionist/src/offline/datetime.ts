@@ -1,6 +1,6 @@
+import { MONTHS, numberToWords, ONES, ordinalToWords, TENS } from '@receptionist/engine/language';
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import { MONTHS, numberToWords, ONES, ordinalToWords, TENS } from './words.ts';
 
 /** What a caller said about when: a calendar date, a clock time, or both. */
 export interface WhenSlots {

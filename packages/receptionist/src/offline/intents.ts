@@ -1,4 +1,4 @@
-import { containsPhrase, tokenize } from './words.ts';
+import { containsPhrase, tokenize } from '@receptionist/engine/language';
 
 export type Intent =
   | 'book'

@@ -1,8 +1,7 @@
+import { numberToWords, ordinalToWords, spokenCalendarDates, WEEKDAYS } from '@receptionist/engine/language';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { spokenCalendarDates } from '../stt/spoken-when.ts';
 import { describeWhen, digitizeSpokenTime, parseWhen } from './datetime.ts';
-import { numberToWords, ordinalToWords, WEEKDAYS } from './words.ts';
 
 // Monday 2 March 2026, 10:00 in New York.
 const now = DateTime.fromISO('2026-03-02T10:00', { zone: 'America/New_York' });

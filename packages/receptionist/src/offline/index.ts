@@ -1,0 +1,22 @@
+import type { DialoguePolicyFactory } from '@receptionist/engine/local';
+import { DateTime } from 'luxon';
+import { DialoguePolicy } from './dialogue.ts';
+import { FIXED_SENTENCES } from './prompts.ts';
+
+/**
+ * The receptionist's offline brain, as the local engine takes it: one rule-based dialogue policy per call,
+ * reading "tomorrow" and "the fourth" against the call's clock in the business's zone.
+ */
+export const offlineReceptionist: DialoguePolicyFactory = {
+  create: (setup) =>
+    new DialoguePolicy({
+      business: setup.business,
+      greeting: setup.greeting,
+      callerNumber: setup.callerNumber,
+      resumed: setup.resumed,
+      now: () => DateTime.fromMillis(setup.now(), { zone: setup.business.timeZone }),
+    }),
+  fixedSentences: FIXED_SENTENCES,
+};
+
+export { type DialogueOptions, DialoguePolicy } from './dialogue.ts';

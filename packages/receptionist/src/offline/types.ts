@@ -1,0 +1,18 @@
+// What the policy hears and does is the engine's port; only the dialogue's own states are defined here.
+export type { PolicyAction, PolicyInput } from '@receptionist/engine/local';
+
+export type Flow = 'book' | 'message' | 'reschedule' | 'cancel' | 'check';
+
+export type Awaiting =
+  | 'intent'
+  | 'service'
+  | 'when'
+  | 'name'
+  | 'phone'
+  | 'booking_date'
+  | 'confirm_booking'
+  | 'message_reason'
+  | 'offer_message'
+  | 'confirm_cancel'
+  | 'tool'
+  | 'done';
