@@ -112,6 +112,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     metrics,
     twilioRest,
     isDraining,
+    now: options.now,
     limits: options.connectionLimits,
     startTimeoutMs: options.startTimeoutMs,
   };

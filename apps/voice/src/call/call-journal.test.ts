@@ -21,6 +21,9 @@ class TestRelay extends TypedEmitter<RelayEvents> {
   }
 }
 
+/** The journal's wall clock, pinned: turn timestamps come from it. */
+const NOW_MS = Date.parse('2030-01-07T14:30:00Z');
+
 let test: TestDatabase;
 beforeEach(async () => {
   test = await createTestDatabase();
@@ -40,7 +43,7 @@ async function journalOnNewCall() {
     metrics,
   });
   const playback = { isPlaying: false };
-  const journal = new CallJournal({ writer, metrics, playback });
+  const journal = new CallJournal({ writer, metrics, playback, now: () => NOW_MS });
   const relay = new TestRelay();
   journal.follow(relay);
   return { journal, relay, metrics, playback, tenant: forBusiness(test.db, business.id), callId: call.id };
@@ -108,7 +111,7 @@ describe('CallJournal', () => {
       logger: pino({ level: 'silent' }),
       metrics,
     });
-    const journal = new CallJournal({ writer, metrics, playback: { isPlaying: false } });
+    const journal = new CallJournal({ writer, metrics, playback: { isPlaying: false }, now: () => NOW_MS });
     journal.engineSwitched('local', 'openai: disconnected');
     journal.end('failed', 'engine_error');
     await expect(journal.flush()).resolves.toBeUndefined();

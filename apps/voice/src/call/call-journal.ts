@@ -21,6 +21,7 @@ export class CallJournal {
   readonly #turns = new AgentTurnBuffer();
   readonly #cutItems = new Set<string>();
   readonly #succeededTools = new Set<string>();
+  readonly #now: () => number;
   #callerEndedAtMs: number | undefined;
 
   constructor(input: {
@@ -28,7 +29,10 @@ export class CallJournal {
     metrics: VoiceMetrics;
     /** Whether agent audio is still playing to the caller: a reply is final once it has been heard. */
     playback: Pick<CallTransport, 'isPlaying'>;
+    /** Wall-clock timestamps of turns (latency uses the monotonic clock). */
+    now: () => number;
   }) {
+    this.#now = input.now;
     this.#writer = input.writer;
     this.#metrics = input.metrics;
     this.#playback = input.playback;
@@ -78,7 +82,7 @@ export class CallJournal {
         role: 'agent',
         text: turn.text,
         startedAtMs: turn.startedAtMs,
-        endedAtMs: Date.now(),
+        endedAtMs: this.#now(),
         interrupted: this.#cutItems.has(turn.itemId),
         latencyMs: turn.latencyMs,
       });
@@ -107,7 +111,7 @@ export class CallJournal {
       this.flushAgentTurns();
       this.history.push({ role: 'caller', text: event.text });
       this.#callerEndedAtMs ??= performance.now();
-      this.#writer.turn({ role: 'caller', text: event.text, endedAtMs: Date.now() });
+      this.#writer.turn({ role: 'caller', text: event.text, endedAtMs: this.#now() });
       return;
     }
     this.#turns.finalText(event.itemId, event.text);
@@ -132,7 +136,7 @@ export class CallJournal {
     const latencyMs =
       this.#callerEndedAtMs === undefined ? undefined : Math.round(performance.now() - this.#callerEndedAtMs);
     this.#callerEndedAtMs = undefined;
-    this.#turns.audioStarted(itemId, Date.now(), latencyMs);
+    this.#turns.audioStarted(itemId, this.#now(), latencyMs);
     if (latencyMs !== undefined) this.#metrics.turnLatency.observe({ engine }, latencyMs);
   }
 }

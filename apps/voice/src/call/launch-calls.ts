@@ -37,6 +37,8 @@ export interface LaunchDeps {
   metrics: VoiceMetrics;
   twilioRest: TwilioCallControl | undefined;
   isDraining: () => boolean;
+  /** The clock calls run on: turn timestamps in the journal. */
+  now: () => number;
   /** Per-connection limits (tests shorten the idle timeout). */
   limits?: Partial<ConnectionLimits> | undefined;
   startTimeoutMs?: number | undefined;
@@ -81,7 +83,7 @@ function journalFor(
     logger: input.logger,
     metrics: deps.metrics,
   });
-  return new CallJournal({ writer, metrics: deps.metrics, playback: input.transport });
+  return new CallJournal({ writer, metrics: deps.metrics, playback: input.transport, now: deps.now });
 }
 
 function runSession(deps: LaunchDeps, session: CallSession, channel: 'phone' | 'browser'): void {
