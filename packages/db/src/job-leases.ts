@@ -45,18 +45,7 @@ export async function completeLeasedJob(
   lease: JobLease,
   options: { atMs: number },
 ): Promise<JobRow | undefined> {
-  const [row] = await ex
-    .update(jobs)
-    .set({
-      status: 'done',
-      lastError: null,
-      lockedBy: null,
-      leaseUntil: null,
-      updatedAt: options.atMs,
-    })
-    .where(held(lease))
-    .returning();
-  return row;
+  return settle(ex, lease, { status: 'done', lastError: null }, options.atMs);
 }
 
 /**
@@ -71,18 +60,34 @@ export async function failLeasedJob(
     | { deadReason: JobDeadReason; retryAtMs?: undefined }
   ),
 ): Promise<JobRow | undefined> {
-  const dead = options.deadReason !== undefined;
-  const [row] = await ex
-    .update(jobs)
-    .set({
-      status: dead ? 'failed' : 'queued',
+  return settle(
+    ex,
+    lease,
+    {
+      status: options.deadReason === undefined ? 'queued' : 'failed',
       ...(options.retryAtMs === undefined ? {} : { runAt: options.retryAtMs }),
       lastError: options.error.slice(0, 2_000),
       deadReason: options.deadReason ?? null,
-      lockedBy: null,
-      leaseUntil: null,
-      updatedAt: options.atMs,
-    })
+    },
+    options.atMs,
+  );
+}
+
+/** Ends a run this lease still holds: writes its outcome and releases the lease in one statement. */
+async function settle(
+  ex: Executor,
+  lease: JobLease,
+  outcome: {
+    status: JobStatus;
+    runAt?: number;
+    lastError: string | null;
+    deadReason?: JobDeadReason | null;
+  },
+  atMs: number,
+): Promise<JobRow | undefined> {
+  const [row] = await ex
+    .update(jobs)
+    .set({ ...outcome, lockedBy: null, leaseUntil: null, updatedAt: atMs })
     .where(held(lease))
     .returning();
   return row;
