@@ -46,6 +46,8 @@ export function runJob(deps: RunJobDeps, job: ClaimedJob): RunningJob {
   const log = deps.logger.child({ jobId: job.id, kind: job.kind, attempt: job.attempt });
   const controller = new AbortController();
   let abandoned = false;
+  /** The handler returned: a renewal still in flight then finds the job settled, which is no loss. */
+  let handlerReturned = false;
   const ctx = () => ({ db: deps.db, nowMs: deps.now() });
 
   const renewTimer = setInterval(() => void renew(), deps.renewEveryMs);
@@ -53,7 +55,7 @@ export function runJob(deps: RunJobDeps, job: ClaimedJob): RunningJob {
   async function renew(): Promise<void> {
     try {
       const held = await renewJobClaim({ ctx: ctx(), input: { lease: job.lease, leaseMs: deps.leaseMs } });
-      if (held || controller.signal.aborted) return;
+      if (held || handlerReturned || controller.signal.aborted) return;
       clearInterval(renewTimer);
       log.warn('lost the lease: another worker took this job over; this run no longer counts');
       controller.abort(new WorkerError('lease_lost', `job ${job.id} was taken over by another worker`));
@@ -130,6 +132,7 @@ export function runJob(deps: RunJobDeps, job: ClaimedJob): RunningJob {
     const startedAtMs = deps.now();
     try {
       const result = await execute();
+      handlerReturned = true;
       clearInterval(renewTimer);
       if (!abandoned) await record(result, startedAtMs);
     } catch (error) {
