@@ -134,14 +134,15 @@ describe('worker', () => {
     const slow: JobHandlers = {
       'call.ended': async () => {
         runs += 1;
-        await sleep(600);
+        await sleep(1_200);
       },
     };
-    startWorker(slow, { leaseMs: 150, renewEveryMs: 30, workerId: 'first' });
+    // The handler outlives the lease more than twice over; renewals every 50 ms keep it (slack for a busy CPU).
+    startWorker(slow, { leaseMs: 500, renewEveryMs: 50, workerId: 'first' });
     await waitFor(async () => (await jobStatus(job.id))?.status === 'running');
     const other = await openDatabase({ url: database.url, migrate: false });
     try {
-      startWorker(slow, { db: other, leaseMs: 150, workerId: 'second' });
+      startWorker(slow, { db: other, leaseMs: 500, workerId: 'second' });
       await waitFor(async () => (await jobStatus(job.id))?.status === 'done');
       expect(runs).toBe(1);
       expect(await jobStatus(job.id)).toMatchObject({ attempts: 1 });
