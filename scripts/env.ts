@@ -8,6 +8,11 @@ const StartEnv = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   /** Skip `next build` and run the dashboard with `next dev` (faster first start while developing). */
+  /**
+   * Where the job worker runs: `separate` (default) as its own process beside the voice server, `embedded`
+   * inside the voice server's process, or `off` (run `npm run worker` yourself, anywhere).
+   */
+  WORKER: z.enum(['separate', 'embedded', 'off']).default('separate'),
   WEB_DEV: z
     .enum(['0', '1', 'true', 'false'])
     .default('0')

@@ -1,6 +1,7 @@
 /**
  * `npm start`: runs the product on this machine — the voice server (which migrates the database and seeds
- * the demo business) and the dashboard — and prints their URLs. Ctrl-C stops both.
+ * the demo business), the job worker (its own process unless WORKER=embedded|off) and the dashboard — and
+ * prints their URLs. Ctrl-C stops them all.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -22,9 +23,19 @@ const childEnv: NodeJS.ProcessEnv = {
   TWILIO_AUTH_TOKEN: env.TWILIO_AUTH_TOKEN ?? devSecrets.TWILIO_AUTH_TOKEN,
 };
 
-function run(name: string, command: string, args: string[], cwd = root): ChildProcess {
+function run(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): ChildProcess {
   // Each service runs in its own process group so that stopping it also stops what npx started under it.
-  const child = spawn(command, args, { cwd, stdio: 'inherit', env: childEnv, detached: true });
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? root,
+    stdio: 'inherit',
+    env: { ...childEnv, ...options.env },
+    detached: true,
+  });
   child.on('exit', (code, signal) => {
     if (!shuttingDown) {
       console.error(`[start] ${name} exited (${signal ?? code}); stopping`);
@@ -101,14 +112,19 @@ async function shutdown(code: number): Promise<void> {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-run('voice server', 'npx', ['tsx', 'apps/voice/src/main.ts']);
+// The voice server embeds a worker only when asked to; by default the worker is its own process.
+run('voice server', 'npx', ['tsx', 'apps/voice/src/main.ts'], {
+  env: { WORKER: env.WORKER === 'embedded' ? 'embedded' : 'off' },
+});
 await waitForHttp(`http://127.0.0.1:${env.VOICE_PORT}/healthz`, 60_000);
+// Started after the voice server has migrated the database, so the worker finds the tables ready.
+if (env.WORKER === 'separate') run('job worker', 'npx', ['tsx', 'apps/worker/src/main.ts']);
 
 if (env.WEB_DEV) {
-  run('dashboard', 'npx', ['next', 'dev', '--port', String(env.WEB_PORT)], webDir);
+  run('dashboard', 'npx', ['next', 'dev', '--port', String(env.WEB_PORT)], { cwd: webDir });
 } else {
   if (webBuildIsStale()) await buildWeb();
-  run('dashboard', 'npx', ['next', 'start', '--port', String(env.WEB_PORT)], webDir);
+  run('dashboard', 'npx', ['next', 'start', '--port', String(env.WEB_PORT)], { cwd: webDir });
 }
 await waitForHttp(`http://127.0.0.1:${env.WEB_PORT}/`, 120_000);
 
@@ -117,6 +133,7 @@ AI Receptionist is running.
   Dashboard         http://localhost:${env.WEB_PORT}/          (sign in locally; the first user owns the demo business)
   Test call page    http://localhost:${env.WEB_PORT}/test
   Voice server      http://localhost:${env.VOICE_PORT}/healthz  /readyz  /metrics
+  Job worker        ${env.WORKER === 'separate' ? 'its own process' : env.WORKER === 'embedded' ? 'inside the voice server' : 'off (npm run worker)'}
   Twilio webhooks   POST /twilio/voice and /twilio/status on PUBLIC_URL (see README)
 
 Place a simulated phone call (signed like Twilio, spoken with flite):

@@ -1,3 +1,4 @@
+import { parseWorkerSettings, type WorkerSettings } from '@receptionist/worker';
 import { z } from 'zod';
 
 /**
@@ -33,6 +34,11 @@ const RawEnv = z.object({
   ALLOWED_ORIGINS: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VOICE_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /**
+   * `embedded` (default) runs the job worker inside this process, for one-process installs; `off` when
+   * workers run on their own (`npm run worker`, as `npm start` does). Both at once is safe, only wasteful.
+   */
+  WORKER: z.enum(['embedded', 'off']).default('embedded'),
 });
 
 export interface VoiceEnv {
@@ -57,6 +63,8 @@ export interface VoiceEnv {
   logLevel: string;
   /** On SIGTERM, active calls get this long to finish. */
   drainTimeoutMs: number;
+  /** The embedded job worker's settings (WORKER_* variables), or undefined when WORKER=off. */
+  worker: WorkerSettings | undefined;
 }
 
 export class VoiceConfigError extends Error {
@@ -113,6 +121,12 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
   for (const origin of allowedOrigins) {
     if (!URL.canParse(origin)) throw new VoiceConfigError(`ALLOWED_ORIGINS: ${origin} is not an origin`);
   }
+  let worker: WorkerSettings | undefined;
+  try {
+    worker = raw.WORKER === 'embedded' ? parseWorkerSettings(source) : undefined;
+  } catch (cause) {
+    throw new VoiceConfigError(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
   if (!raw.TWILIO_AUTH_TOKEN)
     warnings.push('TWILIO_AUTH_TOKEN is not set: every Twilio webhook will be refused');
 
@@ -140,6 +154,7 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
       allowedOrigins,
       logLevel: raw.LOG_LEVEL,
       drainTimeoutMs: raw.VOICE_DRAIN_TIMEOUT_MS,
+      worker,
     },
     warnings,
   };

@@ -1,6 +1,7 @@
 import './gc-tuning.ts';
 import { closeDatabase, closeInterruptedCalls, listBusinesses, openDatabase } from '@receptionist/db';
 import { seedDemoBusiness } from '@receptionist/domain';
+import { createDefaultHandlers, createWorker, type Worker } from '@receptionist/worker';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
 import { loadVoiceEnv, VoiceConfigError } from './env.ts';
 import { createLogger } from './logger.ts';
@@ -9,6 +10,7 @@ import { createVoiceServer } from './server.ts';
 /**
  * The voice server process (`tsx apps/voice/src/main.ts`): opens the database (migrations run), closes calls
  * a crash left open, seeds the demo business into an empty database, starts listening, drains on SIGTERM.
+ * Unless WORKER=off it also runs the job worker (the cold path) in this process, for one-process installs.
  */
 async function main(): Promise<void> {
   let loaded: ReturnType<typeof loadVoiceEnv>;
@@ -46,12 +48,31 @@ async function main(): Promise<void> {
     `voice server listening on http://localhost:${port} (public ${env.publicUrl})`,
   );
 
+  let worker: Worker | undefined;
+  if (env.worker !== undefined) {
+    worker = createWorker({
+      db,
+      handlers: createDefaultHandlers(),
+      now: Date.now,
+      random: Math.random,
+      logger: logger.child({ component: 'worker' }),
+      concurrency: env.worker.concurrency,
+      pollIntervalMs: env.worker.pollIntervalMs,
+      leaseMs: env.worker.leaseMs,
+      maxAttempts: env.worker.maxAttempts,
+      workerId: env.worker.workerId,
+    });
+    worker.start();
+  }
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal, activeCalls: voice.activeCalls }, 'shutting down');
+    // Calls drain first: a call that ends while draining may still enqueue its post-call job.
     await voice.drain(env.drainTimeoutMs);
+    await worker?.stop({ timeoutMs: env.worker?.drainTimeoutMs });
     await voice.close();
     closeDatabase(db);
     logger.info('voice server stopped');

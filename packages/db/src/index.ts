@@ -9,6 +9,7 @@ export {
 } from './client.ts';
 export * from './errors.ts';
 export { newId, nowMs } from './ids.ts';
+export * from './job-leases.ts';
 export * from './jobs.ts';
 export * from './lookups.ts';
 export { applyMigrations, defaultMigrationsFolder } from './migrate.ts';

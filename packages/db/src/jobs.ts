@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from './client.ts';
 import { NotFoundError } from './errors.ts';
 import { nowMs } from './ids.ts';
@@ -7,37 +7,62 @@ import { type JobRow, jobs } from './schema/index.ts';
 // The worker's side of the jobs table. Workers serve every tenant, so these take no business id; each
 // job row carries its business id and handlers must scope their work with forBusiness(job.businessId).
 
+/** How long a claim owns a job when the caller names no lease (a worker renews well before). */
+export const DEFAULT_JOB_LEASE_MS = 300_000;
+
 /**
- * Claims up to `limit` due jobs for this worker, oldest first. One statement, so two workers (or two
- * voice servers) can never claim the same job.
+ * Claims up to `limit` jobs for this worker, oldest first: due queued jobs, and running jobs whose lease
+ * ran out (their worker died) while they still have attempts left. One statement, so two workers (or two
+ * voice servers) can never claim the same job. Each claim bumps `attempts`, which with `lockedBy` is the
+ * fencing token the lease-aware writes in job-leases.ts check.
  */
 export async function claimDueJobs(
   ex: Executor,
-  options: { limit?: number; atMs?: number; kinds?: readonly string[] } = {},
+  options: {
+    limit?: number;
+    atMs?: number;
+    kinds?: readonly string[];
+    workerId?: string;
+    leaseMs?: number;
+    /** Expired leases are only reclaimed below this many attempts; see deadLetterAbandonedJobs. */
+    maxAttempts?: number;
+  } = {},
 ): Promise<JobRow[]> {
   const atMs = options.atMs ?? nowMs();
-  const due = and(
-    eq(jobs.status, 'queued'),
-    lte(jobs.runAt, atMs),
+  const claimable = and(
+    or(
+      and(eq(jobs.status, 'queued'), lte(jobs.runAt, atMs)),
+      and(
+        eq(jobs.status, 'running'),
+        lt(jobs.leaseUntil, atMs),
+        options.maxAttempts === undefined ? undefined : lt(jobs.attempts, options.maxAttempts),
+      ),
+    ),
     options.kinds === undefined ? undefined : inArray(jobs.kind, [...options.kinds]),
   );
   const ids = ex
     .select({ id: jobs.id })
     .from(jobs)
-    .where(due)
+    .where(claimable)
     .orderBy(asc(jobs.runAt))
     .limit(Math.min(Math.max(1, options.limit ?? 10), 100));
   return ex
     .update(jobs)
-    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, updatedAt: atMs })
-    .where(and(inArray(jobs.id, ids), eq(jobs.status, 'queued')))
+    .set({
+      status: 'running',
+      attempts: sql`${jobs.attempts} + 1`,
+      lockedBy: options.workerId ?? null,
+      leaseUntil: atMs + (options.leaseMs ?? DEFAULT_JOB_LEASE_MS),
+      updatedAt: atMs,
+    })
+    .where(and(inArray(jobs.id, ids), claimable))
     .returning();
 }
 
 export async function completeJob(ex: Executor, jobId: string): Promise<JobRow> {
   const [row] = await ex
     .update(jobs)
-    .set({ status: 'done', lastError: null })
+    .set({ status: 'done', lastError: null, lockedBy: null, leaseUntil: null })
     .where(eq(jobs.id, jobId))
     .returning();
   if (row === undefined) throw new NotFoundError('job', jobId);
@@ -64,6 +89,9 @@ export async function failJob(
       status: exhausted ? 'failed' : 'queued',
       runAt: exhausted ? current.runAt : (options.retryAtMs ?? atMs + backoffMs),
       lastError: options.error.slice(0, 2_000),
+      deadReason: exhausted ? 'attempts_exhausted' : null,
+      lockedBy: null,
+      leaseUntil: null,
     })
     .where(eq(jobs.id, jobId))
     .returning();
@@ -74,7 +102,7 @@ export async function failJob(
 export async function requeueStuckJobs(ex: Executor, olderThanMs: number): Promise<number> {
   const rows = await ex
     .update(jobs)
-    .set({ status: 'queued' })
+    .set({ status: 'queued', lockedBy: null, leaseUntil: null })
     .where(and(eq(jobs.status, 'running'), lt(jobs.updatedAt, olderThanMs)))
     .returning({ id: jobs.id });
   return rows.length;

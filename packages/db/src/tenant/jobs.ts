@@ -3,7 +3,7 @@ import type { Executor } from '../client.ts';
 import { nowMs } from '../ids.ts';
 import { type JobRow, type JobStatus, jobs } from '../schema/index.ts';
 
-/** Background work for this business (a worker that claims jobs across tenants comes later). */
+/** Background work for this business; workers claim it across tenants (jobs.ts, job-leases.ts). */
 export function createJobsDal(ex: Executor, businessId: string) {
   return {
     async enqueue(input: { kind: string; payload: unknown; runAt?: number }): Promise<JobRow> {

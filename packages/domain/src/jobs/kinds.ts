@@ -1,2 +1,32 @@
-/** Names of the cold-path jobs; the worker dispatches on them, the voice server and verbs enqueue them. */
+import { z } from 'zod';
+
+/** Every kind of background job, by name. Producers enqueue these; the worker has one handler per kind. */
 export const JOB_KINDS = { callEnded: 'call.ended' } as const;
+export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
+
+/** Each kind's payload: checked when a job is enqueued and again when a worker picks it up. */
+export const JOB_PAYLOADS = {
+  /** A call reached its end: the cold path (summary, usage, notifications) starts from here. */
+  [JOB_KINDS.callEnded]: z.object({ callId: z.string().min(1).max(100) }),
+} as const satisfies Record<JobKind, z.ZodType>;
+
+export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;
+
+export const JobKindSchema = z.enum(Object.values(JOB_KINDS) as [JobKind, ...JobKind[]]);
+
+export function isJobKind(kind: string): kind is JobKind {
+  return JobKindSchema.safeParse(kind).success;
+}
+
+/** The payload parsed against its kind's schema, or why it does not fit. */
+export function parseJobPayload<K extends JobKind>(
+  kind: K,
+  payload: unknown,
+): { ok: true; payload: JobPayload<K> } | { ok: false; error: string } {
+  const parsed = JOB_PAYLOADS[kind].safeParse(payload);
+  if (parsed.success) return { ok: true, payload: parsed.data as JobPayload<K> };
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`,
+  );
+  return { ok: false, error: `invalid ${kind} payload: ${problems.join('; ')}` };
+}

@@ -1,0 +1,5 @@
+export { parseWorkerSettings, type WorkerSettings } from './env.ts';
+export * from './errors.ts';
+export * from './handlers/index.ts';
+export { createWorkerLogger } from './logger.ts';
+export { createWorker, type Worker, type WorkerOptions } from './worker.ts';

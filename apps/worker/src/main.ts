@@ -1,0 +1,55 @@
+import { closeDatabase, openDatabase } from '@receptionist/domain';
+import { loadWorkerEnv, type WorkerEnv } from './env.ts';
+import { WorkerConfigError } from './errors.ts';
+import { createDefaultHandlers } from './handlers/index.ts';
+import { createWorkerLogger } from './logger.ts';
+import { createWorker } from './worker.ts';
+
+/**
+ * The worker process (`npm run worker`): opens the database (migrations run), runs jobs until SIGTERM or
+ * SIGINT, then lets running jobs finish for up to WORKER_DRAIN_TIMEOUT_MS. Run as many as you like on one
+ * database; each job runs once.
+ */
+async function main(): Promise<void> {
+  let env: WorkerEnv;
+  try {
+    env = loadWorkerEnv();
+  } catch (error) {
+    console.error(error instanceof WorkerConfigError ? error.message : error);
+    process.exitCode = 1;
+    return;
+  }
+  const logger = createWorkerLogger({ level: env.logLevel });
+  const db = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
+  const worker = createWorker({
+    db,
+    handlers: createDefaultHandlers(),
+    now: Date.now,
+    random: Math.random,
+    logger,
+    concurrency: env.concurrency,
+    pollIntervalMs: env.pollIntervalMs,
+    leaseMs: env.leaseMs,
+    maxAttempts: env.maxAttempts,
+    workerId: env.workerId,
+  });
+  worker.start();
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, activeJobs: worker.activeJobs }, 'shutting down');
+    await worker.stop({ timeoutMs: env.drainTimeoutMs });
+    closeDatabase(db);
+    logger.flush();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('worker failed to start:', error);
+  process.exit(1);
+});
