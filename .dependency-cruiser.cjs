@@ -52,8 +52,8 @@ module.exports = {
     onlyImports(
       'voice-wires-the-call',
       { path: app('voice'), pathNot: `${TEST_FILES}|${VOICE_READS}` },
-      [pkg('audio'), pkg('telephony'), pkg('engine'), pkg('receptionist'), pkg('domain')],
-      'the voice server → telephony, engine, receptionist, domain; never the database directly',
+      [pkg('audio'), pkg('telephony'), pkg('engine'), pkg('receptionist'), pkg('domain'), app('worker')],
+      'the voice server → telephony, engine, receptionist, domain (and the worker it can embed); never the database',
     ),
     onlyImports('worker-uses-domain', { path: app('worker') }, [pkg('domain')], 'the worker → domain'),
     onlyImports(

@@ -1,6 +1,10 @@
 import './gc-tuning.ts';
-import { closeDatabase, closeInterruptedCalls, listBusinesses, openDatabase } from '@receptionist/db';
-import { seedDemoBusiness } from '@receptionist/domain';
+import {
+  closeDatabase,
+  closeInterruptedCalls,
+  openDatabase,
+  seedDemoIntoEmptyDatabase,
+} from '@receptionist/domain';
 import { createDefaultHandlers, createWorker, type Worker } from '@receptionist/worker';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
 import { loadVoiceEnv, VoiceConfigError } from './env.ts';
@@ -26,11 +30,10 @@ async function main(): Promise<void> {
   for (const warning of warnings) logger.warn(warning);
 
   const db = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
-  const interrupted = await closeInterruptedCalls(db);
+  const interrupted = await closeInterruptedCalls({ ctx: { db, nowMs: Date.now() } });
   if (interrupted.length > 0)
     logger.warn({ count: interrupted.length }, 'closed calls a previous crash left open');
-  if ((await listBusinesses(db)).length === 0) {
-    await seedDemoBusiness(db);
+  if (await seedDemoIntoEmptyDatabase(db)) {
     logger.info('empty database: seeded the demo business (Bright Smile Dental, +15005550006)');
   }
 

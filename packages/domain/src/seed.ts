@@ -1,4 +1,4 @@
-import { type BusinessRow, type Executor, forBusiness, getBusiness } from '@receptionist/db';
+import { type BusinessRow, type Executor, forBusiness, getBusiness, listBusinesses } from '@receptionist/db';
 import type { BusinessProfileInput } from './profile/schema.ts';
 import { createBusinessWithProfile } from './profile/store.ts';
 
@@ -93,4 +93,11 @@ export async function seedDemoBusiness(db: Executor): Promise<BusinessRow> {
     await forBusiness(tx, business.id).phoneNumbers.add(DEMO_PHONE_NUMBER, 'Demo line');
     return business;
   });
+}
+
+/** Seeds the demo business only into a database with no business yet (a fresh install); true if it did. */
+export async function seedDemoIntoEmptyDatabase(db: Executor): Promise<boolean> {
+  if ((await listBusinesses(db)).length > 0) return false;
+  await seedDemoBusiness(db);
+  return true;
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
 import { appendCallTurn } from './append-turn.ts';
+import { closeInterruptedCalls } from './close-interrupted.ts';
 import { type CallContext, callContext } from './context.ts';
 import { endCall } from './end-call.ts';
 import { markCallAnswered } from './mark-call-answered.ts';
@@ -134,5 +135,35 @@ describe('endCall', () => {
     ]);
     expect(results.filter((result) => result.endedNow)).toHaveLength(1);
     expect(await forBusiness(test.db, businessId).jobs.list()).toHaveLength(1);
+  });
+});
+
+describe('closeInterruptedCalls', () => {
+  it('ends the calls a crash left open, each with one call.ended job, and leaves ended calls alone', async () => {
+    const open = await ringingCall();
+    const ended = await startCall({
+      ctx,
+      input: { channel: 'phone', twilioCallSid: 'CA02', fromNumber: '+12125550124', engine: 'local' },
+    });
+    await endCall({ ctx, input: { callId: ended.id, status: 'completed', endReason: 'caller_hangup' } });
+    const restartAtMs = Date.parse('2030-01-07T15:00:00Z');
+
+    const closed = await closeInterruptedCalls({ ctx: { db: test.db, nowMs: restartAtMs } });
+    const again = await closeInterruptedCalls({ ctx: { db: test.db, nowMs: restartAtMs + 1_000 } });
+
+    expect(closed.map((call) => [call.id, call.status, call.endedAt])).toEqual([
+      [open.id, 'interrupted', restartAtMs],
+    ]);
+    expect(again).toEqual([]);
+    const jobs = await forBusiness(test.db, businessId).jobs.list();
+    expect(jobs.map((job) => [job.kind, job.payload]).sort()).toEqual(
+      [
+        [JOB_KINDS.callEnded, { callId: ended.id }],
+        [JOB_KINDS.callEnded, { callId: open.id }],
+      ].sort(),
+    );
+    expect(jobs.find((job) => (job.payload as { callId: string }).callId === open.id)?.runAt).toBe(
+      restartAtMs,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { CALL_STATUSES, type CallRow, OPEN_CALL_STATUSES } from '@receptionist/db';
 import { z } from 'zod';
 import { DomainError } from '../errors.ts';
+import { enqueueJob } from '../jobs/enqueue.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
 import { type CallContext, CallId, parseCallInput } from './context.ts';
 
@@ -44,7 +45,11 @@ export async function endCall({ ctx, input }: { ctx: CallContext; input: EndCall
       status: parsed.status,
       endReason: parsed.endReason,
     });
-    await tenant.jobs.enqueue({ kind: JOB_KINDS.callEnded, payload: { callId: parsed.callId } });
+    // Due the moment the call ended (the database stamps the end, so the job's clock is the call's).
+    await enqueueJob({
+      ctx: { tenant, nowMs: call.endedAt ?? call.startedAt },
+      input: { kind: JOB_KINDS.callEnded, payload: { callId: parsed.callId } },
+    });
     return { call, endedNow: true };
   });
 }

@@ -1,4 +1,6 @@
+export * from './act-once.ts';
 export * from './append-turn.ts';
+export * from './close-interrupted.ts';
 export * from './context.ts';
 export * from './end-call.ts';
 export * from './mark-call-answered.ts';

@@ -1,4 +1,4 @@
-import type { Executor } from '@receptionist/db';
+import type { Executor } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { answerQuestionTool } from './answer-question.ts';
 import { bookAppointmentTool } from './book-appointment.ts';

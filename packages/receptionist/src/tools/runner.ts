@@ -1,6 +1,5 @@
-import { type Executor, forBusiness } from '@receptionist/db';
 import type { DomainContext } from '@receptionist/domain';
-import { DomainError, loadProfileFor, toE164 } from '@receptionist/domain';
+import { actOnce, DomainError, type Executor } from '@receptionist/domain';
 import { type AnyEngineTool, defineTool, type ToolContext, type ToolResult } from '@receptionist/engine';
 import { z } from 'zod';
 
@@ -38,7 +37,6 @@ export function receptionistTool<Schema extends z.ZodObject>(
   deps: ToolDependencies,
   spec: ReceptionistToolSpec<Schema>,
 ): AnyEngineTool {
-  const { now } = deps;
   return defineTool({
     name: spec.name,
     description: spec.description,
@@ -49,74 +47,33 @@ export function receptionistTool<Schema extends z.ZodObject>(
       if (context.businessId !== deps.businessId) {
         throw new DomainError('invalid_input', `tool ${spec.name} was built for another business`);
       }
-      const startedAt = performance.now();
-      const tenant = forBusiness(deps.db, deps.businessId);
-      const stored = await storedResult(tenant, context);
-      if (stored !== undefined) return stored;
-
-      return tenant.transaction(async (tx) => {
-        // Re-check under the write lock: a concurrent retry may have finished meanwhile.
-        const raced = await storedResult(tx, context);
-        if (raced !== undefined) return raced;
-        const result = await runIsolated(spec, args, {
-          tenant: tx,
-          profile: await loadProfileFor(tx),
-          nowMs: now(),
+      return actOnce({
+        ctx: { db: deps.db, businessId: deps.businessId, nowMs: deps.now() },
+        input: {
           callId: context.callId,
-          callerNumber: context.callerNumber === undefined ? undefined : toE164(context.callerNumber),
-        });
-        await tx.calls.recordToolCall(context.callId, {
-          toolCallId: context.toolCallId,
+          actionId: context.toolCallId,
           name: spec.name,
           arguments: args,
-          result,
-          status: result.ok ? 'ok' : 'failed',
-          latencyMs: Math.round(performance.now() - startedAt),
-        });
-        return result;
+          callerNumber: context.callerNumber,
+        },
+        act: (ctx) => spec.run(args, ctx),
+        expectedFailure,
+        storedResult: (json) => {
+          const parsed = StoredToolResult.safeParse(json);
+          return parsed.success ? (parsed.data as ToolResult) : undefined;
+        },
       });
     },
   });
 }
 
-async function storedResult(
-  tenant: ReturnType<typeof forBusiness>,
-  context: ToolContext,
-): Promise<ToolResult | undefined> {
-  const row = await tenant.calls.findToolCall(context.callId, context.toolCallId);
-  if (row === undefined || row.status === 'pending' || row.result === null) return undefined;
-  const parsed = StoredToolResult.safeParse(row.result);
-  return parsed.success ? (parsed.data as ToolResult) : undefined;
-}
-
 const StoredToolResult = z.looseObject({ ok: z.boolean(), message: z.string() });
 
-/** Runs the tool in a savepoint so an expected failure leaves nothing written. */
-async function runIsolated<Schema extends z.ZodObject>(
-  spec: ReceptionistToolSpec<Schema>,
-  args: z.infer<Schema>,
-  ctx: DomainContext,
-): Promise<ToolResult> {
-  try {
-    return await ctx.tenant.transaction(async (tenant) => {
-      const result = await spec.run(args, { ...ctx, tenant });
-      // A failure result must not keep partial writes either.
-      if (!result.ok) throw new FailedResult(result);
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof FailedResult) return error.result;
-    if (error instanceof DomainError) return failure(error);
-    if (error instanceof z.ZodError) return invalidArguments(error);
-    throw error;
-  }
-}
-
-class FailedResult extends Error {
-  constructor(readonly result: ToolResult) {
-    super(result.message);
-    this.name = new.target.name;
-  }
+/** Expected failures become a result the agent can say; anything else is a bug and throws. */
+function expectedFailure(error: unknown): ToolResult | undefined {
+  if (error instanceof DomainError) return failure(error);
+  if (error instanceof z.ZodError) return invalidArguments(error);
+  return undefined;
 }
 
 export function failure(error: DomainError): ToolResult {
