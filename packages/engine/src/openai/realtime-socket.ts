@@ -6,9 +6,9 @@ type SendOptions = { mask?: boolean; binary?: boolean; compress?: boolean; fin?:
 
 /**
  * The `ws` client socket of one Realtime connection. Writes made in one tick leave in one `writev`:
- * under load several caller frames arrive in one read and each becomes an `input_audio_buffer.append`;
- * a system call per message was the largest single cost of the relay (a quarter to a third of its time
- * at 100 calls on our VMs). Nothing waits past the current tick, so no latency is added.
+ * under load several caller frames arrive in one read and each becomes an `input_audio_buffer.append`,
+ * and a system call per message was the largest single cost of the relay (a quarter to a third of its
+ * time at 100 calls on our VMs). Nothing waits past the current tick, so no latency is added.
  */
 export class RealtimeSocket extends WebSocket {
   #tcp: Socket | undefined;

@@ -39,10 +39,8 @@ function transcriptionLanguage(language: string | undefined): string | undefined
 }
 
 /**
- * The `session.update` payload, in the GA wire shape (never mixed with the deprecated keys, which the
- * server would reject or ignore). Turn detection interrupts the response on caller speech; caller
- * transcription is on; tracing is off so call audio and transcripts stay out of OpenAI's trace store.
- * It carries what the SDK's RealtimeSession sent for us before (its defaults included: speed 1).
+ * The `session.update` payload, in the GA wire shape. Turn detection interrupts the response on caller
+ * speech; caller transcription is on; tracing is off (README.md, point 5).
  */
 export function buildSessionConfig(
   config: ConversationConfig,
