@@ -24,13 +24,20 @@ export class RealtimeAgentTools {
   readonly #agent: RealtimeAgent;
   readonly #context = new RunContext<RealtimeContextData>({ history: [] });
   readonly #tools: FunctionTool[];
+  #sessionFields: Promise<AgentSessionFields> | undefined;
 
   constructor(agent: RealtimeAgent) {
     this.#agent = agent;
     this.#tools = agent.tools.filter((tool): tool is FunctionTool => tool.type === 'function');
   }
 
-  async sessionFields(): Promise<AgentSessionFields> {
+  /** Worked out once per call: every connection of the call is configured the same way. */
+  sessionFields(): Promise<AgentSessionFields> {
+    this.#sessionFields ??= this.#describe();
+    return this.#sessionFields;
+  }
+
+  async #describe(): Promise<AgentSessionFields> {
     return {
       instructions: (await this.#agent.getSystemPrompt(this.#context)) ?? '',
       tools: this.#tools.map((tool) => ({
