@@ -1,5 +1,6 @@
 import { type FunctionTool, invokeFunctionTool, RunContext } from '@openai/agents';
 import type { RealtimeAgent, RealtimeContextData } from '@openai/agents/realtime';
+import type { Logger } from 'pino';
 
 /** A function call the realtime model finished (`response.output_item.done`, status `completed`). */
 export interface RealtimeFunctionCall {
@@ -26,8 +27,11 @@ export class RealtimeAgentTools {
   readonly #tools: FunctionTool[];
   #sessionFields: Promise<AgentSessionFields> | undefined;
 
-  constructor(agent: RealtimeAgent) {
+  readonly #logger: Logger;
+
+  constructor(agent: RealtimeAgent, logger: Logger) {
     this.#agent = agent;
+    this.#logger = logger;
     this.#tools = agent.tools.filter((tool): tool is FunctionTool => tool.type === 'function');
   }
 
@@ -49,10 +53,22 @@ export class RealtimeAgentTools {
     };
   }
 
-  /** Runs the called tool; undefined when the agent has no tool of that name. */
+  /** Runs the called tool; undefined (logged, never thrown) when there is no such tool or it threw. */
   async invoke(call: RealtimeFunctionCall): Promise<string | undefined> {
     const tool = this.#tools.find((candidate) => candidate.name === call.name);
-    if (!tool) return undefined;
+    if (!tool) {
+      this.#logger.warn({ tool: call.name, callId: call.callId }, 'realtime model called an unknown tool');
+      return undefined;
+    }
+    try {
+      return await this.#invoke(tool, call);
+    } catch (error) {
+      this.#logger.warn({ err: error, tool: call.name, callId: call.callId }, 'realtime tool call failed');
+      return undefined;
+    }
+  }
+
+  async #invoke(tool: FunctionTool, call: RealtimeFunctionCall): Promise<string> {
     const result = await invokeFunctionTool({
       tool,
       runContext: this.#context,

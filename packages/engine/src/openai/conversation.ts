@@ -67,7 +67,7 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
       generation: () => this.#generation,
       onAnswer: (text, askedOnGeneration) => this.#deliverLateAnswer(text, askedOnGeneration),
     });
-    this.#agentTools = new RealtimeAgentTools(agent);
+    this.#agentTools = new RealtimeAgentTools(agent, this.#logger);
   }
 
   /** Connects (retrying within the reconnect budget), then greets or re-seeds the given history. */
@@ -232,17 +232,9 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
    * replaced connection is dropped (a supervisor answer still reaches the caller: #deliverLateAnswer).
    */
   async #runFunctionCall(call: RealtimeFunctionCall, generation: number): Promise<void> {
-    try {
-      const output = await this.#agentTools.invoke(call);
-      if (output === undefined) {
-        this.#logger.warn({ tool: call.name, callId: call.callId }, 'realtime model called an unknown tool');
-        return;
-      }
-      if (generation === this.#generation)
-        this.#connection?.sender.sendFunctionCallOutput(call.callId, output);
-    } catch (error) {
-      this.#logger.warn({ err: error, tool: call.name, callId: call.callId }, 'realtime tool call failed');
-    }
+    const output = await this.#agentTools.invoke(call);
+    if (output !== undefined && generation === this.#generation)
+      this.#connection?.sender.sendFunctionCallOutput(call.callId, output);
   }
 
   #onConnectionLost(code: LossCode): void {
