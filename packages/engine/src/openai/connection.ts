@@ -1,93 +1,132 @@
-import { type RealtimeAgent, RealtimeSession, type RealtimeSessionConfig } from '@openai/agents/realtime';
+import { OpenAIRealtimeWebSocket } from '@openai/agents/realtime';
 import type { Logger } from 'pino';
 import { EngineConnectError } from '../errors.ts';
-import { type ResolvedOpenAIEngineOptions, realtimeSessionUrl } from './options.ts';
-import { ReceptionistRealtimeTransport } from './transport.ts';
+import { TypedEmitter } from '../typed-emitter.ts';
+import { RealtimeSender } from './client-events.ts';
+import { RealtimeSocket } from './realtime-socket.ts';
+import { parseServerMessage, type ServerEvent } from './server-events.ts';
 
-export interface RealtimeConnection {
-  session: RealtimeSession;
-  transport: ReceptionistRealtimeTransport;
-  /** Closes the socket; the `onDisconnected` callback is not called for it. */
-  close(): void;
-}
+export type RealtimeConnectionEvents = {
+  /** Every server event the engine acts on, parsed once, in arrival order from the first one. */
+  server_event: ServerEvent;
+  /** The socket went away after the session was ready (never after `close()`). */
+  disconnected: { code: number };
+};
 
-export interface OpenConnectionInput {
-  agent: RealtimeAgent;
-  sessionConfig: Partial<RealtimeSessionConfig>;
-  options: ResolvedOpenAIEngineOptions;
-  timeoutMs: number;
-  /** Every raw server event, in order, from the first one. */
-  onServerEvent: (raw: unknown) => void;
-  /** The socket went away after the session was ready. */
-  onDisconnected: () => void;
+export interface RealtimeConnectionOptions {
+  /** The session's WebSocket URL, model included. */
+  url: string;
+  apiKey: string;
+  /** The `session.update` payload sent as soon as the socket opens. */
+  session: Record<string, unknown>;
   logger: Logger;
 }
 
+/** Reads the SDK transport's identifying headers (User-Agent, SDK version); it is never connected. */
+class AgentsSdkHeaders extends OpenAIRealtimeWebSocket {
+  read(): Record<string, string> {
+    return this.getCommonRequestHeaders();
+  }
+}
+
+let sdkHeaders: Record<string, string> | undefined;
+
+/** We still run the SDK's agent and tools, so the socket identifies itself as its transport would. */
+function agentsSdkHeaders(): Record<string, string> {
+  sdkHeaders ??= new AgentsSdkHeaders().read();
+  return sdkHeaders;
+}
+
 /**
- * Opens one Realtime session over our transport and resolves once the server confirmed the session
- * config (`session.updated`), so the audio formats are known to be applied before any audio flows.
+ * One Realtime WebSocket: the one road in and the one road out for its events. Every message is parsed
+ * once (`parseServerMessage`) and emitted as `server_event`; unknown types are logged and dropped,
+ * malformed ones logged as warnings, never thrown. Everything sent goes through `sender`.
+ * Listen first, then `await ready(timeoutMs)`: it resolves once the server confirmed the session config
+ * (`session.updated`), so the audio formats are known to be applied before any audio flows.
  */
-export async function openRealtimeConnection(input: OpenConnectionInput): Promise<RealtimeConnection> {
-  const { options, logger } = input;
-  const url = realtimeSessionUrl(options);
-  // Audio deltas arrive here without passing through the SDK (transport.ts); all other events via `*`.
-  const transport = new ReceptionistRealtimeTransport({ url, onAudioDelta: input.onServerEvent });
-  const session = new RealtimeSession(input.agent, {
-    transport,
-    model: options.realtimeModel,
-    config: input.sessionConfig,
-    // Call audio and transcripts stay out of OpenAI's trace store.
-    tracingDisabled: true,
-    historyStoreAudio: false,
-  });
-  // RealtimeSession re-emits transport errors; without a listener Node's emitter would throw.
-  session.on('error', (event) => logger.debug({ err: event.error }, 'realtime session error event'));
-  let ready = false;
-  let closedByUs = false;
-  let markConfigured: () => void = () => {};
-  const configured = new Promise<void>((resolve) => {
-    markConfigured = resolve;
-  });
-  transport.on('*', (raw) => {
-    if (raw !== null && typeof raw === 'object' && 'type' in raw && raw.type === 'session.updated')
-      markConfigured();
-    input.onServerEvent(raw);
-  });
-  transport.on('connection_change', (status) => {
-    if (status === 'disconnected' && ready && !closedByUs) input.onDisconnected();
-  });
-  const close = () => {
-    closedByUs = true;
+export class RealtimeConnection extends TypedEmitter<RealtimeConnectionEvents> {
+  readonly sender: RealtimeSender;
+  readonly #socket: RealtimeSocket;
+  readonly #logger: Logger;
+  readonly #configured: Promise<void>;
+  #ready = false;
+  #closedByUs = false;
+
+  constructor(options: RealtimeConnectionOptions) {
+    super();
+    this.#logger = options.logger;
+    this.#socket = new RealtimeSocket(options.url, {
+      headers: { Authorization: `Bearer ${options.apiKey}`, ...agentsSdkHeaders() },
+      // Base64 audio barely compresses; deflate would cost CPU and a zlib context per call.
+      perMessageDeflate: false,
+    });
+    this.sender = new RealtimeSender(this.#socket, options.logger);
+    this.#configured = new Promise<void>((resolve, reject) => {
+      this.#socket.once('open', () => this.sender.updateSession(options.session));
+      this.#socket.on('message', (data, isBinary) => {
+        if (isBinary) return;
+        const event = this.#parse(String(data));
+        if (!event) return;
+        if (event.type === 'session.updated') resolve();
+        this.sender.observe(event);
+        this.emit('server_event', event);
+      });
+      this.#socket.on('error', (error) => {
+        this.#logger.debug({ err: error }, 'realtime socket error');
+        reject(new EngineConnectError('Realtime socket failed', error));
+      });
+      this.#socket.on('close', (code) => {
+        reject(new EngineConnectError(`Realtime socket closed during setup (${code})`));
+        if (this.#ready && !this.#closedByUs) this.emit('disconnected', { code });
+      });
+    });
+    // When setup fails or times out nobody may be waiting any more; that rejection is expected.
+    this.#configured.catch(() => {});
+  }
+
+  /** Resolves once the session is configured; otherwise closes the socket and rejects with EngineConnectError. */
+  async ready(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new EngineConnectError(`Realtime session not ready after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
     try {
-      session.close();
+      await Promise.race([this.#configured, timedOut]);
+      if (this.#socket.readyState !== RealtimeSocket.OPEN)
+        throw new EngineConnectError('Realtime socket closed during setup');
+      this.#ready = true;
     } catch (error) {
-      logger.debug({ err: error }, 'closing realtime session failed');
+      this.close();
+      throw error instanceof EngineConnectError
+        ? error
+        : new EngineConnectError('Could not open the Realtime session', error);
+    } finally {
+      clearTimeout(timer);
     }
-  };
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(
-      () => reject(new EngineConnectError(`Realtime session not ready after ${input.timeoutMs} ms`)),
-      input.timeoutMs,
-    );
-  });
-  const setup = (async () => {
-    await session.connect({ apiKey: options.apiKey, url, model: options.realtimeModel });
-    await configured;
-  })();
-  // When the timeout wins, the abandoned setup rejects later; that rejection is expected, not unhandled.
-  setup.catch(() => {});
-  try {
-    await Promise.race([setup, timedOut]);
-    if (transport.status !== 'connected') throw new EngineConnectError('Realtime socket closed during setup');
-    ready = true;
-    return { session, transport, close };
-  } catch (error) {
-    close();
-    throw error instanceof EngineConnectError
-      ? error
-      : new EngineConnectError('Could not open the Realtime session', error);
-  } finally {
-    clearTimeout(timer);
+  }
+
+  /** Closes the socket; `disconnected` is not emitted for it. */
+  close(): void {
+    this.#closedByUs = true;
+    try {
+      this.#socket.close();
+    } catch (error) {
+      this.#logger.debug({ err: error }, 'closing the realtime socket failed');
+    }
+  }
+
+  #parse(text: string): ServerEvent | undefined {
+    const parsed = parseServerMessage(text);
+    if (parsed.kind === 'event') return parsed.event;
+    if (parsed.kind === 'other') this.#logger.debug({ type: parsed.type }, 'realtime event passed over');
+    else
+      this.#logger.warn(
+        { type: parsed.type, issues: parsed.issues },
+        'realtime event did not match the protocol',
+      );
+    return undefined;
   }
 }

@@ -1,4 +1,3 @@
-import type { RealtimeAgent, RealtimeSessionConfig } from '@openai/agents/realtime';
 import type { Logger } from 'pino';
 import type {
   Conversation,
@@ -9,11 +8,12 @@ import type {
 } from '../engine.ts';
 import { EngineConnectError } from '../errors.ts';
 import { TypedEmitter } from '../typed-emitter.ts';
+import { RealtimeAgentTools, type RealtimeFunctionCall } from './agent-tools.ts';
 import { buildCallAgent } from './call-agent.ts';
-import { openRealtimeConnection, type RealtimeConnection } from './connection.ts';
+import { RealtimeConnection } from './connection.ts';
 import { RealtimeEventRouter } from './event-router.ts';
 import { ConversationHistory, seedItems } from './history.ts';
-import type { ResolvedOpenAIEngineOptions } from './options.ts';
+import { type ResolvedOpenAIEngineOptions, realtimeSessionUrl } from './options.ts';
 import { ReconnectBudget } from './reconnect.ts';
 import { buildSessionConfig } from './session-config.ts';
 
@@ -33,8 +33,7 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
   readonly #history: ConversationHistory;
   readonly #budget: ReconnectBudget;
   readonly #abort = new AbortController();
-  readonly #agent: RealtimeAgent;
-  readonly #sessionConfig: Partial<RealtimeSessionConfig>;
+  readonly #agentTools: RealtimeAgentTools;
   readonly #startedAt = performance.now();
   readonly #maxBufferedBytes: number;
   #state: State = 'connecting';
@@ -58,7 +57,7 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     this.#history = new ConversationHistory(config.history ?? []);
     this.#budget = new ReconnectBudget(options.reconnect);
     this.#maxBufferedBytes = options.maxBufferedAudioMs * (config.audioFormat.encoding === 'mulaw' ? 8 : 48);
-    this.#agent = buildCallAgent({
+    const agent = buildCallAgent({
       config,
       options,
       signal: this.#abort.signal,
@@ -68,7 +67,7 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
       generation: () => this.#generation,
       onAnswer: (text, askedOnGeneration) => this.#deliverLateAnswer(text, askedOnGeneration),
     });
-    this.#sessionConfig = buildSessionConfig(config, options);
+    this.#agentTools = new RealtimeAgentTools(agent, this.#logger);
   }
 
   /** Connects (retrying within the reconnect budget), then greets or re-seeds the given history. */
@@ -84,7 +83,7 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
   pushAudio(audio: Uint8Array): void {
     if (this.#state === 'closed') return;
     if (this.#state === 'open' && this.#connection) {
-      this.#connection.transport.sendAudioBytes(audio);
+      this.#connection.sender.appendAudio(audio);
       return;
     }
     this.#pendingAudio.push(audio.slice());
@@ -102,7 +101,7 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     this.emit('transcript', { role: 'caller', itemId, text: text.trim(), final: true });
     const connection = this.#connection;
     if (this.#state === 'open' && connection)
-      this.#guard('pushText', () => connection.session.sendMessage(text));
+      this.#guard('pushText', () => connection.sender.sendUserText(text));
     else this.#pendingText.push(text);
   }
 
@@ -118,16 +117,9 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     const audioEndMs = Math.floor(Math.min(Math.max(0, heardMs), record.audioMs));
     // Heard to the end: nothing to cut, and the record of what was said is already right.
     if (record.done && audioEndMs >= Math.floor(record.audioMs)) return;
-    if (this.#router?.isResponseActive(record.responseId)) connection.transport.cancelResponse();
+    if (this.#router?.isResponseActive(record.responseId)) connection.sender.cancelResponse();
     this.#truncated.add(itemId);
-    this.#guard('interrupt', () =>
-      connection.transport.sendEvent({
-        type: 'conversation.item.truncate',
-        item_id: itemId,
-        content_index: record.contentIndex,
-        audio_end_ms: audioEndMs,
-      }),
-    );
+    this.#guard('interrupt', () => connection.sender.truncate(itemId, record.contentIndex, audioEndMs));
     const heardText = this.#history.truncate(itemId, record.audioMs > 0 ? audioEndMs / record.audioMs : 0);
     this.emit('transcript', { role: 'agent', itemId, text: heardText, final: true, interrupted: true });
   }
@@ -176,25 +168,26 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
         this.#logger.warn({ error: event.error }, 'realtime server error ends the session');
         this.#onConnectionLost(code);
       },
+      onFunctionCall: (call) => void this.#runFunctionCall(call, generation),
       callClockMs: () => Math.round(performance.now() - this.#startedAt),
       logger: this.#logger,
     });
-    const connection = await openRealtimeConnection({
-      agent: this.#agent,
-      sessionConfig: this.#sessionConfig,
-      options: this.#options,
-      timeoutMs: Math.max(
-        500,
-        Math.min(this.#options.reconnect.connectTimeoutMs, this.#budget.remainingMs()),
-      ),
-      onServerEvent: (raw) => {
-        if (generation === this.#generation) router.route(raw);
-      },
-      onDisconnected: () => {
-        if (generation === this.#generation) this.#onConnectionLost('disconnected');
-      },
+    const agent = await this.#agentTools.sessionFields();
+    const connection = new RealtimeConnection({
+      url: realtimeSessionUrl(this.#options),
+      apiKey: this.#options.apiKey,
+      session: buildSessionConfig(this.#config, this.#options, agent),
       logger: this.#logger,
     });
+    connection.on('server_event', (event) => {
+      if (generation === this.#generation) router.route(event);
+    });
+    connection.on('disconnected', () => {
+      if (generation === this.#generation) this.#onConnectionLost('disconnected');
+    });
+    await connection.ready(
+      Math.max(500, Math.min(this.#options.reconnect.connectTimeoutMs, this.#budget.remainingMs())),
+    );
     if (generation !== this.#generation || this.#state === 'closed') {
       connection.close();
       throw new EngineConnectError('Conversation ended while connecting');
@@ -211,29 +204,37 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     const connection = this.#connection;
     if (!connection) return;
     const seed: TranscriptEntry[] = this.#history.entries();
-    for (const item of seedItems(seed))
-      connection.transport.sendEvent({ type: 'conversation.item.create', item });
-    for (const chunk of this.#pendingAudio) connection.transport.sendAudioBytes(chunk);
+    for (const item of seedItems(seed)) connection.sender.createItem(item);
+    for (const chunk of this.#pendingAudio) connection.sender.appendAudio(chunk);
     this.#pendingAudio = [];
     this.#pendingAudioBytes = 0;
     this.#state = 'open';
-    for (const text of this.#pendingText.splice(0)) connection.session.sendMessage(text);
+    for (const text of this.#pendingText.splice(0)) connection.sender.sendUserText(text);
     if (this.#undeliveredAnswer) {
       this.#say(this.#undeliveredAnswer);
       this.#undeliveredAnswer = undefined;
     } else if (seed.length === 0 && !reconnected) {
       this.#say(this.#config.greeting);
     } else if (owedReply || this.#history.callerSpokeLast()) {
-      connection.transport.sendEvent({ type: 'response.create' });
+      connection.sender.requestResponse();
     }
   }
 
   /** Has the agent say a fixed sentence (the greeting, a late supervisor answer). */
   #say(sentence: string): void {
-    this.#connection?.transport.sendEvent({
-      type: 'response.create',
-      response: { instructions: `Say exactly this to the caller, in your own voice: "${sentence}"` },
+    this.#connection?.sender.requestResponse({
+      instructions: `Say exactly this to the caller, in your own voice: "${sentence}"`,
     });
+  }
+
+  /**
+   * Runs a tool the realtime model called and answers on the connection that asked; an answer for a
+   * replaced connection is dropped (a supervisor answer still reaches the caller: #deliverLateAnswer).
+   */
+  async #runFunctionCall(call: RealtimeFunctionCall, generation: number): Promise<void> {
+    const output = await this.#agentTools.invoke(call);
+    if (output !== undefined && generation === this.#generation)
+      this.#connection?.sender.sendFunctionCallOutput(call.callId, output);
   }
 
   #onConnectionLost(code: LossCode): void {

@@ -11,8 +11,8 @@ export const OPENAI_ENGINE_CAPABILITIES: EngineCapabilities = {
 };
 
 /**
- * The production engine: OpenAI Realtime speech-to-speech (Agents SDK, WebSocket transport) in the
- * chat-supervisor pattern. Options come from the app's env.ts; this never reads the environment.
+ * The production engine: OpenAI Realtime speech-to-speech over our own WebSocket session (the Agents
+ * SDK declares the agent and runs its tools; README.md says why) in the chat-supervisor pattern. Options come from the app's env.ts; this never reads the environment.
  * `start` rejects with `EngineConnectError` when no session could be opened within the reconnect budget.
  */
 export function createOpenAIEngine(options: OpenAIEngineOptions): Engine {

@@ -1,7 +1,13 @@
 import type { Logger } from 'pino';
 import type { AudioFormat, ConversationEvents } from '../engine.ts';
+import type { RealtimeFunctionCall } from './agent-tools.ts';
 import type { ConversationHistory } from './history.ts';
-import { classifyServerError, parseServerEvent, type ServerErrorEvent } from './server-events.ts';
+import {
+  classifyServerError,
+  type OutputItemDoneEvent,
+  type ServerErrorEvent,
+  type ServerEvent,
+} from './server-events.ts';
 
 /** How much of one agent reply was generated, for capping truncation at real audio. */
 export interface PlaybackRecord {
@@ -22,21 +28,25 @@ export interface EventRouterOptions {
   emit: EmitConversationEvent;
   /** A server error the session cannot survive (expiry, server_error). */
   onFatalServerError: (code: 'session_expired' | 'disconnected', event: ServerErrorEvent) => void;
+  /** The model finished a call to one of the realtime agent's tools. */
+  onFunctionCall: (call: RealtimeFunctionCall) => void;
   /** Milliseconds since the call started, the clock of `caller_speech_*` events. */
   callClockMs: () => number;
   logger: Logger;
 }
 
 /**
- * Turns one Realtime connection's server events into conversation events: agent audio (bytes as
- * the server sent them), transcripts, speech start/stop, latency metrics; and keeps per-reply
- * playback sizes. A fresh router per connection; the history outlives it.
+ * The one place server events are dispatched (connection.ts parsed them): agent audio (bytes as the
+ * server sent them), transcripts, speech start/stop, latency metrics, realtime tool calls and server
+ * errors; and per-reply playback sizes. A fresh router per connection; the history outlives it.
  */
 export class RealtimeEventRouter {
   readonly #options: EventRouterOptions;
   readonly #bytesPerMs: number;
   readonly #playback = new Map<string, PlaybackRecord>();
   readonly #activeResponses = new Set<string>();
+  /** Call ids already dispatched: a tool runs once per call id even if the item is reported again. */
+  readonly #dispatchedCalls = new Set<string>();
   /** When the caller last stopped talking, until the next reply's first audio byte. */
   #speechStoppedAt: number | undefined;
 
@@ -58,19 +68,10 @@ export class RealtimeEventRouter {
     return this.#activeResponses.size > 0;
   }
 
-  route(raw: unknown): void {
-    const parsed = parseServerEvent(raw);
+  route(event: ServerEvent): void {
     const { emit, history, logger } = this.#options;
-    if (parsed.kind === 'other') {
-      logger.debug({ type: parsed.type }, 'realtime event passed over');
-      return;
-    }
-    if (parsed.kind === 'malformed') {
-      logger.warn({ type: parsed.type, issues: parsed.issues }, 'realtime event did not match the protocol');
-      return;
-    }
-    const event = parsed.event;
     switch (event.type) {
+      case 'session.created':
       case 'session.updated':
         return;
       case 'input_audio_buffer.speech_started':
@@ -111,6 +112,9 @@ export class RealtimeEventRouter {
           );
         }
         return;
+      case 'response.output_item.done':
+        this.#onOutputItem(event);
+        return;
       case 'response.output_audio.delta':
         this.#onAudio(event.item_id, event.response_id, event.content_index, event.delta);
         return;
@@ -139,6 +143,19 @@ export class RealtimeEventRouter {
         this.#onError(event);
         return;
     }
+  }
+
+  #onOutputItem({ item }: OutputItemDoneEvent): void {
+    if (item.type !== 'function_call' || item.status !== 'completed') return;
+    const callId = item.call_id ?? '';
+    if (this.#dispatchedCalls.has(callId)) return;
+    this.#dispatchedCalls.add(callId);
+    this.#options.onFunctionCall({
+      itemId: item.id,
+      callId,
+      name: item.name ?? '',
+      arguments: item.arguments ?? '',
+    });
   }
 
   #onAudio(itemId: string, responseId: string, contentIndex: number, base64: string): void {

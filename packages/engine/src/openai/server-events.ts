@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
 /**
- * The Realtime server events this engine acts on, parsed with zod from the raw JSON the SDK
- * forwards on `transport.on('*')`. Anything else is kept as `other` and only logged.
+ * The Realtime server events this engine acts on. Every message from the socket is parsed here once
+ * (`parseServerMessage`, called only by connection.ts); anything else is kept as `other` and only logged.
  */
 const serverEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('session.created'), session: z.unknown() }),
   z.object({ type: z.literal('session.updated'), session: z.unknown() }),
   z.object({
     type: z.literal('input_audio_buffer.speech_started'),
@@ -46,6 +47,18 @@ const serverEventSchema = z.discriminatedUnion('type', [
     response_id: z.string(),
     delta: z.string(),
   }),
+  z.object({
+    type: z.literal('response.output_item.done'),
+    response_id: z.string(),
+    item: z.looseObject({
+      id: z.string().optional(),
+      type: z.string(),
+      status: z.string().optional(),
+      call_id: z.string().optional(),
+      name: z.string().optional(),
+      arguments: z.string().optional(),
+    }),
+  }),
   z.object({ type: z.literal('response.output_audio.done'), item_id: z.string(), response_id: z.string() }),
   z.object({
     type: z.literal('response.output_audio_transcript.delta'),
@@ -64,6 +77,8 @@ const serverEventSchema = z.discriminatedUnion('type', [
         type: z.string().nullish(),
         code: z.string().nullish(),
         message: z.string().nullish(),
+        /** The client event the error is about, when the server knows it. */
+        event_id: z.string().nullish(),
       })
       .nullish(),
   }),
@@ -71,6 +86,7 @@ const serverEventSchema = z.discriminatedUnion('type', [
 
 export type ServerEvent = z.infer<typeof serverEventSchema>;
 export type ServerErrorEvent = Extract<ServerEvent, { type: 'error' }>;
+export type OutputItemDoneEvent = Extract<ServerEvent, { type: 'response.output_item.done' }>;
 
 const KNOWN_TYPES = new Set<string>(serverEventSchema.options.map((option) => option.shape.type.value));
 
@@ -91,6 +107,17 @@ export function parseServerEvent(raw: unknown): ParsedServerEvent {
   return parsed.success
     ? { kind: 'event', event: parsed.data }
     : { kind: 'malformed', type, issues: parsed.error.message };
+}
+
+/** One socket message: JSON first, then the schema. A message that is not JSON counts as malformed. */
+export function parseServerMessage(text: string): ParsedServerEvent {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'malformed', type: '(not json)', issues: String(error) };
+  }
+  return parseServerEvent(raw);
 }
 
 export type ServerErrorClass = 'session_expired' | 'connection_fatal' | 'recoverable';

@@ -1,12 +1,12 @@
-import type { RealtimeSessionConfig } from '@openai/agents/realtime';
 import type { AudioFormat, ConversationConfig } from '../engine.ts';
+import type { AgentSessionFields } from './agent-tools.ts';
 import type { ResolvedOpenAIEngineOptions } from './options.ts';
 
 type RealtimeFormat = { type: 'audio/pcmu' } | { type: 'audio/pcm'; rate: 24000 };
 
 /**
  * Phone audio is G.711 μ-law both ways and browser audio PCM16 24 kHz: both go to OpenAI as they are.
- * Always explicit, because the SDK falls back to PCM16 when a format is missing (research §2, §6.1).
+ * Always explicit, because the server falls back to PCM16 when a format is missing (research §2, §6.1).
  */
 export function realtimeAudioFormat(format: AudioFormat): RealtimeFormat {
   return format.encoding === 'mulaw' ? { type: 'audio/pcmu' } : { type: 'audio/pcm', rate: 24000 };
@@ -39,38 +39,44 @@ function transcriptionLanguage(language: string | undefined): string | undefined
 }
 
 /**
- * The GA-shaped session config (never mixed with the deprecated keys, which would make the SDK ignore
- * `audio`). Turn detection interrupts the response on caller speech; caller transcription is on.
+ * The `session.update` payload, in the GA wire shape. Turn detection interrupts the response on caller
+ * speech; caller transcription is on; tracing is off (README.md, point 5).
  */
 export function buildSessionConfig(
   config: ConversationConfig,
   options: ResolvedOpenAIEngineOptions,
-): Partial<RealtimeSessionConfig> {
+  agent: AgentSessionFields = { instructions: '', tools: [] },
+): Record<string, unknown> {
   const format = realtimeAudioFormat(config.audioFormat);
   const language = transcriptionLanguage(config.language);
   const turnDetection =
     options.turnDetection === 'server_vad'
       ? {
           type: 'server_vad',
-          createResponse: true,
-          interruptResponse: true,
-          silenceDurationMs: options.silenceDurationMs,
+          create_response: true,
+          interrupt_response: true,
+          silence_duration_ms: options.silenceDurationMs,
         }
-      : { type: 'semantic_vad', createResponse: true, interruptResponse: true, eagerness: 'auto' as const };
+      : { type: 'semantic_vad', create_response: true, interrupt_response: true, eagerness: 'auto' };
   return {
-    outputModalities: ['audio'],
+    type: 'realtime',
+    model: options.realtimeModel,
+    instructions: agent.instructions,
+    output_modalities: ['audio'],
     audio: {
       input: {
         format,
-        noiseReduction: config.audioFormat.encoding === 'mulaw' ? { type: 'near_field' } : null,
+        noise_reduction: config.audioFormat.encoding === 'mulaw' ? { type: 'near_field' } : null,
         transcription: {
           model: options.transcriptionModel,
           ...(language ? { language } : {}),
           ...(config.business.vocabulary.length > 0 ? { prompt: config.business.vocabulary.join(', ') } : {}),
         },
-        turnDetection,
+        turn_detection: turnDetection,
       },
-      output: { format, voice: realtimeVoice(config.voice) },
+      output: { format, voice: realtimeVoice(config.voice), speed: 1 },
     },
+    ...(agent.tools.length > 0 ? { tools: agent.tools } : {}),
+    tracing: null,
   };
 }
