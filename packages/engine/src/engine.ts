@@ -150,6 +150,12 @@ export interface ConversationEvents extends Record<string, unknown> {
   tool_result: ToolResultEvent;
   turn_metrics: TurnMetricsEvent;
   decision: DecisionEvent;
+  /**
+   * Whether `pushAudio` reaches the engine changed (see `Conversation.acceptingAudio`): `false` when the
+   * engine lost its connection and is reconnecting, `true` once it takes audio again. The caller keeps the
+   * audio of the gap and pushes it, oldest first, when this says `true`.
+   */
+  accepting_audio: { accepting: boolean };
   error: EngineErrorEvent;
   /** The conversation is over; no more events follow. */
   end: EndEvent;
@@ -157,7 +163,16 @@ export interface ConversationEvents extends Record<string, unknown> {
 
 /** One live conversation with a caller. Created by `Engine.start`. */
 export interface Conversation extends TypedEmitter<ConversationEvents> {
-  /** Caller audio in the conversation's format. Audio pushed before the engine is ready is buffered. */
+  /**
+   * Whether caller audio pushed now reaches the engine. False while the engine reconnects (and once the
+   * conversation is over); `accepting_audio` reports each change.
+   */
+  readonly acceptingAudio: boolean;
+  /**
+   * Caller audio in the conversation's format. The engine keeps no caller audio of its own: audio pushed
+   * while `acceptingAudio` is false is dropped, so the one buffer on the caller's side (the voice server's
+   * media relay) holds it until `accepting_audio` says the engine takes audio again.
+   */
   pushAudio(audio: Uint8Array): void;
   /**
    * Typed caller text (browser test page). Only when `capabilities.textInput`. The engine echoes it as a
@@ -184,6 +199,9 @@ export interface Conversation extends TypedEmitter<ConversationEvents> {
 export interface Engine {
   readonly name: string;
   readonly capabilities: EngineCapabilities;
-  /** Starts a conversation; resolves once the engine is connected (audio pushed earlier is buffered). */
+  /**
+   * Starts a conversation; resolves once the engine is connected and accepts audio. Caller audio that
+   * arrives meanwhile is the caller's to keep (there is no conversation to push it to yet).
+   */
   start(config: ConversationConfig): Promise<Conversation>;
 }

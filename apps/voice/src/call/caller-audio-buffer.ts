@@ -2,8 +2,9 @@
 export const MAX_BUFFERED_AUDIO_MS = 30_000;
 
 /**
- * The one place caller audio waits on the voice side: while the call is being prepared (business loaded,
- * engine connecting) and while a failed engine is replaced. Bounded, oldest audio dropped first.
+ * The one place caller audio waits (engines keep none): while the call is being prepared (business loaded,
+ * engine connecting), while a failed engine is replaced, and while the engine reconnects mid-call
+ * (`Conversation.acceptingAudio` is false). Bounded, oldest audio dropped first.
  */
 export class CallerAudioBuffer {
   readonly #maxBytes: number;
@@ -14,6 +15,10 @@ export class CallerAudioBuffer {
   constructor(input: { bytesPerMs: number; onDrop: () => void; maxBufferedMs?: number }) {
     this.#maxBytes = (input.maxBufferedMs ?? MAX_BUFFERED_AUDIO_MS) * input.bytesPerMs;
     this.#onDrop = input.onDrop;
+  }
+
+  get empty(): boolean {
+    return this.#chunks.length === 0;
   }
 
   push(audio: Uint8Array): void {

@@ -42,8 +42,9 @@ export interface RelayEvents extends Record<string, unknown> {
 }
 
 /**
- * Moves media between the caller's transport and the engine's conversation: caller audio in (buffered in one
- * place while no engine listens), agent audio out, barge-in (clear playback, tell the engine what was heard),
+ * Moves media between the caller's transport and the engine's conversation: caller audio in (buffered here,
+ * the one place, while no engine takes it: the call being prepared, the engine connecting, a failover, an
+ * engine reconnecting mid-call), agent audio out, barge-in (clear playback, tell the engine what was heard),
  * marks, typed text and keypresses, and transcripts and tool activity to the page. It decides nothing about
  * the call and writes nothing: the session and the journal act on its events.
  */
@@ -80,7 +81,7 @@ export class MediaRelay extends TypedEmitter<RelayEvents> {
     this.#conversation = conversation;
     this.#engine = engine;
     this.#listenTo(conversation, engine);
-    for (const chunk of this.#buffer.drain()) conversation.pushAudio(chunk);
+    this.#sendBufferedAudio(conversation);
   }
 
   /** Disconnects the current conversation (failover, end); caller audio is buffered until the next one. */
@@ -110,8 +111,13 @@ export class MediaRelay extends TypedEmitter<RelayEvents> {
   #listenToTransport(): void {
     const transport = this.#transport;
     transport.on('audio', (audio) => {
-      if (this.#conversation) this.#conversation.pushAudio(audio);
-      else this.#buffer.push(audio);
+      const conversation = this.#conversation;
+      if (!conversation?.acceptingAudio) {
+        this.#buffer.push(audio);
+        return;
+      }
+      this.#sendBufferedAudio(conversation);
+      conversation.pushAudio(audio);
     });
     transport.on('dtmf', (digit) => this.emit('caller_input', { kind: 'dtmf', digit }));
     transport.on('text', (text) => {
@@ -129,8 +135,18 @@ export class MediaRelay extends TypedEmitter<RelayEvents> {
     });
   }
 
+  /** Hands the conversation what waited, oldest first, if it takes audio now (else it keeps waiting). */
+  #sendBufferedAudio(conversation: Conversation): void {
+    if (this.#buffer.empty || !conversation.acceptingAudio) return;
+    for (const chunk of this.#buffer.drain()) conversation.pushAudio(chunk);
+  }
+
   #listenTo(conversation: Conversation, engine: Engine): void {
     const current = () => this.#conversation === conversation && !this.#ending;
+    // Caller audio flows until the transport closes, even while the call is ending.
+    conversation.on('accepting_audio', ({ accepting }) => {
+      if (accepting && this.#conversation === conversation) this.#sendBufferedAudio(conversation);
+    });
     conversation.on('agent_audio', ({ itemId, audio }) => {
       if (!current() || this.#cutItems.has(itemId)) return;
       this.emit('agent_audio', { itemId, engine: engine.name });

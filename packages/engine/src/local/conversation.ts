@@ -127,6 +127,11 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
     });
   }
 
+  /** The recognizer runs in this process for the whole call: audio is taken until the call ends. */
+  get acceptingAudio(): boolean {
+    return !this.#closed;
+  }
+
   pushAudio(audio: Uint8Array): void {
     if (this.#closed) return;
     const samples = this.#decoder.decode(audio);

@@ -22,9 +22,11 @@ type LossCode = 'disconnected' | 'session_expired';
 
 /**
  * One phone or browser call on the OpenAI Realtime API. Owns the call's state that must outlive a
- * single Realtime connection (what was heard, tool results, buffered caller audio) and replaces the
+ * single Realtime connection (what was heard, tool results, typed text not yet sent) and replaces the
  * connection when it fails: up to `reconnect.maxAttempts` within `reconnect.windowMs`, re-seeding
  * the conversation; past that, a fatal `error` then `end` hand the call back to the voice server.
+ * It keeps no caller audio: while it reconnects, `acceptingAudio` is false and the voice server's
+ * relay holds the caller's audio until `accepting_audio` says the new connection takes it.
  */
 export class OpenAIConversation extends TypedEmitter<ConversationEvents> implements Conversation {
   readonly #config: ConversationConfig;
@@ -35,14 +37,11 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
   readonly #abort = new AbortController();
   readonly #agentTools: RealtimeAgentTools;
   readonly #startedAt = performance.now();
-  readonly #maxBufferedBytes: number;
   #state: State = 'connecting';
   #connection: RealtimeConnection | undefined;
   #router: RealtimeEventRouter | undefined;
   /** Bumped whenever a connection is replaced; events and answers from older ones are ignored. */
   #generation = 0;
-  #pendingAudio: Uint8Array[] = [];
-  #pendingAudioBytes = 0;
   #pendingText: string[] = [];
   /** A supervisor answer whose connection died before it could be spoken. */
   #undeliveredAnswer: string | undefined;
@@ -56,7 +55,6 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     this.#logger = options.logger.child({ callId: config.callId, engine: 'openai' });
     this.#history = new ConversationHistory(config.history ?? []);
     this.#budget = new ReconnectBudget(options.reconnect);
-    this.#maxBufferedBytes = options.maxBufferedAudioMs * (config.audioFormat.encoding === 'mulaw' ? 8 : 48);
     const agent = buildCallAgent({
       config,
       options,
@@ -80,17 +78,13 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     return conversation;
   }
 
+  get acceptingAudio(): boolean {
+    return this.#state === 'open' && this.#connection !== undefined;
+  }
+
+  /** Dropped unless `acceptingAudio`: the caller's side buffers the gap (see `Conversation.pushAudio`). */
   pushAudio(audio: Uint8Array): void {
-    if (this.#state === 'closed') return;
-    if (this.#state === 'open' && this.#connection) {
-      this.#connection.sender.appendAudio(audio);
-      return;
-    }
-    this.#pendingAudio.push(audio.slice());
-    this.#pendingAudioBytes += audio.byteLength;
-    while (this.#pendingAudioBytes > this.#maxBufferedBytes && this.#pendingAudio.length > 1) {
-      this.#pendingAudioBytes -= this.#pendingAudio.shift()?.byteLength ?? 0;
-    }
+    if (this.acceptingAudio) this.#connection?.sender.appendAudio(audio);
   }
 
   pushText(text: string): void {
@@ -197,18 +191,18 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
   }
 
   /**
-   * Makes the new connection current: re-seeds what was said (a fresh session starts empty), sends
-   * buffered caller input, then either greets (a new call) or lets the agent continue if it owes a reply.
+   * Makes the new connection current: re-seeds what was said (a fresh session starts empty), takes
+   * caller audio again (after a reconnect the relay sends the gap's audio from within
+   * `accepting_audio`, so it lands after the seed and before any reply is asked for), sends typed text
+   * that waited, then either greets (a new call) or lets the agent continue if it owes a reply.
    */
   #afterOpen(reconnected: boolean, owedReply = false): void {
     const connection = this.#connection;
     if (!connection) return;
     const seed: TranscriptEntry[] = this.#history.entries();
     for (const item of seedItems(seed)) connection.sender.createItem(item);
-    for (const chunk of this.#pendingAudio) connection.sender.appendAudio(chunk);
-    this.#pendingAudio = [];
-    this.#pendingAudioBytes = 0;
     this.#state = 'open';
+    if (reconnected) this.emit('accepting_audio', { accepting: true });
     for (const text of this.#pendingText.splice(0)) connection.sender.sendUserText(text);
     if (this.#undeliveredAnswer) {
       this.#say(this.#undeliveredAnswer);
@@ -246,6 +240,7 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     this.#connection?.close();
     this.#connection = undefined;
     this.#router = undefined;
+    this.emit('accepting_audio', { accepting: false });
     this.emit('decision', { kind: 'engine_reconnecting', detail: code });
     void this.#retry()
       .then((reconnected) => {
@@ -305,8 +300,6 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     this.#connection?.close();
     this.#connection = undefined;
     this.#router = undefined;
-    this.#pendingAudio = [];
-    this.#pendingAudioBytes = 0;
   }
 
   /** The connection that asked the supervisor is gone: speak its answer on the current (or next) one. */

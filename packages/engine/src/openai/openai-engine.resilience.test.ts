@@ -47,25 +47,34 @@ function seededItems(items: readonly Record<string, unknown>[]): string[] {
 }
 
 describe('OpenAI engine: reconnect', () => {
-  it('reconnects after a dropped socket, re-seeds what was said and keeps buffered caller audio', async () => {
+  it("reconnects after a dropped socket, re-seeds what was said and takes the gap's caller audio", async () => {
     const { peers, conversation, recorder, first } = await callWithOneExchange({
       engine: { reconnect: { backoffMs: 300 } },
     });
+    expect(conversation.acceptingAudio).toBe(true);
 
     first.terminate();
     await recorder.waitFor(
       () => recorder.events.decision.find((event) => event.kind === 'engine_reconnecting'),
       'reconnecting decision',
     );
-    // Caller audio during the gap is kept and delivered to the new session.
+    // During the gap the engine says it cannot take audio and keeps none itself: the caller's side
+    // (the voice server's relay) keeps the gap's audio and sends it once the engine accepts audio again.
+    expect(conversation.acceptingAudio).toBe(false);
+    expect(recorder.events.accepting_audio).toEqual([{ accepting: false }]);
+    conversation.pushAudio(patternBytes(800, 99));
     const gapAudio = patternBytes(1_600, 21);
-    conversation.pushAudio(gapAudio);
+    conversation.on('accepting_audio', ({ accepting }) => {
+      if (accepting) conversation.pushAudio(gapAudio);
+    });
 
     const second = await peers.realtime.connection(1);
     await recorder.waitFor(
       () => recorder.events.decision.find((event) => event.kind === 'engine_reconnected'),
       'reconnected decision',
     );
+    expect(recorder.events.accepting_audio).toEqual([{ accepting: false }, { accepting: true }]);
+    expect(conversation.acceptingAudio).toBe(true);
     expect(await second.waitForInputBytes(gapAudio.byteLength)).toEqual(gapAudio);
     expect(seededItems(second.items)).toEqual([
       'assistant:output_text:Hello, Test Dental.',

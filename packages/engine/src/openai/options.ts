@@ -35,8 +35,6 @@ export interface OpenAIEngineOptions {
   /** Silence that ends a caller turn (server_vad only). */
   silenceDurationMs?: number | undefined;
   transcriptionModel?: string | undefined;
-  /** Caller audio kept while (re)connecting; older audio is dropped beyond it. */
-  maxBufferedAudioMs?: number | undefined;
 }
 
 export interface ResolvedOpenAIEngineOptions {
@@ -53,7 +51,6 @@ export interface ResolvedOpenAIEngineOptions {
   turnDetection: TurnDetectionKind;
   silenceDurationMs: number;
   transcriptionModel: string;
-  maxBufferedAudioMs: number;
 }
 
 export const DEFAULT_SUPERVISOR_MODEL = 'gpt-4.1';
@@ -87,7 +84,6 @@ export function resolveOptions(options: OpenAIEngineOptions): ResolvedOpenAIEngi
     turnDetection: options.turnDetection ?? 'server_vad',
     silenceDurationMs: options.silenceDurationMs ?? 500,
     transcriptionModel: options.transcriptionModel ?? 'gpt-4o-mini-transcribe',
-    maxBufferedAudioMs: options.maxBufferedAudioMs ?? 5_000,
   };
 }
 

@@ -135,6 +135,7 @@ const EVENT_NAMES = [
   'tool_result',
   'turn_metrics',
   'decision',
+  'accepting_audio',
   'error',
   'end',
 ] as const satisfies ReadonlyArray<keyof ConversationEvents>;

@@ -92,6 +92,10 @@ export class ScriptedConversation extends TypedEmitter<ConversationEvents> imple
     return this.#ended;
   }
 
+  get acceptingAudio(): boolean {
+    return !this.#ended;
+  }
+
   pushAudio(audio: Uint8Array): void {
     if (this.#ended) return;
     this.received.audioBytes += audio.byteLength;
