@@ -29,6 +29,7 @@ export {
 } from './resample/frequency-response.ts';
 export { resample } from './resample/resample.ts';
 export { Resampler, type ResamplerOptions, type SampleFormat, type SamplesOf } from './resample/resampler.ts';
+export { type EventMap, type Listenable, TypedEmitter } from './typed-emitter.ts';
 export {
   DEFAULT_HANGOVER_MS,
   DEFAULT_MIN_SPEECH_MS,

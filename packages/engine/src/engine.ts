@@ -1,5 +1,5 @@
+import type { Listenable } from '@receptionist/audio';
 import type { AnyEngineTool, ToolResult } from './tool.ts';
-import type { TypedEmitter } from './typed-emitter.ts';
 
 /**
  * The audio a conversation speaks and hears, exactly as the transport carries it.
@@ -136,7 +136,7 @@ export interface EndEvent {
   detail?: string | undefined;
 }
 
-export interface ConversationEvents extends Record<string, unknown> {
+export interface ConversationEvents {
   /** Agent audio in the conversation's format, in order. `itemId` names the reply it belongs to. */
   agent_audio: { itemId: string; audio: Uint8Array };
   /** The agent finished sending audio for a reply. */
@@ -162,7 +162,7 @@ export interface ConversationEvents extends Record<string, unknown> {
 }
 
 /** One live conversation with a caller. Created by `Engine.start`. */
-export interface Conversation extends TypedEmitter<ConversationEvents> {
+export interface Conversation extends Listenable<ConversationEvents> {
   /**
    * Whether caller audio pushed now reaches the engine. False while the engine reconnects (and once the
    * conversation is over); `accepting_audio` reports each change.

@@ -2,4 +2,3 @@ export * from './engine.ts';
 export * from './errors.ts';
 export * from './tool.ts';
 export * from './tools/index.ts';
-export { TypedEmitter } from './typed-emitter.ts';

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { TypedEmitter } from '@receptionist/audio';
 import type { RawData, WebSocket } from 'ws';
 import { ConnectionGuard, type ConnectionLimits } from './connection-guard.ts';
 import type { ParsedControlMessage } from './control-message.ts';
@@ -20,7 +20,7 @@ export interface SocketCallTransportOptions {
  * report a broken rule and then close, emit `closed` with the first reason. Subclasses parse and handle
  * the messages of their protocol and build what they send.
  */
-export abstract class SocketCallTransport extends EventEmitter<TransportEvents> implements CallTransport {
+export abstract class SocketCallTransport extends TypedEmitter<TransportEvents> implements CallTransport {
   abstract readonly channel: 'phone' | 'browser';
   protected readonly socket: WebSocket;
   protected readonly guard: ConnectionGuard;

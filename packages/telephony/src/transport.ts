@@ -1,4 +1,4 @@
-import type { EventEmitter } from 'node:events';
+import type { Listenable } from '@receptionist/audio';
 import type { TelephonyError } from './errors.ts';
 
 /** Why a transport ended. `hangup` = the far end said goodbye (Twilio `stop`, browser `end`). */
@@ -29,26 +29,27 @@ export type TransportNotice =
       message?: string;
     };
 
+/** What a transport reports: event name → its one payload (the `TypedEmitter` convention of `@receptionist/audio`). */
 export interface TransportEvents {
   /** Caller audio in the transport's native format (μ-law 8 kHz or PCM16 24 kHz). */
-  audio: [Uint8Array];
-  dtmf: [string];
+  audio: Uint8Array;
+  dtmf: string;
   /** Typed caller text (browser only). */
-  text: [string];
-  /** A playback mark came back: audio sent before it has been heard. */
-  played: [string];
+  text: string;
+  /** A playback mark came back (its name): audio sent before it has been heard. */
+  played: string;
   /** A wire message broke the rules; the transport closes itself right after emitting this. */
-  violation: [TelephonyError];
+  violation: TelephonyError;
   /** An event we do not understand; kept for the log, not an error. */
-  unknown: [{ event: string }];
-  closed: [TransportClosed];
+  unknown: { event: string };
+  closed: TransportClosed;
 }
 
 /**
  * One caller connection, whatever carries it. The call session is the only consumer; it never needs to know
  * whether it talks to Twilio or a browser.
  */
-export interface CallTransport extends EventEmitter<TransportEvents> {
+export interface CallTransport extends Listenable<TransportEvents> {
   readonly channel: 'phone' | 'browser';
   /** Sends agent audio (already in the transport's format) followed by a playback mark. */
   sendAudio(itemId: string, audio: Uint8Array): void;

@@ -1,3 +1,4 @@
+import { TypedEmitter } from '@receptionist/audio';
 import { forBusiness } from '@receptionist/db';
 import {
   createTestBusiness,
@@ -6,7 +7,7 @@ import {
   type TestDatabase,
 } from '@receptionist/db/testing';
 import { callContext, JOB_KINDS } from '@receptionist/domain';
-import { type ToolResultEvent, TypedEmitter } from '@receptionist/engine';
+import type { ToolResultEvent } from '@receptionist/engine';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VoiceMetrics } from '../metrics.ts';

@@ -1,4 +1,5 @@
-import type { ToolResultEvent, TranscriptEntry, TranscriptEvent, TypedEmitter } from '@receptionist/engine';
+import type { Listenable } from '@receptionist/audio';
+import type { ToolResultEvent, TranscriptEntry, TranscriptEvent } from '@receptionist/engine';
 import type { CallTransport } from '@receptionist/telephony';
 import type { VoiceMetrics } from '../metrics.ts';
 import { AgentTurnBuffer } from './agent-turn-buffer.ts';
@@ -6,7 +7,7 @@ import type { CallLogWriter, SessionCallStatus } from './call-log-writer.ts';
 import type { RelayEvents } from './media-relay.ts';
 
 /** Where the journal hears about the call: the media relay (a stand-in in tests). */
-export type JournalSource = TypedEmitter<RelayEvents>;
+export type JournalSource = Listenable<RelayEvents>;
 
 /**
  * What one call said and did, as the caller experienced it: finalized turns in spoken order with their

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { TypedEmitter } from '@receptionist/audio';
 import type { Conversation } from '@receptionist/engine';
 import {
   type OpenAITestPeersForTest,
@@ -13,7 +13,7 @@ import { MAX_BUFFERED_AUDIO_MS } from './caller-audio-buffer.ts';
 import { MediaRelay } from './media-relay.ts';
 
 /** A phone line whose caller audio the test writes; agent audio and notices go nowhere. */
-class TestPhoneLine extends EventEmitter<TransportEvents> implements CallTransport {
+class TestPhoneLine extends TypedEmitter<TransportEvents> implements CallTransport {
   readonly channel = 'phone';
   readonly isPlaying = false;
   closed = false;

@@ -1,12 +1,12 @@
-import {
-  type Conversation,
-  type EndEvent,
-  type Engine,
-  type ToolAction,
-  type ToolResultEvent,
-  type TranscriptEvent,
-  type TurnMetricsEvent,
-  TypedEmitter,
+import { TypedEmitter } from '@receptionist/audio';
+import type {
+  Conversation,
+  EndEvent,
+  Engine,
+  ToolAction,
+  ToolResultEvent,
+  TranscriptEvent,
+  TurnMetricsEvent,
 } from '@receptionist/engine';
 import type { CallTransport } from '@receptionist/telephony';
 import type { Logger } from 'pino';
@@ -17,7 +17,7 @@ import { CallerAudioBuffer } from './caller-audio-buffer.ts';
  * What the relay reports. Conversation events come only from the conversation currently attached and only
  * until the call starts ending, except `tool_result` (every result belongs in the call log).
  */
-export interface RelayEvents extends Record<string, unknown> {
+export interface RelayEvents {
   /** The caller pressed a key or typed a line (speech is reported by the engine below). */
   caller_input: { kind: 'dtmf'; digit: string } | { kind: 'text' };
   /** A typed line is about to reach the engine, which echoes it back as the caller's final transcript. */

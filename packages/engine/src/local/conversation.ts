@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { TypedEmitter } from '@receptionist/audio';
 import type { Logger } from 'pino';
 import type { Conversation, ConversationConfig, ConversationEvents, EndEvent } from '../engine.ts';
 import { ToolRunner } from '../tools/runner.ts';
-import { TypedEmitter } from '../typed-emitter.ts';
 import { CallerAudioDecoder, RECOGNIZER_SAMPLE_RATE } from './audio/convert.ts';
 import type { DialoguePolicy, DialoguePolicyFactory, PolicyAction, PolicyInput } from './dialogue-policy.ts';
 import type { LocalEngineError } from './errors.ts';

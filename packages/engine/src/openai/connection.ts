@@ -1,17 +1,17 @@
 import { OpenAIRealtimeWebSocket } from '@openai/agents/realtime';
+import { TypedEmitter } from '@receptionist/audio';
 import type { Logger } from 'pino';
 import { EngineConnectError } from '../errors.ts';
-import { TypedEmitter } from '../typed-emitter.ts';
 import { RealtimeSender } from './client-events.ts';
 import { RealtimeSocket } from './realtime-socket.ts';
 import { parseServerMessage, type ServerEvent } from './server-events.ts';
 
-export type RealtimeConnectionEvents = {
+export interface RealtimeConnectionEvents {
   /** Every server event the engine acts on, parsed once, in arrival order from the first one. */
   server_event: ServerEvent;
   /** The socket went away after the session was ready (never after `close()`). */
   disconnected: { code: number };
-};
+}
 
 export interface RealtimeConnectionOptions {
   /** The session's WebSocket URL, model included. */

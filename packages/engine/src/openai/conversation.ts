@@ -1,3 +1,4 @@
+import { TypedEmitter } from '@receptionist/audio';
 import type { Logger } from 'pino';
 import type {
   Conversation,
@@ -7,7 +8,6 @@ import type {
   TranscriptEntry,
 } from '../engine.ts';
 import { EngineConnectError } from '../errors.ts';
-import { TypedEmitter } from '../typed-emitter.ts';
 import { RealtimeAgentTools, type RealtimeFunctionCall } from './agent-tools.ts';
 import { buildCallAgent } from './call-agent.ts';
 import { RealtimeConnection } from './connection.ts';

@@ -1,3 +1,4 @@
+import { TypedEmitter } from '@receptionist/audio';
 import type {
   Conversation,
   ConversationConfig,
@@ -8,7 +9,6 @@ import type {
 } from '../engine.ts';
 import type { ToolResult } from '../tool.ts';
 import { ToolRunner } from '../tools/runner.ts';
-import { TypedEmitter } from '../typed-emitter.ts';
 import type { ScriptedEngineScript, ScriptedTurn, ScriptedUtterance } from './scripted-engine.ts';
 
 /** What the conversation received from the call session, for assertions. */

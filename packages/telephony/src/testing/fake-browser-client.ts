@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { TypedEmitter } from '@receptionist/audio';
 import { WebSocket } from 'ws';
 import { BROWSER_BYTES_PER_MS, BrowserServerMessage } from '../browser/protocol.ts';
 import { paceFrames, splitFrames, VirtualPlayout, waitUntil } from './virtual-playout.ts';
@@ -13,11 +13,17 @@ export interface FakeBrowserConnectOptions {
   origin?: string;
 }
 
+/** What a fake browser reports: each server message, the socket closing (its code). */
+export interface FakeBrowserClientEvents {
+  message: BrowserServerMessage;
+  close: number;
+}
+
 /**
  * Plays the /test page against a voice server: PCM16 24 kHz frames paced at 20 ms, typed text, DTMF, and
  * `played` answers to marks once the audio before them has "played" in virtual real time.
  */
-export class FakeBrowserClient extends EventEmitter<{ message: [BrowserServerMessage]; close: [number] }> {
+export class FakeBrowserClient extends TypedEmitter<FakeBrowserClientEvents> {
   readonly socket: WebSocket;
   readonly messages: BrowserServerMessage[] = [];
   /** Server text frames that break the protocol. */

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { TypedEmitter } from '@receptionist/audio';
 import type { WebSocket } from 'ws';
 import { decodeStrictBase64, encodeBase64 } from '../base64.ts';
 import { TwilioOutboundMessage } from '../twilio/media-protocol.ts';
@@ -15,12 +15,19 @@ export interface FakeStartOverrides {
   customParameters?: Record<string, string>;
 }
 
+/** What a fake call reports: agent audio heard, a `clear` from the server, the socket closing (its code). */
+export interface FakeTwilioCallEvents {
+  audio: Uint8Array;
+  clear: undefined;
+  close: number;
+}
+
 /**
  * One simulated phone call on the Media Streams socket: sends audio paced at 20 ms, DTMF and stop; plays the
  * server's audio in virtual real time and acknowledges marks only after the audio before them "played";
  * echoes pending marks on `clear` like Twilio. Everything received is kept for assertions.
  */
-export class FakeTwilioCall extends EventEmitter<{ audio: [Uint8Array]; clear: []; close: [number] }> {
+export class FakeTwilioCall extends TypedEmitter<FakeTwilioCallEvents> {
   readonly callSid: string;
   readonly accountSid: string;
   readonly streamSid = `MZ${Math.random().toString(16).slice(2).padEnd(32, '0').slice(0, 32)}`;
@@ -240,7 +247,7 @@ export class FakeTwilioCall extends EventEmitter<{ audio: [Uint8Array]; clear: [
         this.clears += 1;
         this.bytesAtClear.push(this.#receivedBytes);
         this.#playout.clear(true);
-        this.emit('clear');
+        this.emit('clear', undefined);
         return;
     }
   }

@@ -1,5 +1,9 @@
-export { FakeBrowserClient, type FakeBrowserConnectOptions } from './fake-browser-client.ts';
-export { type FakeStartOverrides, FakeTwilioCall } from './fake-twilio-call.ts';
+export {
+  FakeBrowserClient,
+  type FakeBrowserClientEvents,
+  type FakeBrowserConnectOptions,
+} from './fake-browser-client.ts';
+export { type FakeStartOverrides, FakeTwilioCall, type FakeTwilioCallEvents } from './fake-twilio-call.ts';
 export {
   FakeTwilioClient,
   type FakeTwilioClientOptions,
