@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DomainContext } from '../availability/index.ts';
 import { requireE164 } from '../customers/phone.ts';
 import { DomainError } from '../errors.ts';
+import { recordBusinessEvent } from '../events/record.ts';
 
 export const TakeMessageInput = z.object({
   callerName: z.string().trim().min(1).max(100).optional(),
@@ -26,11 +27,28 @@ export async function takeMessage({
   if (number === undefined && parsed.callerName === undefined) {
     throw new DomainError('phone_required', 'Could I have your name and a number to call you back on?');
   }
-  return ctx.tenant.messages.create({
-    callerName: parsed.callerName,
-    callerNumber: number,
-    reason: parsed.reason,
-    urgency: parsed.urgency as MessageUrgency,
-    callId: ctx.callId,
+  return ctx.tenant.transaction(async (tenant) => {
+    const message = await tenant.messages.create({
+      callerName: parsed.callerName,
+      callerNumber: number,
+      reason: parsed.reason,
+      urgency: parsed.urgency as MessageUrgency,
+      callId: ctx.callId,
+    });
+    await recordBusinessEvent({
+      ctx: { tenant, nowMs: ctx.nowMs },
+      input: {
+        type: 'message.taken',
+        data: {
+          messageId: message.id,
+          callerName: message.callerName,
+          callerNumber: message.callerNumber,
+          reason: message.reason,
+          urgency: message.urgency,
+          callId: message.callId,
+        },
+      },
+    });
+    return message;
   });
 }
