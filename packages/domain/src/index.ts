@@ -8,6 +8,7 @@ export * from './context.ts';
 export * from './customers/index.ts';
 export * from './database.ts';
 export * from './errors.ts';
+export * from './events/index.ts';
 export * from './jobs/index.ts';
 export * from './members/index.ts';
 export * from './messages/index.ts';

@@ -1,10 +1,23 @@
 import { JOB_KINDS } from '@receptionist/domain';
+import { businessEventHandler, type EventConsumerHandler } from './business-event.ts';
 import { handleCallEnded } from './call-ended.ts';
 import type { JobHandlers } from './registry.ts';
 
+export * from './business-event.ts';
 export * from './registry.ts';
 
+/**
+ * The consumers of business events this worker serves, by the names in the domain's EVENT_CONSUMERS.
+ * Each cold-path feature (notifications, webhooks…) adds its consumer here and its name there.
+ */
+export const EVENT_CONSUMER_HANDLERS: Readonly<Record<string, EventConsumerHandler>> = {};
+
 /** The handlers a production worker runs. */
-export function createDefaultHandlers(): JobHandlers {
-  return { [JOB_KINDS.callEnded]: handleCallEnded };
+export function createDefaultHandlers(
+  options: { consumers?: Readonly<Record<string, EventConsumerHandler>> } = {},
+): JobHandlers {
+  return {
+    [JOB_KINDS.callEnded]: handleCallEnded,
+    [JOB_KINDS.businessEvent]: businessEventHandler(options.consumers ?? EVENT_CONSUMER_HANDLERS),
+  };
 }

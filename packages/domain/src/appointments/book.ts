@@ -5,7 +5,10 @@ import type { Slot } from '../availability/slots.ts';
 import { findOrCreateCustomer } from '../customers/index.ts';
 import { requireE164 } from '../customers/phone.ts';
 import { DomainError } from '../errors.ts';
+import { recordBusinessEvent } from '../events/record.ts';
 import { IsoDate, LocalTime, type ServiceProfile } from '../profile/schema.ts';
+import { appointmentEventData } from './event-data.ts';
+import { toAppointmentView } from './view.ts';
 
 export const BookAppointmentInput = z.object({
   /** Service id or name. */
@@ -56,6 +59,16 @@ export async function bookAppointment({
         blockedUntil: slot.blockedUntil,
         notes: parsed.notes,
         createdByCallId: ctx.callId,
+      });
+      await recordBusinessEvent({
+        ctx: { tenant, nowMs: ctx.nowMs },
+        input: {
+          type: 'appointment.booked',
+          data: {
+            ...appointmentEventData(appointment, toAppointmentView(ctx.profile, appointment)),
+            customer: { id: customer.id, name: customer.name, phone: customer.phone },
+          },
+        },
       });
       return { appointment, customer, service, slot };
     });

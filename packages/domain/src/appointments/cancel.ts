@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { DomainContext } from '../availability/index.ts';
+import { recordBusinessEvent } from '../events/record.ts';
 import { IsoDate } from '../profile/schema.ts';
+import { appointmentEventData } from './event-data.ts';
 import { resolveAppointment } from './locate.ts';
 import { type AppointmentView, toAppointmentView } from './view.ts';
 
@@ -28,6 +30,15 @@ export async function cancelAppointment({
     // A caller only ever finds live bookings; staff cancelling a cancelled one get it back unchanged.
     mustBeBooked: false,
   });
-  const cancelled = await ctx.tenant.appointments.cancel(current.id);
-  return toAppointmentView(ctx.profile, cancelled);
+  return ctx.tenant.transaction(async (tenant) => {
+    const cancelled = await tenant.appointments.cancel(current.id);
+    const view = toAppointmentView(ctx.profile, cancelled);
+    if (current.status !== 'cancelled') {
+      await recordBusinessEvent({
+        ctx: { tenant, nowMs: ctx.nowMs },
+        input: { type: 'appointment.cancelled', data: appointmentEventData(cancelled, view) },
+      });
+    }
+    return view;
+  });
 }

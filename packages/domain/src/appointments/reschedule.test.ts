@@ -89,24 +89,22 @@ describe('rescheduleAppointment for staff and API keys', () => {
     extraClients.push(rival);
     const rivalContext = { tenant: forBusiness(rival, tenant.businessId), profile, nowMs: NOW };
     let rivalBooked = false;
+    // The verb's write (the move and its event) is one transaction: the rival gets in just before it.
     const racing: TenantDb = {
       ...tenant,
-      appointments: {
-        ...tenant.appointments,
-        async reschedule(id, slot) {
-          await bookAppointment({
-            ctx: rivalContext,
-            input: {
-              service: 'Cleaning',
-              date: DAY,
-              time: '14:00',
-              customerName: 'Rival',
-              phone: '+12025550102',
-            },
-          });
-          rivalBooked = true;
-          return tenant.appointments.reschedule(id, slot);
-        },
+      async transaction(work) {
+        await bookAppointment({
+          ctx: rivalContext,
+          input: {
+            service: 'Cleaning',
+            date: DAY,
+            time: '14:00',
+            customerName: 'Rival',
+            phone: '+12025550102',
+          },
+        });
+        rivalBooked = true;
+        return tenant.transaction(work);
       },
     };
     const error = await rescheduleAppointment({

@@ -2,7 +2,9 @@ import { AppointmentOverlapError } from '@receptionist/db';
 import { z } from 'zod';
 import { type DomainContext, explainTakenSlot, requireSlot } from '../availability/index.ts';
 import type { Slot } from '../availability/slots.ts';
+import { recordBusinessEvent } from '../events/record.ts';
 import { IsoDate, LocalTime } from '../profile/schema.ts';
+import { appointmentEventData } from './event-data.ts';
 import { resolveAppointment } from './locate.ts';
 import { serviceOf } from './service-of.ts';
 import { type AppointmentView, toAppointmentView } from './view.ts';
@@ -42,12 +44,19 @@ export async function rescheduleAppointment({
   const request = { service, date: parsed.newDate, time: parsed.newTime, ignoreAppointmentId: current.id };
   const slot = await requireSlot(ctx, request);
   try {
-    const moved = await ctx.tenant.appointments.reschedule(current.id, slot);
-    return {
-      before: toAppointmentView(ctx.profile, current),
-      after: toAppointmentView(ctx.profile, moved),
-      slot,
-    };
+    return await ctx.tenant.transaction(async (tenant) => {
+      const moved = await tenant.appointments.reschedule(current.id, slot);
+      const before = toAppointmentView(ctx.profile, current);
+      const after = toAppointmentView(ctx.profile, moved);
+      await recordBusinessEvent({
+        ctx: { tenant, nowMs: ctx.nowMs },
+        input: {
+          type: 'appointment.rescheduled',
+          data: { ...appointmentEventData(moved, after), previous: { date: before.date, time: before.time } },
+        },
+      });
+      return { before, after, slot };
+    });
   } catch (error) {
     if (error instanceof AppointmentOverlapError) throw await explainTakenSlot(ctx, request);
     throw error;

@@ -4,8 +4,10 @@ import {
   type Database,
   forBusiness,
 } from '@receptionist/db';
+import { recordBusinessEvent } from '../events/record.ts';
 import { enqueueJob } from '../jobs/enqueue.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
+import { callEndedEventData } from './end-call.ts';
 
 /**
  * At start-up: calls a crash left open are ended as `interrupted`, and each gets its `call.ended` job in
@@ -21,10 +23,9 @@ export async function closeInterruptedCalls({
   return ctx.db.transaction(async (tx) => {
     const closed = await closeOpenCallRows(tx, { endReason: input.endReason, endedAt: ctx.nowMs });
     for (const call of closed) {
-      await enqueueJob({
-        ctx: { tenant: forBusiness(tx, call.businessId), nowMs: ctx.nowMs },
-        input: { kind: JOB_KINDS.callEnded, payload: { callId: call.id } },
-      });
+      const jobs = { tenant: forBusiness(tx, call.businessId), nowMs: ctx.nowMs };
+      await enqueueJob({ ctx: jobs, input: { kind: JOB_KINDS.callEnded, payload: { callId: call.id } } });
+      await recordBusinessEvent({ ctx: jobs, input: { type: 'call.ended', data: callEndedEventData(call) } });
     }
     return closed;
   });

@@ -1,6 +1,7 @@
 import { CALL_STATUSES, type CallRow, OPEN_CALL_STATUSES } from '@receptionist/db';
 import { z } from 'zod';
 import { DomainError } from '../errors.ts';
+import { recordBusinessEvent } from '../events/record.ts';
 import { enqueueJob } from '../jobs/enqueue.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
 import { type CallContext, CallId, parseCallInput } from './context.ts';
@@ -46,10 +47,23 @@ export async function endCall({ ctx, input }: { ctx: CallContext; input: EndCall
       endReason: parsed.endReason,
     });
     // Due the moment the call ended (the database stamps the end, so the job's clock is the call's).
-    await enqueueJob({
-      ctx: { tenant, nowMs: call.endedAt ?? call.startedAt },
-      input: { kind: JOB_KINDS.callEnded, payload: { callId: parsed.callId } },
-    });
+    const jobs = { tenant, nowMs: call.endedAt ?? call.startedAt };
+    await enqueueJob({ ctx: jobs, input: { kind: JOB_KINDS.callEnded, payload: { callId: parsed.callId } } });
+    await recordBusinessEvent({ ctx: jobs, input: { type: 'call.ended', data: callEndedEventData(call) } });
     return { call, endedNow: true };
   });
+}
+
+/** The call's facts as its `call.ended` event carries them (no transcript: that comes with analysis). */
+export function callEndedEventData(call: CallRow): Record<string, unknown> {
+  return {
+    callId: call.id,
+    channel: call.channel,
+    status: call.status,
+    endReason: call.endReason,
+    fromNumber: call.fromNumber,
+    startedAt: call.startedAt,
+    endedAt: call.endedAt,
+    durationMs: call.durationMs,
+  };
 }

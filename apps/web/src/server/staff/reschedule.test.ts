@@ -58,22 +58,20 @@ describe('the dashboard reschedule form', () => {
         ...ctx,
         tenant: {
           ...ctx.tenant,
-          appointments: {
-            ...ctx.tenant.appointments,
-            async reschedule(id, slot) {
-              await bookAppointment({
-                ctx: rivalCtx,
-                input: {
-                  service: 'Cleaning',
-                  date: day,
-                  time: '14:00',
-                  customerName: 'Rival',
-                  phone: '+12025550102',
-                },
-              });
-              rivalBooked = true;
-              return ctx.tenant.appointments.reschedule(id, slot);
-            },
+          // The verb's write (the move and its event) is one transaction: the rival gets in just before it.
+          async transaction(work) {
+            await bookAppointment({
+              ctx: rivalCtx,
+              input: {
+                service: 'Cleaning',
+                date: day,
+                time: '14:00',
+                customerName: 'Rival',
+                phone: '+12025550102',
+              },
+            });
+            rivalBooked = true;
+            return ctx.tenant.transaction(work);
           },
         },
       };

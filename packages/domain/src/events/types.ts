@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * What happened in a business that someone outside the call may want to hear about: the owner
+ * (notifications), the owner's systems (outgoing webhooks). Names follow the public webhook event names.
+ */
+export const BUSINESS_EVENT_TYPES = [
+  'call.ended',
+  'call.analyzed',
+  'appointment.booked',
+  'appointment.rescheduled',
+  'appointment.cancelled',
+  'message.taken',
+  'voicemail.received',
+] as const;
+export type BusinessEventType = (typeof BUSINESS_EVENT_TYPES)[number];
+
+/**
+ * One event as the outbox keeps it. `id` is stable across retries, so every consumer can use it as its
+ * idempotency key (nothing is sent twice for one event). `data` is a plain JSON snapshot taken when the
+ * event happened: consumers must not need to read rows that may have changed since.
+ */
+export const BusinessEvent = z.object({
+  id: z.string().min(1).max(100),
+  type: z.enum(BUSINESS_EVENT_TYPES),
+  businessId: z.string().min(1).max(100),
+  /** Epoch ms, from the verb's clock. */
+  occurredAt: z.number().int().nonnegative(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type BusinessEvent = z.infer<typeof BusinessEvent>;
+
+/**
+ * The consumers of business events. Each gets its own job per event, so one consumer failing (an SMTP
+ * server down) is retried without re-running the others. A consumer is listed here once its handler
+ * exists in apps/worker; the worker dead-letters jobs for a consumer it has no handler for.
+ */
+export const EVENT_CONSUMERS: readonly string[] = [];
