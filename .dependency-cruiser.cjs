@@ -33,7 +33,12 @@ function onlyImports(name, from, allowed, comment) {
 
 module.exports = {
   forbidden: [
-    onlyImports('audio-is-a-leaf', { path: pkg('audio') }, [], 'audio is pure signal processing'),
+    onlyImports(
+      'audio-is-a-leaf',
+      { path: pkg('audio') },
+      [],
+      'signal processing, and the typed event emitter every layer shares',
+    ),
     onlyImports('db-is-a-leaf', { path: pkg('db') }, [], 'the database layer knows no business'),
     onlyImports('telephony-uses-audio', { path: pkg('telephony') }, [pkg('audio')], 'telephony → audio'),
     onlyImports(
