@@ -122,11 +122,16 @@ export function createWebhooksDal(ex: Executor, businessId: string) {
     },
 
     /** Newest first. */
-    async listDeliveries(endpointId: string, options: { limit?: number } = {}): Promise<WebhookDeliveryRow[]> {
+    async listDeliveries(
+      endpointId: string,
+      options: { limit?: number } = {},
+    ): Promise<WebhookDeliveryRow[]> {
       return ex
         .select()
         .from(webhookDeliveries)
-        .where(and(eq(webhookDeliveries.businessId, businessId), eq(webhookDeliveries.endpointId, endpointId)))
+        .where(
+          and(eq(webhookDeliveries.businessId, businessId), eq(webhookDeliveries.endpointId, endpointId)),
+        )
         .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
         .limit(Math.min(Math.max(1, options.limit ?? 50), 500));
     },
