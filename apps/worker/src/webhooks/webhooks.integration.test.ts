@@ -2,6 +2,7 @@ import {
   createWebhookEndpoint,
   type DomainContext,
   type ResolveHost,
+  redeliverWebhook,
   takeMessage,
   type WebhookRetryPolicy,
 } from '@receptionist/domain';
@@ -189,6 +190,29 @@ describe('outgoing webhooks, end to end through the worker', () => {
     await takeAMessage();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(hook.received).toHaveLength(row?.attempts ?? -1);
+  });
+  it('redelivers a delivered event on request: same body, same webhook-id, a fresh signature', async () => {
+    const hook = await receiver();
+    const endpoint = await subscribe(hook.url);
+    startWorker();
+    await takeAMessage();
+    await waitFor(async () => (await delivery(endpoint.id))?.status === 'succeeded');
+    const first = await delivery(endpoint.id);
+
+    skippedMs += 60_000;
+    await redeliverWebhook({
+      ctx: { tenant: ctx.tenant, nowMs: clock() },
+      input: { endpointId: endpoint.id, deliveryId: first?.id ?? '' },
+    });
+    await waitFor(() => hook.received.length === 2);
+    const [original, again] = hook.received;
+    expect(again?.body).toBe(original?.body);
+    expect(again?.headers['webhook-id']).toBe(original?.headers['webhook-id']);
+    expect(Number(again?.headers['webhook-timestamp'])).toBeGreaterThan(
+      Number(original?.headers['webhook-timestamp']),
+    );
+    await waitFor(async () => (await delivery(endpoint.id))?.status === 'succeeded');
+    expect((await delivery(endpoint.id))?.attempts).toBe(2);
   });
 });
 
