@@ -55,6 +55,18 @@ describe('resolveWebhookTarget', () => {
     ).rejects.toMatchObject({ code: 'webhook_url_refused' });
   });
 
+  it.each(['http://2130706433/', 'http://0x7f.1/', 'http://017700000001/', 'http://[::ffff:127.0.0.1]/'])(
+    'refuses the loopback address spelled as %s',
+    async (raw) => {
+      const neverAsked = async () => {
+        throw new Error('an IP literal must not be resolved');
+      };
+      await expect(
+        resolveWebhookTarget(parseWebhookUrl(raw), { allowPrivate: false, resolve: neverAsked }),
+      ).rejects.toMatchObject({ code: 'webhook_url_refused', details: { hostname: expect.any(String) } });
+    },
+  );
+
   it('returns the checked addresses of a public host, and anything when private URLs are allowed', async () => {
     await expect(
       resolveWebhookTarget(new URL('https://hooks.example/x'), { allowPrivate: false, resolve: publicDns }),
