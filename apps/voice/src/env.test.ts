@@ -10,10 +10,19 @@ describe('voice env: the embedded job worker', () => {
       maxAttempts: 5,
       drainTimeoutMs: 30_000,
       workerId: undefined,
+      webhooks: { allowPrivateUrls: false, timeoutMs: 10_000 },
     });
-    expect(parseVoiceEnv({ WORKER_CONCURRENCY: '2', WORKER_ID: 'voice-1' }).env.worker).toMatchObject({
+    expect(
+      parseVoiceEnv({
+        WORKER_CONCURRENCY: '2',
+        WORKER_ID: 'voice-1',
+        WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+        WEBHOOK_TIMEOUT_MS: '2500',
+      }).env.worker,
+    ).toMatchObject({
       concurrency: 2,
       workerId: 'voice-1',
+      webhooks: { allowPrivateUrls: true, timeoutMs: 2_500 },
     });
   });
 

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   if (env.worker !== undefined) {
     worker = createWorker({
       db,
-      handlers: createDefaultHandlers(),
+      handlers: createDefaultHandlers({ webhooks: env.worker.webhooks }),
       now: Date.now,
       random: Math.random,
       logger: logger.child({ component: 'worker' }),

@@ -45,4 +45,14 @@ describe('parseWebEnv', () => {
       issuer: 'https://accounts.google.com',
     });
   });
+
+  it('refuses private webhook URLs unless WEBHOOK_ALLOW_PRIVATE_URLS=true, and names a bad value', () => {
+    expect(parseWebEnv({}, appDir).webhooks).toEqual({ allowPrivateUrls: false });
+    expect(parseWebEnv({ WEBHOOK_ALLOW_PRIVATE_URLS: 'true' }, appDir).webhooks).toEqual({
+      allowPrivateUrls: true,
+    });
+    expect(() => parseWebEnv({ WEBHOOK_ALLOW_PRIVATE_URLS: 'yes' }, appDir)).toThrow(
+      /WEBHOOK_ALLOW_PRIVATE_URLS/,
+    );
+  });
 });

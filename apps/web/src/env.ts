@@ -35,6 +35,8 @@ const EnvSchema = z
     WEB_PUBLIC_URL: optionalText.pipe(z.url().optional()),
     POLAR_ACCESS_TOKEN: optionalText,
     POLAR_WEBHOOK_SECRET: optionalText,
+    /** `true` lets outgoing webhooks point at private, loopback or link-local addresses (development). */
+    WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SESSION_SECRET === undefined) {
@@ -61,6 +63,7 @@ export interface WebEnv {
   publicUrl: string | undefined;
   webPublicUrl: string | undefined;
   polar: { accessToken: string | undefined; webhookSecret: string | undefined };
+  webhooks: { allowPrivateUrls: boolean };
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -120,6 +123,7 @@ export function parseWebEnv(source: Record<string, string | undefined>, cwd = pr
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
     webPublicUrl: env.WEB_PUBLIC_URL?.replace(/\/$/, ''),
     polar: { accessToken: env.POLAR_ACCESS_TOKEN, webhookSecret: env.POLAR_WEBHOOK_SECRET },
+    webhooks: { allowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS === 'true' },
   };
 }
 

@@ -18,6 +18,10 @@ const SettingsEnv = z.object({
   WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   WORKER_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   WORKER_ID: optionalString,
+  /** `true` lets webhooks go to private, loopback and link-local addresses (development, tests). */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
+  /** How long one webhook attempt may take before it counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 const RawEnv = SettingsEnv.extend({
@@ -35,6 +39,7 @@ export interface WorkerSettings {
   /** On SIGTERM, running jobs get this long to finish. */
   drainTimeoutMs: number;
   workerId: string | undefined;
+  webhooks: { allowPrivateUrls: boolean; timeoutMs: number };
 }
 
 export interface WorkerEnv extends WorkerSettings {
@@ -64,6 +69,10 @@ export function parseWorkerSettings(source: Record<string, string | undefined>):
     maxAttempts: raw.WORKER_MAX_ATTEMPTS,
     drainTimeoutMs: raw.WORKER_DRAIN_TIMEOUT_MS,
     workerId: raw.WORKER_ID,
+    webhooks: {
+      allowPrivateUrls: raw.WEBHOOK_ALLOW_PRIVATE_URLS === 'true',
+      timeoutMs: raw.WEBHOOK_TIMEOUT_MS,
+    },
   };
 }
 

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const db = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
   const worker = createWorker({
     db,
-    handlers: createDefaultHandlers(),
+    handlers: createDefaultHandlers({ webhooks: env.webhooks }),
     now: Date.now,
     random: Math.random,
     logger,

@@ -26,7 +26,12 @@ export type DomainErrorCode =
   | 'user_not_found'
   | 'email_taken'
   | 'weak_password'
-  | 'invalid_credentials';
+  | 'invalid_credentials'
+  | 'webhook_url_refused'
+  | 'webhook_endpoint_not_found'
+  | 'webhook_delivery_not_found'
+  | 'webhook_delivery_pending'
+  | 'webhook_endpoint_disabled';
 
 /**
  * The domain layer's error hierarchy. `message` is a sentence the agent can say to the caller

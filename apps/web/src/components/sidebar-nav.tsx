@@ -13,6 +13,7 @@ const ITEMS = [
   { href: '/test', label: 'Test call' },
   { href: '/settings', label: 'Settings' },
   { href: '/api-keys', label: 'API keys' },
+  { href: '/webhooks', label: 'Webhooks' },
 ] as const;
 
 export function SidebarNav({ businessId }: { businessId: string }) {

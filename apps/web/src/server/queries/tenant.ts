@@ -17,6 +17,11 @@ export function readTenant(db: Database, businessId: string) {
     apiKeys: { list: tenant.apiKeys.list },
     phoneNumbers: { list: tenant.phoneNumbers.list },
     members: { list: tenant.members.list },
+    webhooks: {
+      listEndpoints: tenant.webhooks.listEndpoints,
+      getEndpoint: tenant.webhooks.getEndpointSummary,
+      listDeliveries: tenant.webhooks.listDeliveries,
+    },
   };
 }
 

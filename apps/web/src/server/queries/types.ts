@@ -17,4 +17,6 @@ export {
   type MessageRow,
   type ToolCallRow,
   type UserRow,
+  type WebhookDeliveryRow,
+  type WebhookEndpointSummary,
 } from '@receptionist/db';
