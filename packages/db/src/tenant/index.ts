@@ -6,6 +6,7 @@ import { createBusinessDal } from './business.ts';
 import { createCallsDal } from './calls.ts';
 import { createCustomersDal } from './customers.ts';
 import { createJobsDal } from './jobs.ts';
+import { createKnowledgeGapsDal } from './knowledge-gaps.ts';
 import { createMembersDal } from './members.ts';
 import { createMessagesDal } from './messages.ts';
 import { createPhoneNumbersDal } from './phone-numbers.ts';
@@ -27,6 +28,7 @@ export interface TenantDb {
   readonly apiKeys: ReturnType<typeof createApiKeysDal>;
   readonly members: ReturnType<typeof createMembersDal>;
   readonly jobs: ReturnType<typeof createJobsDal>;
+  readonly knowledgeGaps: ReturnType<typeof createKnowledgeGapsDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -50,6 +52,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     apiKeys: createApiKeysDal(ex, businessId),
     members: createMembersDal(ex, businessId),
     jobs: createJobsDal(ex, businessId),
+    knowledgeGaps: createKnowledgeGapsDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }
@@ -65,6 +68,7 @@ export type {
   EndCallInput,
   RecordToolCallInput,
 } from './calls.ts';
+export type { KnowledgeGapGroup } from './knowledge-gaps.ts';
 export type { Member } from './members.ts';
 export type { CreateMessageInput } from './messages.ts';
 export type { ServiceInput } from './services.ts';
