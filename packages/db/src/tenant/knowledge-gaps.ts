@@ -23,7 +23,9 @@ export function createKnowledgeGapsDal(ex: Executor, businessId: string) {
       if (questions.length === 0) return [];
       return ex
         .insert(knowledgeGaps)
-        .values(questions.map((q) => ({ businessId, callId, question: q.question, normalized: q.normalized })))
+        .values(
+          questions.map((q) => ({ businessId, callId, question: q.question, normalized: q.normalized })),
+        )
         .onConflictDoNothing()
         .returning();
     },
