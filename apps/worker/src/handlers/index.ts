@@ -1,6 +1,7 @@
 import { JOB_KINDS } from '@receptionist/domain';
+import type { CallAnalyzer } from '../analysis/analyzer.ts';
 import { businessEventHandler, type EventConsumerHandler } from './business-event.ts';
-import { handleCallEnded } from './call-ended.ts';
+import { createCallEndedHandler } from './call-ended.ts';
 import type { JobHandlers } from './registry.ts';
 
 export * from './business-event.ts';
@@ -14,10 +15,14 @@ export const EVENT_CONSUMER_HANDLERS: Readonly<Record<string, EventConsumerHandl
 
 /** The handlers a production worker runs. */
 export function createDefaultHandlers(
-  options: { consumers?: Readonly<Record<string, EventConsumerHandler>> } = {},
+  options: {
+    consumers?: Readonly<Record<string, EventConsumerHandler>>;
+    /** How `call.ended` analyses a call; deterministic when not given (see `createCallAnalyzer`). */
+    analyzer?: CallAnalyzer;
+  } = {},
 ): JobHandlers {
   return {
-    [JOB_KINDS.callEnded]: handleCallEnded,
+    [JOB_KINDS.callEnded]: createCallEndedHandler(options.analyzer),
     [JOB_KINDS.businessEvent]: businessEventHandler(options.consumers ?? EVENT_CONSUMER_HANDLERS),
   };
 }

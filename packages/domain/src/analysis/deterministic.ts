@@ -93,7 +93,7 @@ function actionSentences(facts: CallFacts): string[] {
   const message = lastOk(facts, 'take_message');
   if (message !== undefined) {
     const number = callbackNumberOf(facts);
-    sentences.push(`A message was taken${number ? ` with callback number ${number}` : ''}.`);
+    sentences.push(number ? `They asked to be called back on ${number}.` : 'A message was taken.');
   }
   if (lastOk(facts, 'transfer_call') !== undefined || facts.status === 'transferred') {
     sentences.push('The call was transferred to a person.');
@@ -120,8 +120,11 @@ function summarise(
   fields: { callerName: string | null; reason: string | null; unanswered: string[] },
 ): string {
   const who = fields.callerName ?? 'A caller';
+  const message = stringField(lastOk(facts, 'take_message')?.arguments, 'reason');
   const sentences = [
-    `${who} called${fields.reason ? ` about ${fields.reason.replace(/[.?!]+$/, '')}` : ''}.`,
+    message !== undefined
+      ? `${who} called and left a message: “${clip(message, 200).replace(/[.?!]+$/, '')}”.`
+      : `${who} called${fields.reason ? ` about ${fields.reason.replace(/[.?!]+$/, '')}` : ''}.`,
   ];
   sentences.push(...actionSentences(facts).slice(0, 2));
   if (fields.unanswered.length > 0 && sentences.length < 4) {
