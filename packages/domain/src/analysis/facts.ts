@@ -56,7 +56,10 @@ export function toolFact(row: {
   };
 }
 
-export function callFacts(call: CallDetail, profile: BusinessProfile): CallFacts {
+export function callFacts(
+  call: CallDetail,
+  profile: Pick<BusinessProfile, 'services' | 'languages'> | undefined,
+): CallFacts {
   return {
     callId: call.id,
     status: call.status,
@@ -66,10 +69,10 @@ export function callFacts(call: CallDetail, profile: BusinessProfile): CallFacts
     storedOutcome: call.outcome,
     turns: call.turns.map((turn) => ({ role: turn.role, text: turn.text })),
     tools: call.toolCalls.map(toolFact),
-    prices: profile.services.flatMap((service) =>
+    prices: (profile?.services ?? []).flatMap((service) =>
       service.priceCents === undefined ? [] : [{ service: service.name, priceCents: service.priceCents }],
     ),
-    language: profile.languages[0] ?? 'en',
+    language: profile?.languages[0] ?? 'en',
   };
 }
 

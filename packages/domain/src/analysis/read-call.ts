@@ -1,4 +1,5 @@
 import { type Executor, forBusiness } from '@receptionist/db';
+import { DomainError } from '../errors.ts';
 import { loadProfileFor } from '../profile/store.ts';
 import { type CallFacts, callFacts } from './facts.ts';
 import { type CallAnalysis, parseStoredAnalysis } from './schema.ts';
@@ -24,7 +25,11 @@ export async function readCallForAnalysis({
   const tenant = forBusiness(ctx.db, input.businessId);
   const call = await tenant.calls.get(input.callId);
   if (call === undefined) return undefined;
-  const profile = await loadProfileFor(tenant);
+  // A profile that no longer validates must not cost the owner the summary: prices are then unknown.
+  const profile = await loadProfileFor(tenant).catch((error: unknown) => {
+    if (error instanceof DomainError && error.code === 'invalid_profile') return undefined;
+    throw error;
+  });
   return {
     facts: callFacts(call, profile),
     analysis: parseStoredAnalysis(call.analysis),
