@@ -17,6 +17,10 @@ export function readTenant(db: Database, businessId: string) {
     apiKeys: { list: tenant.apiKeys.list },
     phoneNumbers: { list: tenant.phoneNumbers.list },
     members: { list: tenant.members.list },
+    knowledgeGaps: {
+      listOpenGroups: tenant.knowledgeGaps.listOpenGroups,
+      countOpen: tenant.knowledgeGaps.countOpen,
+    },
   };
 }
 
