@@ -2,6 +2,7 @@ import {
   appendCallTurn,
   type BusinessEvent,
   callContext,
+  EVENT_CONSUMERS,
   endCall,
   enqueueJob,
   JOB_KINDS,
@@ -133,7 +134,8 @@ describe('a call ends → the worker analyses it', () => {
     expect(await business.tenant.knowledgeGaps.listOpenGroups()).toMatchObject([
       { count: 1, callIds: [callId] },
     ]);
-    expect(await analyzedEvents()).toHaveLength(0); // no consumers are registered yet: nothing to enqueue
+    // One call.analyzed job per registered consumer (none yet on this branch; webhooks and notifications add theirs).
+    expect(await analyzedEvents()).toHaveLength(EVENT_CONSUMERS.length);
 
     // A second run of the job (a lost completion) changes nothing.
     const rerun = await enqueueJob({
@@ -145,6 +147,7 @@ describe('a call ends → the worker analyses it', () => {
     );
     expect((await analysedCall(callId))?.analysis).toEqual(call?.analysis);
     expect(await business.tenant.knowledgeGaps.listOpenGroups()).toMatchObject([{ count: 1 }]);
+    expect(await analyzedEvents()).toHaveLength(EVENT_CONSUMERS.length);
   });
 
   it('with a key: the model’s summary through the fake Responses server', async () => {
