@@ -26,6 +26,18 @@ describe('voice env: the embedded job worker', () => {
     });
   });
 
+  it('gives the embedded worker the post-call analysis settings', () => {
+    expect(parseVoiceEnv({}).env.workerAnalysis).toEqual({ openai: undefined });
+    expect(
+      parseVoiceEnv({ OPENAI_API_KEY: 'sk-x', ANALYSIS_MODEL: 'gpt-x' }).env.workerAnalysis.openai,
+    ).toMatchObject({
+      apiKey: 'sk-x',
+      model: 'gpt-x',
+      maxAttempts: 2,
+    });
+    expect(() => parseVoiceEnv({ ANALYSIS_TIMEOUT_MS: 'soon' })).toThrow(/ANALYSIS_TIMEOUT_MS/);
+  });
+
   it('runs none with WORKER=off, and names a bad worker setting at start', () => {
     expect(parseVoiceEnv({ WORKER: 'off', WORKER_LEASE_MS: 'soon' }).env.worker).toBeUndefined();
     expect(() => parseVoiceEnv({ WORKER_LEASE_MS: '5' })).toThrow(VoiceConfigError);

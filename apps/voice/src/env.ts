@@ -1,4 +1,9 @@
-import { parseWorkerSettings, type WorkerSettings } from '@receptionist/worker';
+import {
+  type AnalysisSettings,
+  parseAnalysisSettings,
+  parseWorkerSettings,
+  type WorkerSettings,
+} from '@receptionist/worker';
 import { z } from 'zod';
 
 /**
@@ -65,6 +70,8 @@ export interface VoiceEnv {
   drainTimeoutMs: number;
   /** The embedded job worker's settings (WORKER_* variables), or undefined when WORKER=off. */
   worker: WorkerSettings | undefined;
+  /** How the embedded worker analyses calls (OPENAI_API_KEY, ANALYSIS_*); deterministic without a key. */
+  workerAnalysis: AnalysisSettings;
 }
 
 export class VoiceConfigError extends Error {
@@ -122,8 +129,10 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
     if (!URL.canParse(origin)) throw new VoiceConfigError(`ALLOWED_ORIGINS: ${origin} is not an origin`);
   }
   let worker: WorkerSettings | undefined;
+  let workerAnalysis: AnalysisSettings = { openai: undefined };
   try {
     worker = raw.WORKER === 'embedded' ? parseWorkerSettings(source) : undefined;
+    if (worker !== undefined) workerAnalysis = parseAnalysisSettings(source);
   } catch (cause) {
     throw new VoiceConfigError(cause instanceof Error ? cause.message : String(cause), { cause });
   }
@@ -155,6 +164,7 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
       logLevel: raw.LOG_LEVEL,
       drainTimeoutMs: raw.VOICE_DRAIN_TIMEOUT_MS,
       worker,
+      workerAnalysis,
     },
     warnings,
   };

@@ -5,7 +5,7 @@ import {
   openDatabase,
   seedDemoIntoEmptyDatabase,
 } from '@receptionist/domain';
-import { createDefaultHandlers, createWorker, type Worker } from '@receptionist/worker';
+import { createCallAnalyzer, createDefaultHandlers, createWorker, type Worker } from '@receptionist/worker';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
 import { loadVoiceEnv, VoiceConfigError } from './env.ts';
 import { createLogger } from './logger.ts';
@@ -53,12 +53,16 @@ async function main(): Promise<void> {
 
   let worker: Worker | undefined;
   if (env.worker !== undefined) {
+    const workerLogger = logger.child({ component: 'worker' });
     worker = createWorker({
       db,
-      handlers: createDefaultHandlers({ webhooks: env.worker.webhooks }),
+      handlers: createDefaultHandlers({
+        webhooks: env.worker.webhooks,
+        analyzer: createCallAnalyzer(env.workerAnalysis, workerLogger),
+      }),
       now: Date.now,
       random: Math.random,
-      logger: logger.child({ component: 'worker' }),
+      logger: workerLogger,
       concurrency: env.worker.concurrency,
       pollIntervalMs: env.worker.pollIntervalMs,
       leaseMs: env.worker.leaseMs,

@@ -24,6 +24,16 @@ const SettingsEnv = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
+/** The post-call analysis: with a key it asks OpenAI, without one it summarises deterministically. */
+const AnalysisEnv = z.object({
+  OPENAI_API_KEY: optionalString,
+  /** The REST base (`https://api.openai.com/v1` when unset); tests point it at a loopback fake. */
+  OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+  ANALYSIS_MODEL: z.string().trim().min(1).default('gpt-4.1-mini'),
+  ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  ANALYSIS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(2),
+});
+
 const RawEnv = SettingsEnv.extend({
   DATABASE_URL: z.string().min(1).default('file:./data/receptionist.db'),
   DATABASE_AUTH_TOKEN: optionalString,
@@ -42,7 +52,16 @@ export interface WorkerSettings {
   webhooks: { allowPrivateUrls: boolean; timeoutMs: number };
 }
 
+/** How the `call.ended` job analyses a call. */
+export interface AnalysisSettings {
+  /** Undefined: no model, the deterministic summary only. */
+  openai:
+    | { apiKey: string; baseUrl: string | undefined; model: string; timeoutMs: number; maxAttempts: number }
+    | undefined;
+}
+
 export interface WorkerEnv extends WorkerSettings {
+  analysis: AnalysisSettings;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
   logLevel: string;
@@ -76,10 +95,25 @@ export function parseWorkerSettings(source: Record<string, string | undefined>):
   };
 }
 
+export function parseAnalysisSettings(source: Record<string, string | undefined>): AnalysisSettings {
+  const raw = parseOrThrow(AnalysisEnv, source);
+  if (raw.OPENAI_API_KEY === undefined) return { openai: undefined };
+  return {
+    openai: {
+      apiKey: raw.OPENAI_API_KEY,
+      baseUrl: raw.OPENAI_BASE_URL,
+      model: raw.ANALYSIS_MODEL,
+      timeoutMs: raw.ANALYSIS_TIMEOUT_MS,
+      maxAttempts: raw.ANALYSIS_MAX_ATTEMPTS,
+    },
+  };
+}
+
 export function parseWorkerEnv(source: Record<string, string | undefined>): WorkerEnv {
   const raw = parseOrThrow(RawEnv, source);
   return {
     ...parseWorkerSettings(source),
+    analysis: parseAnalysisSettings(source),
     databaseUrl: raw.DATABASE_URL,
     databaseAuthToken: raw.DATABASE_AUTH_TOKEN,
     logLevel: raw.LOG_LEVEL,

@@ -1,4 +1,10 @@
-export { parseWorkerSettings, type WorkerSettings } from './env.ts';
+export * from './analysis/index.ts';
+export {
+  type AnalysisSettings,
+  parseAnalysisSettings,
+  parseWorkerSettings,
+  type WorkerSettings,
+} from './env.ts';
 export * from './errors.ts';
 export * from './handlers/index.ts';
 export { createWorkerLogger } from './logger.ts';

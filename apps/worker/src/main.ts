@@ -1,4 +1,5 @@
 import { closeDatabase, openDatabase } from '@receptionist/domain';
+import { createCallAnalyzer } from './analysis/index.ts';
 import { loadWorkerEnv, type WorkerEnv } from './env.ts';
 import { WorkerConfigError } from './errors.ts';
 import { createDefaultHandlers } from './handlers/index.ts';
@@ -23,7 +24,10 @@ async function main(): Promise<void> {
   const db = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
   const worker = createWorker({
     db,
-    handlers: createDefaultHandlers({ webhooks: env.webhooks }),
+    handlers: createDefaultHandlers({
+      webhooks: env.webhooks,
+      analyzer: createCallAnalyzer(env.analysis, logger),
+    }),
     now: Date.now,
     random: Math.random,
     logger,

@@ -1,4 +1,5 @@
 export * from './accounts/index.ts';
+export * from './analysis/index.ts';
 export * from './api-keys/index.ts';
 export * from './appointments/index.ts';
 export * from './availability/index.ts';

@@ -9,6 +9,7 @@ const ITEMS = [
   { href: '/calls', label: 'Calls' },
   { href: '/appointments', label: 'Appointments' },
   { href: '/messages', label: 'Messages' },
+  { href: '/questions', label: 'Questions' },
   { href: '/customers', label: 'Customers' },
   { href: '/test', label: 'Test call' },
   { href: '/settings', label: 'Settings' },

@@ -1,22 +1,50 @@
-import { readEndedCall } from '@receptionist/domain';
+import { readCallForAnalysis, saveCallAnalysis } from '@receptionist/domain';
+import { type CallAnalyzer, deterministicAnalyzer } from '../analysis/analyzer.ts';
 import { PermanentJobError } from '../errors.ts';
 import type { JobHandler } from './registry.ts';
 
 /**
- * `call.ended`: the start of a call's post-call work. For now it only checks the call exists and logs what
- * the cold path will work from; summaries, usage and notifications come with the cold-path issue. It writes
- * nothing, so running it again is harmless.
+ * `call.ended`: the post-call analysis. Reads the call's transcript and tool results, analyses them (a
+ * model when configured, else deterministically) and stores summary, analysis, knowledge gaps and the
+ * `call.analyzed` event in one transaction. A call already analysed is skipped, and the save itself
+ * writes only once, so a rerun (a lost completion, a reclaimed lease) duplicates nothing.
  */
-export const handleCallEnded: JobHandler<'call.ended'> = async ({ job, payload, db, logger }) => {
-  const call = await readEndedCall({
-    ctx: { db },
-    input: { businessId: job.businessId, callId: payload.callId },
-  });
-  if (call === undefined) {
-    throw new PermanentJobError(`call ${payload.callId} no longer exists in business ${job.businessId}`);
-  }
-  logger.info(
-    { jobId: job.id, businessId: job.businessId, call },
-    'call ended: nothing more to do yet (post-call summary and usage are not built)',
-  );
-};
+export function createCallEndedHandler(
+  analyzer: CallAnalyzer = deterministicAnalyzer,
+): JobHandler<'call.ended'> {
+  return async ({ job, payload, db, now, logger, signal }) => {
+    const call = await readCallForAnalysis({
+      ctx: { db },
+      input: { businessId: job.businessId, callId: payload.callId },
+    });
+    if (call === undefined) {
+      throw new PermanentJobError(`call ${payload.callId} no longer exists in business ${job.businessId}`);
+    }
+    if (call.analysis !== undefined) {
+      logger.info({ jobId: job.id, callId: payload.callId }, 'call already analysed');
+      return;
+    }
+    const analysis = await analyzer(call.facts, { signal });
+    // The lease went to another worker while the model answered: its result, not ours, counts.
+    if (signal.aborted) throw new Error('call.ended job aborted before saving its analysis');
+    const { saved } = await saveCallAnalysis({
+      ctx: { db, nowMs: now() },
+      input: { businessId: job.businessId, callId: payload.callId, analysis },
+    });
+    logger.info(
+      {
+        jobId: job.id,
+        callId: payload.callId,
+        saved,
+        source: analysis.source,
+        outcome: analysis.outcome,
+        unkeptPromises: analysis.unkeptPromises.length,
+        unansweredQuestions: analysis.unansweredQuestions.length,
+      },
+      'call analysed',
+    );
+  };
+}
+
+/** The handler without a model. */
+export const handleCallEnded = createCallEndedHandler();

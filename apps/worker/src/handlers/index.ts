@@ -1,4 +1,5 @@
 import { JOB_KINDS } from '@receptionist/domain';
+import type { CallAnalyzer } from '../analysis/analyzer.ts';
 import { webhooksConsumer } from '../webhooks/consumer.ts';
 import {
   DEFAULT_WEBHOOK_SETTINGS,
@@ -6,7 +7,7 @@ import {
   webhookDeliverHandler,
 } from '../webhooks/deliver.ts';
 import { businessEventHandler, type EventConsumerHandler } from './business-event.ts';
-import { handleCallEnded } from './call-ended.ts';
+import { createCallEndedHandler } from './call-ended.ts';
 import type { JobHandlers } from './registry.ts';
 
 export * from './business-event.ts';
@@ -25,10 +26,12 @@ export function createDefaultHandlers(
   options: {
     consumers?: Readonly<Record<string, EventConsumerHandler>>;
     webhooks?: WebhookSettings | undefined;
+    /** How `call.ended` analyses a call; deterministic when not given (see `createCallAnalyzer`). */
+    analyzer?: CallAnalyzer;
   } = {},
 ): JobHandlers {
   return {
-    [JOB_KINDS.callEnded]: handleCallEnded,
+    [JOB_KINDS.callEnded]: createCallEndedHandler(options.analyzer),
     [JOB_KINDS.businessEvent]: businessEventHandler(options.consumers ?? EVENT_CONSUMER_HANDLERS),
     [JOB_KINDS.webhookDeliver]: webhookDeliverHandler(options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS),
   };

@@ -55,6 +55,8 @@ export const calls = sqliteTable(
     durationMs: integer('duration_ms'),
     summary: text('summary'),
     outcome: text('outcome', { enum: CALL_OUTCOMES }),
+    /** The cold path's structured analysis (domain `CallAnalysis`), written once per call. */
+    analysis: text('analysis', { mode: 'json' }).$type<unknown>(),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

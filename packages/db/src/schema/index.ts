@@ -4,6 +4,7 @@ export * from './businesses.ts';
 export * from './calls.ts';
 export * from './customers.ts';
 export * from './jobs.ts';
+export * from './knowledge-gaps.ts';
 export * from './messages.ts';
 export * from './phone-numbers.ts';
 export * from './services.ts';

@@ -218,6 +218,23 @@ export function createCallsDal(ex: Executor, businessId: string) {
       return row;
     },
 
+    /**
+     * Stores the cold-path analysis once: only a call with no analysis yet is written, so a rerun of the
+     * job returns undefined and its caller records nothing a second time.
+     */
+    async setAnalysis(
+      callId: string,
+      input: { summary: string; outcome?: CallOutcome; analysis: unknown },
+    ): Promise<CallRow | undefined> {
+      await requireCall(callId);
+      const [row] = await ex
+        .update(calls)
+        .set(input)
+        .where(and(own(callId), isNull(calls.analysis)))
+        .returning();
+      return row;
+    },
+
     /** A call with its transcript (in order) and tool calls, or undefined when not this business's. */
     async get(callId: string): Promise<CallDetail | undefined> {
       const [row] = await ex.select().from(calls).where(own(callId)).limit(1);

@@ -6,6 +6,7 @@ import { createBusinessDal } from './business.ts';
 import { createCallsDal } from './calls.ts';
 import { createCustomersDal } from './customers.ts';
 import { createJobsDal } from './jobs.ts';
+import { createKnowledgeGapsDal } from './knowledge-gaps.ts';
 import { createMembersDal } from './members.ts';
 import { createMessagesDal } from './messages.ts';
 import { createPhoneNumbersDal } from './phone-numbers.ts';
@@ -29,6 +30,7 @@ export interface TenantDb {
   readonly members: ReturnType<typeof createMembersDal>;
   readonly jobs: ReturnType<typeof createJobsDal>;
   readonly webhooks: ReturnType<typeof createWebhooksDal>;
+  readonly knowledgeGaps: ReturnType<typeof createKnowledgeGapsDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -53,6 +55,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     members: createMembersDal(ex, businessId),
     jobs: createJobsDal(ex, businessId),
     webhooks: createWebhooksDal(ex, businessId),
+    knowledgeGaps: createKnowledgeGapsDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }
@@ -68,6 +71,7 @@ export type {
   EndCallInput,
   RecordToolCallInput,
 } from './calls.ts';
+export type { KnowledgeGapGroup } from './knowledge-gaps.ts';
 export type { Member } from './members.ts';
 export type { CreateMessageInput } from './messages.ts';
 export type { ServiceInput } from './services.ts';

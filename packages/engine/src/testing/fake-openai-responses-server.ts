@@ -2,11 +2,16 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { z } from 'zod';
 
-/** One scripted answer of the fake Responses API. */
-export type FakeResponsesStep =
+/**
+ * One scripted answer of the fake Responses API. `refusal` answers like a model declining a structured
+ * output (a `refusal` content part instead of `output_text`); `delayMs` holds that one answer back.
+ */
+export type FakeResponsesStep = (
   | { kind: 'tool_calls'; calls: Array<{ name: string; arguments: Record<string, unknown> | string }> }
   | { kind: 'text'; text: string }
-  | { kind: 'http_error'; status: number; message?: string };
+  | { kind: 'refusal'; refusal: string }
+  | { kind: 'http_error'; status: number; message?: string }
+) & { delayMs?: number | undefined };
 
 export interface FakeResponsesRequest {
   headers: IncomingHttpHeaders;
@@ -112,7 +117,8 @@ export class FakeOpenAIResponsesServer {
     this.requests.push(request);
     const { script } = this.#options;
     const step = typeof script === 'function' ? await script(request, index) : script[index];
-    if (this.#options.delayMs) await new Promise((resolve) => setTimeout(resolve, this.#options.delayMs));
+    const delayMs = step?.delayMs ?? this.#options.delayMs;
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (!step) {
       return {
         status: 500,
@@ -131,14 +137,18 @@ export class FakeOpenAIResponsesServer {
   #response(model: string, step: Exclude<FakeResponsesStep, { kind: 'http_error' }>): unknown {
     this.#counter += 1;
     const output =
-      step.kind === 'text'
+      step.kind === 'text' || step.kind === 'refusal'
         ? [
             {
               type: 'message',
               id: `msg_fake_${this.#counter}`,
               role: 'assistant',
               status: 'completed',
-              content: [{ type: 'output_text', text: step.text, annotations: [] }],
+              content: [
+                step.kind === 'text'
+                  ? { type: 'output_text', text: step.text, annotations: [] }
+                  : { type: 'refusal', refusal: step.refusal },
+              ],
             },
           ]
         : step.calls.map((call, callIndex) => ({

@@ -1,4 +1,10 @@
-import { revokeApiKey, tenantContext } from '@receptionist/domain';
+import {
+  deterministicAnalysis,
+  readCallForAnalysis,
+  revokeApiKey,
+  saveCallAnalysis,
+  tenantContext,
+} from '@receptionist/domain';
 import { createTestCall, tenantFixture } from '@receptionist/domain/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCall, listCalls } from './calls.ts';
@@ -133,6 +139,36 @@ describe('GET /api/v1/calls/:callId', () => {
         latencyMs: 12,
       }),
     ]);
+  });
+
+  it('returns the summary and analysis once the worker has analysed the call', async () => {
+    const call = await createTestCall(bed.db, bed.businessA, { startedAt: Date.UTC(2026, 10, 19) });
+    const calls = tenantFixture(bed.db, bed.businessA).calls;
+    await calls.appendTurn(call.id, { role: 'agent', text: "You're booked for Tuesday. It's $999." });
+    await calls.end(call.id, { status: 'completed', endReason: 'caller_hangup' });
+    const path = `/api/v1/calls/${call.id}`;
+    const before = await bed.call(getCall, { path, params: { callId: call.id } });
+    expect(before.body.data).toMatchObject({ summary: null, analysis: null });
+
+    const read = await readCallForAnalysis({
+      ctx: { db: bed.db },
+      input: { businessId: bed.businessA, callId: call.id },
+    });
+    const analysis = deterministicAnalysis(read!.facts);
+    await saveCallAnalysis({
+      ctx: { db: bed.db, nowMs: 0 },
+      input: { businessId: bed.businessA, callId: call.id, analysis },
+    });
+    const after = await bed.call(getCall, { path, params: { callId: call.id } });
+    expect(after.body.data).toMatchObject({
+      summary: analysis.summary,
+      analysis: {
+        source: 'deterministic',
+        outcome: 'no_action',
+        followUpNeeded: true,
+        unkeptPromises: [{ kind: 'booked' }, { kind: 'price' }],
+      },
+    });
   });
 
   it("answers 404 for another business's call and for unknown ids", async () => {

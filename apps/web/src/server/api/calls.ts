@@ -1,3 +1,4 @@
+import { parseStoredAnalysis } from '@receptionist/domain';
 import { z } from 'zod';
 import { localDayEndMs, localDayStartMs } from '../../lib/date-range.ts';
 import { listCallsPage, MAX_PAGE_SIZE } from '../queries/calls.ts';
@@ -39,6 +40,8 @@ export function callSummaryJson(call: CallRow) {
     durationMs: call.durationMs,
     endReason: call.endReason,
     summary: call.summary,
+    /** The post-call analysis (fields, `unkeptPromises`, `unansweredQuestions`); null until the worker ran. */
+    analysis: parseStoredAnalysis(call.analysis) ?? null,
   };
 }
 

@@ -22,6 +22,10 @@ export function readTenant(db: Database, businessId: string) {
       getEndpoint: tenant.webhooks.getEndpointSummary,
       listDeliveries: tenant.webhooks.listDeliveries,
     },
+    knowledgeGaps: {
+      listOpenGroups: tenant.knowledgeGaps.listOpenGroups,
+      countOpen: tenant.knowledgeGaps.countOpen,
+    },
   };
 }
 

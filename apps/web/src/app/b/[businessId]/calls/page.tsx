@@ -18,6 +18,7 @@ import { getDb } from '../../../../server/db.ts';
 import { loadBusinessTimeZone } from '../../../../server/queries/business.ts';
 import { listCallsPage } from '../../../../server/queries/calls.ts';
 import { CALL_OUTCOMES, type CallOutcome } from '../../../../server/queries/types.ts';
+import { analysisOf, UnkeptPromiseFlag } from './analysis-view.tsx';
 import { OUTCOME_TONES, statusTone } from './outcome.ts';
 
 export const metadata: Metadata = { title: 'Calls' };
@@ -129,15 +130,29 @@ export default async function CallsPage({
                     {formatDateTime(call.startedAt, timeZone)}
                   </Link>
                 </Td>
-                <Td>{call.fromNumber ?? (call.channel === 'browser' ? 'Browser test' : 'Unknown')}</Td>
+                <Td className="max-w-md">
+                  <div>{call.fromNumber ?? (call.channel === 'browser' ? 'Browser test' : 'Unknown')}</div>
+                  {call.summary ? (
+                    <p
+                      className="truncate text-xs text-slate-500"
+                      title={call.summary}
+                      data-testid="call-summary-line"
+                    >
+                      {call.summary}
+                    </p>
+                  ) : null}
+                </Td>
                 <Td>{humanize(call.channel)}</Td>
                 <Td>{formatDuration(call.durationMs)}</Td>
                 <Td>
-                  {call.outcome ? (
-                    <Badge tone={OUTCOME_TONES[call.outcome]}>{humanize(call.outcome)}</Badge>
-                  ) : (
-                    '—'
-                  )}
+                  <div className="flex flex-wrap gap-1">
+                    {call.outcome ? (
+                      <Badge tone={OUTCOME_TONES[call.outcome]}>{humanize(call.outcome)}</Badge>
+                    ) : (
+                      '—'
+                    )}
+                    <UnkeptPromiseFlag analysis={analysisOf(call)} />
+                  </div>
                 </Td>
                 <Td>
                   <Badge tone={statusTone(call.status)}>{humanize(call.status)}</Badge>

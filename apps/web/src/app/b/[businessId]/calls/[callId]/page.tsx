@@ -8,6 +8,7 @@ import { getDb } from '../../../../../server/db.ts';
 import { loadBusinessTimeZone } from '../../../../../server/queries/business.ts';
 import { percentile } from '../../../../../server/queries/stats.ts';
 import { readTenant } from '../../../../../server/queries/tenant.ts';
+import { AnalysisCard, analysisOf, UnkeptPromiseFlag } from '../analysis-view.tsx';
 import { OUTCOME_TONES, statusTone } from '../outcome.ts';
 import { buildTimeline } from './timeline.ts';
 
@@ -46,6 +47,7 @@ export default async function CallDetailPage({
         description={`${call.fromNumber ?? (call.channel === 'browser' ? 'Browser test call' : 'Unknown caller')} · ${humanize(call.channel)} · engine ${call.engine}`}
         actions={
           <div className="flex items-center gap-2">
+            <UnkeptPromiseFlag analysis={analysisOf(call)} />
             {call.outcome ? <Badge tone={OUTCOME_TONES[call.outcome]}>{humanize(call.outcome)}</Badge> : null}
             <Badge tone={statusTone(call.status)}>{humanize(call.status)}</Badge>
           </div>
@@ -61,11 +63,7 @@ export default async function CallDetailPage({
         />
         <Stat label="Latency p95" value={formatMs(percentile(latencies, 0.95))} />
       </div>
-      {call.summary ? (
-        <Card title="Summary" className="mt-6">
-          <p className="text-sm text-slate-700">{call.summary}</p>
-        </Card>
-      ) : null}
+      <AnalysisCard analysis={analysisOf(call)} summary={call.summary} />
       <Card title="Transcript" className="mt-6">
         {timeline.length === 0 ? (
           <p className="text-sm text-slate-500">Nothing was said on this call.</p>
