@@ -1,4 +1,7 @@
 import { JOB_KINDS } from '@receptionist/domain';
+import { createNotificationsConsumer } from '../notifications/consumer.ts';
+import type { NotificationChannels } from '../notifications/deliver.ts';
+import { createDigestHandler } from '../notifications/digest-handler.ts';
 import { businessEventHandler, type EventConsumerHandler } from './business-event.ts';
 import { handleCallEnded } from './call-ended.ts';
 import type { JobHandlers } from './registry.ts';
@@ -9,15 +12,29 @@ export * from './registry.ts';
 /**
  * The consumers of business events this worker serves, by the names in the domain's EVENT_CONSUMERS.
  * Each cold-path feature (notifications, webhooks…) adds its consumer here and its name there.
+ * (`notifications` is added in createDefaultHandlers: it needs the SMTP / Twilio channels built from env.)
  */
 export const EVENT_CONSUMER_HANDLERS: Readonly<Record<string, EventConsumerHandler>> = {};
 
+const NO_CHANNELS: NotificationChannels = { mailer: undefined, sms: undefined };
+
 /** The handlers a production worker runs. */
 export function createDefaultHandlers(
-  options: { consumers?: Readonly<Record<string, EventConsumerHandler>> } = {},
+  options: {
+    consumers?: Readonly<Record<string, EventConsumerHandler>>;
+    /** Email / SMS senders (createNotificationChannels); without them notifications are logged, not sent. */
+    notifications?: NotificationChannels;
+  } = {},
 ): JobHandlers {
+  const channels = options.notifications ?? NO_CHANNELS;
   return {
     [JOB_KINDS.callEnded]: handleCallEnded,
-    [JOB_KINDS.businessEvent]: businessEventHandler(options.consumers ?? EVENT_CONSUMER_HANDLERS),
+    [JOB_KINDS.businessEvent]: businessEventHandler(
+      options.consumers ?? {
+        ...EVENT_CONSUMER_HANDLERS,
+        notifications: createNotificationsConsumer(channels),
+      },
+    ),
+    [JOB_KINDS.notificationDigest]: createDigestHandler(channels),
   };
 }

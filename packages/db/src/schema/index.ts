@@ -5,6 +5,7 @@ export * from './calls.ts';
 export * from './customers.ts';
 export * from './jobs.ts';
 export * from './messages.ts';
+export * from './notifications.ts';
 export * from './phone-numbers.ts';
 export * from './services.ts';
 export * from './stream-tokens.ts';

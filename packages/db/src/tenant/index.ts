@@ -8,6 +8,7 @@ import { createCustomersDal } from './customers.ts';
 import { createJobsDal } from './jobs.ts';
 import { createMembersDal } from './members.ts';
 import { createMessagesDal } from './messages.ts';
+import { createNotificationsDal } from './notifications.ts';
 import { createPhoneNumbersDal } from './phone-numbers.ts';
 import { createServicesDal } from './services.ts';
 
@@ -27,6 +28,7 @@ export interface TenantDb {
   readonly apiKeys: ReturnType<typeof createApiKeysDal>;
   readonly members: ReturnType<typeof createMembersDal>;
   readonly jobs: ReturnType<typeof createJobsDal>;
+  readonly notifications: ReturnType<typeof createNotificationsDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -50,6 +52,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     apiKeys: createApiKeysDal(ex, businessId),
     members: createMembersDal(ex, businessId),
     jobs: createJobsDal(ex, businessId),
+    notifications: createNotificationsDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }
@@ -67,4 +70,5 @@ export type {
 } from './calls.ts';
 export type { Member } from './members.ts';
 export type { CreateMessageInput } from './messages.ts';
+export type { NotificationSendInput, NotificationSettingsInput } from './notifications.ts';
 export type { ServiceInput } from './services.ts';

@@ -35,4 +35,4 @@ export type BusinessEvent = z.infer<typeof BusinessEvent>;
  * server down) is retried without re-running the others. A consumer is listed here once its handler
  * exists in apps/worker; the worker dead-letters jobs for a consumer it has no handler for.
  */
-export const EVENT_CONSUMERS: readonly string[] = [];
+export const EVENT_CONSUMERS: readonly string[] = ['notifications'];
