@@ -1,4 +1,9 @@
-import { parseWorkerSettings, type WorkerSettings } from '@receptionist/worker';
+import {
+  type NotificationSettings,
+  parseNotificationSettings,
+  parseWorkerSettings,
+  type WorkerSettings,
+} from '@receptionist/worker';
 import { z } from 'zod';
 
 /**
@@ -64,7 +69,7 @@ export interface VoiceEnv {
   /** On SIGTERM, active calls get this long to finish. */
   drainTimeoutMs: number;
   /** The embedded job worker's settings (WORKER_* variables), or undefined when WORKER=off. */
-  worker: WorkerSettings | undefined;
+  worker: (WorkerSettings & { notifications: NotificationSettings }) | undefined;
 }
 
 export class VoiceConfigError extends Error {
@@ -121,9 +126,12 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
   for (const origin of allowedOrigins) {
     if (!URL.canParse(origin)) throw new VoiceConfigError(`ALLOWED_ORIGINS: ${origin} is not an origin`);
   }
-  let worker: WorkerSettings | undefined;
+  let worker: VoiceEnv['worker'];
   try {
-    worker = raw.WORKER === 'embedded' ? parseWorkerSettings(source) : undefined;
+    worker =
+      raw.WORKER === 'embedded'
+        ? { ...parseWorkerSettings(source), notifications: parseNotificationSettings(source) }
+        : undefined;
   } catch (cause) {
     throw new VoiceConfigError(cause instanceof Error ? cause.message : String(cause), { cause });
   }

@@ -5,7 +5,12 @@ import {
   openDatabase,
   seedDemoIntoEmptyDatabase,
 } from '@receptionist/domain';
-import { createDefaultHandlers, createWorker, type Worker } from '@receptionist/worker';
+import {
+  createDefaultHandlers,
+  createNotificationChannels,
+  createWorker,
+  type Worker,
+} from '@receptionist/worker';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
 import { loadVoiceEnv, VoiceConfigError } from './env.ts';
 import { createLogger } from './logger.ts';
@@ -55,7 +60,9 @@ async function main(): Promise<void> {
   if (env.worker !== undefined) {
     worker = createWorker({
       db,
-      handlers: createDefaultHandlers(),
+      handlers: createDefaultHandlers({
+        notifications: createNotificationChannels(env.worker.notifications),
+      }),
       now: Date.now,
       random: Math.random,
       logger: logger.child({ component: 'worker' }),
