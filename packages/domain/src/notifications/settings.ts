@@ -1,4 +1,9 @@
-import { NOTIFICATION_TOPICS, type NotificationSettingsRow, type TenantDb } from '@receptionist/db';
+import {
+  NOTIFICATION_TOPICS,
+  type NotificationSettingsRow,
+  type NotificationTopic,
+  type TenantDb,
+} from '@receptionist/db';
 import { z } from 'zod';
 import { requireE164 } from '../customers/phone.ts';
 import { DomainError } from '../errors.ts';
@@ -93,3 +98,7 @@ export async function saveNotificationSettings({
     return toNotificationSettings(row);
   });
 }
+
+/** Every topic, in the order settings forms list them. */
+export const NOTIFICATION_TOPIC_NAMES: readonly NotificationTopic[] = NOTIFICATION_TOPICS;
+export type { NotificationTopic } from '@receptionist/db';
