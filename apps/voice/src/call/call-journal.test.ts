@@ -73,7 +73,9 @@ describe('CallJournal', () => {
     expect(logged?.toolCalls.map((row) => [row.toolCallId, row.status])).toEqual([['tool_2', 'timeout']]);
     expect(logged?.outcome).toBe('booked');
     expect(logged?.endReason).toBe('caller_hangup');
-    expect((await tenant.jobs.list()).map((job) => job.kind)).toEqual([JOB_KINDS.callEnded]);
+    expect(
+      (await tenant.jobs.list()).map((job) => job.kind).filter((kind) => kind !== JOB_KINDS.businessEvent),
+    ).toEqual([JOB_KINDS.callEnded]);
   });
 
   it('logs an agent reply once it has played, and a cut reply as interrupted, in spoken order', async () => {
