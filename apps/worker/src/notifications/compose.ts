@@ -95,7 +95,11 @@ export function composeDigest(digest: DailyDigest): NotificationText {
     );
   }
   lines.push('', `Appointments tomorrow: ${digest.tomorrow.length}`);
-  for (const appointment of digest.tomorrow) lines.push(`- ${appointment.time} ${appointment.serviceId}`);
+  for (const appointment of digest.tomorrow) {
+    lines.push(
+      `- ${appointment.time} ${appointment.serviceName}${appointment.customerName ? ` (${appointment.customerName})` : ''}`,
+    );
+  }
   return {
     subject: `Daily digest for ${digest.businessName}, ${digest.date}`,
     text: lines.join('\n'),

@@ -94,7 +94,7 @@ describe('the daily digest', () => {
     expect(mail?.parsed.text).toContain('Open messages: 1');
     expect(mail?.parsed.text).toContain('Lee (+12025550101): Invoice');
     expect(mail?.parsed.text).toContain('Appointments tomorrow: 1');
-    expect(mail?.parsed.text).toContain('- 10:00 cleaning');
+    expect(mail?.parsed.text).toContain('- 10:00 Cleaning (Dana)');
     await waitFor(async () => (await digestJobs()).length === 2);
     const [today, tomorrow] = await digestJobs();
     expect(today?.status).toBe('done');

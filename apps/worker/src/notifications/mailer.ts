@@ -25,7 +25,7 @@ export function createSmtpMailer(options: { smtpUrl: string; from: string }): Ma
       });
       // nodemailer resolves even when some recipients were refused; with one recipient per mail, a
       // refusal must fail the job so it is retried.
-      if (info.rejected.length > 0) throw new Error(`SMTP server refused ${email.to}: ${info.response}`);
+      if (info.rejected.length > 0) throw new Error(`SMTP server refused the recipient: ${info.response}`);
       return { messageId: info.messageId };
     },
     close() {

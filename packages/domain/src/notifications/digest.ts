@@ -12,7 +12,7 @@ export interface DailyDigest {
     urgency: string;
   }>;
   /** The next day's live appointments, in local time. */
-  tomorrow: Array<{ time: string; serviceId: string; customerId: string }>;
+  tomorrow: Array<{ time: string; serviceName: string; customerName: string | null }>;
 }
 
 /** What the daily digest of local `date` says: the day's calls, messages still open, tomorrow's bookings. */
@@ -35,6 +35,14 @@ export async function readDailyDigest({
     toMs: next.plus({ days: 1 }).toMillis(),
     status: 'booked',
   });
+  const services = new Map(
+    (await tenant.services.list({ includeInactive: true })).map((service) => [service.id, service.name]),
+  );
+  const customers = new Map<string, string | null>();
+  for (const appointment of appointments) {
+    if (customers.has(appointment.customerId)) continue;
+    customers.set(appointment.customerId, (await tenant.customers.get(appointment.customerId))?.name ?? null);
+  }
   return {
     businessName: business.name,
     date: input.date,
@@ -47,8 +55,8 @@ export async function readDailyDigest({
     })),
     tomorrow: appointments.map((appointment) => ({
       time: DateTime.fromMillis(appointment.startAt, { zone: business.timeZone }).toFormat('HH:mm'),
-      serviceId: appointment.serviceId,
-      customerId: appointment.customerId,
+      serviceName: services.get(appointment.serviceId) ?? appointment.serviceId,
+      customerName: customers.get(appointment.customerId) ?? null,
     })),
   };
 }
