@@ -11,6 +11,12 @@ describe('voice env: the embedded job worker', () => {
       drainTimeoutMs: 30_000,
       workerId: undefined,
       webhooks: { allowPrivateUrls: false, timeoutMs: 10_000 },
+      notifications: {
+        smtpUrl: undefined,
+        emailFrom: 'AI Receptionist <receptionist@localhost>',
+        twilio: undefined,
+        smsStatusCallbackUrl: undefined,
+      },
     });
     expect(
       parseVoiceEnv({
@@ -43,5 +49,21 @@ describe('voice env: the embedded job worker', () => {
     expect(() => parseVoiceEnv({ WORKER_LEASE_MS: '5' })).toThrow(VoiceConfigError);
     expect(() => parseVoiceEnv({ WORKER_LEASE_MS: '5' })).toThrow(/WORKER_LEASE_MS/);
     expect(() => parseVoiceEnv({ WORKER: 'sometimes' })).toThrow(/WORKER/);
+  });
+
+  it('gives the embedded worker the notification channels: SMTP, Twilio, the SMS status callback', () => {
+    const env = parseVoiceEnv({
+      SMTP_URL: 'smtp://mail.example.test:587',
+      TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'token',
+      PUBLIC_URL: 'https://voice.example.test/',
+    }).env;
+    expect(env.worker?.notifications).toEqual({
+      smtpUrl: 'smtp://mail.example.test:587',
+      emailFrom: 'AI Receptionist <receptionist@localhost>',
+      twilio: { accountSid: `AC${'0'.repeat(32)}`, authToken: 'token', apiBaseUrl: 'https://api.twilio.com' },
+      smsStatusCallbackUrl: 'https://voice.example.test/twilio/sms-status',
+    });
+    expect(() => parseVoiceEnv({ SMTP_URL: 'http://mail.example.test' })).toThrow(/SMTP_URL/);
   });
 });

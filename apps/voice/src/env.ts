@@ -1,6 +1,8 @@
 import {
   type AnalysisSettings,
+  type NotificationSettings,
   parseAnalysisSettings,
+  parseNotificationSettings,
   parseWorkerSettings,
   type WorkerSettings,
 } from '@receptionist/worker';
@@ -69,7 +71,7 @@ export interface VoiceEnv {
   /** On SIGTERM, active calls get this long to finish. */
   drainTimeoutMs: number;
   /** The embedded job worker's settings (WORKER_* variables), or undefined when WORKER=off. */
-  worker: WorkerSettings | undefined;
+  worker: (WorkerSettings & { notifications: NotificationSettings }) | undefined;
   /** How the embedded worker analyses calls (OPENAI_API_KEY, ANALYSIS_*); deterministic without a key. */
   workerAnalysis: AnalysisSettings;
 }
@@ -128,10 +130,13 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
   for (const origin of allowedOrigins) {
     if (!URL.canParse(origin)) throw new VoiceConfigError(`ALLOWED_ORIGINS: ${origin} is not an origin`);
   }
-  let worker: WorkerSettings | undefined;
+  let worker: VoiceEnv['worker'];
   let workerAnalysis: AnalysisSettings = { openai: undefined };
   try {
-    worker = raw.WORKER === 'embedded' ? parseWorkerSettings(source) : undefined;
+    worker =
+      raw.WORKER === 'embedded'
+        ? { ...parseWorkerSettings(source), notifications: parseNotificationSettings(source) }
+        : undefined;
     if (worker !== undefined) workerAnalysis = parseAnalysisSettings(source);
   } catch (cause) {
     throw new VoiceConfigError(cause instanceof Error ? cause.message : String(cause), { cause });

@@ -5,7 +5,13 @@ import {
   openDatabase,
   seedDemoIntoEmptyDatabase,
 } from '@receptionist/domain';
-import { createCallAnalyzer, createDefaultHandlers, createWorker, type Worker } from '@receptionist/worker';
+import {
+  createCallAnalyzer,
+  createDefaultHandlers,
+  createNotificationChannels,
+  createWorker,
+  type Worker,
+} from '@receptionist/worker';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
 import { loadVoiceEnv, VoiceConfigError } from './env.ts';
 import { createLogger } from './logger.ts';
@@ -59,6 +65,7 @@ async function main(): Promise<void> {
       handlers: createDefaultHandlers({
         webhooks: env.worker.webhooks,
         analyzer: createCallAnalyzer(env.workerAnalysis, workerLogger),
+        notifications: createNotificationChannels(env.worker.notifications),
       }),
       now: Date.now,
       random: Math.random,

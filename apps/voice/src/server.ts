@@ -16,6 +16,7 @@ import { createUpgradeRouter } from './http/upgrade-router.ts';
 import { createLogger } from './logger.ts';
 import { VoiceMetrics } from './metrics.ts';
 import { receptionistDirectory } from './receptionist-directory.ts';
+import { inboundSmsWebhookHandler, smsStatusWebhookHandler } from './twilio/sms-webhooks.ts';
 import { statusWebhookHandler } from './twilio/status-webhook.ts';
 import { createTwilioCallControl, type TwilioCallControl } from './twilio/twilio-rest.ts';
 import { voiceWebhookHandler } from './twilio/voice-webhook.ts';
@@ -86,6 +87,8 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     '/twilio/status',
     statusWebhookHandler({ env, db, logger, metrics, isLiveHere: (id) => registry.has(id) }),
   );
+  app.post('/twilio/sms-status', smsStatusWebhookHandler({ env, db, logger, metrics }));
+  app.post('/twilio/sms', inboundSmsWebhookHandler({ env, db, logger, metrics }));
   app.post('/api/sessions', sessionsHandler({ env, db, logger, metrics }));
   app.use(
     (error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {

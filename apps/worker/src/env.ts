@@ -34,6 +34,48 @@ const AnalysisEnv = z.object({
   ANALYSIS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(2),
 });
 
+const NotificationsEnv = z.object({
+  /** `smtp://user:pass@host:587`, `smtps://…`; email notifications are off without it. */
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  NOTIFY_EMAIL_FROM: z.string().trim().min(3).max(254).default('AI Receptionist <receptionist@localhost>'),
+  TWILIO_ACCOUNT_SID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^AC\w{32}$/)
+      .optional(),
+  ),
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_API_BASE_URL: z.url().default('https://api.twilio.com'),
+  /** The voice server's public origin: SMS delivery reports are posted to `<PUBLIC_URL>/twilio/sms-status`. */
+  PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+});
+
+/** Where notifications go out; the voice server parses the same variables when it embeds a worker. */
+export interface NotificationSettings {
+  smtpUrl: string | undefined;
+  emailFrom: string;
+  twilio: { accountSid: string; authToken: string; apiBaseUrl: string } | undefined;
+  smsStatusCallbackUrl: string | undefined;
+}
+
+export function parseNotificationSettings(source: Record<string, string | undefined>): NotificationSettings {
+  const raw = parseOrThrow(NotificationsEnv, source);
+  return {
+    smtpUrl: raw.SMTP_URL,
+    emailFrom: raw.NOTIFY_EMAIL_FROM,
+    twilio:
+      raw.TWILIO_ACCOUNT_SID !== undefined && raw.TWILIO_AUTH_TOKEN !== undefined
+        ? {
+            accountSid: raw.TWILIO_ACCOUNT_SID,
+            authToken: raw.TWILIO_AUTH_TOKEN,
+            apiBaseUrl: raw.TWILIO_API_BASE_URL.replace(/\/+$/, ''),
+          }
+        : undefined,
+    smsStatusCallbackUrl:
+      raw.PUBLIC_URL === undefined ? undefined : `${raw.PUBLIC_URL.replace(/\/+$/, '')}/twilio/sms-status`,
+  };
+}
+
 const RawEnv = SettingsEnv.extend({
   DATABASE_URL: z.string().min(1).default('file:./data/receptionist.db'),
   DATABASE_AUTH_TOKEN: optionalString,
@@ -62,6 +104,7 @@ export interface AnalysisSettings {
 
 export interface WorkerEnv extends WorkerSettings {
   analysis: AnalysisSettings;
+  notifications: NotificationSettings;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
   logLevel: string;
@@ -114,6 +157,7 @@ export function parseWorkerEnv(source: Record<string, string | undefined>): Work
   return {
     ...parseWorkerSettings(source),
     analysis: parseAnalysisSettings(source),
+    notifications: parseNotificationSettings(source),
     databaseUrl: raw.DATABASE_URL,
     databaseAuthToken: raw.DATABASE_AUTH_TOKEN,
     logLevel: raw.LOG_LEVEL,

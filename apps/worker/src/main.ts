@@ -4,6 +4,7 @@ import { loadWorkerEnv, type WorkerEnv } from './env.ts';
 import { WorkerConfigError } from './errors.ts';
 import { createDefaultHandlers } from './handlers/index.ts';
 import { createWorkerLogger } from './logger.ts';
+import { createNotificationChannels } from './notifications/channels.ts';
 import { createWorker } from './worker.ts';
 
 /**
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     handlers: createDefaultHandlers({
       webhooks: env.webhooks,
       analyzer: createCallAnalyzer(env.analysis, logger),
+      notifications: createNotificationChannels(env.notifications),
     }),
     now: Date.now,
     random: Math.random,

@@ -13,6 +13,7 @@ export * from './job-leases.ts';
 export * from './jobs.ts';
 export * from './lookups.ts';
 export { applyMigrations, defaultMigrationsFolder } from './migrate.ts';
+export * from './notification-lookups.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';
 export * from './tenant/index.ts';

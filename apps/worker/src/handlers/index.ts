@@ -1,5 +1,8 @@
 import { JOB_KINDS } from '@receptionist/domain';
 import type { CallAnalyzer } from '../analysis/analyzer.ts';
+import { createNotificationsConsumer } from '../notifications/consumer.ts';
+import type { NotificationChannels } from '../notifications/deliver.ts';
+import { createDigestHandler } from '../notifications/digest-handler.ts';
 import { webhooksConsumer } from '../webhooks/consumer.ts';
 import {
   DEFAULT_WEBHOOK_SETTINGS,
@@ -16,10 +19,13 @@ export * from './registry.ts';
 /**
  * The consumers of business events this worker serves, by the names in the domain's EVENT_CONSUMERS.
  * Each cold-path feature (notifications, webhooks…) adds its consumer here and its name there.
+ * (`notifications` is added in createDefaultHandlers: it needs the SMTP / Twilio channels built from env.)
  */
 export const EVENT_CONSUMER_HANDLERS: Readonly<Record<string, EventConsumerHandler>> = {
   webhooks: webhooksConsumer,
 };
+
+const NO_CHANNELS: NotificationChannels = { mailer: undefined, sms: undefined };
 
 /** The handlers a production worker runs. */
 export function createDefaultHandlers(
@@ -28,11 +34,20 @@ export function createDefaultHandlers(
     webhooks?: WebhookSettings | undefined;
     /** How `call.ended` analyses a call; deterministic when not given (see `createCallAnalyzer`). */
     analyzer?: CallAnalyzer;
+    /** Email / SMS senders (createNotificationChannels); without them notifications are logged, not sent. */
+    notifications?: NotificationChannels;
   } = {},
 ): JobHandlers {
+  const channels = options.notifications ?? NO_CHANNELS;
   return {
     [JOB_KINDS.callEnded]: createCallEndedHandler(options.analyzer),
-    [JOB_KINDS.businessEvent]: businessEventHandler(options.consumers ?? EVENT_CONSUMER_HANDLERS),
     [JOB_KINDS.webhookDeliver]: webhookDeliverHandler(options.webhooks ?? DEFAULT_WEBHOOK_SETTINGS),
+    [JOB_KINDS.businessEvent]: businessEventHandler(
+      options.consumers ?? {
+        ...EVENT_CONSUMER_HANDLERS,
+        notifications: createNotificationsConsumer(channels),
+      },
+    ),
+    [JOB_KINDS.notificationDigest]: createDigestHandler(channels),
   };
 }

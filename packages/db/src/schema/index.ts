@@ -6,6 +6,7 @@ export * from './customers.ts';
 export * from './jobs.ts';
 export * from './knowledge-gaps.ts';
 export * from './messages.ts';
+export * from './notifications.ts';
 export * from './phone-numbers.ts';
 export * from './services.ts';
 export * from './stream-tokens.ts';

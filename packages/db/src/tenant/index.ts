@@ -9,6 +9,7 @@ import { createJobsDal } from './jobs.ts';
 import { createKnowledgeGapsDal } from './knowledge-gaps.ts';
 import { createMembersDal } from './members.ts';
 import { createMessagesDal } from './messages.ts';
+import { createNotificationsDal } from './notifications.ts';
 import { createPhoneNumbersDal } from './phone-numbers.ts';
 import { createServicesDal } from './services.ts';
 import { createWebhooksDal } from './webhooks.ts';
@@ -31,6 +32,7 @@ export interface TenantDb {
   readonly jobs: ReturnType<typeof createJobsDal>;
   readonly webhooks: ReturnType<typeof createWebhooksDal>;
   readonly knowledgeGaps: ReturnType<typeof createKnowledgeGapsDal>;
+  readonly notifications: ReturnType<typeof createNotificationsDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -56,6 +58,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     jobs: createJobsDal(ex, businessId),
     webhooks: createWebhooksDal(ex, businessId),
     knowledgeGaps: createKnowledgeGapsDal(ex, businessId),
+    notifications: createNotificationsDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }
@@ -74,5 +77,6 @@ export type {
 export type { KnowledgeGapGroup } from './knowledge-gaps.ts';
 export type { Member } from './members.ts';
 export type { CreateMessageInput } from './messages.ts';
+export type { NotificationSendInput, NotificationSettingsInput } from './notifications.ts';
 export type { ServiceInput } from './services.ts';
 export type { WebhookAttemptPatch, WebhookEndpointSummary } from './webhooks.ts';

@@ -6,6 +6,7 @@ export const JOB_KINDS = {
   callEnded: 'call.ended',
   businessEvent: 'business.event',
   webhookDeliver: 'webhook.deliver',
+  notificationDigest: 'notification.digest',
 } as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
@@ -23,6 +24,8 @@ export const JOB_PAYLOADS = {
     deliveryId: z.string().min(1).max(100),
     dueAt: z.number().int().nonnegative(),
   }),
+  /** The owner's daily digest of one local business-day (YYYY-MM-DD); the handler queues the next day. */
+  [JOB_KINDS.notificationDigest]: z.object({ date: z.iso.date() }),
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

@@ -11,6 +11,10 @@ export {
   type PlaceCallOptions,
   type WebhookAnswer,
 } from './fake-twilio-client.ts';
-export { FakeTwilioRestServer, type RecordedCallUpdate } from './fake-twilio-rest-server.ts';
+export {
+  FakeTwilioRestServer,
+  type RecordedCallUpdate,
+  type RecordedMessage,
+} from './fake-twilio-rest-server.ts';
 export { type ParsedTwiml, readTwiml } from './twiml-reader.ts';
 export { paceFrames, splitFrames, VirtualPlayout, waitUntil } from './virtual-playout.ts';

@@ -1,7 +1,7 @@
 import { loadBusinessProfile } from '@receptionist/domain';
 import type { Metadata } from 'next';
 import { profileToDraft } from '../../../../components/profile/profile-draft.ts';
-import { PageHeader } from '../../../../components/ui.tsx';
+import { ButtonLink, PageHeader } from '../../../../components/ui.tsx';
 import { requireBusinessAccess } from '../../../../server/auth/current-user.ts';
 import { getDb } from '../../../../server/db.ts';
 import { ConnectSection } from './connect-section.tsx';
@@ -19,6 +19,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ busin
       <PageHeader
         title="Settings"
         description="Your business profile, hours, services, answers, transfers and limits."
+        actions={
+          <ButtonLink variant="secondary" href={`/b/${businessId}/settings/notifications`}>
+            Notifications
+          </ButtonLink>
+        }
       />
       <div className="space-y-8">
         <ConnectSection businessId={businessId} isOwner={isOwner} />

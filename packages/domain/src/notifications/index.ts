@@ -1,0 +1,6 @@
+export * from './digest.ts';
+export * from './digest-schedule.ts';
+export * from './opt-out.ts';
+export * from './plan.ts';
+export * from './sends.ts';
+export * from './settings.ts';
