@@ -78,8 +78,12 @@ function startWorker(): Worker {
   return worker;
 }
 
+/** This consumer's business.event jobs (other consumers, e.g. webhooks, get their own). */
 async function eventJobs() {
-  return (await ctx.tenant.jobs.list()).filter((job) => job.kind === 'business.event');
+  return (await ctx.tenant.jobs.list()).filter(
+    (job) =>
+      job.kind === 'business.event' && (job.payload as { consumer?: string }).consumer === 'notifications',
+  );
 }
 
 async function allDone(): Promise<boolean> {
