@@ -1,5 +1,6 @@
 import { planNotifications, topicsOf } from '@receptionist/domain';
 import type { EventConsumerHandler } from '../handlers/business-event.ts';
+import { textAnswerToCallers } from './answer-texts.ts';
 import { composeCallerConfirmation, composeEventNotification } from './compose.ts';
 import { deliver, type NotificationChannels } from './deliver.ts';
 
@@ -10,6 +11,10 @@ import { deliver, type NotificationChannels } from './deliver.ts';
  */
 export function createNotificationsConsumer(channels: NotificationChannels): EventConsumerHandler {
   return async ({ event, db, logger, signal }) => {
+    if (event.type === 'question.answered') {
+      await textAnswerToCallers(event, { db, logger, signal, channels });
+      return;
+    }
     const topics = topicsOf(event);
     if (topics.length === 0) return;
     const customer = (event.data.customer ?? {}) as { phone?: unknown };

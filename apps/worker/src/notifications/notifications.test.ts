@@ -1,5 +1,7 @@
 import { createUser } from '@receptionist/db';
+import { createTestCall } from '@receptionist/db/testing';
 import {
+  answerKnowledgeGap,
   bookAppointment,
   type DomainContext,
   handleInboundSms,
@@ -232,6 +234,40 @@ describe('notifications', () => {
         .map((message) => message.params.To)
         .sort(),
     ).toEqual([CALLER, OWNER_MOBILE].sort());
+  });
+
+  it('texts the owner’s answer to each caller who asked, once per number, skipping STOP', async () => {
+    const businessId = ctx.tenant.businessId;
+    const STOPPED = '+12025550177';
+    const asked = [CALLER, CALLER, STOPPED];
+    for (const [index, fromNumber] of asked.entries()) {
+      const call = await createTestCall(database.db, businessId, { fromNumber, channel: 'phone' });
+      await ctx.tenant.knowledgeGaps.addForCall(call.id, [
+        { question: `Do you take Delta insurance? (${index})`, normalized: 'delta insurance take' },
+      ]);
+    }
+    await handleInboundSms({ ctx: { db: database.db }, input: { businessId, from: STOPPED, body: 'STOP' } });
+    const answered = await answerKnowledgeGap({
+      ctx,
+      input: {
+        normalized: 'delta insurance take',
+        question: 'Do you take Delta insurance?',
+        answer: 'Yes, we accept Delta Dental PPO.',
+        textCallers: true,
+      },
+    });
+    expect(answered).toEqual({ closed: 3, callers: 3 });
+    startWorker();
+    await waitFor(allDone);
+    expect(
+      twilio.messages.map((message) => [message.params.From, message.params.To, message.params.Body]),
+    ).toEqual([
+      [
+        BUSINESS_NUMBER,
+        CALLER,
+        `${ctx.profile.name}: you asked "Do you take Delta insurance?" Yes, we accept Delta Dental PPO.`,
+      ],
+    ]);
   });
 
   it('records a permanent Twilio refusal as failed without retrying', async () => {

@@ -60,8 +60,12 @@ export function createKnowledgeGapsDal(ex: Executor, businessId: string) {
     },
 
     /** Marks every open question of the group answered; returns how many rows it closed. */
-    async markAnswered(normalized: readonly string[], answeredAt: number): Promise<number> {
-      if (normalized.length === 0) return 0;
+    /** Closes the open gaps of these groups; returns the calls they were asked on (no duplicates). */
+    async markAnswered(
+      normalized: readonly string[],
+      answeredAt: number,
+    ): Promise<{ closed: number; callIds: string[] }> {
+      if (normalized.length === 0) return { closed: 0, callIds: [] };
       const closed = await ex
         .update(knowledgeGaps)
         .set({ answeredAt })
@@ -72,8 +76,9 @@ export function createKnowledgeGapsDal(ex: Executor, businessId: string) {
             isNull(knowledgeGaps.answeredAt),
           ),
         )
-        .returning({ id: knowledgeGaps.id });
-      return closed.length;
+        .returning({ id: knowledgeGaps.id, callId: knowledgeGaps.callId });
+      const callIds = [...new Set(closed.flatMap((row) => (row.callId === null ? [] : [row.callId])))];
+      return { closed: closed.length, callIds };
     },
 
     async countOpen(): Promise<number> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TenantContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
+import { recordBusinessEvent } from '../events/record.ts';
 import { loadProfileFor } from '../profile/store.ts';
 import { updateBusinessProfile } from '../profile/update.ts';
 
@@ -11,6 +12,8 @@ export const AnswerKnowledgeGapInput = z.object({
   question: z.string().trim().min(1).max(300),
   answer: z.string().trim().min(1).max(1000),
   keywords: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+  /** Text the answer to the callers who asked (each once, unless they opted out of texts). */
+  textCallers: z.boolean().default(false),
 });
 export type AnswerKnowledgeGapInput = z.input<typeof AnswerKnowledgeGapInput>;
 
@@ -24,16 +27,16 @@ export async function answerKnowledgeGap({
 }: {
   ctx: TenantContext & { nowMs: number };
   input: AnswerKnowledgeGapInput;
-}): Promise<{ closed: number }> {
+}): Promise<{ closed: number; callers: number }> {
   const parsed = AnswerKnowledgeGapInput.safeParse(input);
   if (!parsed.success) {
     throw new DomainError('invalid_input', 'The question and the answer are both needed.', {
       cause: parsed.error,
     });
   }
-  const { normalized, question, answer, keywords } = parsed.data;
+  const { normalized, question, answer, keywords, textCallers } = parsed.data;
   return ctx.tenant.transaction(async (tenant) => {
-    const closed = await tenant.knowledgeGaps.markAnswered([normalized], ctx.nowMs);
+    const { closed, callIds } = await tenant.knowledgeGaps.markAnswered([normalized], ctx.nowMs);
     if (closed === 0) {
       throw new DomainError('invalid_input', 'That question has already been answered.');
     }
@@ -42,6 +45,13 @@ export async function answerKnowledgeGap({
       ctx: { ...ctx, tenant },
       input: { faq: [...stored.faq, { question, answer, keywords }] },
     });
-    return { closed };
+    // The event names the calls, not the callers' numbers: the notifications consumer looks them up when
+    // it texts, and webhook receivers of `question.answered` get no caller's phone number.
+    const callers = textCallers ? callIds : [];
+    await recordBusinessEvent({
+      ctx: { tenant, nowMs: ctx.nowMs },
+      input: { type: 'question.answered', data: { question, answer, textCallIds: callers } },
+    });
+    return { closed, callers: callers.length };
   });
 }

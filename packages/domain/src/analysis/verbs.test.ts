@@ -134,7 +134,7 @@ describe('answering a knowledge gap', () => {
       answer: 'Yes, we accept Delta Dental PPO.',
       keywords: ['delta'],
     };
-    expect(await answerKnowledgeGap({ ctx, input })).toEqual({ closed: 2 });
+    expect(await answerKnowledgeGap({ ctx, input })).toEqual({ closed: 2, callers: 0 });
     const profile = await loadProfileFor(business.tenant);
     expect(profile.faq.at(-1)).toEqual({
       question: 'Do you take Delta insurance?',

@@ -12,6 +12,8 @@ export const BUSINESS_EVENT_TYPES = [
   'appointment.cancelled',
   'message.taken',
   'voicemail.received',
+  /** The owner answered a question callers asked (it joined the FAQ); may be texted to those callers. */
+  'question.answered',
 ] as const;
 export type BusinessEventType = (typeof BUSINESS_EVENT_TYPES)[number];
 

@@ -1,3 +1,4 @@
+export * from './answer-recipients.ts';
 export * from './digest.ts';
 export * from './digest-schedule.ts';
 export * from './opt-out.ts';

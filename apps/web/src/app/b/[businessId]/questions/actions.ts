@@ -13,6 +13,8 @@ const AnswerForm = z.object({
   normalized: z.string().min(1),
   question: z.string(),
   answer: z.string(),
+  /** An unchecked checkbox is absent from the form. */
+  textCallers: z.literal('on').optional(),
 });
 
 /** The owner answers a question callers asked: it becomes an FAQ entry the receptionist uses next call. */
@@ -28,7 +30,12 @@ export async function answerQuestionAction(formData: FormData): Promise<void> {
         ...tenantContext(await getDb(), input.businessId, { kind: 'staff', userId: user.id }),
         nowMs: Date.now(),
       },
-      input: { normalized: input.normalized, question: input.question, answer: input.answer },
+      input: {
+        normalized: input.normalized,
+        question: input.question,
+        answer: input.answer,
+        textCallers: input.textCallers === 'on',
+      },
     });
   } catch (error) {
     if (error instanceof DomainError) redirect(`${base}?error=${encodeURIComponent(error.message)}`);

@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: 'Unanswered questions' };
 
 /**
  * Knowledge gaps: what callers asked that the receptionist could not answer, grouped across calls. The
- * owner's answer becomes an FAQ entry. (Texting the answer to the callers who asked is not built here.)
+ * owner's answer becomes an FAQ entry, and can be texted to the callers who asked.
  */
 export default async function QuestionsPage({
   params,
@@ -98,6 +98,13 @@ export default async function QuestionsPage({
                       aria-label="Answer"
                       className={inputClass}
                     />
+                    {group.callIds.length > 0 ? (
+                      <label className="flex items-center gap-2 text-sm text-slate-600">
+                        <input type="checkbox" name="textCallers" value="on" />
+                        Also text this answer to the {group.callIds.length === 1 ? 'caller' : 'callers'} who
+                        asked (not to numbers that replied STOP)
+                      </label>
+                    ) : null}
                     <div>
                       <button type="submit" className={buttonClass('primary')}>
                         Add to FAQ
