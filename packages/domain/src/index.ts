@@ -17,3 +17,4 @@ export * from './profile/describe.ts';
 export * from './profile/index.ts';
 export * from './seed.ts';
 export * from './settings.ts';
+export * from './voicemails/index.ts';

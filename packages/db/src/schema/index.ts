@@ -9,3 +9,4 @@ export * from './phone-numbers.ts';
 export * from './services.ts';
 export * from './stream-tokens.ts';
 export * from './users.ts';
+export * from './voicemails.ts';

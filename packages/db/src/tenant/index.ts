@@ -10,6 +10,7 @@ import { createMembersDal } from './members.ts';
 import { createMessagesDal } from './messages.ts';
 import { createPhoneNumbersDal } from './phone-numbers.ts';
 import { createServicesDal } from './services.ts';
+import { createVoicemailsDal } from './voicemails.ts';
 
 /**
  * Every tenant-owned read and write goes through this object: each query it makes is filtered by (and
@@ -27,6 +28,7 @@ export interface TenantDb {
   readonly apiKeys: ReturnType<typeof createApiKeysDal>;
   readonly members: ReturnType<typeof createMembersDal>;
   readonly jobs: ReturnType<typeof createJobsDal>;
+  readonly voicemails: ReturnType<typeof createVoicemailsDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -50,6 +52,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     apiKeys: createApiKeysDal(ex, businessId),
     members: createMembersDal(ex, businessId),
     jobs: createJobsDal(ex, businessId),
+    voicemails: createVoicemailsDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }
@@ -68,3 +71,4 @@ export type {
 export type { Member } from './members.ts';
 export type { CreateMessageInput } from './messages.ts';
 export type { ServiceInput } from './services.ts';
+export type { CompleteVoicemailInput, CreateVoicemailInput } from './voicemails.ts';

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { BusinessEvent } from '../events/types.ts';
 
 /** Every kind of background job, by name. Producers enqueue these; the worker has one handler per kind. */
-export const JOB_KINDS = { callEnded: 'call.ended', businessEvent: 'business.event' } as const;
+export const JOB_KINDS = {
+  callEnded: 'call.ended',
+  businessEvent: 'business.event',
+  voicemailReceived: 'voicemail.received',
+} as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
 /** Each kind's payload: checked when a job is enqueued and again when a worker picks it up. */
@@ -11,6 +15,8 @@ export const JOB_PAYLOADS = {
   [JOB_KINDS.callEnded]: z.object({ callId: z.string().min(1).max(100) }),
   /** One business event for one consumer (see events/types.ts): the outbox's delivery unit. */
   [JOB_KINDS.businessEvent]: z.object({ consumer: z.string().min(1).max(50), event: BusinessEvent }),
+  /** Twilio finished a voicemail recording: fetch its audio, store it, transcribe it. */
+  [JOB_KINDS.voicemailReceived]: z.object({ voicemailId: z.string().min(1).max(100) }),
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;
