@@ -5,7 +5,7 @@ import {
   openDatabase,
   seedDemoIntoEmptyDatabase,
 } from '@receptionist/domain';
-import { createDefaultHandlers, createWorker, type Worker } from '@receptionist/worker';
+import { createDefaultHandlers, createWorker, voicemailDepsFrom, type Worker } from '@receptionist/worker';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
 import { loadVoiceEnv, VoiceConfigError } from './env.ts';
 import { createLogger } from './logger.ts';
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   if (env.worker !== undefined) {
     worker = createWorker({
       db,
-      handlers: createDefaultHandlers(),
+      handlers: createDefaultHandlers({ voicemail: voicemailDepsFrom(env.worker) }),
       now: Date.now,
       random: Math.random,
       logger: logger.child({ component: 'worker' }),

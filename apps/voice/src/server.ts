@@ -19,6 +19,12 @@ import { receptionistDirectory } from './receptionist-directory.ts';
 import { statusWebhookHandler } from './twilio/status-webhook.ts';
 import { createTwilioCallControl, type TwilioCallControl } from './twilio/twilio-rest.ts';
 import { voiceWebhookHandler } from './twilio/voice-webhook.ts';
+import {
+  VOICEMAIL_CALLBACK_PATH,
+  VOICEMAIL_DONE_PATH,
+  voicemailDoneHandler,
+  voicemailWebhookHandler,
+} from './twilio/voicemail-webhook.ts';
 
 /** Media Streams messages are ~400 bytes; browser frames at most 24 kB. Nothing legitimate comes close. */
 export const MAX_WS_PAYLOAD_BYTES = 64 * 1024;
@@ -86,6 +92,8 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     '/twilio/status',
     statusWebhookHandler({ env, db, logger, metrics, isLiveHere: (id) => registry.has(id) }),
   );
+  app.post(VOICEMAIL_CALLBACK_PATH, voicemailWebhookHandler({ env, db, logger, metrics, now: options.now }));
+  app.post(VOICEMAIL_DONE_PATH, voicemailDoneHandler({ env, logger, metrics }));
   app.post('/api/sessions', sessionsHandler({ env, db, logger, metrics }));
   app.use(
     (error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {

@@ -18,6 +18,15 @@ const SettingsEnv = z.object({
   WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   WORKER_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   WORKER_ID: optionalString,
+  /** Twilio account whose recordings (voicemails) the worker fetches; same variables as the voice server. */
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits')
+    .optional(),
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
+  /** Where voicemail (and call) recordings are stored. */
+  RECORDINGS_DIR: z.string().trim().min(1).default('./data/recordings'),
 });
 
 const RawEnv = SettingsEnv.extend({
@@ -35,6 +44,10 @@ export interface WorkerSettings {
   /** On SIGTERM, running jobs get this long to finish. */
   drainTimeoutMs: number;
   workerId: string | undefined;
+  /** Folder of stored recordings (RECORDINGS_DIR). */
+  recordingsDir: string;
+  /** Credentials for fetching recordings; undefined when TWILIO_ACCOUNT_SID or TWILIO_AUTH_TOKEN is unset. */
+  twilio: { accountSid: string; authToken: string; apiBaseUrl: string } | undefined;
 }
 
 export interface WorkerEnv extends WorkerSettings {
@@ -64,6 +77,15 @@ export function parseWorkerSettings(source: Record<string, string | undefined>):
     maxAttempts: raw.WORKER_MAX_ATTEMPTS,
     drainTimeoutMs: raw.WORKER_DRAIN_TIMEOUT_MS,
     workerId: raw.WORKER_ID,
+    recordingsDir: raw.RECORDINGS_DIR,
+    twilio:
+      raw.TWILIO_ACCOUNT_SID && raw.TWILIO_AUTH_TOKEN
+        ? {
+            accountSid: raw.TWILIO_ACCOUNT_SID,
+            authToken: raw.TWILIO_AUTH_TOKEN,
+            apiBaseUrl: raw.TWILIO_API_BASE_URL.replace(/\/+$/, ''),
+          }
+        : undefined,
   };
 }
 

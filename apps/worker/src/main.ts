@@ -3,6 +3,7 @@ import { loadWorkerEnv, type WorkerEnv } from './env.ts';
 import { WorkerConfigError } from './errors.ts';
 import { createDefaultHandlers } from './handlers/index.ts';
 import { createWorkerLogger } from './logger.ts';
+import { voicemailDepsFrom } from './voicemail/index.ts';
 import { createWorker } from './worker.ts';
 
 /**
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const db = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
   const worker = createWorker({
     db,
-    handlers: createDefaultHandlers(),
+    handlers: createDefaultHandlers({ voicemail: voicemailDepsFrom(env) }),
     now: Date.now,
     random: Math.random,
     logger,

@@ -2,9 +2,11 @@ import { JOB_KINDS } from '@receptionist/domain';
 import { businessEventHandler, type EventConsumerHandler } from './business-event.ts';
 import { handleCallEnded } from './call-ended.ts';
 import type { JobHandlers } from './registry.ts';
+import { type VoicemailDeps, voicemailReceivedHandler } from './voicemail-received.ts';
 
 export * from './business-event.ts';
 export * from './registry.ts';
+export * from './voicemail-received.ts';
 
 /**
  * The consumers of business events this worker serves, by the names in the domain's EVENT_CONSUMERS.
@@ -14,10 +16,15 @@ export const EVENT_CONSUMER_HANDLERS: Readonly<Record<string, EventConsumerHandl
 
 /** The handlers a production worker runs. */
 export function createDefaultHandlers(
-  options: { consumers?: Readonly<Record<string, EventConsumerHandler>> } = {},
+  options: {
+    consumers?: Readonly<Record<string, EventConsumerHandler>>;
+    /** Voicemail fetching and transcription; without it voicemail jobs dead-letter with the reason. */
+    voicemail?: VoicemailDeps | undefined;
+  } = {},
 ): JobHandlers {
   return {
     [JOB_KINDS.callEnded]: handleCallEnded,
+    [JOB_KINDS.voicemailReceived]: voicemailReceivedHandler(options.voicemail),
     [JOB_KINDS.businessEvent]: businessEventHandler(options.consumers ?? EVENT_CONSUMER_HANDLERS),
   };
 }
