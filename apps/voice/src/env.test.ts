@@ -10,11 +10,18 @@ describe('voice env: the embedded job worker', () => {
       maxAttempts: 5,
       drainTimeoutMs: 30_000,
       workerId: undefined,
+      recordingsDir: './data/recordings',
+      twilio: undefined,
     });
     expect(parseVoiceEnv({ WORKER_CONCURRENCY: '2', WORKER_ID: 'voice-1' }).env.worker).toMatchObject({
       concurrency: 2,
       workerId: 'voice-1',
     });
+    // The embedded worker fetches voicemails with the same Twilio account the voice server answers for.
+    const account = `AC${'1'.repeat(32)}`;
+    expect(
+      parseVoiceEnv({ TWILIO_ACCOUNT_SID: account, TWILIO_AUTH_TOKEN: 'token' }).env.worker?.twilio,
+    ).toEqual({ accountSid: account, authToken: 'token', apiBaseUrl: 'https://api.twilio.com' });
   });
 
   it('runs none with WORKER=off, and names a bad worker setting at start', () => {
