@@ -21,6 +21,9 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createWorkerLogger({ level: env.logLevel });
+  if (env.twilio === undefined) {
+    logger.warn('TWILIO_ACCOUNT_SID or TWILIO_AUTH_TOKEN is not set: voicemail jobs will be dead-lettered');
+  }
   const db = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
   const worker = createWorker({
     db,
