@@ -15,6 +15,7 @@ export * from './messages/index.ts';
 export * from './phone-numbers/index.ts';
 export * from './profile/describe.ts';
 export * from './profile/index.ts';
+export * from './recordings/index.ts';
 export * from './seed.ts';
 export * from './settings.ts';
 export * from './voicemails/index.ts';

@@ -3,6 +3,7 @@ import { DbError } from '../errors.ts';
 import { createApiKeysDal } from './api-keys.ts';
 import { createAppointmentsDal } from './appointments.ts';
 import { createBusinessDal } from './business.ts';
+import { createCallRecordingsDal } from './call-recordings.ts';
 import { createCallsDal } from './calls.ts';
 import { createCustomersDal } from './customers.ts';
 import { createJobsDal } from './jobs.ts';
@@ -29,6 +30,7 @@ export interface TenantDb {
   readonly members: ReturnType<typeof createMembersDal>;
   readonly jobs: ReturnType<typeof createJobsDal>;
   readonly voicemails: ReturnType<typeof createVoicemailsDal>;
+  readonly callRecordings: ReturnType<typeof createCallRecordingsDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -53,6 +55,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     members: createMembersDal(ex, businessId),
     jobs: createJobsDal(ex, businessId),
     voicemails: createVoicemailsDal(ex, businessId),
+    callRecordings: createCallRecordingsDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }
@@ -60,6 +63,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
 export type { ApiKeySummary } from './api-keys.ts';
 export type { BookAppointmentInput, MoveAppointmentInput } from './appointments.ts';
 export type { BusinessPatch } from './business.ts';
+export type { CreateCallRecordingInput } from './call-recordings.ts';
 export type {
   AppendTurnInput,
   CallDetail,

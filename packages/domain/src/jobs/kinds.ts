@@ -6,6 +6,7 @@ export const JOB_KINDS = {
   callEnded: 'call.ended',
   businessEvent: 'business.event',
   voicemailReceived: 'voicemail.received',
+  callRecordingExpired: 'call_recording.expired',
 } as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
@@ -17,6 +18,8 @@ export const JOB_PAYLOADS = {
   [JOB_KINDS.businessEvent]: z.object({ consumer: z.string().min(1).max(50), event: BusinessEvent }),
   /** Twilio finished a voicemail recording: fetch its audio, store it, transcribe it. */
   [JOB_KINDS.voicemailReceived]: z.object({ voicemailId: z.string().min(1).max(100) }),
+  /** A call recording reached the end of its retention period: delete the file. */
+  [JOB_KINDS.callRecordingExpired]: z.object({ recordingId: z.string().min(1).max(100) }),
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

@@ -3,16 +3,12 @@ import { z } from 'zod';
 import { DomainError } from '../errors.ts';
 import { recordBusinessEvent } from '../events/record.ts';
 import type { EnqueueJobContext } from '../jobs/enqueue.ts';
+import { RelativeAudioPath } from '../recordings/audio-path.ts';
 
 export const CompleteVoicemailInput = z.object({
   voicemailId: z.string().trim().min(1).max(100),
   /** Relative to the recordings folder: no absolute paths, no way out of it. */
-  audioPath: z
-    .string()
-    .min(1)
-    .max(300)
-    .regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)*$/, 'must be a relative path inside the recordings folder')
-    .refine((value) => !value.split('/').includes('..'), 'must not leave the recordings folder'),
+  audioPath: RelativeAudioPath,
   audioBytes: z.number().int().min(0),
   audioContentType: z.enum(['audio/wav', 'audio/mpeg']),
   /** Null when no recogniser could run; '' when it heard nothing. */
