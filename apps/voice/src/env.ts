@@ -39,6 +39,8 @@ const RawEnv = z.object({
    * workers run on their own (`npm run worker`, as `npm start` does). Both at once is safe, only wasteful.
    */
   WORKER: z.enum(['embedded', 'off']).default('embedded'),
+  /** Where call recordings are written (businesses that record calls); the worker's voicemails go there too. */
+  RECORDINGS_DIR: z.string().trim().min(1).default('./data/recordings'),
 });
 
 export interface VoiceEnv {
@@ -65,6 +67,8 @@ export interface VoiceEnv {
   drainTimeoutMs: number;
   /** The embedded job worker's settings (WORKER_* variables), or undefined when WORKER=off. */
   worker: WorkerSettings | undefined;
+  /** Folder of call recordings (RECORDINGS_DIR). */
+  recordingsDir: string;
 }
 
 export class VoiceConfigError extends Error {
@@ -155,6 +159,7 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
       logLevel: raw.LOG_LEVEL,
       drainTimeoutMs: raw.VOICE_DRAIN_TIMEOUT_MS,
       worker,
+      recordingsDir: raw.RECORDINGS_DIR,
     },
     warnings,
   };

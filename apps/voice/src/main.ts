@@ -55,7 +55,10 @@ async function main(): Promise<void> {
   if (env.worker !== undefined) {
     worker = createWorker({
       db,
-      handlers: createDefaultHandlers({ voicemail: voicemailDepsFrom(env.worker) }),
+      handlers: createDefaultHandlers({
+        voicemail: voicemailDepsFrom(env.worker),
+        recordingsDir: env.worker.recordingsDir,
+      }),
       now: Date.now,
       random: Math.random,
       logger: logger.child({ component: 'worker' }),

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const db = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
   const worker = createWorker({
     db,
-    handlers: createDefaultHandlers({ voicemail: voicemailDepsFrom(env) }),
+    handlers: createDefaultHandlers({ voicemail: voicemailDepsFrom(env), recordingsDir: env.recordingsDir }),
     now: Date.now,
     random: Math.random,
     logger,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A folder of recordings; paths handed out are relative to it (what the database keeps). */
@@ -8,6 +8,8 @@ export interface RecordingStore {
   save(relativePath: string, bytes: Uint8Array): Promise<void>;
   /** Size in bytes when the file exists (a retried job finds what an earlier attempt stored). */
   sizeOf(relativePath: string): Promise<number | undefined>;
+  /** Deletes the file; one that is already gone is not an error. */
+  remove(relativePath: string): Promise<void>;
 }
 
 const SAFE_SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
@@ -35,6 +37,9 @@ export function createRecordingStore(rootDir: string): RecordingStore {
       const temporary = `${full}.${randomUUID()}.tmp`;
       await writeFile(temporary, bytes);
       await rename(temporary, full);
+    },
+    async remove(relativePath) {
+      await rm(absolute(relativePath), { force: true });
     },
     async sizeOf(relativePath) {
       try {
