@@ -1,7 +1,7 @@
 import { getEnv } from '../../../../../../env.ts';
 import { getCurrentUser } from '../../../../../../server/auth/current-user.ts';
 import { getDb } from '../../../../../../server/db.ts';
-import { serveVoicemailAudio } from '../../../../../../server/voicemail-audio.ts';
+import { serveVoicemailAudio } from '../../../../../../server/recording-audio.ts';
 
 export const dynamic = 'force-dynamic';
 

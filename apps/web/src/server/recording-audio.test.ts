@@ -3,9 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { createUser, forBusiness } from '@receptionist/db';
 import { createTestBusiness, createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
-import { completeVoicemail, receiveVoicemail, tenantContext } from '@receptionist/domain';
+import {
+  attachCallRecording,
+  completeVoicemail,
+  expireCallRecording,
+  receiveVoicemail,
+  saveBusinessProfile,
+  startCall,
+  tenantContext,
+} from '@receptionist/domain';
+import { createTestProfile } from '@receptionist/domain/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseByteRange, serveVoicemailAudio } from './voicemail-audio.ts';
+import { parseByteRange, serveCallRecording, serveVoicemailAudio } from './recording-audio.ts';
 
 const AUDIO = new Uint8Array(Array.from({ length: 100 }, (_, index) => index));
 let testDb: TestDatabase;
@@ -57,6 +66,52 @@ afterAll(async () => {
 function play(userId: string | null, businessId: string, voicemailId: string, range: string | null = null) {
   return serveVoicemailAudio({ db: testDb.db, recordingsDir: dir, userId, businessId, voicemailId, range });
 }
+
+describe('call recording playback and download', () => {
+  it('serves a kept recording to members only, and nothing once it is deleted', async () => {
+    await saveBusinessProfile(
+      testDb.db,
+      businessA,
+      createTestProfile({ name: 'Alpha', callRecording: { enabled: true, retentionDays: 1 } }),
+    );
+    const tenant = forBusiness(testDb.db, businessA);
+    const call = await startCall({ ctx: { tenant }, input: { channel: 'phone', engine: 'local' } });
+    const audioPath = `${businessA}/calls/${call.id}.wav`;
+    await mkdir(path.dirname(path.join(dir, audioPath)), { recursive: true });
+    await writeFile(path.join(dir, audioPath), AUDIO);
+    const ctx = { ...tenantContext(testDb.db, businessA, { kind: 'system' }), nowMs: 1_000 };
+    const recording = await attachCallRecording({
+      ctx,
+      input: { callId: call.id, audioPath, audioBytes: AUDIO.length, durationMs: 6 },
+    });
+    const get = (userId: string | null, businessId: string, download = false) =>
+      serveCallRecording({
+        db: testDb.db,
+        recordingsDir: dir,
+        userId,
+        businessId,
+        callId: call.id,
+        range: null,
+        download,
+      });
+
+    const played = await get(member, businessA);
+    expect(played.status).toBe(200);
+    expect(new Uint8Array(await played.arrayBuffer())).toEqual(AUDIO);
+    expect((await get(member, businessA, true)).headers.get('content-disposition')).toBe(
+      `attachment; filename="call-${call.id}.wav"`,
+    );
+    expect((await get(null, businessA)).status).toBe(401);
+    expect((await get(outsider, businessA)).status).toBe(404);
+    expect((await get(outsider, businessB)).status).toBe(404);
+
+    await expireCallRecording({
+      ctx: { ...ctx, nowMs: recording.expiresAt },
+      input: { recordingId: recording.id },
+    });
+    expect((await get(member, businessA)).status).toBe(404);
+  });
+});
 
 describe('voicemail playback', () => {
   it('plays for a member of the business, whole or by range', async () => {
