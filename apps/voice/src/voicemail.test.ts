@@ -123,9 +123,8 @@ describe('voicemail', () => {
     expect(message).toMatchObject({ callerNumber: CALLER_NUMBER });
     expect(voicemail).toMatchObject({ recordingSid, durationSeconds: 3, audioContentType: 'audio/wav' });
     const heard = new Set(voicemail?.transcript?.split(' '));
-    expect(
-      ['please', 'call', 'back', 'cleaning'].filter((word) => heard.has(word)).length,
-    ).toBeGreaterThanOrEqual(3);
+    // The business's own words (its services) shape the recogniser: "cleaning" is heard, not "evening".
+    for (const word of ['please', 'call', 'back', 'cleaning']) expect(heard).toContain(word);
     const stored = await readFile(path.join(recordingsDir, voicemail?.audioPath ?? 'missing'));
     expect(new Uint8Array(stored)).toEqual(voicemailWav);
     // Fetched once, with the account's credentials.

@@ -69,10 +69,17 @@ const tenantVoicemail = (id: string) => forBusiness(database.db, businessId).voi
 describe('voicemail.received', () => {
   it('retries while Twilio has no media yet (404), then stores and completes once', async () => {
     const row = await voicemail();
+    const hints: unknown[] = [];
     await expect(run(voicemailReceivedHandler(deps()), row.id)).rejects.not.toBeInstanceOf(PermanentJobError);
     twilio.addRecording({ accountSid: ACCOUNT, sid: row.recordingSid, wav: WAV });
-    await run(voicemailReceivedHandler(deps()), row.id);
+    const transcribe: Transcriber = async (_wav, given) => {
+      hints.push(given);
+      return 'call me back';
+    };
+    await run(voicemailReceivedHandler(deps({ transcribe })), row.id);
     await run(voicemailReceivedHandler(deps()), row.id); // a retried job: already complete, no refetch
+    // The recogniser is told the business's words.
+    expect(hints).toEqual([expect.objectContaining({ services: expect.arrayContaining(['Cleaning']) })]);
     expect(twilio.recordingFetches.map((fetch) => fetch.status)).toEqual([404, 200]);
     expect(await tenantVoicemail(row.id)).toMatchObject({
       transcript: 'call me back',

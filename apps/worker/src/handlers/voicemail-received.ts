@@ -1,4 +1,4 @@
-import { completeVoicemail, readVoicemail, tenantContext } from '@receptionist/domain';
+import { completeVoicemail, loadBusinessProfile, readVoicemail, tenantContext } from '@receptionist/domain';
 import { PermanentJobError } from '../errors.ts';
 import type { RecordingFetcher } from '../voicemail/recording-fetcher.ts';
 import { type RecordingStore, voicemailAudioPath } from '../voicemail/recording-store.ts';
@@ -45,7 +45,13 @@ export function voicemailReceivedHandler(deps: VoicemailDeps | undefined): JobHa
 
     let transcript: string | null = null;
     try {
-      transcript = await deps.transcribe(wav);
+      const profile = await loadBusinessProfile(db, job.businessId);
+      transcript = await deps.transcribe(wav, {
+        businessName: profile.name,
+        timeZone: profile.timeZone,
+        services: profile.services.map((service) => service.name),
+        people: profile.transferDestinations.map((destination) => destination.name),
+      });
     } catch (error) {
       log.warn({ err: error }, 'voicemail transcription failed; storing it without a transcript');
     }

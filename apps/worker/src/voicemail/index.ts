@@ -6,7 +6,7 @@ import { createLocalTranscriber, type Transcriber } from './transcriber.ts';
 
 export { createTwilioRecordingFetcher, type RecordingFetcher } from './recording-fetcher.ts';
 export { createRecordingStore, type RecordingStore, voicemailAudioPath } from './recording-store.ts';
-export { createLocalTranscriber, type Transcriber } from './transcriber.ts';
+export { createLocalTranscriber, type Transcriber, type TranscriptionHints } from './transcriber.ts';
 
 /** Voicemail processing from the worker's settings; undefined without Twilio credentials. */
 export function voicemailDepsFrom(
