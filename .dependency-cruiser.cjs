@@ -2,7 +2,7 @@
 //
 //   audio ← telephony
 //   audio ← engine ← receptionist → domain → db
-//   voice → {telephony, engine, receptionist, domain}     worker → domain     web → domain
+//   voice → {telephony, engine, receptionist, domain}     worker → domain (+ engine/speech)     web → domain
 //
 // Production code is held to every rule. Tests and `testing/` fixtures may reach lower layers' test kits
 // (a temporary database, a fake OpenAI server), but the engine's tests still may not use the business.
@@ -60,7 +60,20 @@ module.exports = {
       [pkg('audio'), pkg('telephony'), pkg('engine'), pkg('receptionist'), pkg('domain'), app('worker')],
       'the voice server → telephony, engine, receptionist, domain (and the worker it can embed); never the database',
     ),
-    onlyImports('worker-uses-domain', { path: app('worker') }, [pkg('domain')], 'the worker → domain'),
+    {
+      // Voicemails are transcribed on the cold path, so the worker may use the engine's speech entry (a
+      // recording in, text out) and nothing else of the engine: no conversation, tools or business.
+      ...onlyImports(
+        'worker-uses-domain',
+        { path: app('worker') },
+        [pkg('domain')],
+        'the worker → domain (and the engine’s speech entry only)',
+      ),
+      to: {
+        path: onlyImports('', { path: app('worker') }, [pkg('domain')]).to.path,
+        pathNot: '^packages/engine/src/speech\\.ts$',
+      },
+    },
     onlyImports(
       'web-writes-through-domain',
       { path: app('web'), pathNot: `${TEST_FILES}|${WEB_QUERIES}|^apps/web/src/server/db\\.ts$` },

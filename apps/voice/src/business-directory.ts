@@ -24,6 +24,8 @@ export interface CallBusiness {
   openNow: boolean;
   /** What happens to calls outside opening hours. */
   afterHours: AfterHoursRule;
+  /** The business records calls (its disclosure says so); phone calls are then kept as one WAV each. */
+  recordCalls?: boolean | undefined;
 }
 
 /**

@@ -17,6 +17,8 @@ describe('voice env: the embedded job worker', () => {
         twilio: undefined,
         smsStatusCallbackUrl: undefined,
       },
+      recordingsDir: './data/recordings',
+      twilio: undefined,
     });
     expect(
       parseVoiceEnv({
@@ -30,6 +32,11 @@ describe('voice env: the embedded job worker', () => {
       workerId: 'voice-1',
       webhooks: { allowPrivateUrls: true, timeoutMs: 2_500 },
     });
+    // The embedded worker fetches voicemails with the same Twilio account the voice server answers for.
+    const account = `AC${'1'.repeat(32)}`;
+    expect(
+      parseVoiceEnv({ TWILIO_ACCOUNT_SID: account, TWILIO_AUTH_TOKEN: 'token' }).env.worker?.twilio,
+    ).toEqual({ accountSid: account, authToken: 'token', apiBaseUrl: 'https://api.twilio.com' });
   });
 
   it('gives the embedded worker the post-call analysis settings', () => {

@@ -46,6 +46,8 @@ const RawEnv = z.object({
    * workers run on their own (`npm run worker`, as `npm start` does). Both at once is safe, only wasteful.
    */
   WORKER: z.enum(['embedded', 'off']).default('embedded'),
+  /** Where call recordings are written (businesses that record calls); the worker's voicemails go there too. */
+  RECORDINGS_DIR: z.string().trim().min(1).default('./data/recordings'),
 });
 
 export interface VoiceEnv {
@@ -74,6 +76,8 @@ export interface VoiceEnv {
   worker: (WorkerSettings & { notifications: NotificationSettings }) | undefined;
   /** How the embedded worker analyses calls (OPENAI_API_KEY, ANALYSIS_*); deterministic without a key. */
   workerAnalysis: AnalysisSettings;
+  /** Folder of call recordings (RECORDINGS_DIR). */
+  recordingsDir: string;
 }
 
 export class VoiceConfigError extends Error {
@@ -170,6 +174,7 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
       drainTimeoutMs: raw.VOICE_DRAIN_TIMEOUT_MS,
       worker,
       workerAnalysis,
+      recordingsDir: raw.RECORDINGS_DIR,
     },
     warnings,
   };

@@ -10,6 +10,7 @@ import {
   createDefaultHandlers,
   createNotificationChannels,
   createWorker,
+  voicemailDepsFrom,
   type Worker,
 } from '@receptionist/worker';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
         webhooks: env.worker.webhooks,
         analyzer: createCallAnalyzer(env.workerAnalysis, workerLogger),
         notifications: createNotificationChannels(env.worker.notifications),
+        voicemail: voicemailDepsFrom(env.worker),
+        recordingsDir: env.worker.recordingsDir,
       }),
       now: Date.now,
       random: Math.random,

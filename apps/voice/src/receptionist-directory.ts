@@ -1,6 +1,6 @@
 import {
   afterHoursRuleOf,
-  aiDisclosure,
+  callDisclosure,
   humanLineOf,
   isOpenAt,
   loadBusinessProfile,
@@ -29,7 +29,7 @@ export function receptionistDirectory(db: Database, now: () => number): Business
         now,
         voice: profile.voice,
         language: profile.languages[0],
-        disclosure: aiDisclosure(profile),
+        disclosure: callDisclosure(profile),
         limits: {
           maxCallMs: profile.callLimits.maxCallMs,
           silenceTimeoutMs: profile.callLimits.silenceTimeoutMs,
@@ -37,6 +37,7 @@ export function receptionistDirectory(db: Database, now: () => number): Business
         humanLine: humanLineOf(profile),
         openNow: isOpenAt(profile, now()),
         afterHours: afterHoursRuleOf(profile),
+        recordCalls: profile.callRecording.enabled,
       };
     },
   };

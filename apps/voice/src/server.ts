@@ -20,6 +20,12 @@ import { inboundSmsWebhookHandler, smsStatusWebhookHandler } from './twilio/sms-
 import { statusWebhookHandler } from './twilio/status-webhook.ts';
 import { createTwilioCallControl, type TwilioCallControl } from './twilio/twilio-rest.ts';
 import { voiceWebhookHandler } from './twilio/voice-webhook.ts';
+import {
+  VOICEMAIL_CALLBACK_PATH,
+  VOICEMAIL_DONE_PATH,
+  voicemailDoneHandler,
+  voicemailWebhookHandler,
+} from './twilio/voicemail-webhook.ts';
 
 /** Media Streams messages are ~400 bytes; browser frames at most 24 kB. Nothing legitimate comes close. */
 export const MAX_WS_PAYLOAD_BYTES = 64 * 1024;
@@ -89,6 +95,8 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   );
   app.post('/twilio/sms-status', smsStatusWebhookHandler({ env, db, logger, metrics }));
   app.post('/twilio/sms', inboundSmsWebhookHandler({ env, db, logger, metrics }));
+  app.post(VOICEMAIL_CALLBACK_PATH, voicemailWebhookHandler({ env, db, logger, metrics, now: options.now }));
+  app.post(VOICEMAIL_DONE_PATH, voicemailDoneHandler({ env, logger, metrics }));
   app.post('/api/sessions', sessionsHandler({ env, db, logger, metrics }));
   app.use(
     (error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {

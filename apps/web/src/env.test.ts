@@ -21,6 +21,11 @@ describe('parseWebEnv', () => {
     expect(env.sessionSecret).toBe(DEVELOPMENT_SESSION_SECRET);
   });
 
+  it('finds the recordings folder where the worker writes it (repository root, unless absolute)', () => {
+    expect(parseWebEnv({}, appDir).recordingsDir).toBe(join(repo, 'data/recordings'));
+    expect(parseWebEnv({ RECORDINGS_DIR: '/srv/recordings' }, appDir).recordingsDir).toBe('/srv/recordings');
+  });
+
   it('keeps remote and absolute database URLs as given', () => {
     expect(parseWebEnv({ DATABASE_URL: 'libsql://x.turso.io' }, appDir).databaseUrl).toBe(
       'libsql://x.turso.io',

@@ -33,6 +33,8 @@ const EnvSchema = z
     PUBLIC_URL: optionalText.pipe(z.url().optional()),
     /** This dashboard's public origin, used for the OAuth redirect URI when set. */
     WEB_PUBLIC_URL: optionalText.pipe(z.url().optional()),
+    /** Where the worker stores recordings (voicemails); the dashboard streams them to members. */
+    RECORDINGS_DIR: z.string().trim().min(1).default('./data/recordings'),
     POLAR_ACCESS_TOKEN: optionalText,
     POLAR_WEBHOOK_SECRET: optionalText,
     /** `true` lets outgoing webhooks point at private, loopback or link-local addresses (development). */
@@ -64,6 +66,8 @@ export interface WebEnv {
   webPublicUrl: string | undefined;
   polar: { accessToken: string | undefined; webhookSecret: string | undefined };
   webhooks: { allowPrivateUrls: boolean };
+  /** Absolute; a relative RECORDINGS_DIR is resolved against the repository root, as the database is. */
+  recordingsDir: string;
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -124,6 +128,7 @@ export function parseWebEnv(source: Record<string, string | undefined>, cwd = pr
     webPublicUrl: env.WEB_PUBLIC_URL?.replace(/\/$/, ''),
     polar: { accessToken: env.POLAR_ACCESS_TOKEN, webhookSecret: env.POLAR_WEBHOOK_SECRET },
     webhooks: { allowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS === 'true' },
+    recordingsDir: resolve(findRepositoryRoot(cwd), env.RECORDINGS_DIR),
   };
 }
 

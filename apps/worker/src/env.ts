@@ -22,6 +22,15 @@ const SettingsEnv = z.object({
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
   /** How long one webhook attempt may take before it counts as failed. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Twilio account whose recordings (voicemails) the worker fetches; same variables as the voice server. */
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits')
+    .optional(),
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
+  /** Where voicemail (and call) recordings are stored. */
+  RECORDINGS_DIR: z.string().trim().min(1).default('./data/recordings'),
 });
 
 /** The post-call analysis: with a key it asks OpenAI, without one it summarises deterministically. */
@@ -92,6 +101,10 @@ export interface WorkerSettings {
   drainTimeoutMs: number;
   workerId: string | undefined;
   webhooks: { allowPrivateUrls: boolean; timeoutMs: number };
+  /** Folder of stored recordings (RECORDINGS_DIR). */
+  recordingsDir: string;
+  /** Credentials for fetching recordings; undefined when TWILIO_ACCOUNT_SID or TWILIO_AUTH_TOKEN is unset. */
+  twilio: { accountSid: string; authToken: string; apiBaseUrl: string } | undefined;
 }
 
 /** How the `call.ended` job analyses a call. */
@@ -135,6 +148,15 @@ export function parseWorkerSettings(source: Record<string, string | undefined>):
       allowPrivateUrls: raw.WEBHOOK_ALLOW_PRIVATE_URLS === 'true',
       timeoutMs: raw.WEBHOOK_TIMEOUT_MS,
     },
+    recordingsDir: raw.RECORDINGS_DIR,
+    twilio:
+      raw.TWILIO_ACCOUNT_SID && raw.TWILIO_AUTH_TOKEN
+        ? {
+            accountSid: raw.TWILIO_ACCOUNT_SID,
+            authToken: raw.TWILIO_AUTH_TOKEN,
+            apiBaseUrl: raw.TWILIO_API_BASE_URL.replace(/\/+$/, ''),
+          }
+        : undefined,
   };
 }
 

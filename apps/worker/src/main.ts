@@ -5,6 +5,7 @@ import { WorkerConfigError } from './errors.ts';
 import { createDefaultHandlers } from './handlers/index.ts';
 import { createWorkerLogger } from './logger.ts';
 import { createNotificationChannels } from './notifications/channels.ts';
+import { voicemailDepsFrom } from './voicemail/index.ts';
 import { createWorker } from './worker.ts';
 
 /**
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createWorkerLogger({ level: env.logLevel });
+  if (env.twilio === undefined) {
+    logger.warn('TWILIO_ACCOUNT_SID or TWILIO_AUTH_TOKEN is not set: voicemail jobs will be dead-lettered');
+  }
   const db = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
   const worker = createWorker({
     db,
@@ -29,6 +33,8 @@ async function main(): Promise<void> {
       webhooks: env.webhooks,
       analyzer: createCallAnalyzer(env.analysis, logger),
       notifications: createNotificationChannels(env.notifications),
+      voicemail: voicemailDepsFrom(env),
+      recordingsDir: env.recordingsDir,
     }),
     now: Date.now,
     random: Math.random,

@@ -20,6 +20,7 @@ export type DomainErrorCode =
   | 'no_answer'
   | 'call_not_found'
   | 'message_not_found'
+  | 'voicemail_not_found'
   | 'api_key_not_found'
   | 'phone_number_taken'
   | 'phone_number_not_found'

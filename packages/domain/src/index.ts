@@ -17,6 +17,8 @@ export * from './notifications/index.ts';
 export * from './phone-numbers/index.ts';
 export * from './profile/describe.ts';
 export * from './profile/index.ts';
+export * from './recordings/index.ts';
 export * from './seed.ts';
 export * from './settings.ts';
+export * from './voicemails/index.ts';
 export * from './webhooks/index.ts';

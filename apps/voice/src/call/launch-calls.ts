@@ -19,9 +19,11 @@ import type { VoiceEnv } from '../env.ts';
 import { refuseUpgrade } from '../http/upgrade-router.ts';
 import type { VoiceMetrics } from '../metrics.ts';
 import type { TwilioCallControl } from '../twilio/twilio-rest.ts';
+import { CallAudioRecorder } from './call-audio-recorder.ts';
 import { browserCallControl, phoneCallControl } from './call-control.ts';
 import { CallJournal } from './call-journal.ts';
 import { CallLogWriter } from './call-log-writer.ts';
+import { saveCallRecording } from './call-recording-saver.ts';
 import type { CallRegistry } from './call-registry.ts';
 import { CallSession, type PreparedCall } from './call-session.ts';
 import { conversationConfigFor } from './conversation-config.ts';
@@ -44,6 +46,9 @@ export interface LaunchDeps {
   startTimeoutMs?: number | undefined;
 }
 
+/** Room past the call's limit for the goodbye and the stream closing. */
+const RECORDING_SLACK_MS = 60_000;
+
 function refuseToken(deps: LaunchDeps, socket: Duplex, error: unknown, kind: string): void {
   const code = error instanceof TokenError ? error.code : 'invalid_token';
   deps.metrics.countError(`${kind}_${code}`);
@@ -60,8 +65,11 @@ async function prepareCall(
     callerNumber?: string | undefined;
   },
   journal: CallJournal,
+  recorder?: CallAudioRecorder,
 ): Promise<PreparedCall> {
   const business = await deps.directory.load(call.businessId, call);
+  // Only once the business is known: its disclosure told the caller whether the call is recorded.
+  if (business.recordCalls) recorder?.start(business.limits.maxCallMs + RECORDING_SLACK_MS);
   const engines = deps.engineFactory(call);
   journal.answered(engines.primary.name);
   return {
@@ -126,6 +134,18 @@ export async function acceptTwilioStream(
     });
     const ctx = callContext(deps.db, claims.businessId);
     const journal = journalFor(deps, { ctx, callId: claims.callId, logger, transport });
+    const recorder = new CallAudioRecorder(transport);
+    transport.once('closed', () => {
+      void saveCallRecording({
+        recorder,
+        db: deps.db,
+        recordingsDir: deps.env.recordingsDir,
+        businessId: claims.businessId,
+        callId: claims.callId,
+        now: deps.now,
+        logger,
+      });
+    });
     const session = new CallSession({
       callId: claims.callId,
       transport,
@@ -145,6 +165,7 @@ export async function acceptTwilioStream(
           deps,
           { callId: claims.callId, businessId: claims.businessId, channel: 'phone', callerNumber },
           journal,
+          recorder,
         );
       },
     });

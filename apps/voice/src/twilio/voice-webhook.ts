@@ -14,6 +14,7 @@ import type { Database } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
 import { requireTwilioSignature } from './require-signature.ts';
+import { VOICEMAIL_CALLBACK_PATH, VOICEMAIL_DONE_PATH } from './voicemail-webhook.ts';
 
 const VoiceWebhookParams = z.object({
   CallSid: z.string().regex(/^CA[0-9a-zA-Z]{32}$/),
@@ -35,8 +36,18 @@ export interface VoiceWebhookDeps {
   engineName: string;
 }
 
+/** A voicemail whose recording reaches us through the signed callbacks (PUBLIC_URL + path). */
+function voicemail(publicUrl: string, say: string): TwilioFallback {
+  return {
+    kind: 'voicemail',
+    say,
+    recordingStatusCallbackUrl: `${publicUrl}${VOICEMAIL_CALLBACK_PATH}`,
+    actionUrl: `${publicUrl}${VOICEMAIL_DONE_PATH}`,
+  };
+}
+
 /** What Twilio does if our stream ends or never starts: reach a human, or take a voicemail. */
-export function fallbackFor(business: Pick<CallBusiness, 'humanLine'>): TwilioFallback {
+export function fallbackFor(business: Pick<CallBusiness, 'humanLine'>, publicUrl: string): TwilioFallback {
   if (business.humanLine) {
     return {
       kind: 'dial',
@@ -44,7 +55,7 @@ export function fallbackFor(business: Pick<CallBusiness, 'humanLine'>): TwilioFa
       say: 'Please hold while we connect you.',
     };
   }
-  return { kind: 'voicemail', say: VOICEMAIL_PROMPT };
+  return voicemail(publicUrl, VOICEMAIL_PROMPT);
 }
 
 function streamUrlFor(publicUrl: string, token: string): string {
@@ -93,7 +104,7 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
       callId: call.id,
       callerNumber: from || undefined,
     });
-    const fallback = fallbackFor(business);
+    const fallback = fallbackFor(business, deps.env.publicUrl);
 
     if (deps.isDraining()) {
       log.info({ callId: call.id }, 'draining: sending the call to its fallback');
@@ -106,10 +117,10 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
       const afterHours: TwilioFallback =
         handling.kind === 'dial'
           ? handling
-          : {
-              kind: 'voicemail',
-              say: `Thanks for calling ${business.name}. We're closed right now. ${VOICEMAIL_PROMPT}`,
-            };
+          : voicemail(
+              deps.env.publicUrl,
+              `Thanks for calling ${business.name}. We're closed right now. ${VOICEMAIL_PROMPT}`,
+            );
       await endCall({
         ctx,
         input: {

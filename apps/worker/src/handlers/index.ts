@@ -3,6 +3,7 @@ import type { CallAnalyzer } from '../analysis/analyzer.ts';
 import { createNotificationsConsumer } from '../notifications/consumer.ts';
 import type { NotificationChannels } from '../notifications/deliver.ts';
 import { createDigestHandler } from '../notifications/digest-handler.ts';
+import { createRecordingStore } from '../voicemail/recording-store.ts';
 import { webhooksConsumer } from '../webhooks/consumer.ts';
 import {
   DEFAULT_WEBHOOK_SETTINGS,
@@ -11,10 +12,14 @@ import {
 } from '../webhooks/deliver.ts';
 import { businessEventHandler, type EventConsumerHandler } from './business-event.ts';
 import { createCallEndedHandler } from './call-ended.ts';
+import { callRecordingExpiredHandler } from './call-recording-expired.ts';
 import type { JobHandlers } from './registry.ts';
+import { type VoicemailDeps, voicemailReceivedHandler } from './voicemail-received.ts';
 
 export * from './business-event.ts';
+export * from './call-recording-expired.ts';
 export * from './registry.ts';
+export * from './voicemail-received.ts';
 
 /**
  * The consumers of business events this worker serves, by the names in the domain's EVENT_CONSUMERS.
@@ -36,6 +41,10 @@ export function createDefaultHandlers(
     analyzer?: CallAnalyzer;
     /** Email / SMS senders (createNotificationChannels); without them notifications are logged, not sent. */
     notifications?: NotificationChannels;
+    /** Voicemail fetching and transcription; without it voicemail jobs dead-letter with the reason. */
+    voicemail?: VoicemailDeps | undefined;
+    /** The recordings folder, where expired call recordings are deleted from. */
+    recordingsDir?: string | undefined;
   } = {},
 ): JobHandlers {
   const channels = options.notifications ?? NO_CHANNELS;
@@ -49,5 +58,9 @@ export function createDefaultHandlers(
       },
     ),
     [JOB_KINDS.notificationDigest]: createDigestHandler(channels),
+    [JOB_KINDS.voicemailReceived]: voicemailReceivedHandler(options.voicemail),
+    [JOB_KINDS.callRecordingExpired]: callRecordingExpiredHandler(
+      createRecordingStore(options.recordingsDir ?? './data/recordings'),
+    ),
   };
 }

@@ -1,6 +1,7 @@
 export * from './api-keys.ts';
 export * from './appointments.ts';
 export * from './businesses.ts';
+export * from './call-recordings.ts';
 export * from './calls.ts';
 export * from './customers.ts';
 export * from './jobs.ts';
@@ -11,4 +12,5 @@ export * from './phone-numbers.ts';
 export * from './services.ts';
 export * from './stream-tokens.ts';
 export * from './users.ts';
+export * from './voicemails.ts';
 export * from './webhooks.ts';

@@ -3,6 +3,7 @@ import { DbError } from '../errors.ts';
 import { createApiKeysDal } from './api-keys.ts';
 import { createAppointmentsDal } from './appointments.ts';
 import { createBusinessDal } from './business.ts';
+import { createCallRecordingsDal } from './call-recordings.ts';
 import { createCallsDal } from './calls.ts';
 import { createCustomersDal } from './customers.ts';
 import { createJobsDal } from './jobs.ts';
@@ -12,6 +13,7 @@ import { createMessagesDal } from './messages.ts';
 import { createNotificationsDal } from './notifications.ts';
 import { createPhoneNumbersDal } from './phone-numbers.ts';
 import { createServicesDal } from './services.ts';
+import { createVoicemailsDal } from './voicemails.ts';
 import { createWebhooksDal } from './webhooks.ts';
 
 /**
@@ -33,6 +35,8 @@ export interface TenantDb {
   readonly webhooks: ReturnType<typeof createWebhooksDal>;
   readonly knowledgeGaps: ReturnType<typeof createKnowledgeGapsDal>;
   readonly notifications: ReturnType<typeof createNotificationsDal>;
+  readonly voicemails: ReturnType<typeof createVoicemailsDal>;
+  readonly callRecordings: ReturnType<typeof createCallRecordingsDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -59,6 +63,8 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     webhooks: createWebhooksDal(ex, businessId),
     knowledgeGaps: createKnowledgeGapsDal(ex, businessId),
     notifications: createNotificationsDal(ex, businessId),
+    voicemails: createVoicemailsDal(ex, businessId),
+    callRecordings: createCallRecordingsDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }
@@ -66,6 +72,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
 export type { ApiKeySummary } from './api-keys.ts';
 export type { BookAppointmentInput, MoveAppointmentInput } from './appointments.ts';
 export type { BusinessPatch } from './business.ts';
+export type { CreateCallRecordingInput } from './call-recordings.ts';
 export type {
   AppendTurnInput,
   CallDetail,
@@ -79,4 +86,5 @@ export type { Member } from './members.ts';
 export type { CreateMessageInput } from './messages.ts';
 export type { NotificationSendInput, NotificationSettingsInput } from './notifications.ts';
 export type { ServiceInput } from './services.ts';
+export type { CompleteVoicemailInput, CreateVoicemailInput } from './voicemails.ts';
 export type { WebhookAttemptPatch, WebhookEndpointSummary } from './webhooks.ts';

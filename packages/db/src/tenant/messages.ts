@@ -50,6 +50,13 @@ export function createMessagesDal(ex: Executor, businessId: string) {
         .limit(Math.min(Math.max(1, filters.limit ?? 100), 500));
     },
 
+    /** Rewrites what the message says (a voicemail's reason becomes its transcript once there is one). */
+    async setReason(messageId: string, reason: string): Promise<MessageRow> {
+      const [row] = await ex.update(messages).set({ reason }).where(own(messageId)).returning();
+      if (row === undefined) throw new NotFoundError('message', messageId);
+      return row;
+    },
+
     async setHandled(messageId: string, handled: boolean): Promise<MessageRow> {
       const [row] = await ex.update(messages).set({ handled }).where(own(messageId)).returning();
       if (row === undefined) throw new NotFoundError('message', messageId);

@@ -7,6 +7,8 @@ export const JOB_KINDS = {
   businessEvent: 'business.event',
   webhookDeliver: 'webhook.deliver',
   notificationDigest: 'notification.digest',
+  voicemailReceived: 'voicemail.received',
+  callRecordingExpired: 'call_recording.expired',
 } as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
@@ -26,6 +28,10 @@ export const JOB_PAYLOADS = {
   }),
   /** The owner's daily digest of one local business-day (YYYY-MM-DD); the handler queues the next day. */
   [JOB_KINDS.notificationDigest]: z.object({ date: z.iso.date() }),
+  /** Twilio finished a voicemail recording: fetch its audio, store it, transcribe it. */
+  [JOB_KINDS.voicemailReceived]: z.object({ voicemailId: z.string().min(1).max(100) }),
+  /** A call recording reached the end of its retention period: delete the file. */
+  [JOB_KINDS.callRecordingExpired]: z.object({ recordingId: z.string().min(1).max(100) }),
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

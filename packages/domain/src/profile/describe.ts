@@ -87,6 +87,15 @@ export function describeServices(profile: BusinessProfile): string {
   return `We offer ${joinWords(profile.services.map(describeService))}.`;
 }
 
+/** Said after the AI disclosure when the business records calls: the caller is told before anything is kept. */
+export const RECORDING_DISCLOSURE = 'This call is recorded.';
+
+/** Everything Twilio says before the AI hears the caller: the AI disclosure, and the recording notice if any. */
+export function callDisclosure(profile: BusinessProfile): string {
+  const ai = aiDisclosure(profile);
+  return profile.callRecording.enabled ? `${ai} ${RECORDING_DISCLOSURE}` : ai;
+}
+
 /** The AI disclosure line, defaulting to a plain one. */
 export function aiDisclosure(profile: BusinessProfile): string {
   return profile.aiDisclosure ?? `I'm an AI assistant for ${profile.name}.`;

@@ -158,6 +158,12 @@ export const CallLimits = z.object({
     .default(30_000),
 });
 
+/** Recording whole calls: off unless the owner turns it on; files are deleted after `retentionDays`. */
+export const CallRecordingSettings = z.object({
+  enabled: z.boolean().default(false),
+  retentionDays: z.number().int().min(1).max(3650).default(30),
+});
+
 export const BusinessProfile = z
   .object({
     name: z.string().min(1).max(120),
@@ -186,6 +192,7 @@ export const BusinessProfile = z
     callLimits: CallLimits.default({ maxCallMs: 15 * 60_000, silenceTimeoutMs: 30_000 }),
     /** Human number Twilio dials when the voice server cannot take the call. */
     fallbackNumber: E164.optional(),
+    callRecording: CallRecordingSettings.default({ enabled: false, retentionDays: 30 }),
   })
   .superRefine((profile, ctx) => {
     const serviceIds = new Set<string>();

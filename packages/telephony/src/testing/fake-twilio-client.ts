@@ -35,7 +35,7 @@ export interface PlaceCallOptions {
 }
 
 /** A random SID in Twilio's shape: two letters + 32 hex digits. */
-export function fakeSid(prefix: 'CA' | 'AC' | 'MZ'): string {
+export function fakeSid(prefix: 'CA' | 'AC' | 'MZ' | 'RE'): string {
   return `${prefix}${randomBytes(16).toString('hex')}`;
 }
 

@@ -15,10 +15,20 @@ export interface RecordedCallUpdate {
   username: string;
 }
 
+/** A recording the fake holds, as `GET …/Recordings/{Sid}.wav` serves it. */
+export interface FakeRecording {
+  accountSid: string;
+  /** `RE` + 32 hex digits. */
+  sid: string;
+  wav: Uint8Array;
+}
+
 /**
  * A loopback stand-in for Twilio's REST API, enough for live call updates
- * (`POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json`) and sending SMS
- * (`POST /2010-04-01/Accounts/{AccountSid}/Messages.json`). Point TWILIO_API_BASE_URL at `url`.
+ * (`POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json`), sending SMS
+ * (`POST /2010-04-01/Accounts/{AccountSid}/Messages.json`) and recording media
+ * (`GET /2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.wav`, audio/x-wav; the `.json` metadata and
+ * `.mp3` are not served). Point TWILIO_API_BASE_URL at `url`.
  */
 export class FakeTwilioRestServer {
   readonly updates: RecordedCallUpdate[] = [];
@@ -28,6 +38,11 @@ export class FakeTwilioRestServer {
   readonly unsubscribed = new Set<string>();
   /** The next this-many message creates answer 500 (Twilio having a bad moment). */
   failNextMessages = 0;
+  readonly recordings = new Map<string, FakeRecording>();
+  /** Every recording media request, answered or refused, with the Basic-auth user it came with. */
+  readonly recordingFetches: Array<{ sid: string; username: string; status: number }> = [];
+  /** When set, recording media needs exactly these Basic-auth credentials (as Twilio checks them). */
+  credentials: { username: string; password: string } | undefined;
   /** Calls that answer 404 / code 20404 ("already ended"). */
   readonly goneCalls = new Set<string>();
   readonly #server: Server;
@@ -67,12 +82,47 @@ export class FakeTwilioRestServer {
     await new Promise((resolve) => this.#server.close(resolve));
   }
 
+  addRecording(recording: FakeRecording): void {
+    this.recordings.set(recording.sid, recording);
+  }
+
+  /** `GET /2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.wav`; false when the path is not that. */
+  #serveRecording(request: IncomingMessage, response: ServerResponse, auth: string[]): boolean {
+    const match = /^\/2010-04-01\/Accounts\/(AC\w+)\/Recordings\/(RE\w+)\.wav$/.exec(request.url ?? '');
+    if (request.method !== 'GET' || !match?.[1] || !match[2]) return false;
+    const [, accountSid, sid] = match;
+    const [username = '', password = ''] = auth;
+    const authorised = this.credentials
+      ? username === this.credentials.username && password === this.credentials.password
+      : username !== '';
+    const recording = this.recordings.get(sid);
+    const status = !authorised ? 401 : recording?.accountSid === accountSid ? 200 : 404;
+    this.recordingFetches.push({ sid, username, status });
+    if (status === 200 && recording) {
+      response.writeHead(200, { 'content-type': 'audio/x-wav' }).end(Buffer.from(recording.wav));
+    } else if (status === 401) {
+      response
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ code: 20003, message: 'Authenticate', status: 401 }));
+    } else {
+      response
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ code: 20404, message: 'The requested resource was not found', status: 404 }));
+    }
+    return true;
+  }
+
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
+    const basic = /^Basic (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const decoded = basic ? Buffer.from(basic, 'base64').toString('utf8') : '';
+    // user:password, split at the first colon only (RFC 7617).
+    const colon = decoded.indexOf(':');
+    const credentials = colon < 0 ? [decoded] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
+    if (this.#serveRecording(request, response, credentials)) return;
     const match = /^\/2010-04-01\/Accounts\/(AC\w+)\/Calls\/(CA\w+)\.json$/.exec(request.url ?? '');
-    const auth = /^Basic (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const username = auth ? (Buffer.from(auth, 'base64').toString('utf8').split(':')[0] ?? '') : '';
+    const username = credentials[0] ?? '';
     response.setHeader('content-type', 'application/json');
     if (!username) {
       response.writeHead(401).end(JSON.stringify({ code: 20003, message: 'Authenticate', status: 401 }));

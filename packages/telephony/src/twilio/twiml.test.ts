@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readTwiml } from '../testing/twiml-reader.ts';
-import { buildSayHangupTwiml, buildStreamTwiml, buildTransferTwiml } from './twiml.ts';
+import {
+  buildFallbackTwiml,
+  buildHangupTwiml,
+  buildSayHangupTwiml,
+  buildStreamTwiml,
+  buildTransferTwiml,
+} from './twiml.ts';
 
 describe('TwiML builders', () => {
   it('puts the disclosure first, the stream in <Connect>, then a fallback that needs no server of ours', () => {
@@ -29,6 +35,21 @@ describe('TwiML builders', () => {
       }),
     );
     expect(parsed.fallbackVerbs).toEqual(['Say', 'Record', 'Hangup']);
+  });
+
+  it('points the voicemail <Record> at our signed callbacks when given them', () => {
+    const xml = buildFallbackTwiml({
+      kind: 'voicemail',
+      say: 'Leave a message.',
+      actionUrl: 'https://voice.example.test/twilio/voicemail/done',
+      recordingStatusCallbackUrl: 'https://voice.example.test/twilio/voicemail',
+    });
+    const record = /<Record [^>]*\/>/.exec(xml)?.[0] ?? '';
+    expect(record).toContain('action="https://voice.example.test/twilio/voicemail/done"');
+    expect(record).toContain('recordingStatusCallback="https://voice.example.test/twilio/voicemail"');
+    expect(record).toContain('recordingStatusCallbackEvent="completed"');
+    expect(record).toContain('recordingStatusCallbackMethod="POST"');
+    expect(readTwiml(buildHangupTwiml()).hasHangup).toBe(true);
   });
 
   it('says something polite and hangs up', () => {

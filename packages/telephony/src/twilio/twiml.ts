@@ -8,7 +8,18 @@ import twilio from 'twilio';
 /** What Twilio does if our media stream ends or never starts: it must not need any server of ours. */
 export type TwilioFallback =
   | { kind: 'dial'; phoneNumber: string; say?: string | undefined; timeLimitSeconds?: number | undefined }
-  | { kind: 'voicemail'; say: string; maxLengthSeconds?: number | undefined }
+  | {
+      kind: 'voicemail';
+      say: string;
+      maxLengthSeconds?: number | undefined;
+      /** Signed route Twilio posts to when the recording is ready (`recordingStatusCallback`). */
+      recordingStatusCallbackUrl?: string | undefined;
+      /**
+       * Where Twilio asks for TwiML once recording stops. Without one it re-requests the current document
+       * (the voice webhook), which would answer the same call again.
+       */
+      actionUrl?: string | undefined;
+    }
   | { kind: 'hangup'; say?: string | undefined };
 
 export interface StreamTwimlInput {
@@ -34,7 +45,18 @@ function appendFallback(response: twilio.twiml.VoiceResponse, fallback: TwilioFa
       break;
     case 'voicemail':
       response.say({ voice: SAY_VOICE }, fallback.say);
-      response.record({ maxLength: fallback.maxLengthSeconds ?? 120, playBeep: true });
+      response.record({
+        maxLength: fallback.maxLengthSeconds ?? 120,
+        playBeep: true,
+        ...(fallback.actionUrl ? { action: fallback.actionUrl, method: 'POST' } : {}),
+        ...(fallback.recordingStatusCallbackUrl
+          ? {
+              recordingStatusCallback: fallback.recordingStatusCallbackUrl,
+              recordingStatusCallbackMethod: 'POST',
+              recordingStatusCallbackEvent: ['completed'],
+            }
+          : {}),
+      });
       response.hangup();
       break;
     case 'hangup':
@@ -57,6 +79,13 @@ export function buildStreamTwiml(input: StreamTwimlInput): string {
     stream.parameter({ name, value });
   }
   appendFallback(response, input.fallback);
+  return response.toString();
+}
+
+/** What Twilio gets after a voicemail was recorded: nothing more to do. */
+export function buildHangupTwiml(): string {
+  const response = new twilio.twiml.VoiceResponse();
+  response.hangup();
   return response.toString();
 }
 

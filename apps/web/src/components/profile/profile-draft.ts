@@ -41,6 +41,9 @@ export interface ProfileDraft {
   transfers: Array<{ id: string; name: string; phoneNumber: string }>;
   maxCallMinutes: string;
   silenceTimeoutSeconds: string;
+  /** Call recording (off by default); the caller is told when it is on. */
+  recordCalls: boolean;
+  recordingRetentionDays: string;
 }
 
 export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse'] as const;
@@ -77,6 +80,8 @@ export function defaultDraft(): ProfileDraft {
     transfers: [],
     maxCallMinutes: '15',
     silenceTimeoutSeconds: '30',
+    recordCalls: false,
+    recordingRetentionDays: '30',
   };
 }
 
@@ -141,6 +146,10 @@ export function draftToProfileInput(
       maxCallMs: Math.round(numberOr(draft.maxCallMinutes, 15) * 60_000),
       silenceTimeoutMs: Math.round(numberOr(draft.silenceTimeoutSeconds, 30) * 1000),
     },
+    callRecording: {
+      enabled: draft.recordCalls,
+      retentionDays: Math.round(numberOr(draft.recordingRetentionDays, 30)),
+    },
   };
 }
 
@@ -164,6 +173,7 @@ interface StoredProfileShape {
   faq: Array<{ question: string; answer: string }>;
   transferDestinations: Array<{ id: string; name: string; phoneNumber: string }>;
   callLimits: { maxCallMs: number; silenceTimeoutMs: number };
+  callRecording?: { enabled: boolean; retentionDays: number } | undefined;
 }
 
 /** A stored (validated) profile → draft for editing in settings. */
@@ -206,5 +216,7 @@ export function profileToDraft(profile: StoredProfileShape): ProfileDraft {
     })),
     maxCallMinutes: String(Math.round(profile.callLimits.maxCallMs / 60_000)),
     silenceTimeoutSeconds: String(Math.round(profile.callLimits.silenceTimeoutMs / 1000)),
+    recordCalls: profile.callRecording?.enabled ?? false,
+    recordingRetentionDays: String(profile.callRecording?.retentionDays ?? 30),
   };
 }

@@ -263,6 +263,23 @@ export function LimitsSection({ draft, setDraft }: { draft: ProfileDraft; setDra
             onValueChange={setField(setDraft, 'silenceTimeoutSeconds')}
           />
         </Field>
+        <label className="flex items-center gap-2 text-sm font-medium">
+          <input
+            type="checkbox"
+            checked={draft.recordCalls}
+            onChange={(e) => setDraft((d) => ({ ...d, recordCalls: e.target.checked }))}
+          />
+          Record calls (callers hear “This call is recorded.”)
+        </label>
+        <Field label="Keep recordings for (days)">
+          <TextInput
+            type="number"
+            min={1}
+            max={3650}
+            value={draft.recordingRetentionDays}
+            onValueChange={setField(setDraft, 'recordingRetentionDays')}
+          />
+        </Field>
       </div>
     </Section>
   );

@@ -6,11 +6,37 @@ import { requireBusinessAccess } from '../../../../server/auth/current-user.ts';
 import { getDb } from '../../../../server/db.ts';
 import { loadBusinessTimeZone } from '../../../../server/queries/business.ts';
 import { readTenant } from '../../../../server/queries/tenant.ts';
+import { type VoicemailView, voicemailsByMessage } from '../../../../server/queries/voicemails.ts';
 import { setMessageHandledAction } from './actions.ts';
 
 export const metadata: Metadata = { title: 'Messages' };
 
 const URGENCY_TONES = { low: 'gray', normal: 'blue', high: 'red' } as const;
+
+/** A voicemail's player (served to members only by the audio route), or a note while it is fetched. */
+function VoicemailPlayer({
+  businessId,
+  voicemail,
+}: {
+  businessId: string;
+  voicemail: VoicemailView | undefined;
+}) {
+  if (voicemail === undefined) return null;
+  if (voicemail.audioPath === null) {
+    return <p className="mt-2 text-xs text-slate-500">Voicemail audio is being fetched…</p>;
+  }
+  const src = `/b/${businessId}/voicemails/${voicemail.id}/audio`;
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-3" data-testid="voicemail">
+      <Badge tone="blue">voicemail · {voicemail.durationSeconds} s</Badge>
+      {/* biome-ignore lint/a11y/useMediaCaption: the transcript is shown beside the player */}
+      <audio controls preload="none" src={src} className="h-8" />
+      <a className="text-xs text-brand-600 hover:underline" href={src} download>
+        download
+      </a>
+    </div>
+  );
+}
 
 export default async function MessagesPage({
   params,
@@ -29,6 +55,11 @@ export default async function MessagesPage({
     handled: showHandled ? undefined : false,
     limit: 200,
   });
+  const voicemails = await voicemailsByMessage(
+    db,
+    businessId,
+    messages.map((message) => message.id),
+  );
   const base = `/b/${businessId}/messages`;
   return (
     <>
@@ -76,6 +107,7 @@ export default async function MessagesPage({
                   {message.handled ? <Badge tone="green">handled</Badge> : null}
                 </div>
                 <p className="mt-1.5 text-sm text-slate-700">{message.reason}</p>
+                <VoicemailPlayer businessId={businessId} voicemail={voicemails.get(message.id)} />
                 <p className="mt-1 text-xs text-slate-500">
                   {formatDateTime(message.createdAt, timeZone)}
                   {message.callId ? (

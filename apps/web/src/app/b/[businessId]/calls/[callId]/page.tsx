@@ -6,6 +6,7 @@ import { formatDateTime, formatDuration, formatMs, formatTime, humanize } from '
 import { requireBusinessAccess } from '../../../../../server/auth/current-user.ts';
 import { getDb } from '../../../../../server/db.ts';
 import { loadBusinessTimeZone } from '../../../../../server/queries/business.ts';
+import { findCallRecording } from '../../../../../server/queries/call-recordings.ts';
 import { percentile } from '../../../../../server/queries/stats.ts';
 import { readTenant } from '../../../../../server/queries/tenant.ts';
 import { AnalysisCard, analysisOf, UnkeptPromiseFlag } from '../analysis-view.tsx';
@@ -34,6 +35,7 @@ export default async function CallDetailPage({
   if (call === undefined) notFound();
   const timeZone = await loadBusinessTimeZone(db, businessId);
   const timeline = buildTimeline(call);
+  const recording = await findCallRecording(db, businessId, callId);
   const latencies = call.turns
     .flatMap((t) => (t.latencyMs === null ? [] : [t.latencyMs]))
     .sort((a, b) => a - b);
@@ -63,6 +65,24 @@ export default async function CallDetailPage({
         />
         <Stat label="Latency p95" value={formatMs(percentile(latencies, 0.95))} />
       </div>
+      {recording ? (
+        <Card title="Recording" className="mt-6">
+          <div className="flex flex-wrap items-center gap-3" data-testid="call-recording">
+            {/* biome-ignore lint/a11y/useMediaCaption: the transcript below is the text of this audio */}
+            <audio controls preload="none" src={`/b/${businessId}/calls/${callId}/recording`} />
+            <a
+              className="text-sm text-brand-600 hover:underline"
+              href={`/b/${businessId}/calls/${callId}/recording?download=1`}
+            >
+              Download
+            </a>
+            <span className="text-xs text-slate-500">
+              {formatDuration(recording.durationMs)} · deleted after{' '}
+              {formatDateTime(recording.expiresAt, timeZone)}
+            </span>
+          </div>
+        </Card>
+      ) : null}
       <AnalysisCard analysis={analysisOf(call)} summary={call.summary} />
       <Card title="Transcript" className="mt-6">
         {timeline.length === 0 ? (
