@@ -67,6 +67,19 @@ export function composeEventNotification(event: BusinessEvent, businessName: str
         sms: `Voicemail from ${from}${transcript === '' ? '' : `: ${transcript}`}`.slice(0, 300),
       };
     }
+    case 'webhook.disabled': {
+      const url = str(data.url, 'a webhook endpoint');
+      return {
+        subject: `Webhook switched off: ${url}`,
+        text: [
+          `${businessName} stopped sending events to ${url}.`,
+          str(data.reason),
+          '',
+          'Fix the receiver, then switch the endpoint back on under Webhooks in the dashboard.',
+        ].join('\n'),
+        sms: `${businessName}: webhook ${url} was switched off after failing for a day.`.slice(0, 300),
+      };
+    }
     default:
       return {
         subject: `${event.type} at ${businessName}`,

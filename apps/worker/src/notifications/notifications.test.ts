@@ -5,6 +5,7 @@ import {
   bookAppointment,
   type DomainContext,
   handleInboundSms,
+  recordBusinessEvent,
   saveNotificationSettings,
   takeMessage,
 } from '@receptionist/domain';
@@ -268,6 +269,33 @@ describe('notifications', () => {
         `${ctx.profile.name}: you asked "Do you take Delta insurance?" Yes, we accept Delta Dental PPO.`,
       ],
     ]);
+  });
+
+  it('tells the owner by email when a webhook endpoint was switched off', async () => {
+    await saveNotificationSettings({
+      ctx,
+      input: { emails: ['front@example.test'], emailTopics: ['booking'] },
+    });
+    await ctx.tenant.transaction((tenant) =>
+      recordBusinessEvent({
+        ctx: { tenant, nowMs: NOW },
+        input: {
+          type: 'webhook.disabled',
+          data: {
+            endpointId: 'whe_1',
+            url: 'https://crm.example.test/hook',
+            reason: 'Every attempt failed.',
+          },
+          consumers: ['notifications'],
+        },
+      }),
+    );
+    startWorker();
+    await waitFor(async () => smtp.inbox.length === 1);
+    const [mail] = smtp.inbox;
+    expect(mail?.to).toEqual(['front@example.test']);
+    expect(mail?.parsed.subject).toBe('Webhook switched off: https://crm.example.test/hook');
+    expect(mail?.parsed.text).toContain('Every attempt failed.');
   });
 
   it('records a permanent Twilio refusal as failed without retrying', async () => {

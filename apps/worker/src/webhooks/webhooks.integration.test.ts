@@ -186,6 +186,14 @@ describe('outgoing webhooks, end to end through the worker', () => {
     const disabled = await ctx.tenant.webhooks.getEndpointSummary(endpoint.id);
     expect(disabled?.disabledAt).toBe(row?.lastAttemptAt);
     expect(disabled?.disabledReason).toMatch(/24 hours/);
+    // The owner is told: one webhook.disabled event, for the notifications consumer only.
+    const told = (await ctx.tenant.jobs.list())
+      .filter((job) => job.kind === 'business.event')
+      .map((job) => job.payload as { consumer: string; event: { type: string; data: { url?: string } } })
+      .filter((payload) => payload.event.type === 'webhook.disabled');
+    expect(told.map((payload) => [payload.consumer, payload.event.data.url])).toEqual([
+      ['notifications', endpoint.url],
+    ]);
     // Nothing more goes to a disabled endpoint.
     await takeAMessage();
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -14,6 +14,8 @@ export const BUSINESS_EVENT_TYPES = [
   'voicemail.received',
   /** The owner answered a question callers asked (it joined the FAQ); may be texted to those callers. */
   'question.answered',
+  /** An outgoing webhook endpoint failed for its whole retry window and was switched off: tell the owner. */
+  'webhook.disabled',
 ] as const;
 export type BusinessEventType = (typeof BUSINESS_EVENT_TYPES)[number];
 

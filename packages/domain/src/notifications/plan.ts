@@ -1,4 +1,4 @@
-import { type Executor, forBusiness, type NotificationTopic } from '@receptionist/db';
+import { type Executor, forBusiness, NOTIFICATION_TOPICS, type NotificationTopic } from '@receptionist/db';
 import type { BusinessEvent } from '../events/types.ts';
 import { readNotificationSettings } from './settings.ts';
 
@@ -14,6 +14,9 @@ export function topicsOf(event: BusinessEvent): NotificationTopic[] {
       return ['booking'];
     case 'voicemail.received':
       return ['voicemail'];
+    case 'webhook.disabled':
+      // Not a topic anyone picks: whoever hears from the business at all should hear this one.
+      return [...NOTIFICATION_TOPICS];
     default:
       return [];
   }

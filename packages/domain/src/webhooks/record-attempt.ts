@@ -1,5 +1,7 @@
 import type { WebhookDeliveryRow } from '@receptionist/db';
 import { z } from 'zod';
+import { recordBusinessEvent } from '../events/record.ts';
+import { EVENT_CONSUMERS } from '../events/types.ts';
 import type { EnqueueJobContext } from '../jobs/enqueue.ts';
 import { enqueueJob } from '../jobs/enqueue.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
@@ -72,9 +74,19 @@ export async function recordWebhookAttempt({
         deliveredAt: null,
       });
       const hours = Math.round(policy.giveUpAfterMs / 3_600_000);
-      await tenant.webhooks.setEndpointDisabled(current.endpointId, {
+      const reason = `Every attempt to deliver ${current.eventType} failed for ${hours} hours (${attempts} attempts; last: ${base.lastError}).`;
+      const endpoint = await tenant.webhooks.setEndpointDisabled(current.endpointId, {
         at: ctx.nowMs,
-        reason: `Every attempt to deliver ${current.eventType} failed for ${hours} hours (${attempts} attempts; last: ${base.lastError}).`,
+        reason,
+      });
+      // The owner hears of it from the notifications consumer (the other webhooks need not).
+      await recordBusinessEvent({
+        ctx: { tenant, nowMs: ctx.nowMs },
+        input: {
+          type: 'webhook.disabled',
+          data: { endpointId: endpoint.id, url: endpoint.url, reason },
+          consumers: EVENT_CONSUMERS.filter((consumer) => consumer === 'notifications'),
+        },
       });
       return { kind: 'gave_up', delivery };
     }

@@ -5,6 +5,7 @@ import type { BusinessEvent } from '../events/types.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
 import { createTestReceptionistBusiness } from '../testing/index.ts';
 import { createWebhookEndpoint } from './create-endpoint.ts';
+import type { WEBHOOK_EVENT_TYPES } from './events.ts';
 import { enqueueWebhookDeliveries } from './fan-out.ts';
 import { deleteWebhookEndpoint, enableWebhookEndpoint } from './manage-endpoint.ts';
 import { readWebhookSendPlan } from './read-delivery.ts';
@@ -32,7 +33,7 @@ function event(type: BusinessEvent['type'], id = 'evt_1'): BusinessEvent {
   return { id, type, businessId: ctx.tenant.businessId, occurredAt: NOW, data: { messageId: 'msg_1' } };
 }
 
-async function endpoint(events: BusinessEvent['type'][], url = 'http://127.0.0.1:9/hook') {
+async function endpoint(events: (typeof WEBHOOK_EVENT_TYPES)[number][], url = 'http://127.0.0.1:9/hook') {
   return createWebhookEndpoint({ ctx: { ...ctx, urlPolicy: allowLoopback }, input: { url, events } });
 }
 
