@@ -123,6 +123,12 @@ test('owner signs up, onboards, books by test call, and finds the booking everyw
   await expect(page.getByTestId('transcript')).toContainText(/john smith/i);
   await expect(page.getByTestId('transcript')).toContainText('book_appointment');
   callId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  // The cold path (the worker embedded in the voice server) summarises the call within seconds.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('call-summary')).toContainText('booked a Cleaning', { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await expect(page.getByTestId('call-analysis')).toBeVisible();
   await shot(page, '08-call-detail');
   await page.goto(`${web}/b/${businessId}/calls?q=${encodeURIComponent('john smith')}`);
   await expect(page.getByTestId('calls-table').getByRole('link')).toHaveCount(1);
@@ -170,7 +176,12 @@ test('owner signs up, onboards, books by test call, and finds the booking everyw
   ]);
   const call = await request.get(`${web}/api/v1/calls/${callId}`, { headers: auth });
   expect(call.status()).toBe(200);
-  expect(JSON.stringify(await call.json())).toContain('book_appointment');
+  const callJson = (await call.json()) as {
+    data: { summary: string | null; analysis: { outcome?: string } | null };
+  };
+  expect(JSON.stringify(callJson)).toContain('book_appointment');
+  expect(callJson.data.summary).toContain('booked a Cleaning');
+  expect(callJson.data.analysis?.outcome).toBe('booked');
   expect((await request.get(`${web}/api/v1/calls`)).status()).toBe(401);
 });
 
