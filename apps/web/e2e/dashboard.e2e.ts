@@ -144,8 +144,12 @@ test('owner signs up, onboards, books by test call, and finds the booking everyw
     ['/messages', '11-messages'],
     ['/customers', '12-customers'],
     ['/settings', '13-settings'],
+    ['/settings/notifications', '14-notifications'],
+    ['/webhooks', '15-webhooks'],
+    ['/questions', '16-questions'],
   ] as const) {
-    await page.goto(`${web}/b/${businessId}${path}`);
+    const response = await page.goto(`${web}/b/${businessId}${path}`);
+    expect(response?.status()).toBe(200);
     await expect(page.locator('h1')).toBeVisible();
     await shot(page, name);
   }
