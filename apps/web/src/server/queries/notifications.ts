@@ -1,14 +1,13 @@
-import { forBusiness, type NotificationSettingsRow, type NotificationTopic } from '@receptionist/db';
+import { forBusiness, type NotificationSettingsRow } from '@receptionist/db';
+import {
+  DEFAULT_NOTIFICATION_SETTINGS,
+  type NotificationSettings,
+  toNotificationSettings,
+} from '@receptionist/domain';
 import type { Database } from '../db.ts';
 
-export interface NotificationSettingsView {
-  emails: string[];
-  smsNumber: string | null;
-  emailTopics: NotificationTopic[];
-  smsTopics: NotificationTopic[];
-  callerConfirmationSms: boolean;
-  digestHour: number;
-}
+/** What the settings form shows: the domain's settings without the member id. */
+export type NotificationSettingsView = Omit<NotificationSettings, 'userId'>;
 
 export interface RecentNotificationSend {
   id: string;
@@ -19,25 +18,11 @@ export interface RecentNotificationSend {
   createdAt: number;
 }
 
-const EMPTY: NotificationSettingsView = {
-  emails: [],
-  smsNumber: null,
-  emailTopics: [],
-  smsTopics: [],
-  callerConfirmationSms: false,
-  digestHour: 18,
-};
-
+/** The saved row as the form shows it, or what applies while nothing is saved (the domain's defaults). */
 function toView(row: NotificationSettingsRow | undefined): NotificationSettingsView {
-  if (row === undefined) return EMPTY;
-  return {
-    emails: row.emails,
-    smsNumber: row.smsNumber,
-    emailTopics: row.emailTopics,
-    smsTopics: row.smsTopics,
-    callerConfirmationSms: row.callerConfirmationSms,
-    digestHour: row.digestHour,
-  };
+  if (row === undefined) return DEFAULT_NOTIFICATION_SETTINGS;
+  const { userId: _userId, ...view } = toNotificationSettings(row);
+  return view;
 }
 
 /** The business's notification settings, the signed-in member's own, and the latest sends. */
