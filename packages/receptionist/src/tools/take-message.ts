@@ -1,4 +1,4 @@
-import { TakeMessageInput, takeMessage } from '@receptionist/domain';
+import { isAnyoneToldOf, type NotificationTopic, TakeMessageInput, takeMessage } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import type { ReceptionistToolData } from './data.ts';
 import { toolParameters } from './parameters.ts';
@@ -19,9 +19,15 @@ export function takeMessageTool(deps: ToolDependencies): AnyEngineTool {
     parameters: TakeMessageParameters,
     async run(args, ctx) {
       const message = await takeMessage({ ctx, input: withoutNulls(args) });
+      // Say only what will happen: "passed on" when someone is notified now, else that it is on file.
+      const topics: NotificationTopic[] =
+        message.urgency === 'high' ? ['urgent_message', 'message'] : ['message'];
+      const passedOn = await isAnyoneToldOf({ ctx, input: { topics } });
       return {
         ok: true,
-        message: "I've passed your message on; someone will get back to you.",
+        message: passedOn
+          ? "I've passed your message on; someone will get back to you."
+          : "I've taken your message and saved it for the team; they'll see it and get back to you.",
         data: {
           messageId: message.id,
           urgency: message.urgency,

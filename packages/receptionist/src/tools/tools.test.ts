@@ -1,5 +1,6 @@
 import { type Database, forBusiness } from '@receptionist/db';
 import { createTestCall, createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
+import { saveNotificationSettings } from '@receptionist/domain';
 import { createTestReceptionistBusiness } from '@receptionist/domain/testing';
 import type { AnyEngineTool, ToolContext, ToolResult } from '@receptionist/engine';
 import { DateTime } from 'luxon';
@@ -207,6 +208,22 @@ describe('receptionist tools', () => {
       ok: false,
       code: 'invalid_phone',
     });
+  });
+
+  it('says a message was passed on only when someone is told of it now', async () => {
+    const tenant = forBusiness(db, businessId);
+    const unheard = await call('take_message', { callerName: 'Ada', reason: 'Question about my bill' });
+    expect(unheard.message).toBe(
+      "I've taken your message and saved it for the team; they'll see it and get back to you.",
+    );
+    await saveNotificationSettings({
+      ctx: { tenant, nowMs: NOW },
+      input: { emails: ['front@example.test'], emailTopics: ['urgent_message'] },
+    });
+    const normal = await call('take_message', { callerName: 'Ada', reason: 'Question about my bill' });
+    expect(normal.message).toMatch(/^I've taken your message/);
+    const urgent = await call('take_message', { callerName: 'Ada', reason: 'Tooth pain', urgency: 'high' });
+    expect(urgent.message).toBe("I've passed your message on; someone will get back to you.");
   });
 
   it('transfers only to allow-listed destinations, by id or name', async () => {

@@ -1,6 +1,7 @@
 // The Messages resource of Twilio's REST API (api.twilio.com/2010-04-01, twilio-oai's
-// `api.v2010.account.message`), as much of it as the fake answers with, and the error bodies Twilio
-// returns for a create it refuses ({code, message, more_info, status}).
+// `api.v2010.account.message` in spec/json/twilio_api_v2010.json: the resource's 20 properties, a 201 for
+// a create, `To` the one required parameter), and the error bodies Twilio returns for a create it refuses
+// ({code, message, more_info, status}).
 
 export interface RecordedMessage {
   sid: string;
