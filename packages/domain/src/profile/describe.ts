@@ -96,7 +96,11 @@ export function callDisclosure(profile: BusinessProfile): string {
   return profile.callRecording.enabled ? `${ai} ${RECORDING_DISCLOSURE}` : ai;
 }
 
-/** The AI disclosure line, defaulting to a plain one. */
+/**
+ * The AI disclosure line, defaulting to a plain one. A blank one counts as unset: callers always hear that
+ * they are talking to an AI before it hears them.
+ */
 export function aiDisclosure(profile: BusinessProfile): string {
-  return profile.aiDisclosure ?? `I'm an AI assistant for ${profile.name}.`;
+  const own = profile.aiDisclosure?.trim() ?? '';
+  return own === '' ? `I'm an AI assistant for ${profile.name}.` : own;
 }

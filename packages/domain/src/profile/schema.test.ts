@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidProfileError } from '../errors.ts';
 import { createTestProfile } from '../testing/index.ts';
+import { aiDisclosure } from './describe.ts';
 import { BusinessProfile } from './schema.ts';
 import { parseBusinessProfile } from './store.ts';
 
@@ -71,5 +72,19 @@ describe('BusinessProfile', () => {
   it('normalises E.164 numbers', () => {
     const profile = parseBusinessProfile({ ...createTestProfile(), fallbackNumber: '+15005550100' });
     expect(profile.fallbackNumber).toBe('+15005550100');
+  });
+});
+
+describe('the AI disclosure', () => {
+  it('is always spoken: a blank one is replaced by the plain default, an own one is kept', () => {
+    const profile = (aiDisclosure?: string) =>
+      parseBusinessProfile({ ...createTestProfile(), name: 'Bright Smile Dental', aiDisclosure });
+    const plain = "I'm an AI assistant for Bright Smile Dental.";
+    expect(aiDisclosure(profile(undefined))).toBe(plain);
+    expect(aiDisclosure(profile(''))).toBe(plain);
+    expect(aiDisclosure(profile('   '))).toBe(plain);
+    expect(aiDisclosure(profile(' You are speaking with an automated assistant. '))).toBe(
+      'You are speaking with an automated assistant.',
+    );
   });
 });
