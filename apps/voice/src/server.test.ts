@@ -44,6 +44,28 @@ describe('voice server operations', () => {
     expect(await h.twilio.postStatus(fakeSid('CA'), 'completed')).toBe(204);
   });
 
+  it('gives one stream per CallSid: a retry while ringing streams, a replay after the call gets none', async () => {
+    const h = await start({ engine: createScriptedEngine() });
+    const callSid = fakeSid('CA');
+    const webhook = () => h.twilio.postVoiceWebhook({ from: CALLER_NUMBER, to: h.businessNumber, callSid });
+    const first = await webhook();
+    const retried = await webhook();
+    const callId = first.twiml.stream?.parameters.callId ?? '';
+    expect(retried.twiml.stream?.parameters.callId).toBe(callId);
+    expect(await h.twilio.postStatus(callSid, 'completed', { CallDuration: '12' })).toBe(204);
+    const ended = await forBusiness(h.database.db, h.businessId).calls.get(callId);
+
+    const replayed = await webhook();
+    expect(replayed.twiml.stream).toBeUndefined();
+    expect(replayed.twiml.hasHangup).toBe(true);
+    const after = await forBusiness(h.database.db, h.businessId).calls.get(callId);
+    expect(after).toMatchObject({
+      status: ended?.status,
+      endedAt: ended?.endedAt,
+      endReason: ended?.endReason,
+    });
+  });
+
   it('drains: refuses new calls with the fallback TwiML and readiness turns 503', async () => {
     const h = await start({
       engine: createScriptedEngine({ greeting: { text: 'Hi', audioMs: 100 } }),

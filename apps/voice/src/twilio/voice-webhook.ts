@@ -1,6 +1,7 @@
 import { afterHoursHandling, callContext, endCall, startCall } from '@receptionist/domain';
 import {
   buildFallbackTwiml,
+  buildHangupTwiml,
   buildSayHangupTwiml,
   buildStreamTwiml,
   mintStreamToken,
@@ -100,6 +101,16 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
         engine: deps.engineName,
       },
     });
+    // One stream per CallSid: Twilio may retry a webhook while the call still rings, but a call that has
+    // streamed or ended gets none again (a replayed signed webhook must not reopen a finished call).
+    if (call.status !== 'ringing' || call.endedAt !== null) {
+      log.warn(
+        { callId: call.id, status: call.status },
+        'voice webhook for a call already answered or ended',
+      );
+      sendTwiml(response, buildHangupTwiml());
+      return;
+    }
     const business = await deps.directory.load(owner.businessId, {
       callId: call.id,
       callerNumber: from || undefined,
