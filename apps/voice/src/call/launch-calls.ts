@@ -65,11 +65,12 @@ async function prepareCall(
     callerNumber?: string | undefined;
   },
   journal: CallJournal,
-  recorder?: CallAudioRecorder,
+  /** Starts recording the call (phone calls of businesses that record them). */
+  startRecording?: (maxDurationMs: number) => void,
 ): Promise<PreparedCall> {
   const business = await deps.directory.load(call.businessId, call);
   // Only once the business is known: its disclosure told the caller whether the call is recorded.
-  if (business.recordCalls) recorder?.start(business.limits.maxCallMs + RECORDING_SLACK_MS);
+  if (business.recordCalls) startRecording?.(business.limits.maxCallMs + RECORDING_SLACK_MS);
   const engines = deps.engineFactory(call);
   journal.answered(engines.primary.name);
   return {
@@ -134,8 +135,14 @@ export async function acceptTwilioStream(
     });
     const ctx = callContext(deps.db, claims.businessId);
     const journal = journalFor(deps, { ctx, callId: claims.callId, logger, transport });
-    const recorder = new CallAudioRecorder(transport);
+    // Made only for a business that records calls: no other call pays for a listener or wrapped sends.
+    let recorder: CallAudioRecorder | undefined;
+    const startRecording = (maxDurationMs: number) => {
+      recorder = new CallAudioRecorder(transport);
+      recorder.start(maxDurationMs);
+    };
     transport.once('closed', () => {
+      if (recorder === undefined) return;
       void saveCallRecording({
         recorder,
         db: deps.db,
@@ -165,7 +172,7 @@ export async function acceptTwilioStream(
           deps,
           { callId: claims.callId, businessId: claims.businessId, channel: 'phone', callerNumber },
           journal,
-          recorder,
+          startRecording,
         );
       },
     });
