@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from './client.ts';
-import { NotFoundError } from './errors.ts';
 import { nowMs } from './ids.ts';
 import { type JobRow, jobs } from './schema/index.ts';
 
@@ -57,53 +56,4 @@ export async function claimDueJobs(
     })
     .where(and(inArray(jobs.id, ids), claimable))
     .returning();
-}
-
-export async function completeJob(ex: Executor, jobId: string): Promise<JobRow> {
-  const [row] = await ex
-    .update(jobs)
-    .set({ status: 'done', lastError: null, lockedBy: null, leaseUntil: null })
-    .where(eq(jobs.id, jobId))
-    .returning();
-  if (row === undefined) throw new NotFoundError('job', jobId);
-  return row;
-}
-
-/**
- * Records a failed attempt: the job runs again at `retryAtMs` (default: exponential backoff from 30 s)
- * until it has been tried `maxAttempts` times, then it stays `failed`.
- */
-export async function failJob(
-  ex: Executor,
-  jobId: string,
-  options: { error: string; maxAttempts?: number; retryAtMs?: number; atMs?: number },
-): Promise<JobRow> {
-  const [current] = await ex.select().from(jobs).where(eq(jobs.id, jobId)).limit(1);
-  if (current === undefined) throw new NotFoundError('job', jobId);
-  const atMs = options.atMs ?? nowMs();
-  const exhausted = current.attempts >= (options.maxAttempts ?? 5);
-  const backoffMs = 30_000 * 2 ** Math.max(0, current.attempts - 1);
-  const [row] = await ex
-    .update(jobs)
-    .set({
-      status: exhausted ? 'failed' : 'queued',
-      runAt: exhausted ? current.runAt : (options.retryAtMs ?? atMs + backoffMs),
-      lastError: options.error.slice(0, 2_000),
-      deadReason: exhausted ? 'attempts_exhausted' : null,
-      lockedBy: null,
-      leaseUntil: null,
-    })
-    .where(eq(jobs.id, jobId))
-    .returning();
-  return row!;
-}
-
-/** After a crash: jobs left `running` since before `olderThanMs` go back to the queue. */
-export async function requeueStuckJobs(ex: Executor, olderThanMs: number): Promise<number> {
-  const rows = await ex
-    .update(jobs)
-    .set({ status: 'queued', lockedBy: null, leaseUntil: null })
-    .where(and(eq(jobs.status, 'running'), lt(jobs.updatedAt, olderThanMs)))
-    .returning({ id: jobs.id });
-  return rows.length;
 }
