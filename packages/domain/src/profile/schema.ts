@@ -130,6 +130,40 @@ export const TransferDestination = z.object({
   description: z.string().max(300).optional(),
 });
 
+/** A BCP-47 language tag that Intl accepts (`en-US`, `es`, `fr-CA`), kept as written. */
+export const LanguageTag = z
+  .string()
+  .min(2)
+  .max(20)
+  .refine((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'expected a BCP-47 language tag such as en-US or es-MX');
+
+/**
+ * The business's content in one more language. Anything left out falls back to the primary language's
+ * content (the profile's own fields), which the agent may translate while it talks.
+ */
+export const LocalizedContent = z
+  .object({
+    greeting: z.string().min(1).max(500).optional(),
+    aiDisclosure: z.string().max(300).optional(),
+    description: z.string().max(1000).optional(),
+    /** By service id: the name and description callers hear in this language. */
+    services: z
+      .record(
+        z.string(),
+        z.object({ name: z.string().min(1).max(100).optional(), description: z.string().max(500).optional() }),
+      )
+      .default({}),
+    /** The FAQ in this language; when given it replaces the primary FAQ for callers of this language. */
+    faq: z.array(FaqEntry).optional(),
+  })
+  .strict();
+
 export const AFTER_HOURS_BEHAVIOURS = ['take_message', 'voicemail', 'transfer'] as const;
 
 export const Address = z.object({
@@ -186,8 +220,19 @@ export const BusinessProfile = z
       .default({ behaviour: 'take_message' }),
     transferDestinations: z.array(TransferDestination).default([]),
     voice: z.string().max(50).default('alloy'),
-    /** BCP-47 tags, first is the default. */
+    /** BCP-47 tags of the languages callers are served in; the first is the default primary. */
     languages: z.array(z.string().min(2).max(20)).min(1).default(['en-US']),
+    /** The language of the profile's own content, the greeting and the disclosure; one of `languages`. */
+    primaryLanguage: LanguageTag.optional(),
+    /** Content in the other served languages, keyed by their tag (see `localizeProfile`). */
+    translations: z.record(z.string(), LocalizedContent).default({}),
+    /** Before the stream starts, Twilio offers a keypad choice of language ("para español, oprima dos"). */
+    offerLanguageChoice: z.boolean().default(false),
+    /** ISO 4217 currency of the prices (read back in the caller's language's conventions). */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
+      .default('USD'),
     aiDisclosure: z.string().max(300).optional(),
     callLimits: CallLimits.default({ maxCallMs: 15 * 60_000, silenceTimeoutMs: 30_000 }),
     /** Human number Twilio dials when the voice server cannot take the call. */
@@ -204,6 +249,16 @@ export const BusinessProfile = z
     const destinationIds = new Set(profile.transferDestinations.map((destination) => destination.id));
     if (destinationIds.size !== profile.transferDestinations.length) {
       ctx.addIssue({ code: 'custom', message: 'duplicate transfer destination id' });
+    }
+    if (profile.primaryLanguage !== undefined && !profile.languages.includes(profile.primaryLanguage)) {
+      ctx.addIssue({ code: 'custom', message: 'primaryLanguage must be one of languages' });
+    }
+    for (const [language, content] of Object.entries(profile.translations)) {
+      if (!profile.languages.includes(language))
+        ctx.addIssue({ code: 'custom', message: `translations.${language}: not one of languages` });
+      for (const serviceId of Object.keys(content.services))
+        if (!serviceIds.has(serviceId))
+          ctx.addIssue({ code: 'custom', message: `translations.${language}: unknown service ${serviceId}` });
     }
     const afterHoursTarget = profile.afterHours.transferDestinationId;
     if (
