@@ -1,4 +1,5 @@
 import type { Listenable } from '@receptionist/audio';
+import type { CommitmentCheck } from './commitments.ts';
 import type { AnyEngineTool, ToolResult } from './tool.ts';
 
 /**
@@ -54,8 +55,18 @@ export interface ConversationConfig {
   greeting: string;
   /** A voice name the engine understands; engines map or ignore unknown names. */
   voice?: string | undefined;
-  /** BCP-47 language tag, e.g. `en-US`. */
+  /**
+   * BCP-47 tag of the language the call starts in (the business's primary one, or the caller's keypad
+   * choice), e.g. `en-US`. The conversation answers in it until the caller speaks another.
+   */
   language?: string | undefined;
+  /**
+   * Every language the business serves, primary first. With more than one the engine must not pin
+   * recognition to `language` (a pinned hint breaks callers who switch) and answers in the caller's.
+   */
+  languages?: readonly string[] | undefined;
+  /** Checks confirmations against the tools that succeeded on this call before they are said. */
+  commitments?: CommitmentCheck | undefined;
   audioFormat: AudioFormat;
   tools: AnyEngineTool[];
   business: BusinessBrief;

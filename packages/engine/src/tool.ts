@@ -9,6 +9,11 @@ export interface ToolContext {
   toolCallId: string;
   /** Caller ID (E.164) when known; used to authorise changes to the caller's own appointments. */
   callerNumber?: string | undefined;
+  /**
+   * The caller's language right now (BCP-47), when the engine knows it: tools word their read-backs
+   * (dates, times, prices) in it. It can change mid-call when the caller switches language.
+   */
+  language?: string | undefined;
   /** Aborted when the call ends or the engine gives up on the tool (deadline). */
   signal?: AbortSignal | undefined;
 }

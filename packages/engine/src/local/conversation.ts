@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TypedEmitter } from '@receptionist/audio';
 import type { Logger } from 'pino';
+import { succeededTools, UNBACKED_COMMITMENT } from '../commitments.ts';
 import type { Conversation, ConversationConfig, ConversationEvents, EndEvent } from '../engine.ts';
 import { ToolRunner } from '../tools/runner.ts';
 import { CallerAudioDecoder, RECOGNIZER_SAMPLE_RATE } from './audio/convert.ts';
@@ -94,7 +95,12 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
     });
     this.#tools = new ToolRunner({
       tools: config.tools,
-      context: { businessId: config.businessId, callId: config.callId, callerNumber: config.callerNumber },
+      context: {
+        businessId: config.businessId,
+        callId: config.callId,
+        callerNumber: config.callerNumber,
+        language: config.language,
+      },
       timeoutMs: parts.toolTimeoutMs,
       signal: this.#lifetime.signal,
       onToolCall: (event) => this.emit('tool_call', event),
@@ -221,7 +227,7 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
     for (const action of actions) {
       if (this.#closed) return;
       if (action.type === 'say') {
-        speech.push(action.text);
+        speech.push(this.#truthful(action.text));
         continue;
       }
       await flushSpeech();
@@ -233,6 +239,22 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
       await this.#perform(this.#policy.handle({ type: 'tool_result', name: action.name, result }), turn);
     }
     await flushSpeech();
+  }
+
+  /** The policy's sentence, unless it confirms what no tool did on this call: then the truthful one. */
+  #truthful(text: string): string {
+    const claim = this.#config.commitments?.review(
+      text,
+      succeededTools(this.#tools.completed()),
+      this.#config.language,
+    );
+    if (claim === undefined) return text;
+    this.#decide(UNBACKED_COMMITMENT, claim.kind, {
+      source: 'local_policy',
+      claim: claim.claim,
+      replacement: claim.replacement,
+    });
+    return claim.replacement;
   }
 
   async #speak(text: string, turn: Turn | undefined): Promise<void> {

@@ -19,7 +19,7 @@ export interface ChatAgentOptions {
   config: ConversationConfig;
   runner: ToolRunner;
   /** Asks the supervisor; always resolves with a sentence to say. */
-  askSupervisor: (relevantContext: string) => Promise<string>;
+  askSupervisor: (relevantContext: string, callerLanguage?: string) => Promise<string>;
   /** Backstop for the supervisor tool inside the SDK; the supervisor's own deadline is shorter. */
   supervisorToolTimeoutMs: number;
 }
@@ -39,11 +39,16 @@ export function buildChatAgent(options: ChatAgentOptions): RealtimeAgent {
       relevantContextFromLastUserMessage: z
         .string()
         .describe("Key information from the caller's most recent message, in a sentence."),
+      callerLanguage: z
+        .string()
+        .optional()
+        .describe('BCP-47 tag of the language the caller is speaking now, e.g. en-US or es-MX.'),
     }),
     timeoutMs: options.supervisorToolTimeoutMs,
     timeoutBehavior: 'error_as_result',
     timeoutErrorFunction: () => SUPERVISOR_FALLBACK_SENTENCE,
-    execute: (input) => options.askSupervisor(input.relevantContextFromLastUserMessage),
+    execute: (input) =>
+      options.askSupervisor(input.relevantContextFromLastUserMessage, input.callerLanguage ?? undefined),
   });
   const actingTools = immediateTools(config.tools).map((engineTool) =>
     tool({

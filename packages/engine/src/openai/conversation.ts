@@ -6,10 +6,11 @@ import type {
   ConversationEvents,
   EndEvent,
   TranscriptEntry,
+  TranscriptEvent,
 } from '../engine.ts';
 import { EngineConnectError } from '../errors.ts';
 import { RealtimeAgentTools, type RealtimeFunctionCall } from './agent-tools.ts';
-import { buildCallAgent } from './call-agent.ts';
+import { buildCallAgent, type CallAgent } from './call-agent.ts';
 import { RealtimeConnection } from './connection.ts';
 import { RealtimeEventRouter } from './event-router.ts';
 import { ConversationHistory, seedItems } from './history.ts';
@@ -47,6 +48,7 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
   #undeliveredAnswer: string | undefined;
   #textCounter = 0;
   readonly #truncated = new Set<string>();
+  readonly #brain: CallAgent;
 
   private constructor(config: ConversationConfig, options: ResolvedOpenAIEngineOptions) {
     super();
@@ -55,7 +57,7 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     this.#logger = options.logger.child({ callId: config.callId, engine: 'openai' });
     this.#history = new ConversationHistory(config.history ?? []);
     this.#budget = new ReconnectBudget(options.reconnect);
-    const agent = buildCallAgent({
+    this.#brain = buildCallAgent({
       config,
       options,
       signal: this.#abort.signal,
@@ -65,7 +67,7 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
       generation: () => this.#generation,
       onAnswer: (text, askedOnGeneration) => this.#deliverLateAnswer(text, askedOnGeneration),
     });
-    this.#agentTools = new RealtimeAgentTools(agent, this.#logger);
+    this.#agentTools = new RealtimeAgentTools(this.#brain.agent, this.#logger);
   }
 
   /** Connects (retrying within the reconnect budget), then greets or re-seeds the given history. */
@@ -156,7 +158,10 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     const router = new RealtimeEventRouter({
       audioFormat: this.#config.audioFormat,
       history: this.#history,
-      emit: (event, payload) => this.emit(event, payload),
+      emit: (event, payload) => {
+        this.emit(event, payload);
+        if (event === 'transcript') this.#reviewAgentLine(payload as TranscriptEvent, generation);
+      },
       onFatalServerError: (code, event) => {
         if (generation !== this.#generation) return;
         this.#logger.warn({ error: event.error }, 'realtime server error ends the session');
@@ -212,6 +217,14 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
     } else if (owedReply || this.#history.callerSpokeLast()) {
       connection.sender.requestResponse();
     }
+  }
+
+  /** A finished agent line that confirms what no tool did is followed at once by the truthful sentence. */
+  #reviewAgentLine(event: TranscriptEvent, generation: number): void {
+    if (event.role !== 'agent' || !event.final || event.interrupted) return;
+    const correction = this.#brain.reviewAgentLine(event.text);
+    if (correction !== undefined && generation === this.#generation && this.#state === 'open')
+      this.#say(correction);
   }
 
   /** Has the agent say a fixed sentence (the greeting, a late supervisor answer). */

@@ -16,6 +16,34 @@ export const FILLER_PHRASES = [
   'Give me a moment.',
 ];
 
+/** "Spanish (es-MX)": a language's English name for the model's instructions. */
+function describeLanguage(tag: string): string {
+  try {
+    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(tag);
+    return name && name !== tag ? `${name} (${tag})` : tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** How the realtime agent picks its language: the call's, then whatever the caller speaks. */
+function languageRules(config: ConversationConfig): string[] {
+  const served = config.languages ?? (config.language ? [config.language] : []);
+  const start = config.language ?? served[0];
+  if (start === undefined) return [];
+  if (served.length <= 1) {
+    return ['', `# Language`, `Speak ${describeLanguage(start)} on this call.`];
+  }
+  return [
+    '',
+    '# Language',
+    `The business serves callers in ${served.map(describeLanguage).join(', ')}. Start in ${describeLanguage(start)}.`,
+    "Always answer in the language the caller is speaking. When the caller switches language, switch with them at once and stay in it. If the caller speaks a language the business does not serve, answer in the caller's language if you can and offer to take a message.",
+    `Every time you call ${SUPERVISOR_TOOL_NAME}, set callerLanguage to the BCP-47 tag of the language the caller is speaking now.`,
+    "The supervisor's answer comes in the caller's language: say it as it is.",
+  ];
+}
+
 /**
  * The chat-supervisor rules for the realtime (junior) agent, after the business's own instructions.
  * The realtime model is fast but weak at multi-step work, so it only chats, collects details and
@@ -51,6 +79,8 @@ export function buildChatAgentInstructions(config: ConversationConfig): string {
       : []),
     '',
     'Never invent appointment times, prices or policies. Never read out internal ids.',
+    'Never say that something was booked, moved, cancelled, passed on as a message or transferred unless the supervisor or a tool result just said it was done.',
+    ...languageRules(config),
   ].join('\n');
 }
 
@@ -66,6 +96,9 @@ export function buildSupervisorInstructions(config: ConversationConfig): string 
     '',
     'Your answer is read aloud verbatim: one to three short spoken sentences, no lists, no markdown, no ids,',
     'times and dates said the way a person would say them.',
+    "Answer in the caller's language (given with each request). When a tool result's data has a `spoken`",
+    "text, it is already in the caller's language and conventions: use it for dates, times and prices.",
+    'Never say something was booked, moved, cancelled, passed on or transferred unless a tool did it on this call.',
     '',
     '# About the business (the receptionist was given the same instructions)',
     config.instructions,

@@ -48,7 +48,9 @@ export function buildSessionConfig(
   agent: AgentSessionFields = { instructions: '', tools: [] },
 ): Record<string, unknown> {
   const format = realtimeAudioFormat(config.audioFormat);
-  const language = transcriptionLanguage(config.language);
+  // A pinned hint makes recognition worse for a caller who speaks another of the business's languages.
+  const multilingual = (config.languages?.length ?? 0) > 1;
+  const language = multilingual ? undefined : transcriptionLanguage(config.language);
   const turnDetection =
     options.turnDetection === 'server_vad'
       ? {

@@ -48,7 +48,12 @@ export class Supervisor {
     this.#client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseUrl, maxRetries: 1 });
   }
 
-  async answer(history: readonly TranscriptEntry[], context: string): Promise<SupervisorAnswer> {
+  /** `language` is the caller's language right now (BCP-47): the answer must be in it. */
+  async answer(
+    history: readonly TranscriptEntry[],
+    context: string,
+    language?: string,
+  ): Promise<SupervisorAnswer> {
     const startedAt = performance.now();
     // Not AbortSignal.timeout(): inside AbortSignal.any() Node 20 may garbage-collect it before it fires
     // (nodejs/node#57736), and the deadline then silently never comes. A timer we hold does not vanish.
@@ -60,7 +65,7 @@ export class Supervisor {
     const signal = AbortSignal.any([this.#options.signal, deadline.signal]);
     const input: ResponseInputItem[] = [
       { role: 'system', content: this.#options.instructions },
-      { role: 'user', content: this.#conversationText(history, context) },
+      { role: 'user', content: this.#conversationText(history, context, language) },
     ];
     const tools = this.#options.tools.map((tool) => ({
       type: 'function' as const,
@@ -126,7 +131,7 @@ export class Supervisor {
     }
   }
 
-  #conversationText(history: readonly TranscriptEntry[], context: string): string {
+  #conversationText(history: readonly TranscriptEntry[], context: string, language?: string): string {
     const alreadyDone = this.#options.runner.completed().map((event) => ({
       tool: event.name,
       arguments: event.arguments,
@@ -141,6 +146,7 @@ export class Supervisor {
         ? ['==== Tool calls already made on this call ====', JSON.stringify(alreadyDone)]
         : []),
       ...(this.#options.callerNumber ? [`==== Caller ID ====\n${this.#options.callerNumber}`] : []),
+      ...(language ? [`==== Caller's language (answer in it) ====\n${language}`] : []),
       "==== Relevant context from the caller's last message ====",
       context,
     ].join('\n');
