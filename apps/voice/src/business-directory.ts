@@ -1,5 +1,5 @@
 import type { AfterHoursRule, HumanLine } from '@receptionist/domain';
-import type { AnyEngineTool, BusinessBrief } from '@receptionist/engine';
+import type { AnyEngineTool, BusinessBrief, CommitmentCheck } from '@receptionist/engine';
 
 export type { HumanLine };
 
@@ -14,7 +14,14 @@ export interface CallBusiness {
   /** The clock this business's calls run on: the engine reads "today" and "now" from it. */
   now: () => number;
   voice?: string | undefined;
+  /** The language this call is in (BCP-47): the primary one, or the caller's keypad choice. */
   language?: string | undefined;
+  /** Every language the business serves, primary first. */
+  languages?: readonly string[] | undefined;
+  /** Offered by keypad before the stream when the business asks for it: one entry per language. */
+  languageMenu?: Array<{ digit: string; language: string; prompt: string }> | undefined;
+  /** Checks the agent's confirmations against the tools that succeeded on the call. */
+  commitments?: CommitmentCheck | undefined;
   /** Spoken by Twilio before the AI hears anything ("This call is answered by an AI assistant…"). */
   disclosure?: string | undefined;
   limits: { maxCallMs: number; silenceTimeoutMs: number };
@@ -38,6 +45,6 @@ export interface BusinessDirectory {
   /** Loads the profile, tools and instructions for a call. `callId` scopes the tools. */
   load(
     businessId: string,
-    call: { callId: string; callerNumber?: string | undefined },
+    call: { callId: string; callerNumber?: string | undefined; language?: string | undefined },
   ): Promise<CallBusiness>;
 }

@@ -29,6 +29,13 @@ export class VoiceMetrics {
     registers: [this.registry],
   });
 
+  readonly unbackedCommitments = new Counter({
+    name: 'voice_unbacked_commitments_total',
+    help: 'Confirmations (booked, cancelled, message taken…) that no tool backed on the call, caught and replaced',
+    labelNames: ['kind', 'source'] as const,
+    registers: [this.registry],
+  });
+
   countError(kind: string): void {
     this.errors.inc({ kind });
   }

@@ -4,8 +4,18 @@ import {
   humanLineOf,
   isOpenAt,
   loadBusinessProfile,
+  localizeProfile,
+  matchServedLanguage,
+  primaryLanguageOf,
+  servedLanguages,
 } from '@receptionist/domain';
-import { buildAgentInstructions, buildReceptionistTools, toBusinessBrief } from '@receptionist/receptionist';
+import {
+  buildAgentInstructions,
+  buildReceptionistTools,
+  languageMenuOf,
+  receptionistCommitments,
+  toBusinessBrief,
+} from '@receptionist/receptionist';
 import type { BusinessDirectory, CallBusiness } from './business-directory.ts';
 import { type Database, findNumberOwner } from './db-reads/index.ts';
 
@@ -17,19 +27,25 @@ import { type Database, findNumberOwner } from './db-reads/index.ts';
 export function receptionistDirectory(db: Database, now: () => number): BusinessDirectory {
   return {
     findByPhoneNumber: (e164) => findNumberOwner(db, e164),
-    async load(businessId): Promise<CallBusiness> {
-      const profile = await loadBusinessProfile(db, businessId);
+    async load(businessId, call): Promise<CallBusiness> {
+      const stored = await loadBusinessProfile(db, businessId);
+      // The caller's keypad choice when it names a served language, else the primary one.
+      const language = matchServedLanguage(stored, call.language) ?? primaryLanguageOf(stored);
+      const profile = localizeProfile(stored, language);
       return {
         businessId,
         name: profile.name,
         greeting: profile.greeting,
-        instructions: buildAgentInstructions(profile, { nowMs: now() }),
+        instructions: buildAgentInstructions(stored, { nowMs: now(), language }),
         tools: buildReceptionistTools({ db, businessId, now }),
         brief: toBusinessBrief(profile),
         now,
         voice: profile.voice,
-        language: profile.languages[0],
-        disclosure: callDisclosure(profile),
+        language,
+        languages: servedLanguages(stored),
+        languageMenu: languageMenuOf(stored),
+        commitments: receptionistCommitments,
+        disclosure: callDisclosure(stored, language),
         limits: {
           maxCallMs: profile.callLimits.maxCallMs,
           silenceTimeoutMs: profile.callLimits.silenceTimeoutMs,

@@ -19,6 +19,8 @@ import { receptionistDirectory } from './receptionist-directory.ts';
 import { inboundSmsWebhookHandler, smsStatusWebhookHandler } from './twilio/sms-webhooks.ts';
 import { statusWebhookHandler } from './twilio/status-webhook.ts';
 import { createTwilioCallControl, type TwilioCallControl } from './twilio/twilio-rest.ts';
+import { languageChoiceHandler } from './twilio/language-choice.ts';
+import { LANGUAGE_CHOICE_PATH } from './twilio/language-choice-path.ts';
 import { voiceWebhookHandler } from './twilio/voice-webhook.ts';
 import {
   VOICEMAIL_CALLBACK_PATH,
@@ -89,6 +91,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     '/twilio/voice',
     voiceWebhookHandler({ env, db, directory, logger, metrics, isDraining, engineName }),
   );
+  app.post(LANGUAGE_CHOICE_PATH, languageChoiceHandler({ env, db, directory, logger, metrics }));
   app.post(
     '/twilio/status',
     statusWebhookHandler({ env, db, logger, metrics, isLiveHere: (id) => registry.has(id) }),

@@ -6,6 +6,11 @@ import {
   describeService,
   isOpenAt,
   joinWords,
+  languageName,
+  localizeProfile,
+  missingTranslations,
+  primaryLanguageOf,
+  servedLanguages,
 } from '@receptionist/domain';
 import type { BusinessBrief } from '@receptionist/engine';
 import { DateTime } from 'luxon';
@@ -22,8 +27,14 @@ const AFTER_HOURS_TEXT: Record<BusinessProfile['afterHours']['behaviour'], strin
  * gives the model today's local date). Facts the tools can fetch are kept short here: the agent must
  * call tools for availability and bookings, never invent them.
  */
-export function buildAgentInstructions(profile: BusinessProfile, options: { nowMs: number }): string {
+export function buildAgentInstructions(
+  stored: BusinessProfile,
+  options: { nowMs: number; language?: string | undefined },
+): string {
   const { nowMs } = options;
+  const language = options.language ?? primaryLanguageOf(stored);
+  // The business's content in the call's language where it was translated, the primary's where not.
+  const profile = localizeProfile(stored, language);
   const local = DateTime.fromMillis(nowMs, { zone: profile.timeZone });
   const openNow = isOpenAt(profile, nowMs);
   const address = describeAddress(profile);
@@ -53,8 +64,29 @@ export function buildAgentInstructions(profile: BusinessProfile, options: { nowM
     '- When a tool result has ok: false, tell the caller its message in your own words and offer the alternatives it gives.',
     '- Read phone numbers and times back to confirm them. Never make up prices, times, policies or phone numbers.',
     '- When the caller is done, say goodbye and call end_call.',
+    "- Only say something was booked, moved, cancelled, passed on or transferred after the tool that does it succeeded; tool data's `spoken` texts are already in the caller's language.",
+    ...languageLines(stored, language),
   ];
   return lines.filter((line) => line !== undefined).join('\n');
+}
+
+/** Which languages the agent speaks, and what to do about content nobody translated. */
+function languageLines(profile: BusinessProfile, language: string): string[] {
+  const served = servedLanguages(profile);
+  const missing = missingTranslations(profile, language);
+  const lines = [
+    '',
+    `Languages: this business serves callers in ${served.map((tag) => `${languageName(tag, 'en')} (${tag})`).join(', ')}. This call starts in ${languageName(language, 'en')} (${language}).`,
+  ];
+  if (served.length > 1)
+    lines.push(
+      "Answer in the caller's language and switch when they do. Say dates, times, prices and phone numbers the way speakers of that language do.",
+    );
+  if (missing.length > 0)
+    lines.push(
+      `Some business details above are written in ${languageName(primaryLanguageOf(profile), 'en')} only (${missing.join(', ')}): translate them as you speak.`,
+    );
+  return lines;
 }
 
 /** The engine-neutral summary the local engine and the speech recognizer use. */

@@ -20,4 +20,5 @@ export {
   type TwilioParams,
   validateTwilioSignature,
 } from './twilio/signature.ts';
+export * from './twilio/say-voices.ts';
 export * from './twilio/twiml.ts';

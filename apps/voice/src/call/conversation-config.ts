@@ -14,6 +14,8 @@ export function conversationConfigFor(
     greeting: business.greeting,
     voice: business.voice,
     language: business.language,
+    languages: business.languages,
+    commitments: business.commitments,
     audioFormat: call.channel === 'phone' ? PHONE_AUDIO : BROWSER_AUDIO,
     tools: business.tools,
     business: business.brief,

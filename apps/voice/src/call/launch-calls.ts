@@ -63,6 +63,8 @@ async function prepareCall(
     businessId: string;
     channel: 'phone' | 'browser';
     callerNumber?: string | undefined;
+    /** The caller's keypad language choice, carried by the stream's `language` custom parameter. */
+    language?: string | undefined;
   },
   journal: CallJournal,
   /** Starts recording the call (phone calls of businesses that record them). */
@@ -166,11 +168,19 @@ export async function acceptTwilioStream(
         logger,
       }),
       prepare: async () => {
-        await transport.started;
+        const start = await transport.started;
         const callerNumber = await callerNumberOf(deps.db, claims.businessId, claims.callId);
+        // Only a served language is taken (the directory matches it); anything else means the primary.
+        const language = start.customParameters.language;
         return prepareCall(
           deps,
-          { callId: claims.callId, businessId: claims.businessId, channel: 'phone', callerNumber },
+          {
+            callId: claims.callId,
+            businessId: claims.businessId,
+            channel: 'phone',
+            callerNumber,
+            language,
+          },
           journal,
           startRecording,
         );

@@ -8,6 +8,7 @@ import type {
   TranscriptEvent,
   TurnMetricsEvent,
 } from '@receptionist/engine';
+import { UNBACKED_COMMITMENT } from '@receptionist/engine';
 import type { CallTransport } from '@receptionist/telephony';
 import type { Logger } from 'pino';
 import type { VoiceMetrics } from '../metrics.ts';
@@ -185,7 +186,14 @@ export class MediaRelay extends TypedEmitter<RelayEvents> {
       this.emit('tool_result', event);
       if (result.action && current()) this.emit('tool_action', result.action);
     });
-    conversation.on('decision', (decision) => this.#log.info({ decision }, 'engine decision'));
+    conversation.on('decision', (decision) => {
+      this.#log.info({ decision }, 'engine decision');
+      if (decision.kind === UNBACKED_COMMITMENT)
+        this.#metrics.unbackedCommitments.inc({
+          kind: decision.detail,
+          source: String(decision.data?.source ?? 'engine'),
+        });
+    });
     conversation.on('error', (error) => {
       this.#metrics.countError(`engine_${error.code}`);
       this.#log.warn(

@@ -29,9 +29,11 @@ export async function findNumberOwner(
 export async function findCallBySid(
   db: Database,
   callSid: string,
-): Promise<{ id: string; businessId: string; ended: boolean } | undefined> {
+): Promise<{ id: string; businessId: string; ended: boolean; status: string } | undefined> {
   const call = await findCallByTwilioSid(db, callSid);
-  return call ? { id: call.id, businessId: call.businessId, ended: call.endedAt !== null } : undefined;
+  return call
+    ? { id: call.id, businessId: call.businessId, ended: call.endedAt !== null, status: call.status }
+    : undefined;
 }
 
 /** Caller ID recorded when the call rang, if any. */

@@ -3,8 +3,10 @@ import {
   buildFallbackTwiml,
   buildHangupTwiml,
   buildSayHangupTwiml,
+  buildLanguageMenuTwiml,
   buildStreamTwiml,
   mintStreamToken,
+  sayVoiceFor,
   type TwilioFallback,
 } from '@receptionist/telephony';
 import type { Request, Response } from 'express';
@@ -14,6 +16,7 @@ import type { BusinessDirectory, CallBusiness } from '../business-directory.ts';
 import type { Database } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
+import { LANGUAGE_CHOICE_PATH } from './language-choice-path.ts';
 import { requireTwilioSignature } from './require-signature.ts';
 import { VOICEMAIL_CALLBACK_PATH, VOICEMAIL_DONE_PATH } from './voicemail-webhook.ts';
 
@@ -63,7 +66,7 @@ function streamUrlFor(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/^http/, 'ws')}/twilio/stream/${token}`;
 }
 
-function sendTwiml(response: Response, twiml: string): void {
+export function sendTwiml(response: Response, twiml: string): void {
   response.status(200).type('text/xml').send(twiml);
 }
 
@@ -145,21 +148,45 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
       return;
     }
 
-    const minted = mintStreamToken({
-      secret: deps.env.sessionSecret,
-      businessId: owner.businessId,
-      callId: call.id,
-      callSid,
-    });
+    if (business.languageMenu !== undefined) {
+      log.info({ callId: call.id }, 'call answered with a keypad language choice');
+      sendTwiml(
+        response,
+        buildLanguageMenuTwiml({
+          prompts: business.languageMenu.map((entry) => ({
+            text: entry.prompt,
+            say: sayVoiceFor(entry.language),
+          })),
+          actionUrl: `${deps.env.publicUrl}${LANGUAGE_CHOICE_PATH}`,
+        }),
+      );
+      return;
+    }
     log.info({ callId: call.id, businessId: owner.businessId }, 'call answered with a media stream');
-    sendTwiml(
-      response,
-      buildStreamTwiml({
-        disclosure: business.disclosure,
-        streamUrl: streamUrlFor(deps.env.publicUrl, minted.token),
-        parameters: { callId: call.id },
-        fallback,
-      }),
-    );
+    sendTwiml(response, streamTwimlFor(deps, { business, callId: call.id, callSid }));
   };
+}
+
+/**
+ * The TwiML that streams a call to us: the disclosure in the call's language and a voice that speaks it,
+ * a single-use token, and the call's language as a custom parameter the session starts in.
+ */
+export function streamTwimlFor(
+  deps: Pick<VoiceWebhookDeps, 'env'>,
+  input: { business: CallBusiness; callId: string; callSid: string },
+): string {
+  const { business, callId, callSid } = input;
+  const minted = mintStreamToken({
+    secret: deps.env.sessionSecret,
+    businessId: business.businessId,
+    callId,
+    callSid,
+  });
+  return buildStreamTwiml({
+    disclosure: business.disclosure,
+    say: sayVoiceFor(business.language),
+    streamUrl: streamUrlFor(deps.env.publicUrl, minted.token),
+    parameters: { callId, ...(business.language ? { language: business.language } : {}) },
+    fallback: fallbackFor(business, deps.env.publicUrl),
+  });
 }

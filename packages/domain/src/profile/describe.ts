@@ -1,4 +1,5 @@
 import { formatWallTime, joinWords } from '../availability/index.ts';
+import { baseLanguage, matchServedLanguage, primaryLanguageOf } from './languages.ts';
 import type { BusinessProfile, DayHours, ServiceProfile } from './schema.ts';
 import { WEEKDAYS } from './schema.ts';
 
@@ -90,10 +91,34 @@ export function describeServices(profile: BusinessProfile): string {
 /** Said after the AI disclosure when the business records calls: the caller is told before anything is kept. */
 export const RECORDING_DISCLOSURE = 'This call is recorded.';
 
-/** Everything Twilio says before the AI hears the caller: the AI disclosure, and the recording notice if any. */
-export function callDisclosure(profile: BusinessProfile): string {
-  const ai = aiDisclosure(profile);
-  return profile.callRecording.enabled ? `${ai} ${RECORDING_DISCLOSURE}` : ai;
+/** The default disclosures in the languages we word them in (English otherwise). */
+const DISCLOSURES: Record<string, { ai: (name: string) => string; recorded: string }> = {
+  en: { ai: (name) => `I'm an AI assistant for ${name}.`, recorded: RECORDING_DISCLOSURE },
+  es: { ai: (name) => `Soy un asistente de inteligencia artificial de ${name}.`, recorded: 'Esta llamada se graba.' },
+  fr: { ai: (name) => `Je suis un assistant d'intelligence artificielle de ${name}.`, recorded: 'Cet appel est enregistré.' },
+  de: { ai: (name) => `Ich bin ein KI-Assistent von ${name}.`, recorded: 'Dieser Anruf wird aufgezeichnet.' },
+  pt: { ai: (name) => `Sou um assistente de inteligência artificial de ${name}.`, recorded: 'Esta chamada é gravada.' },
+  it: { ai: (name) => `Sono un assistente di intelligenza artificiale di ${name}.`, recorded: 'Questa chiamata è registrata.' },
+};
+
+/**
+ * Everything Twilio says before the AI hears the caller: the AI disclosure, and the recording notice if any,
+ * in the call's `language` (default: the primary). The business's own disclosure is used in its language;
+ * in another language without a translation of it, the default sentence in that language is said instead,
+ * so the caller understands it.
+ */
+export function callDisclosure(profile: BusinessProfile, language?: string): string {
+  const served = matchServedLanguage(profile, language ?? '') ?? primaryLanguageOf(profile);
+  const own =
+    served === primaryLanguageOf(profile)
+      ? profile.aiDisclosure
+      : (profile.translations[served]?.aiDisclosure ?? undefined);
+  const words = DISCLOSURES[baseLanguage(served)] ?? DISCLOSURES.en;
+  const trimmed = own?.trim() ?? '';
+  const ai =
+    trimmed !== '' ? trimmed : words ? words.ai(profile.name) : aiDisclosure(profile);
+  const recorded = words?.recorded ?? RECORDING_DISCLOSURE;
+  return profile.callRecording.enabled ? `${ai} ${recorded}` : ai;
 }
 
 /**

@@ -2,6 +2,7 @@ import { BookAppointmentInput, bookAppointment, toAppointmentView } from '@recep
 import type { AnyEngineTool } from '@receptionist/engine';
 import type { ReceptionistToolData } from './data.ts';
 import { toolParameters } from './parameters.ts';
+import { localizedAppointment } from './read-back.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
 const BookAppointmentParameters = toolParameters(BookAppointmentInput, {
@@ -19,13 +20,13 @@ export function bookAppointmentTool(deps: ToolDependencies): AnyEngineTool {
     description:
       'Call when the caller has chosen a service, a date and a time and confirmed their name, to book it. If the time was just taken, the result says so and offers the nearest free times.',
     parameters: BookAppointmentParameters,
-    async run(args, ctx) {
+    async run(args, ctx, call) {
       const booked = await bookAppointment({ ctx, input: withoutNulls(args) });
       const view = toAppointmentView(ctx.profile, booked.appointment);
       return {
         ok: true,
         message: `You're booked for a ${view.spoken}.`,
-        data: { appointment: view } satisfies ReceptionistToolData['book_appointment'],
+        data: { appointment: localizedAppointment(ctx.profile, view, call) } satisfies ReceptionistToolData['book_appointment'],
       };
     },
   });

@@ -2,6 +2,7 @@ import { CancelAppointmentInput, cancelAppointment } from '@receptionist/domain'
 import type { AnyEngineTool } from '@receptionist/engine';
 import type { ReceptionistToolData } from './data.ts';
 import { toolParameters } from './parameters.ts';
+import { localizedAppointment } from './read-back.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
 const CancelAppointmentParameters = toolParameters(CancelAppointmentInput, {
@@ -16,12 +17,12 @@ export function cancelAppointmentTool(deps: ToolDependencies): AnyEngineTool {
     description:
       "Call when the caller has confirmed they want to cancel an existing booking. Their identity is checked by the number they call from, or else by the booking's name and date.",
     parameters: CancelAppointmentParameters,
-    async run(args, ctx) {
+    async run(args, ctx, call) {
       const cancelled = await cancelAppointment({ ctx, input: withoutNulls(args) });
       return {
         ok: true,
         message: `Your ${cancelled.spoken} is cancelled.`,
-        data: { appointment: cancelled } satisfies ReceptionistToolData['cancel_appointment'],
+        data: { appointment: localizedAppointment(ctx.profile, cancelled, call) } satisfies ReceptionistToolData['cancel_appointment'],
       };
     },
   });

@@ -12,6 +12,7 @@ import {
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
 import type { ReceptionistToolData } from './data.ts';
+import { localizedSlot } from './read-back.ts';
 import { receptionistTool, type ToolDependencies } from './runner.ts';
 
 const MAX_SPOKEN_SLOTS = 6;
@@ -31,12 +32,12 @@ export function checkAvailabilityTool(deps: ToolDependencies): AnyEngineTool {
     description:
       'Call when the caller wants to know when they can come in for a service, before booking. Returns free start times on a date (or a range of up to 14 days).',
     parameters: CheckAvailabilityParameters,
-    async run(args, ctx) {
+    async run(args, ctx, call) {
       const service = resolveService(ctx.profile, args.service);
       const slots = await findSlots(ctx, { service, fromDate: args.date, toDate: args.endDate ?? args.date });
       const data = {
         service: { id: service.id, name: service.name },
-        slots: slots.map(({ date, time }) => ({ date, time })),
+        slots: slots.map(({ date, time }) => localizedSlot({ date, time }, call)),
       } satisfies ReceptionistToolData['check_availability'];
       if (slots.length === 0) {
         const next = await findNextFreeDay(ctx, service, args.endDate ?? args.date);
@@ -51,7 +52,7 @@ export function checkAvailabilityTool(deps: ToolDependencies): AnyEngineTool {
           message: `I have nothing free for a ${service.name} ${range}.${nextText}`,
           data: {
             ...data,
-            next: next ? { date: next.date, time: next.time } : undefined,
+            next: next ? localizedSlot({ date: next.date, time: next.time }, call) : undefined,
           } satisfies ReceptionistToolData['check_availability'],
         };
       }

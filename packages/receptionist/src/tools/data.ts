@@ -6,6 +6,8 @@ import type { ReceptionistToolName } from './index.ts';
 export interface LocalSlot {
   date: string;
   time: string;
+  /** The slot as said in the caller's language, when it is not English ("martes, 8 de enero a las 10:00"). */
+  spoken?: string | undefined;
 }
 
 /** The `data` of each tool's result: what the model and the offline policy may read by field. */

@@ -2,6 +2,7 @@ import { RescheduleAppointmentInput, rescheduleAppointment } from '@receptionist
 import type { AnyEngineTool } from '@receptionist/engine';
 import type { ReceptionistToolData } from './data.ts';
 import { toolParameters } from './parameters.ts';
+import { localizedAppointment } from './read-back.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
 const RescheduleAppointmentParameters = toolParameters(RescheduleAppointmentInput, {
@@ -18,14 +19,14 @@ export function rescheduleAppointmentTool(deps: ToolDependencies): AnyEngineTool
     description:
       "Call when the caller wants to move an existing booking to a new date and time. Their identity is checked by the number they call from, or else by the booking's name and current date.",
     parameters: RescheduleAppointmentParameters,
-    async run(args, ctx) {
+    async run(args, ctx, call) {
       const moved = await rescheduleAppointment({ ctx, input: withoutNulls(args) });
       return {
         ok: true,
         message: `Done: your ${moved.before.spoken} is now on ${moved.after.spoken.replace(/^.*? on /, '')}.`,
         data: {
-          before: moved.before,
-          after: moved.after,
+          before: localizedAppointment(ctx.profile, moved.before, call),
+          after: localizedAppointment(ctx.profile, moved.after, call),
         } satisfies ReceptionistToolData['reschedule_appointment'],
       };
     },

@@ -2,6 +2,7 @@ import type { DomainContext } from '@receptionist/domain';
 import { actOnce, DomainError, type Executor } from '@receptionist/domain';
 import { type AnyEngineTool, defineTool, type ToolContext, type ToolResult } from '@receptionist/engine';
 import { z } from 'zod';
+import type { ToolCall } from './read-back.ts';
 
 export interface ToolDependencies {
   db: Executor;
@@ -20,7 +21,8 @@ export interface ReceptionistToolSpec<Schema extends z.ZodObject> {
   parameters: Schema;
   /** The realtime agent may call it itself: it acts on the call at once (hang up, transfer). */
   immediate?: boolean;
-  run(args: z.infer<Schema>, ctx: DomainContext): Promise<ToolResult>;
+  /** `call` carries the caller's language right now: read-backs in `data` are worded in it. */
+  run(args: z.infer<Schema>, ctx: DomainContext, call: ToolCall): Promise<ToolResult>;
 }
 
 /**
@@ -56,7 +58,7 @@ export function receptionistTool<Schema extends z.ZodObject>(
           arguments: args,
           callerNumber: context.callerNumber,
         },
-        act: (ctx) => spec.run(args, ctx),
+        act: (ctx) => spec.run(args, ctx, { language: context.language }),
         expectedFailure,
         storedResult: (json) => {
           const parsed = StoredToolResult.safeParse(json);

@@ -32,6 +32,8 @@ export interface PlaceCallOptions {
   extraParams?: Record<string, string>;
   /** Overrides for the `start` message (wrong codec, wrong callSid…). */
   start?: FakeStartOverrides;
+  /** Keys pressed at a `<Gather>` menu before the stream (none: the menu times out, as with silence). */
+  keypad?: string | undefined;
 }
 
 /** A random SID in Twilio's shape: two letters + 32 hex digits. */
@@ -101,6 +103,24 @@ export class FakeTwilioClient {
     };
   }
 
+  /**
+   * What Twilio does at a `<Gather>`: posts the keyed digits to its action URL (an empty `Digits` when the
+   * caller keyed nothing, as `actionOnEmptyResult` asks) and follows the TwiML it gets back.
+   */
+  async answerGather(actionUrl: string, callSid: string, digits: string): Promise<WebhookAnswer> {
+    const sentAtMs = performance.now();
+    const path = new URL(actionUrl).pathname;
+    const response = await this.post(path, {
+      AccountSid: this.accountSid,
+      ApiVersion: '2010-04-01',
+      CallSid: callSid,
+      CallStatus: 'in-progress',
+      Digits: digits,
+    });
+    const body = await response.text();
+    return { status: response.status, body, twiml: readTwiml(body), sentAtMs, answeredAtMs: performance.now() };
+  }
+
   /** A call status callback (`completed`, `busy`, …). */
   async postStatus(callSid: string, callStatus: string, extra: Record<string, string> = {}): Promise<number> {
     const response = await this.post('/twilio/status', {
@@ -117,12 +137,14 @@ export class FakeTwilioClient {
   /** Rings the server and, when the TwiML offers a stream, connects it and sends `connected` + `start`. */
   async placeCall(options: PlaceCallOptions): Promise<FakeTwilioCall> {
     const callSid = options.callSid ?? fakeSid('CA');
-    const answer = await this.postVoiceWebhook({
+    let answer = await this.postVoiceWebhook({
       from: options.from,
       to: options.to,
       callSid,
       ...(options.extraParams ? { extraParams: options.extraParams } : {}),
     });
+    if (answer.status === 200 && answer.twiml.gather)
+      answer = await this.answerGather(answer.twiml.gather.action, callSid, options.keypad ?? '');
     if (answer.status !== 200) throw new Error(`voice webhook answered ${answer.status}: ${answer.body}`);
     const call = new FakeTwilioCall({ callSid, accountSid: this.accountSid, answer });
     if (answer.twiml.stream) {

@@ -10,6 +10,10 @@ export interface ParsedTwiml {
   dialNumbers: string[];
   hasHangup: boolean;
   hasRecord: boolean;
+  /** Each `<Say>`'s language and voice attributes, in order (absent attributes are undefined). */
+  sayVoices: Array<{ language?: string | undefined; voice?: string | undefined }>;
+  /** A keypad menu: where Twilio posts the digits. */
+  gather?: { action: string; numDigits?: number | undefined } | undefined;
 }
 
 function unescapeXml(text: string): string {
@@ -46,8 +50,19 @@ export function readTwiml(xml: string): ParsedTwiml {
   const fallbackVerbs = [...afterConnect.matchAll(/<(Say|Dial|Record|Hangup|Redirect|Play|Pause)\b/g)].map(
     (match) => match[1] ?? '',
   );
+  const sayVoices = [...xml.matchAll(/<Say\b[^>]*>/g)].map((match) => ({
+    language: attribute(match[0], 'language'),
+    voice: attribute(match[0], 'voice'),
+  }));
+  const gatherTag = /<Gather\b[^>]*>/.exec(xml)?.[0];
+  const gatherAction = gatherTag ? attribute(gatherTag, 'action') : undefined;
+  const numDigits = gatherTag ? attribute(gatherTag, 'numDigits') : undefined;
   return {
     says,
+    sayVoices,
+    ...(gatherAction === undefined
+      ? {}
+      : { gather: { action: gatherAction, numDigits: numDigits ? Number(numDigits) : undefined } }),
     stream,
     fallbackVerbs,
     dialNumbers,

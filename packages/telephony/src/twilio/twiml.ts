@@ -1,4 +1,6 @@
 import twilio from 'twilio';
+import type VoiceResponseTypes from 'twilio/lib/twiml/VoiceResponse';
+import { DEFAULT_SAY_VOICE, type SayVoice } from './say-voices.ts';
 
 /**
  * TwiML documents the voice server answers with. Built with the twilio library so XML escaping and attribute
@@ -33,18 +35,30 @@ export interface StreamTwimlInput {
   fallback: TwilioFallback;
   /** Optional `<Stream statusCallback>` URL (stream-started/stopped/error). */
   statusCallbackUrl?: string | undefined;
+  /** Language and voice of the disclosure and the fallback's sentences (default en-US Polly.Joanna). */
+  say?: SayVoice | undefined;
 }
 
 const SAY_VOICE = 'Polly.Joanna' as const;
 
+/** Our voice table (say-voices.ts) names only voices and languages Twilio lists. */
+function sayAttributes(voice: SayVoice | undefined): VoiceResponseTypes.SayAttributes {
+  const chosen = voice ?? DEFAULT_SAY_VOICE;
+  return {
+    voice: chosen.voice as NonNullable<VoiceResponseTypes.SayAttributes['voice']>,
+    language: chosen.language as NonNullable<VoiceResponseTypes.SayAttributes['language']>,
+  };
+}
+
 function appendFallback(response: twilio.twiml.VoiceResponse, fallback: TwilioFallback): void {
+  const say = { voice: SAY_VOICE };
   switch (fallback.kind) {
     case 'dial':
-      if (fallback.say) response.say({ voice: SAY_VOICE }, fallback.say);
+      if (fallback.say) response.say(say, fallback.say);
       response.dial({ timeLimit: fallback.timeLimitSeconds ?? 3600 }, fallback.phoneNumber);
       break;
     case 'voicemail':
-      response.say({ voice: SAY_VOICE }, fallback.say);
+      response.say(say, fallback.say);
       response.record({
         maxLength: fallback.maxLengthSeconds ?? 120,
         playBeep: true,
@@ -60,7 +74,7 @@ function appendFallback(response: twilio.twiml.VoiceResponse, fallback: TwilioFa
       response.hangup();
       break;
     case 'hangup':
-      if (fallback.say) response.say({ voice: SAY_VOICE }, fallback.say);
+      if (fallback.say) response.say(say, fallback.say);
       response.hangup();
       break;
   }
@@ -68,7 +82,8 @@ function appendFallback(response: twilio.twiml.VoiceResponse, fallback: TwilioFa
 
 export function buildStreamTwiml(input: StreamTwimlInput): string {
   const response = new twilio.twiml.VoiceResponse();
-  if (input.disclosure) response.say({ voice: SAY_VOICE }, input.disclosure);
+  if (input.disclosure)
+    response.say(input.say === undefined ? { voice: SAY_VOICE } : sayAttributes(input.say), input.disclosure);
   const stream = response.connect().stream({
     url: input.streamUrl,
     ...(input.statusCallbackUrl
@@ -78,7 +93,34 @@ export function buildStreamTwiml(input: StreamTwimlInput): string {
   for (const [name, value] of Object.entries(input.parameters ?? {})) {
     stream.parameter({ name, value });
   }
+  // The fallback's sentences are the voice server's own (English): they keep the default voice.
   appendFallback(response, input.fallback);
+  return response.toString();
+}
+
+export interface LanguageMenuInput {
+  /** One sentence per language, each spoken in its own voice ("Para español, oprima dos."). */
+  prompts: Array<{ text: string; say: SayVoice }>;
+  /** Where Twilio posts the keyed digit (`Digits`), or an empty one when the caller keys nothing. */
+  actionUrl: string;
+  timeoutSeconds?: number | undefined;
+}
+
+/**
+ * A keypad language choice before the stream: `<Gather numDigits="1">` around the prompts, posting to
+ * `actionUrl` even on silence (`actionOnEmptyResult`) so the call always goes on in some language.
+ */
+export function buildLanguageMenuTwiml(input: LanguageMenuInput): string {
+  const response = new twilio.twiml.VoiceResponse();
+  const gather = response.gather({
+    input: ['dtmf'],
+    numDigits: 1,
+    timeout: input.timeoutSeconds ?? 4,
+    action: input.actionUrl,
+    method: 'POST',
+    actionOnEmptyResult: true,
+  });
+  for (const prompt of input.prompts) gather.say(sayAttributes(prompt.say), prompt.text);
   return response.toString();
 }
 
