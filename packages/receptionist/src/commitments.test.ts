@@ -44,10 +44,13 @@ describe('receptionist commitment check', () => {
 
   it('lets a claim through once the matching tool succeeded on the call', () => {
     expect(receptionistCommitments.review("You're booked.", new Set(['book_appointment']))).toBeUndefined();
-    expect(receptionistCommitments.review('Su cita está reservada.', new Set(['book_appointment']))).toBeUndefined();
+    expect(
+      receptionistCommitments.review('Su cita está reservada.', new Set(['book_appointment'])),
+    ).toBeUndefined();
     // A booking does not back a cancellation.
     expect(
-      receptionistCommitments.review('Your appointment has been cancelled.', new Set(['book_appointment']))?.kind,
+      receptionistCommitments.review('Your appointment has been cancelled.', new Set(['book_appointment']))
+        ?.kind,
     ).toBe('cancellation');
   });
 });

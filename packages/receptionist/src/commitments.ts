@@ -101,8 +101,9 @@ const CLAIMS: Record<CheckedLanguage, Record<CommitmentKind, RegExp[]>> = {
 const TRUTHFUL: Record<CheckedLanguage, Record<CommitmentKind, string>> = {
   en: {
     booking: "I haven't booked anything yet. Would you like me to check the times and book it?",
-    reschedule: "Your appointment hasn't been moved yet. Would you like me to check the new time and move it?",
-    cancellation: "Nothing has been cancelled yet. Would you like me to cancel it?",
+    reschedule:
+      "Your appointment hasn't been moved yet. Would you like me to check the new time and move it?",
+    cancellation: 'Nothing has been cancelled yet. Would you like me to cancel it?',
     message: "I haven't taken your message yet. What would you like it to say?",
     transfer: "I haven't transferred you yet. Would you like me to?",
   },
@@ -123,7 +124,8 @@ const TRUTHFUL: Record<CheckedLanguage, Record<CommitmentKind, string>> = {
 };
 
 /** A negation just before the claim ("no he reservado", "I have not booked") turns it into a refusal. */
-const NEGATION = /\b(not|never|no|nunca|todavía no|aún no|pas|jamais)\s+(\S+\s+){0,2}$|n't\s+(\S+\s+){0,1}$|\bn'\S*\s*$/iu;
+const NEGATION =
+  /\b(not|never|no|nunca|todavía no|aún no|pas|jamais)\s+(\S+\s+){0,2}$|n't\s+(\S+\s+){0,1}$|\bn'\S*\s*$/iu;
 
 function negated(text: string, index: number): boolean {
   return NEGATION.test(text.slice(Math.max(0, index - 30), index));

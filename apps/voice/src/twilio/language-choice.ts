@@ -42,7 +42,10 @@ export function languageChoiceHandler(deps: Omit<VoiceWebhookDeps, 'isDraining' 
       chosen === undefined || chosen === primary.language
         ? primary
         : await deps.directory.load(call.businessId, { callId: call.id, callerNumber, language: chosen });
-    log.info({ callId: call.id, language: business.language, keyed: digits !== '' }, 'caller chose a language');
+    log.info(
+      { callId: call.id, language: business.language, keyed: digits !== '' },
+      'caller chose a language',
+    );
     sendTwiml(response, streamTwimlFor(deps, { business, callId: call.id, callSid }));
   };
 }

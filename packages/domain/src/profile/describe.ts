@@ -94,11 +94,23 @@ export const RECORDING_DISCLOSURE = 'This call is recorded.';
 /** The default disclosures in the languages we word them in (English otherwise). */
 const DISCLOSURES: Record<string, { ai: (name: string) => string; recorded: string }> = {
   en: { ai: (name) => `I'm an AI assistant for ${name}.`, recorded: RECORDING_DISCLOSURE },
-  es: { ai: (name) => `Soy un asistente de inteligencia artificial de ${name}.`, recorded: 'Esta llamada se graba.' },
-  fr: { ai: (name) => `Je suis un assistant d'intelligence artificielle de ${name}.`, recorded: 'Cet appel est enregistré.' },
+  es: {
+    ai: (name) => `Soy un asistente de inteligencia artificial de ${name}.`,
+    recorded: 'Esta llamada se graba.',
+  },
+  fr: {
+    ai: (name) => `Je suis un assistant d'intelligence artificielle de ${name}.`,
+    recorded: 'Cet appel est enregistré.',
+  },
   de: { ai: (name) => `Ich bin ein KI-Assistent von ${name}.`, recorded: 'Dieser Anruf wird aufgezeichnet.' },
-  pt: { ai: (name) => `Sou um assistente de inteligência artificial de ${name}.`, recorded: 'Esta chamada é gravada.' },
-  it: { ai: (name) => `Sono un assistente di intelligenza artificiale di ${name}.`, recorded: 'Questa chiamata è registrata.' },
+  pt: {
+    ai: (name) => `Sou um assistente de inteligência artificial de ${name}.`,
+    recorded: 'Esta chamada é gravada.',
+  },
+  it: {
+    ai: (name) => `Sono un assistente di intelligenza artificiale di ${name}.`,
+    recorded: 'Questa chiamata è registrata.',
+  },
 };
 
 /**
@@ -115,8 +127,7 @@ export function callDisclosure(profile: BusinessProfile, language?: string): str
       : (profile.translations[served]?.aiDisclosure ?? undefined);
   const words = DISCLOSURES[baseLanguage(served)] ?? DISCLOSURES.en;
   const trimmed = own?.trim() ?? '';
-  const ai =
-    trimmed !== '' ? trimmed : words ? words.ai(profile.name) : aiDisclosure(profile);
+  const ai = trimmed !== '' ? trimmed : words ? words.ai(profile.name) : aiDisclosure(profile);
   const recorded = words?.recorded ?? RECORDING_DISCLOSURE;
   return profile.callRecording.enabled ? `${ai} ${recorded}` : ai;
 }

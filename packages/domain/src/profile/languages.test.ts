@@ -30,9 +30,9 @@ describe('business languages', () => {
     expect(() => bilingual({ translations: { 'de-DE': { greeting: 'Hallo' } } })).toThrow(
       /translations.de-DE: not one of languages/,
     );
-    expect(() => bilingual({ translations: { 'es-MX': { services: { massage: { name: 'Masaje' } } } } })).toThrow(
-      /unknown service massage/,
-    );
+    expect(() =>
+      bilingual({ translations: { 'es-MX': { services: { massage: { name: 'Masaje' } } } } }),
+    ).toThrow(/unknown service massage/);
     expect(() => bilingual({ primaryLanguage: 'not a tag!' })).toThrow(/BCP-47/);
   });
 

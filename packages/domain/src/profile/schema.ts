@@ -156,7 +156,10 @@ export const LocalizedContent = z
     services: z
       .record(
         z.string(),
-        z.object({ name: z.string().min(1).max(100).optional(), description: z.string().max(500).optional() }),
+        z.object({
+          name: z.string().min(1).max(100).optional(),
+          description: z.string().max(500).optional(),
+        }),
       )
       .default({}),
     /** The FAQ in this language; when given it replaces the primary FAQ for callers of this language. */

@@ -26,7 +26,9 @@ export function bookAppointmentTool(deps: ToolDependencies): AnyEngineTool {
       return {
         ok: true,
         message: `You're booked for a ${view.spoken}.`,
-        data: { appointment: localizedAppointment(ctx.profile, view, call) } satisfies ReceptionistToolData['book_appointment'],
+        data: {
+          appointment: localizedAppointment(ctx.profile, view, call),
+        } satisfies ReceptionistToolData['book_appointment'],
       };
     },
   });

@@ -22,7 +22,9 @@ export function cancelAppointmentTool(deps: ToolDependencies): AnyEngineTool {
       return {
         ok: true,
         message: `Your ${cancelled.spoken} is cancelled.`,
-        data: { appointment: localizedAppointment(ctx.profile, cancelled, call) } satisfies ReceptionistToolData['cancel_appointment'],
+        data: {
+          appointment: localizedAppointment(ctx.profile, cancelled, call),
+        } satisfies ReceptionistToolData['cancel_appointment'],
       };
     },
   });

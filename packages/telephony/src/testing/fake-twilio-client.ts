@@ -118,7 +118,13 @@ export class FakeTwilioClient {
       Digits: digits,
     });
     const body = await response.text();
-    return { status: response.status, body, twiml: readTwiml(body), sentAtMs, answeredAtMs: performance.now() };
+    return {
+      status: response.status,
+      body,
+      twiml: readTwiml(body),
+      sentAtMs,
+      answeredAtMs: performance.now(),
+    };
   }
 
   /** A call status callback (`completed`, `busy`, …). */

@@ -44,7 +44,9 @@ export const DEFAULT_SAY_VOICE: SayVoice = { language: 'en-US', voice: 'Polly.Jo
 export function sayVoiceFor(language: string | undefined): SayVoice {
   if (language === undefined || language.trim() === '') return DEFAULT_SAY_VOICE;
   const [base = '', region] = language.split('-');
-  const tag = region ? `${base.toLowerCase()}-${region.toUpperCase()}` : (DEFAULT_REGION[base.toLowerCase()] ?? language);
+  const tag = region
+    ? `${base.toLowerCase()}-${region.toUpperCase()}`
+    : (DEFAULT_REGION[base.toLowerCase()] ?? language);
   const polly = POLLY_VOICES[tag];
   if (polly !== undefined) return { language: tag, voice: polly };
   return { language: tag, voice: `Google.${tag}-Standard-A` };
