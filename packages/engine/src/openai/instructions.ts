@@ -19,7 +19,7 @@ export const FILLER_PHRASES = [
 /** "Spanish (es-MX)": a language's English name for the model's instructions. */
 function describeLanguage(tag: string): string {
   try {
-    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(tag);
+    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(tag.split('-')[0] ?? tag);
     return name && name !== tag ? `${name} (${tag})` : tag;
   } catch {
     return tag;
