@@ -133,7 +133,9 @@ function negated(text: string, index: number): boolean {
 
 /** The receptionist's commitment check, for both engines (see `CommitmentCheck`). */
 export const receptionistCommitments: CommitmentCheck = {
-  review(text: string, succeeded: ReadonlySet<string>): UnbackedClaim | undefined {
+  review(said: string, succeeded: ReadonlySet<string>): UnbackedClaim | undefined {
+    // Typographic apostrophes ("J’ai") read as plain ones, so one pattern covers both.
+    const text = said.replace(/[’‘]/g, "'");
     for (const [language, kinds] of Object.entries(CLAIMS) as Array<
       [CheckedLanguage, Record<CommitmentKind, RegExp[]>]
     >) {

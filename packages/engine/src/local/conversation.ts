@@ -92,6 +92,7 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
       callerNumber: config.callerNumber,
       resumed: (config.history?.length ?? 0) > 0,
       now: config.now,
+      language: config.language,
     });
     this.#tools = new ToolRunner({
       tools: config.tools,

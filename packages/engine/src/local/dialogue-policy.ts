@@ -31,6 +31,11 @@ export interface DialoguePolicySetup {
   resumed: boolean;
   /** The call's clock (epoch ms); the policy reads dates against it in the business's zone. */
   now: () => number;
+  /**
+   * The call's language (BCP-47). The engine understands only `LOCAL_UNDERSTOOD_LANGUAGES`; for any other
+   * the policy must not pretend to (it speaks that language through espeak-ng and works by keypad).
+   */
+  language?: string | undefined;
 }
 
 /** Injected into the local engine: makes one policy per call. */

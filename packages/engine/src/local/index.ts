@@ -8,6 +8,12 @@ export type {
   PolicyInput,
 } from './dialogue-policy.ts';
 export { LocalEngineError } from './errors.ts';
+export {
+  espeakVoiceFor,
+  LOCAL_SPOKEN_LANGUAGES,
+  LOCAL_UNDERSTOOD_LANGUAGES,
+  localEngineUnderstands,
+} from './languages.ts';
 export { createLocalEngine, LOCAL_ENGINE_CAPABILITIES, type LocalEngineOptions } from './local-engine.ts';
 export { speakReply } from './speaker.ts';
 export { generateCorpus } from './stt/corpus.ts';
@@ -23,4 +29,9 @@ export {
 } from './testing/caller-audio.ts';
 export { CallerLine } from './testing/caller-line.ts';
 export { SpeechCache } from './tts/speech-cache.ts';
-export { createSynthesizer, type SpeechSynthesizer, type VoiceName } from './tts/synthesizer.ts';
+export {
+  createEspeakSynthesizer,
+  createSynthesizer,
+  type SpeechSynthesizer,
+  type VoiceName,
+} from './tts/synthesizer.ts';

@@ -58,7 +58,7 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
         config,
         {
           speechModel,
-          synthesizer: createSynthesizer(config.voice ?? options.defaultVoice),
+          synthesizer: createSynthesizer(config.voice ?? options.defaultVoice, config.language),
           logger: logger.child({ callId: config.callId }),
           dialogue: options.dialogue,
           toolTimeoutMs: options.toolTimeoutMs ?? 10_000,

@@ -1,6 +1,7 @@
-import type { DialoguePolicyFactory } from '@receptionist/engine/local';
+import { type DialoguePolicyFactory, localEngineUnderstands } from '@receptionist/engine/local';
 import { DateTime } from 'luxon';
 import { DialoguePolicy } from './dialogue.ts';
+import { OtherLanguagePolicy } from './other-language.ts';
 import { FIXED_SENTENCES } from './prompts.ts';
 
 /**
@@ -9,14 +10,24 @@ import { FIXED_SENTENCES } from './prompts.ts';
  */
 export const offlineReceptionist: DialoguePolicyFactory = {
   create: (setup) =>
-    new DialoguePolicy({
-      business: setup.business,
-      greeting: setup.greeting,
-      callerNumber: setup.callerNumber,
-      resumed: setup.resumed,
-      now: () => DateTime.fromMillis(setup.now(), { zone: setup.business.timeZone }),
-    }),
+    // A language the engine cannot understand gets the keypad policy in that language, never English guessing.
+    setup.language !== undefined && !localEngineUnderstands(setup.language)
+      ? new OtherLanguagePolicy({
+          business: setup.business,
+          greeting: setup.greeting,
+          callerNumber: setup.callerNumber,
+          resumed: setup.resumed,
+          language: setup.language,
+        })
+      : new DialoguePolicy({
+          business: setup.business,
+          greeting: setup.greeting,
+          callerNumber: setup.callerNumber,
+          resumed: setup.resumed,
+          now: () => DateTime.fromMillis(setup.now(), { zone: setup.business.timeZone }),
+        }),
   fixedSentences: FIXED_SENTENCES,
 };
 
 export { type DialogueOptions, DialoguePolicy } from './dialogue.ts';
+export { OtherLanguagePolicy } from './other-language.ts';

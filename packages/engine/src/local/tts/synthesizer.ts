@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { LocalEngineError } from '../errors.ts';
+import { espeakVoiceFor } from '../languages.ts';
 
 /** Text to 16-bit mono PCM, streamed in chunks as the synthesiser produces them. */
 export interface SpeechSynthesizer {
@@ -107,17 +108,26 @@ export function createFliteSynthesizer(voice: Exclude<VoiceName, 'espeak'> = 'sl
   };
 }
 
-/** espeak-ng (Debian): streams from ~30 ms, robotic, 22.05 kHz. */
-export function createEspeakSynthesizer(): SpeechSynthesizer {
+/** espeak-ng (Debian): streams from ~30 ms, robotic, 22.05 kHz; `espeakVoice` picks its language. */
+export function createEspeakSynthesizer(espeakVoice = 'en-us'): SpeechSynthesizer {
   return {
-    name: 'espeak-ng',
+    name: espeakVoice === 'en-us' ? 'espeak-ng' : `espeak-ng-${espeakVoice}`,
     sampleRate: 22050,
     synthesize: (text, signal) =>
-      runWavCommand('espeak-ng', ['--stdout', '-v', 'en-us', '-s', '165', '--', text], signal),
+      runWavCommand('espeak-ng', ['--stdout', '-v', espeakVoice, '-s', '165', '--', text], signal),
   };
 }
 
-export function createSynthesizer(voice: string | undefined): SpeechSynthesizer {
+/**
+ * The synthesiser for a call: flite speaks English only, so a call in another language gets espeak-ng's
+ * voice for it (see languages.ts); English calls keep the configured voice.
+ */
+export function createSynthesizer(
+  voice: string | undefined,
+  language?: string | undefined,
+): SpeechSynthesizer {
+  const espeakVoice = espeakVoiceFor(language);
+  if (espeakVoice !== undefined && espeakVoice !== 'en-us') return createEspeakSynthesizer(espeakVoice);
   if (voice === 'espeak' || voice === 'espeak-ng') return createEspeakSynthesizer();
   if (voice === 'rms' || voice === 'awb' || voice === 'kal16' || voice === 'slt')
     return createFliteSynthesizer(voice);
