@@ -1,3 +1,10 @@
+import {
+  defaultLanguagesDraft,
+  type LanguagesDraft,
+  languagesDraftToInput,
+  languagesToDraft,
+} from './language-draft.ts';
+
 /**
  * The editable, form-friendly shape of a business profile (strings for inputs), and its conversion to the
  * receptionist package's profile input. The server validates the result with the real zod schema.
@@ -44,6 +51,8 @@ export interface ProfileDraft {
   /** Call recording (off by default); the caller is told when it is on. */
   recordCalls: boolean;
   recordingRetentionDays: string;
+  /** Served languages, the keypad choice and the content in the other languages (language-draft.ts). */
+  languages: LanguagesDraft;
 }
 
 export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse'] as const;
@@ -82,6 +91,7 @@ export function defaultDraft(): ProfileDraft {
     silenceTimeoutSeconds: '30',
     recordCalls: false,
     recordingRetentionDays: '30',
+    languages: defaultLanguagesDraft(),
   };
 }
 
@@ -150,6 +160,10 @@ export function draftToProfileInput(
       enabled: draft.recordCalls,
       retentionDays: Math.round(numberOr(draft.recordingRetentionDays, 30)),
     },
+    ...languagesDraftToInput(
+      draft.languages,
+      services.map((service) => service.id),
+    ),
   };
 }
 
@@ -174,6 +188,10 @@ interface StoredProfileShape {
   transferDestinations: Array<{ id: string; name: string; phoneNumber: string }>;
   callLimits: { maxCallMs: number; silenceTimeoutMs: number };
   callRecording?: { enabled: boolean; retentionDays: number } | undefined;
+  languages?: readonly string[] | undefined;
+  primaryLanguage?: string | undefined;
+  offerLanguageChoice?: boolean | undefined;
+  translations?: Parameters<typeof languagesToDraft>[0]['translations'];
 }
 
 /** A stored (validated) profile → draft for editing in settings. */
@@ -218,5 +236,6 @@ export function profileToDraft(profile: StoredProfileShape): ProfileDraft {
     silenceTimeoutSeconds: String(Math.round(profile.callLimits.silenceTimeoutMs / 1000)),
     recordCalls: profile.callRecording?.enabled ?? false,
     recordingRetentionDays: String(profile.callRecording?.retentionDays ?? 30),
+    languages: languagesToDraft(profile),
   };
 }

@@ -51,6 +51,35 @@ describe('/api/v1/business', () => {
     expect((await loadBusinessProfile(bed.db, bed.businessB)).greeting).not.toBe('Hello from the API');
   });
 
+  it('takes the languages served and content per language, refusing a translation for one not served', async () => {
+    const updated = await bed.call(updateBusinessHandler, {
+      method: 'PATCH',
+      path: '/api/v1/business',
+      body: {
+        languages: ['en-US', 'es-MX'],
+        offerLanguageChoice: true,
+        translations: {
+          'es-MX': {
+            greeting: 'Gracias por llamar a Alpha Clinic.',
+            faq: [{ question: '¿Hay estacionamiento?', answer: 'Detrás del edificio.' }],
+          },
+        },
+      },
+    });
+    expect(updated.status).toBe(200);
+    const stored = await loadBusinessProfile(bed.db, bed.businessA);
+    expect(stored.languages).toEqual(['en-US', 'es-MX']);
+    expect(stored.translations['es-MX']?.faq?.[0]?.answer).toBe('Detrás del edificio.');
+
+    const unserved = await bed.call(updateBusinessHandler, {
+      method: 'PATCH',
+      path: '/api/v1/business',
+      body: { translations: { 'fr-FR': { greeting: 'Bonjour' } } },
+    });
+    expect(unserved.status).toBe(400);
+    expect((await loadBusinessProfile(bed.db, bed.businessA)).translations['fr-FR']).toBeUndefined();
+  });
+
   it('refuses invalid values and unknown fields with 400, writing nothing', async () => {
     const badZone = await bed.call(updateBusinessHandler, {
       method: 'PATCH',

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { LanguagesSection } from '../../../../components/profile/languages-section.tsx';
 import { draftToProfileInput, type ProfileDraft } from '../../../../components/profile/profile-draft.ts';
 import {
   BasicsSection,
@@ -36,6 +37,7 @@ export function ProfileEditor({
             ['services', ServicesSection],
             ['faq', FaqSection],
             ['transfers', TransfersSection],
+            ['languages', LanguagesSection],
             ['limits', LimitsSection],
           ] as const
         ).map(([key, Section]) => (
