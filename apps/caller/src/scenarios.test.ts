@@ -17,7 +17,10 @@ import { type LocalVoiceServer, startLocalVoiceServer } from './testing/local-vo
 const CONCURRENCY = 5;
 const SUITE_TIMEOUT_MS = 20 * 60_000;
 
-const scenarios: LoadedScenario[] = await loadScenarios([DEFAULT_SCENARIO_FOLDER]);
+// Scenarios written for the OpenAI engine run in scenarios-openai.test.ts, against fake OpenAI peers.
+const scenarios: LoadedScenario[] = (await loadScenarios([DEFAULT_SCENARIO_FOLDER])).filter(
+  ({ scenario }) => scenario.engine === 'local',
+);
 let server: LocalVoiceServer | undefined;
 const voice = new CallerVoice();
 const results = new Map<string, ScenarioResult>();

@@ -129,7 +129,11 @@ export async function runScenario(loaded: LoadedScenario, context: ScenarioConte
     const business = await findScenarioBusiness(context.db, scenario);
     await applySetup(context.db, business, scenario, context.now());
     const call = await context.client
-      .placeCall({ from: scenario.caller.from, to: businessNumber(scenario) })
+      .placeCall({
+        from: scenario.caller.from,
+        to: businessNumber(scenario),
+        ...(scenario.keypad_at_menu ? { keypad: scenario.keypad_at_menu } : {}),
+      })
       .catch((error: unknown) => {
         // fetch hides the reason (ECONNREFUSED…) in `cause`; say it.
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;

@@ -125,6 +125,24 @@ export const Expectations = z
   .strict();
 export type Expectations = z.output<typeof Expectations>;
 
+/** One caller turn as the fake OpenAI peers play it (the OpenAI scenario suite only). */
+export const OpenAIScriptTurn = z
+  .object({
+    /** BCP-47 language the realtime agent reports for this turn (`callerLanguage`). */
+    language: z.string().min(2).max(20).optional(),
+    /** Tools the supervisor model calls, in order, before it answers; date phrases in `date` are resolved. */
+    tools: z
+      .array(z.object({ name: z.string().min(1), arguments: z.record(z.string(), z.unknown()) }).strict())
+      .default([]),
+    /**
+     * What the supervisor model answers. `{spoken}` becomes the last tool result's read-back in the
+     * caller's language (a booked appointment's or the first free slot's `spoken`).
+     */
+    reply: z.string().min(1),
+  })
+  .strict();
+export type OpenAIScriptTurn = z.output<typeof OpenAIScriptTurn>;
+
 export const Scenario = z
   .object({
     name: z.string().min(1),
@@ -132,7 +150,19 @@ export const Scenario = z
     /** "demo" (the seeded Bright Smile Dental) or the business's phone number in E.164. */
     business: z.union([z.literal('demo'), E164]).default('demo'),
     caller: z.object({ from: E164, name: z.string().min(1).optional() }).strict(),
-    /** flite voice for the caller's lines. */
+    /**
+     * The engine the scenario is written for: `local` runs in the offline suite, `openai` in the suite
+     * with fake OpenAI peers played from `openai_script`. Against a running server, both just call.
+     */
+    engine: z.enum(['local', 'openai']).default('local'),
+    /** Keys pressed at the business's keypad language menu (none: the menu times out, primary language). */
+    keypad_at_menu: z
+      .string()
+      .regex(/^[0-9*#]$/, 'one keypad key')
+      .optional(),
+    /** For `engine: openai` under test: what the model does on each `say` turn, in order. */
+    openai_script: z.array(OpenAIScriptTurn).optional(),
+    /** flite voice for the caller's lines (flite speaks English; other languages' lines are sounded out). */
     voice: z.enum(['slt', 'rms', 'awb', 'kal16']).default('slt'),
     /** State created before the call (e.g. an appointment that makes a slot taken). */
     setup: z

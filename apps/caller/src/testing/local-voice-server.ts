@@ -16,6 +16,7 @@ import {
   parseVoiceEnv,
 } from '@receptionist/voice';
 import { startFakeTwilioRest } from './fake-twilio-rest.ts';
+import { seedMultilingualDemoBusiness } from './multilingual-business.ts';
 
 /** Twilio would dial this public origin; the simulator dials the real port instead. */
 const PUBLIC_URL = 'https://voice.caller-test.example';
@@ -35,7 +36,12 @@ export interface LocalVoiceServer {
 export const SCENARIO_NOW = '2026-12-02T15:00:00Z';
 
 export async function startLocalVoiceServer(
-  options: { logLevel?: string; now?: () => number } = {},
+  options: {
+    logLevel?: string;
+    now?: () => number;
+    /** More voice-server variables (ENGINE=openai and the fake OpenAI peers' URLs for the OpenAI suite). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<LocalVoiceServer> {
   const now = options.now ?? pinnedClock(SCENARIO_NOW);
   const database = await createTestDatabase();
@@ -44,6 +50,7 @@ export async function startLocalVoiceServer(
   const rest = await startFakeTwilioRest({ accountSid, authToken });
   try {
     await seedDemoBusiness(database.db);
+    await seedMultilingualDemoBusiness(database.db);
     const { env } = parseVoiceEnv({
       NODE_ENV: 'test',
       ENGINE: 'local',
@@ -55,6 +62,7 @@ export async function startLocalVoiceServer(
       TWILIO_API_BASE_URL: rest.url,
       SESSION_SECRET: randomBytes(24).toString('hex'),
       LOG_LEVEL: options.logLevel ?? 'warn',
+      ...options.env,
     });
     const logger = createLogger({ level: env.logLevel });
     const engineFactory = createEngineFactory(env, await loadEngineConstructors(logger), logger);
