@@ -40,17 +40,18 @@ export class ScenarioOpenAIPeers {
   }
 
   static async start(now: () => number): Promise<ScenarioOpenAIPeers> {
-    let peers: ScenarioOpenAIPeers | undefined;
+    // The fakes call back into the peers object, made once both servers listen.
+    const self: { peers?: ScenarioOpenAIPeers } = {};
     const realtime = await FakeOpenAIRealtimeServer.start({
       vad: 'energy',
-      transcribe: () => peers?.#nextLine() ?? '',
-      respond: (input) => peers?.#respond(input) ?? { kind: 'none' },
+      transcribe: () => self.peers?.nextLine() ?? '',
+      respond: (input) => self.peers?.respond(input) ?? { kind: 'none' },
     });
     const responses = await FakeOpenAIResponsesServer.start({
-      script: (request) => peers?.#supervise(request) ?? { kind: 'text', text: 'Sorry.' },
+      script: (request) => self.peers?.supervise(request) ?? { kind: 'text', text: 'Sorry.' },
     });
-    peers = new ScenarioOpenAIPeers(realtime, responses, now);
-    return peers;
+    self.peers = new ScenarioOpenAIPeers(realtime, responses, now);
+    return self.peers;
   }
 
   /** The voice server's variables that point its OpenAI engine at these peers (no worker: it would call them too). */
@@ -83,7 +84,8 @@ export class ScenarioOpenAIPeers {
     );
   }
 
-  #nextLine(): string {
+  /** The transcript the fake Realtime server gives the next caller turn it hears. */
+  nextLine(): string {
     const line = this.#sayLines()[this.#heard] ?? '';
     this.#heard += 1;
     return line;
@@ -94,7 +96,7 @@ export class ScenarioOpenAIPeers {
   }
 
   /** The chat agent: say what it is asked to, read supervisor answers, defer each caller turn. */
-  #respond({ request, items }: FakeRealtimeResponderInput): FakeRealtimeReply {
+  respond({ request, items }: FakeRealtimeResponderInput): FakeRealtimeReply {
     if (typeof request?.instructions === 'string') {
       const sentence = /"(.*)"/s.exec(request.instructions)?.[1];
       return sentence ? { kind: 'audio', transcript: sentence } : { kind: 'none' };
@@ -116,7 +118,7 @@ export class ScenarioOpenAIPeers {
   }
 
   /** The supervisor model: the script's tools in order, then its reply with `{spoken}` filled in. */
-  #supervise(request: FakeResponsesRequest): FakeResponsesStep {
+  supervise(request: FakeResponsesRequest): FakeResponsesStep {
     const script = this.#script();
     if (script === undefined) return { kind: 'text', text: 'Sorry, could you say that again?' };
     const input = (request.body.input ?? []) as Array<{ type?: string; output?: string }>;

@@ -1,7 +1,12 @@
 import { type Database, forBusiness } from '@receptionist/db';
 import { createTestCall, createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
 import { createTestReceptionistBusiness } from '@receptionist/domain/testing';
-import type { FakeRealtimeReply, FakeResponsesStep } from '@receptionist/engine/testing';
+import type {
+  FakeRealtimeReply,
+  FakeRealtimeResponderInput,
+  FakeResponsesServerOptions,
+  FakeResponsesStep,
+} from '@receptionist/engine/testing';
 import { startOpenAITestCall } from '@receptionist/engine/testing/openai';
 import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
@@ -24,13 +29,7 @@ beforeEach(async () => {
 });
 
 /** The realtime agent as the model behaves: defer each Spanish turn to the supervisor, read its answer. */
-function spanishAgent({
-  request,
-  items,
-}: {
-  request?: { instructions?: unknown };
-  items: Array<Record<string, unknown>>;
-}): FakeRealtimeReply {
+function spanishAgent({ request, items }: FakeRealtimeResponderInput): FakeRealtimeReply {
   if (typeof request?.instructions === 'string') return { kind: 'audio', transcript: GREETING };
   const last = items.at(-1);
   if (last?.type === 'function_call_output') return { kind: 'audio', transcript: String(last.output) };
@@ -74,7 +73,7 @@ function bookingSupervisor(service: string) {
   };
 }
 
-async function spanishCall(script: Parameters<typeof startOpenAITestCall>[0]['responses']) {
+async function spanishCall(script: FakeResponsesServerOptions) {
   const { business, profile } = await createTestReceptionistBusiness(db, {
     languages: ['en-US', 'es-ES'],
     translations: { 'es-ES': { greeting: GREETING, services: { cleaning: { name: 'Limpieza' } } } },
