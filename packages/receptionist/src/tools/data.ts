@@ -15,7 +15,14 @@ export interface ReceptionistToolData {
   get_business_info: {
     name: string;
     timeZone: string;
-    services: Array<{ id: string; name: string; durationMinutes: number; priceCents?: number | undefined }>;
+    services: Array<{
+      id: string;
+      name: string;
+      durationMinutes: number;
+      priceCents?: number | undefined;
+      /** The price as said in the caller's language, when it is not English ("120 US$"). */
+      spokenPrice?: string | undefined;
+    }>;
   };
   answer_question: { matchedQuestion: string } | undefined;
   check_availability: {
@@ -29,7 +36,12 @@ export interface ReceptionistToolData {
   reschedule_appointment: { before: AppointmentView; after: AppointmentView };
   cancel_appointment: { appointment: AppointmentView };
   find_my_appointments: Awaited<ReturnType<typeof findMyAppointments>>;
-  take_message: { messageId: string; urgency: string };
+  take_message: {
+    messageId: string;
+    urgency: string;
+    /** The callback number grouped for reading back in the caller's language, when it is not English. */
+    spokenCallbackNumber?: string | undefined;
+  };
   transfer_call:
     | { destinationId: string; reason: string | undefined }
     | { destinations: Array<{ id: string; name: string }> };

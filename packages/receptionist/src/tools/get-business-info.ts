@@ -1,6 +1,7 @@
 import { aiDisclosure, describeAddress, describeHours, describeServices } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
+import { localizedServices } from './read-back.ts';
 import { receptionistTool, type ToolDependencies } from './runner.ts';
 
 const TOPICS = ['overview', 'hours', 'address', 'services', 'contact'] as const;
@@ -15,7 +16,7 @@ export function getBusinessInfoTool(deps: ToolDependencies): AnyEngineTool {
     description:
       'Call when the caller asks general facts about the business: opening hours, address or directions, the services offered and their prices, or who you are.',
     parameters: GetBusinessInfoParameters,
-    async run(args, { profile }) {
+    async run(args, { profile }, call) {
       const topic = args.topic ?? 'overview';
       const address = describeAddress(profile);
       const sentences: Record<(typeof TOPICS)[number], string> = {
@@ -41,12 +42,7 @@ export function getBusinessInfoTool(deps: ToolDependencies): AnyEngineTool {
         data: {
           name: profile.name,
           timeZone: profile.timeZone,
-          services: profile.services.map(({ id, name, durationMinutes, priceCents }) => ({
-            id,
-            name,
-            durationMinutes,
-            priceCents,
-          })),
+          services: localizedServices(profile, call),
         },
       };
     },

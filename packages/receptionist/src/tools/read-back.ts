@@ -4,6 +4,8 @@ import {
   baseLanguage,
   localizeProfile,
   spokenAppointment,
+  spokenPhone,
+  spokenPrice,
   spokenSlot,
 } from '@receptionist/domain';
 
@@ -42,4 +44,37 @@ export function localizedSlot(
 ): { date: string; time: string; spoken?: string } {
   const language = readBackLanguage(call);
   return language === undefined ? slot : { ...slot, spoken: spokenSlot(slot, language) };
+}
+
+/**
+ * The services as a caller of another language hears them: translated names (primary-language names where
+ * none was given) and prices in that language's conventions ("120 US$"); English keeps them as they are.
+ */
+export function localizedServices(
+  profile: BusinessProfile,
+  call: ToolCall,
+): Array<{
+  id: string;
+  name: string;
+  durationMinutes: number;
+  priceCents?: number | undefined;
+  spokenPrice?: string;
+}> {
+  const language = readBackLanguage(call);
+  const services = language === undefined ? profile.services : localizeProfile(profile, language).services;
+  return services.map(({ id, name, durationMinutes, priceCents }) => ({
+    id,
+    name,
+    durationMinutes,
+    priceCents,
+    ...(language !== undefined && priceCents !== undefined
+      ? { spokenPrice: spokenPrice(priceCents, language, profile.currency) }
+      : {}),
+  }));
+}
+
+/** A callback number to read back, digit by digit in the caller's language's grouping; none for English. */
+export function localizedPhone(e164: string | null | undefined, call: ToolCall): string | undefined {
+  const language = readBackLanguage(call);
+  return language === undefined || !e164 ? undefined : spokenPhone(e164, language);
 }

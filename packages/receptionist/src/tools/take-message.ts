@@ -2,6 +2,7 @@ import { isAnyoneToldOf, type NotificationTopic, TakeMessageInput, takeMessage }
 import type { AnyEngineTool } from '@receptionist/engine';
 import type { ReceptionistToolData } from './data.ts';
 import { toolParameters } from './parameters.ts';
+import { localizedPhone } from './read-back.ts';
 import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.ts';
 
 const TakeMessageParameters = toolParameters(TakeMessageInput, {
@@ -17,7 +18,7 @@ export function takeMessageTool(deps: ToolDependencies): AnyEngineTool {
     description:
       "Call when the caller wants to leave a message for the business, or when you can't help and a person should call them back.",
     parameters: TakeMessageParameters,
-    async run(args, ctx) {
+    async run(args, ctx, call) {
       const message = await takeMessage({ ctx, input: withoutNulls(args) });
       // Say only what will happen: "passed on" when someone is notified now, else that it is on file.
       const topics: NotificationTopic[] =
@@ -31,8 +32,13 @@ export function takeMessageTool(deps: ToolDependencies): AnyEngineTool {
         data: {
           messageId: message.id,
           urgency: message.urgency,
+          ...spokenNumber(localizedPhone(message.callerNumber, call)),
         } satisfies ReceptionistToolData['take_message'],
       };
     },
   });
+}
+
+function spokenNumber(spoken: string | undefined): { spokenCallbackNumber?: string } {
+  return spoken === undefined ? {} : { spokenCallbackNumber: spoken };
 }
