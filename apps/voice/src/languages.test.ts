@@ -1,6 +1,7 @@
 import { forBusiness } from '@receptionist/db';
 import { tenantContext, updateBusinessProfile } from '@receptionist/domain';
 import type { ConversationConfig, Engine } from '@receptionist/engine';
+import { createLocalEngine, type DialoguePolicyFactory } from '@receptionist/engine/local';
 import { createScriptedEngine } from '@receptionist/engine/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CALLER_NUMBER, startVoiceHarness, type VoiceHarness } from './testing/voice-harness.ts';
@@ -135,5 +136,37 @@ describe('calls in the business languages', () => {
     expect(call.answer.twiml.stream?.parameters.language).toBe('es-MX');
     const config = await waitFor(() => configs[0], 'the engine to start');
     expect(config.language).toBe('es-MX');
+  });
+});
+
+describe('unbacked confirmations on a phone call', () => {
+  it('are replaced before they are spoken and counted in the metrics', async () => {
+    // A dialogue policy that claims a booking it never made: the engine's check, wired by the directory
+    // (receptionistCommitments), must replace it, and the relay must count it.
+    const boastful: DialoguePolicyFactory = {
+      fixedSentences: [],
+      create: () => ({
+        handle: (input) =>
+          input.type === 'start'
+            ? [{ type: 'say', text: "Good news, you're booked for tomorrow at ten." }]
+            : [],
+      }),
+    };
+    harness = await startVoiceHarness({ engine: createLocalEngine({ dialogue: boastful, vad: 'energy' }) });
+    const h = harness;
+    const call = await h.twilio.placeCall({ from: CALLER_NUMBER, to: h.businessNumber });
+    const callId = call.answer.twiml.stream?.parameters.callId ?? '';
+    const turns = await waitForAsync(async () => {
+      const row = await forBusiness(h.database.db, h.businessId).calls.get(callId);
+      return (row?.turns.length ?? 0) > 0 ? row?.turns : undefined;
+    }, 'the first agent turn');
+    expect(turns[0]?.text).toBe(
+      "I haven't booked anything yet. Would you like me to check the times and book it?",
+    );
+    const counted = await h.voice.metrics.unbackedCommitments.get();
+    expect(counted.values).toEqual([
+      expect.objectContaining({ labels: { kind: 'booking', source: 'local_policy' }, value: 1 }),
+    ]);
+    call.stop();
   });
 });
