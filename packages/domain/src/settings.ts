@@ -1,4 +1,5 @@
 import type { Executor } from '@receptionist/db';
+import { primaryLanguageOf } from './profile/languages.ts';
 import type { BusinessProfile } from './profile/schema.ts';
 import { loadBusinessProfile } from './profile/store.ts';
 
@@ -8,7 +9,7 @@ export interface CallSettings {
   silenceTimeoutMs: number;
   greeting: string;
   voice: string;
-  /** BCP-47, the profile's first language. */
+  /** BCP-47, the business's primary language. */
   language: string;
   /** Human number for Twilio's fallback verbs, when configured. */
   fallbackNumber: string | undefined;
@@ -20,7 +21,7 @@ export function callSettingsFromProfile(profile: BusinessProfile): CallSettings 
     silenceTimeoutMs: profile.callLimits.silenceTimeoutMs,
     greeting: profile.greeting,
     voice: profile.voice,
-    language: profile.languages[0] ?? 'en-US',
+    language: primaryLanguageOf(profile),
     fallbackNumber: profile.fallbackNumber,
   };
 }

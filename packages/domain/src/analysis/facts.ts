@@ -1,4 +1,5 @@
 import type { CallDetail, CallOutcome } from '@receptionist/db';
+import { primaryLanguageOf } from '../profile/languages.ts';
 import type { BusinessProfile } from '../profile/schema.ts';
 
 /** One tool invocation as the analysis reads it: what was asked and what came back. */
@@ -25,7 +26,7 @@ export interface CallFacts {
   tools: ToolFact[];
   /** The business's prices in cents, by service name: what a spoken price is checked against. */
   prices: Array<{ service: string; priceCents: number }>;
-  /** The business's first language, the fallback for the caller's. */
+  /** The business's primary language, the fallback for the caller's. */
   language: string;
 }
 
@@ -58,7 +59,7 @@ export function toolFact(row: {
 
 export function callFacts(
   call: CallDetail,
-  profile: Pick<BusinessProfile, 'services' | 'languages'> | undefined,
+  profile: Pick<BusinessProfile, 'services' | 'languages' | 'primaryLanguage'> | undefined,
 ): CallFacts {
   return {
     callId: call.id,
@@ -72,7 +73,7 @@ export function callFacts(
     prices: (profile?.services ?? []).flatMap((service) =>
       service.priceCents === undefined ? [] : [{ service: service.name, priceCents: service.priceCents }],
     ),
-    language: profile?.languages[0] ?? 'en',
+    language: profile ? primaryLanguageOf(profile) : 'en',
   };
 }
 
