@@ -8,6 +8,7 @@ describe('receptionist commitment check', () => {
     ["Great, you're booked for a cleaning tomorrow at ten.", 'booking'],
     ['I have booked you in for Tuesday.', 'booking'],
     ['Your appointment has been cancelled.', 'cancellation'],
+    ['Your Cleaning on Tuesday, March 3 at 2:00 PM is cancelled.', 'cancellation'],
     ["I've moved your appointment to Friday.", 'reschedule'],
     ["I've passed on your message to Dr. Lee.", 'message'],
     ["You've been transferred to the front desk.", 'transfer'],
@@ -38,6 +39,8 @@ describe('receptionist commitment check', () => {
     "Je n'ai pas annulé votre rendez-vous.",
     'Sure, let me transfer you.',
     'We have openings at ten and eleven.',
+    'That time is already booked. I have three or four instead.',
+    'Nothing has been cancelled yet.',
   ])('lets "%s" through: no claim', (text) => {
     expect(receptionistCommitments.review(text, none)).toBeUndefined();
   });

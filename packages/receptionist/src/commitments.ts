@@ -43,6 +43,8 @@ const WRITTEN_CLAIMS: Record<CheckedLanguage, Record<CommitmentKind, RegExp[]>> 
     cancellation: [
       /\b(i've|i have|we've|we have) (cancell?ed)\b/iu,
       /\b(your|the) (appointment|booking|reservation) (is|has been) (now )?cancell?ed\b/iu,
+      // The cancel tool's own wording: "Your Cleaning on Tuesday, March 3 at 2:00 PM is cancelled."
+      /\byour [\p{L}\p{N} ,.:-]{1,80}? (is|has been) (now )?cancell?ed\b/iu,
     ],
     message: [
       /\b(i've|i have|we've|we have) (taken|passed on|sent|left|recorded|noted) (your|the|a|that) message\b/iu,
