@@ -127,7 +127,7 @@ const TRUTHFUL: Record<CheckedLanguage, Record<CommitmentKind, string>> = {
 
 /** A negation just before the claim ("no he reservado", "I have not booked") turns it into a refusal. */
 const NEGATION =
-  /\b(not|never|no|nunca|todavía no|aún no|pas|jamais)\s+(\S+\s+){0,2}$|n't\s+(\S+\s+){0,1}$|\bn'\S*\s*$/iu;
+  /\b(not|never|no|nothing|nunca|nada|todavía no|aún no|pas|rien|jamais)\s+(\S+\s+){0,2}$|n't\s+(\S+\s+){0,1}$|\bn'\S*\s*$/iu;
 
 function negated(text: string, index: number): boolean {
   return NEGATION.test(text.slice(Math.max(0, index - 30), index));
