@@ -27,8 +27,6 @@ export interface CallAgentInput {
 /** One call's brain: the realtime agent, and a check of what the agent itself said. */
 export interface CallAgent {
   agent: RealtimeAgent;
-  /** The caller's language as the agent last reported it (starts as the call's language). */
-  language(): string | undefined;
   /**
    * Reviews a line the realtime agent already spoke: a confirmation no tool backs is counted and the
    * truthful sentence to say next is returned (the audio is out; the correction follows it).
@@ -125,7 +123,6 @@ export function buildCallAgent(input: CallAgentInput): CallAgent {
   });
   return {
     agent,
-    language: () => callerLanguage,
     reviewAgentLine: (text) => unbacked(text, 'realtime_agent'),
   };
 }
