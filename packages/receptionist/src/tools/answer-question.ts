@@ -1,5 +1,5 @@
 import type { BusinessProfile, FaqEntry } from '@receptionist/domain';
-import { describeAddress, describeHours, describeServices } from '@receptionist/domain';
+import { describeAddress, describeHours, describeServices, localizeProfile } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
 import { receptionistTool, type ToolDependencies } from './runner.ts';
@@ -68,8 +68,12 @@ export function answerQuestionTool(deps: ToolDependencies): AnyEngineTool {
     description:
       "Call when the caller asks a specific question about the business (insurance, parking, policies, prices, hours, location) that you should answer from the business's own information rather than guess.",
     parameters: AnswerQuestionParameters,
-    async run(args, { profile }) {
-      const entry = matchFaq(profile.faq, args.question);
+    async run(args, { profile }, call) {
+      // The caller's language's FAQ first; the primary one when it has no match (or no translation).
+      const own = call.language === undefined ? profile.faq : localizeProfile(profile, call.language).faq;
+      const entry =
+        matchFaq(own, args.question) ??
+        (own === profile.faq ? undefined : matchFaq(profile.faq, args.question));
       if (entry !== undefined)
         return { ok: true, message: entry.answer, data: { matchedQuestion: entry.question } };
       const builtIn = builtInAnswer(profile, args.question);

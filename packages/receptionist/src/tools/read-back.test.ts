@@ -17,7 +17,18 @@ beforeEach(async () => {
   database = await createTestDatabase();
   const { business } = await createTestReceptionistBusiness(database.db, {
     languages: ['en-US', 'es-US'],
-    translations: { 'es-US': { services: { cleaning: { name: 'Limpieza' } } } },
+    translations: {
+      'es-US': {
+        services: { cleaning: { name: 'Limpieza' } },
+        faq: [
+          {
+            question: '¿Hay estacionamiento?',
+            answer: 'Sí, hay estacionamiento gratis detrás del edificio.',
+            keywords: ['estacionamiento'],
+          },
+        ],
+      },
+    },
   });
   const callId = (await createTestCall(database.db, business.id, { fromNumber: CALLER })).id;
   const tools = new Map<string, AnyEngineTool>(
@@ -62,6 +73,15 @@ describe('tool read-backs in the caller language', () => {
 
     const message = await run('take_message', { reason: 'Llamar sobre la factura' }, 'es-US');
     expect(message.data).toMatchObject({ spokenCallbackNumber: '2 0 2, 5 5 5, 0 1 2 3' });
+  });
+
+  it("answers from the caller's language FAQ, and from the primary FAQ where it has no answer", async () => {
+    const spanish = await run('answer_question', { question: '¿hay estacionamiento cerca?' }, 'es-US');
+    expect(spanish.message).toBe('Sí, hay estacionamiento gratis detrás del edificio.');
+    // No Spanish entry about insurance: the primary (English) FAQ answers; the agent translates it.
+    const fallback = await run('answer_question', { question: 'do you take insurance?' }, 'es-US');
+    expect(fallback.ok).toBe(true);
+    expect(fallback.data).toMatchObject({ matchedQuestion: 'Do you take insurance?' });
   });
 
   it('keeps English read-backs as they were', async () => {
