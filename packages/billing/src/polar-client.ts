@@ -30,7 +30,10 @@ export interface PolarBilling {
     customerName?: string | undefined;
   }): Promise<{ id: string; url: string }>;
   /** A customer-portal link (invoices, payment method, cancellation) for the business's Polar customer. */
-  createPortalSession(input: { businessId: string; returnUrl?: string | undefined }): Promise<{ url: string }>;
+  createPortalSession(input: {
+    businessId: string;
+    returnUrl?: string | undefined;
+  }): Promise<{ url: string }>;
   /**
    * Sends meter events in one request. Each carries the call id as `external_id`, which Polar
    * deduplicates on, so sending a call twice (a retry after a lost answer) never bills it twice.
@@ -98,16 +101,24 @@ export function toBillingError(what: string, error: unknown): BillingProviderErr
   if (error instanceof PolarError && !(error instanceof ResponseValidationError)) {
     const status = error.statusCode;
     if (status === 429) {
-      return new BillingProviderError('polar_rate_limited', `Polar is busy; could not ${what}. Try again shortly.`, {
-        status,
-        cause: error,
-      });
+      return new BillingProviderError(
+        'polar_rate_limited',
+        `Polar is busy; could not ${what}. Try again shortly.`,
+        {
+          status,
+          cause: error,
+        },
+      );
     }
     if (status >= 500) {
-      return new BillingProviderError('polar_unavailable', `Polar is unavailable; could not ${what}. Try again later.`, {
-        status,
-        cause: error,
-      });
+      return new BillingProviderError(
+        'polar_unavailable',
+        `Polar is unavailable; could not ${what}. Try again later.`,
+        {
+          status,
+          cause: error,
+        },
+      );
     }
     return new BillingProviderError('polar_rejected', `Polar refused to ${what} (HTTP ${status}).`, {
       status,
@@ -115,9 +126,13 @@ export function toBillingError(what: string, error: unknown): BillingProviderErr
     });
   }
   if (error instanceof HTTPClientError) {
-    return new BillingProviderError('polar_unavailable', `Polar could not be reached; could not ${what}. Try again later.`, {
-      cause: error,
-    });
+    return new BillingProviderError(
+      'polar_unavailable',
+      `Polar could not be reached; could not ${what}. Try again later.`,
+      {
+        cause: error,
+      },
+    );
   }
   // A response that does not match Polar's schema: treat it as Polar misbehaving, which may pass.
   return new BillingProviderError('polar_unavailable', `Polar answered unexpectedly; could not ${what}.`, {

@@ -7,7 +7,6 @@ import { z } from 'zod';
 const isoMs = z.iso.datetime({ offset: true }).transform((value) => Date.parse(value));
 const optionalIsoMs = isoMs.nullable().optional();
 
-
 const SubscriptionFields = z.object({
   id: z.string().min(1),
   created_at: isoMs,

@@ -17,8 +17,14 @@ export async function listUnmeteredUsage({
   ctx: { db: Executor };
   input: { businessId: string; limit?: number };
 }): Promise<PendingMeterUsage[]> {
-  const rows = await forBusiness(ctx.db, input.businessId).billing.listUnmetered(input.limit ?? METER_BATCH_SIZE);
-  return rows.map((row) => ({ callId: row.callId, startedAt: row.startedAt, billableSeconds: row.billableSeconds }));
+  const rows = await forBusiness(ctx.db, input.businessId).billing.listUnmetered(
+    input.limit ?? METER_BATCH_SIZE,
+  );
+  return rows.map((row) => ({
+    callId: row.callId,
+    startedAt: row.startedAt,
+    billableSeconds: row.billableSeconds,
+  }));
 }
 
 /** Marks calls as accepted by Polar, after it answered; a call marked already stays as it was. */

@@ -63,9 +63,12 @@ export async function readUsage({
   if (business === undefined) throw new DomainError('business_not_found', 'This business no longer exists.');
   const state = await loadBillingState(ctx.tenant);
   const period = periodRangeOf(state);
-  const fromMs = parsed.data.from === undefined ? period.fromMs : boundMs(parsed.data.from, business.timeZone);
+  const fromMs =
+    parsed.data.from === undefined ? period.fromMs : boundMs(parsed.data.from, business.timeZone);
   const toMs =
-    parsed.data.to === undefined ? Math.min(period.toMs, ctx.nowMs) : boundMs(parsed.data.to, business.timeZone);
+    parsed.data.to === undefined
+      ? Math.min(period.toMs, ctx.nowMs)
+      : boundMs(parsed.data.to, business.timeZone);
   if (!(toMs > fromMs)) throw new DomainError('invalid_input', 'The usage window must end after it starts.');
   const explicit = parsed.data.from !== undefined;
   if (explicit && toMs - fromMs > MAX_RANGE_DAYS * 86_400_000) {

@@ -16,7 +16,10 @@ export async function setOverageBehaviour({
 }): Promise<BillingState> {
   const parsed = SetOverageBehaviourInput.safeParse(input);
   if (!parsed.success) {
-    throw new DomainError('invalid_input', 'Choose "bill overage" or "take a message" for calls past the limit.');
+    throw new DomainError(
+      'invalid_input',
+      'Choose "bill overage" or "take a message" for calls past the limit.',
+    );
   }
   return ctx.tenant.transaction(async (tenant) => {
     await tenant.billing.upsertAccount({ overageBehaviour: parsed.data.overageBehaviour });

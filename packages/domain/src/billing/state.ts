@@ -1,4 +1,10 @@
-import type { BillingAccountRow, BillingPlan, BillingStatus, OverageBehaviour, TenantDb } from '@receptionist/db';
+import type {
+  BillingAccountRow,
+  BillingPlan,
+  BillingStatus,
+  OverageBehaviour,
+  TenantDb,
+} from '@receptionist/db';
 import { DomainError } from '../errors.ts';
 import { PLAN_CATALOGUE } from './plans.ts';
 
@@ -24,7 +30,10 @@ export interface BillingState {
   polarCustomerId: string | null;
 }
 
-export function billingStateOf(account: BillingAccountRow | undefined, businessCreatedAt: number): BillingState {
+export function billingStateOf(
+  account: BillingAccountRow | undefined,
+  businessCreatedAt: number,
+): BillingState {
   if (account === undefined || account.plan === 'trial') {
     return {
       plan: 'trial',
