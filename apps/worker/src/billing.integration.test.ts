@@ -1,5 +1,6 @@
 import { createPolarBilling, type PolarBilling } from '@receptionist/billing';
 import { type FakePolarServer, startFakePolarServer } from '@receptionist/billing/testing';
+import type { TenantDb } from '@receptionist/db';
 import { createTestUser } from '@receptionist/db/testing';
 import {
   applyBillingEvent,
@@ -7,7 +8,6 @@ import {
   endCall,
   enqueueJob,
   JOB_KINDS,
-  type TenantDb,
 } from '@receptionist/domain';
 import { createTestReceptionistBusiness } from '@receptionist/domain/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

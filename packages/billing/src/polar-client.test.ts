@@ -170,3 +170,43 @@ describe('the Polar adapter against the fake Polar API', () => {
     expect(await polar.ingestUsage(usage)).toEqual({ inserted: 1, duplicates: 0 });
   });
 });
+
+describe('revoking a subscription', () => {
+  it('ends it in Polar (the SDK parses the fake’s Subscription), and a second revoke is refused', async () => {
+    const fake = await startFakePolarServer({
+      accessToken: TOKEN,
+      webhookSecret: SECRET,
+      products: [STARTER],
+    });
+    const receiver = await startReceiver();
+    fake.setWebhookUrl(receiver.url);
+    try {
+      const polar = createPolarBilling({
+        accessToken: TOKEN,
+        server: 'production',
+        serverUrl: fake.url,
+        meterEventName: 'call_seconds',
+        timeoutMs: 5_000,
+      });
+      const checkout = await polar.createCheckout({
+        businessId: 'biz_gone',
+        productId: STARTER.id,
+        successUrl: 'http://x.test',
+      });
+      const subscription = await fake.completeCheckout(checkout.id);
+      await polar.revokeSubscription(subscription.id);
+      expect(fake.subscriptions.get(subscription.id)?.status).toBe('canceled');
+      await expect(polar.revokeSubscription(subscription.id)).rejects.toMatchObject({
+        code: 'polar_rejected',
+        status: 403,
+      });
+      await expect(polar.revokeSubscription('missing')).rejects.toMatchObject({
+        code: 'polar_rejected',
+        status: 404,
+      });
+    } finally {
+      await fake.close();
+      await receiver.close();
+    }
+  });
+});

@@ -39,6 +39,8 @@ export interface PolarBilling {
    * deduplicates on, so sending a call twice (a retry after a lost answer) never bills it twice.
    */
   ingestUsage(usage: readonly MeterUsage[]): Promise<{ inserted: number; duplicates: number }>;
+  /** Ends a subscription now (its business was deleted): no further charges. */
+  revokeSubscription(subscriptionId: string): Promise<void>;
 }
 
 export function createPolarBilling(settings: PolarSettings): PolarBilling {
@@ -83,6 +85,10 @@ export function createPolarBilling(settings: PolarSettings): PolarBilling {
           })),
         }),
       );
+    },
+
+    async revokeSubscription(subscriptionId) {
+      await call('revoke the subscription', () => polar.subscriptions.revoke({ id: subscriptionId }));
     },
   };
 }

@@ -341,6 +341,26 @@ export async function startFakePolarServer(options: FakePolarOptions): Promise<F
       return send(response, 200, { inserted, duplicates });
     }
 
+    const revoke = /^\/v1\/subscriptions\/([\w-]+)$/.exec(path);
+    if (request.method === 'DELETE' && revoke !== null) {
+      const subscription = subscriptions.get(revoke[1] ?? '');
+      if (subscription === undefined)
+        return send(response, 404, { error: 'ResourceNotFound', detail: 'Not found' });
+      if (subscription.endedAtMs !== null) {
+        return send(response, 403, {
+          error: 'AlreadyCanceledSubscription',
+          detail: 'This subscription is already revoked.',
+        });
+      }
+      Object.assign(subscription, {
+        status: 'canceled',
+        canceledAtMs: now(),
+        endedAtMs: now(),
+        modifiedAtMs: now(),
+      });
+      return send(response, 200, subscriptionJson(subscription));
+    }
+
     send(response, 404, { error: 'ResourceNotFound', detail: 'Not found' });
   }
 

@@ -65,7 +65,7 @@ async function usageWarnings(): Promise<number[]> {
 }
 
 function subscriptionEvent(
-  overrides: Partial<ApplyBillingEventInput['subscriptions'][number]> = {},
+  overrides: Partial<NonNullable<ApplyBillingEventInput['subscriptions']>[number]> = {},
   webhookId = `msg_${Math.random()}`,
 ): ApplyBillingEventInput {
   return {

@@ -63,16 +63,17 @@ export async function readUsage({
   if (business === undefined) throw new DomainError('business_not_found', 'This business no longer exists.');
   const state = await loadBillingState(ctx.tenant);
   const period = periodRangeOf(state);
-  const fromMs =
-    parsed.data.from === undefined ? period.fromMs : boundMs(parsed.data.from, business.timeZone);
-  const toMs =
-    parsed.data.to === undefined
-      ? Math.min(period.toMs, ctx.nowMs)
-      : boundMs(parsed.data.to, business.timeZone);
-  if (!(toMs > fromMs)) throw new DomainError('invalid_input', 'The usage window must end after it starts.');
-  const explicit = parsed.data.from !== undefined;
-  if (explicit && toMs - fromMs > MAX_RANGE_DAYS * 86_400_000) {
-    throw new DomainError('invalid_input', `A usage window may span at most ${MAX_RANGE_DAYS} days.`);
+  const explicit = parsed.data.from !== undefined && parsed.data.to !== undefined;
+  let fromMs = period.fromMs;
+  // The current period up to now (empty, not an error, if the clock reads earlier than the period's start).
+  let toMs = Math.max(fromMs, Math.min(period.toMs, ctx.nowMs));
+  if (parsed.data.from !== undefined && parsed.data.to !== undefined) {
+    fromMs = boundMs(parsed.data.from, business.timeZone);
+    toMs = boundMs(parsed.data.to, business.timeZone);
+    if (!(toMs > fromMs)) throw new DomainError('invalid_input', 'The usage window must end after it starts.');
+    if (toMs - fromMs > MAX_RANGE_DAYS * 86_400_000) {
+      throw new DomainError('invalid_input', `A usage window may span at most ${MAX_RANGE_DAYS} days.`);
+    }
   }
   const rows = await ctx.tenant.billing.listUsage({ fromMs, toMs });
   const byDay = new Map<string, { calls: number; billableSeconds: number }>();
