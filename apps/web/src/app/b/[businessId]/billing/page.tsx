@@ -102,7 +102,7 @@ export default async function BillingPage({
               {usage.minutes} / {usage.includedMinutes}
             </span>
           }
-          hint={`${usedPercent}% of included minutes · ${usage.calls} calls`}
+          hint={`${usedPercent}% of included minutes · ${usage.calls} ${usage.calls === 1 ? 'call' : 'calls'}`}
         />
         <Stat
           label={usage.periodEnd === null ? 'Trial since' : 'Current period'}
