@@ -18,8 +18,17 @@ async function useTheTrial(h: VoiceHarness): Promise<void> {
   const tenant = forBusiness(h.database.db, h.businessId);
   const business = await tenant.business.get();
   const startedAt = business?.createdAt ?? 0;
-  const call = await tenant.calls.create({ channel: 'phone', engine: 'local', status: 'in_progress', startedAt });
-  await tenant.calls.end(call.id, { status: 'completed', endReason: 'caller_hangup', endedAt: startedAt + 30 * 60_000 });
+  const call = await tenant.calls.create({
+    channel: 'phone',
+    engine: 'local',
+    status: 'in_progress',
+    startedAt,
+  });
+  await tenant.calls.end(call.id, {
+    status: 'completed',
+    endReason: 'caller_hangup',
+    endedAt: startedAt + 30 * 60_000,
+  });
   await tenant.billing.recordUsage({ callId: call.id, startedAt, billableSeconds: 30 * 60, metered: false });
 }
 
@@ -27,7 +36,11 @@ describe('calls past the usage limit', () => {
   it('streams to the receptionist within the allowance, and takes a voicemail with a callback promise past it', async () => {
     const h = await startVoiceHarness({ engine: createScriptedEngine() });
     harness = h;
-    const within = await h.twilio.postVoiceWebhook({ from: CALLER_NUMBER, to: h.businessNumber, callSid: fakeSid('CA') });
+    const within = await h.twilio.postVoiceWebhook({
+      from: CALLER_NUMBER,
+      to: h.businessNumber,
+      callSid: fakeSid('CA'),
+    });
     expect(within.twiml.stream).toBeDefined();
 
     await useTheTrial(h);

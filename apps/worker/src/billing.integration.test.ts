@@ -2,13 +2,7 @@ import { createPolarBilling, type PolarBilling } from '@receptionist/billing';
 import { type FakePolarServer, startFakePolarServer } from '@receptionist/billing/testing';
 import type { TenantDb } from '@receptionist/db';
 import { createTestUser } from '@receptionist/db/testing';
-import {
-  applyBillingEvent,
-  callContext,
-  endCall,
-  enqueueJob,
-  JOB_KINDS,
-} from '@receptionist/domain';
+import { applyBillingEvent, callContext, endCall, enqueueJob, JOB_KINDS } from '@receptionist/domain';
 import { createTestReceptionistBusiness } from '@receptionist/domain/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseNotificationSettings } from './env.ts';

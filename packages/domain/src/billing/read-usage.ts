@@ -70,7 +70,8 @@ export async function readUsage({
   if (parsed.data.from !== undefined && parsed.data.to !== undefined) {
     fromMs = boundMs(parsed.data.from, business.timeZone);
     toMs = boundMs(parsed.data.to, business.timeZone);
-    if (!(toMs > fromMs)) throw new DomainError('invalid_input', 'The usage window must end after it starts.');
+    if (!(toMs > fromMs))
+      throw new DomainError('invalid_input', 'The usage window must end after it starts.');
     if (toMs - fromMs > MAX_RANGE_DAYS * 86_400_000) {
       throw new DomainError('invalid_input', `A usage window may span at most ${MAX_RANGE_DAYS} days.`);
     }
