@@ -144,9 +144,14 @@ export async function startFakePolarServer(options: FakePolarOptions): Promise<F
     data: Record<string, unknown>,
     sendOptions: { webhookId?: string } = {},
   ): Promise<SentWebhook> {
-    if (webhookUrl === undefined) throw new Error('fake Polar: no webhook URL set');
     const webhookId = sendOptions.webhookId ?? `msg_${randomUUID()}`;
     const body = JSON.stringify({ type, timestamp: new Date(now()).toISOString(), data });
+    if (webhookUrl === undefined) {
+      // No endpoint registered in this "Polar" (status 0): the event happened, nobody was told.
+      const unsent = { webhookId, type, status: 0, body };
+      webhooks.push(unsent);
+      return unsent;
+    }
     const headers = signPolarWebhook({ body, secret: options.webhookSecret, webhookId, nowMs: now() });
     const answer = await fetch(webhookUrl, {
       method: 'POST',

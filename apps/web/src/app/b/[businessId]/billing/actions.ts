@@ -1,6 +1,5 @@
 'use server';
 
-import { BillingProviderError } from '@receptionist/billing';
 import { DomainError, setOverageBehaviour, tenantContext } from '@receptionist/domain';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
@@ -8,6 +7,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getEnv } from '../../../../env.ts';
 import { requireOwner } from '../../../../server/auth/current-user.ts';
+import { checkoutLink, portalLink } from '../../../../server/billing/checkout.ts';
 import { getPolarBilling } from '../../../../server/billing/polar.ts';
 import { getDb } from '../../../../server/db.ts';
 import { assertSameOriginAction } from '../../../../server/http/action-guard.ts';
@@ -38,67 +38,42 @@ function billingPath(businessId: string, query = ''): string {
   return `/b/${businessId}/billing${query}`;
 }
 
-function failureCode(error: unknown): string {
-  if (error instanceof BillingProviderError) return error.code;
-  throw error;
-}
-
 export async function startCheckoutAction(formData: FormData): Promise<void> {
   await assertSameOriginAction();
   const input = PlanForm.parse(Object.fromEntries(formData));
   const { user } = await requireOwner(input.businessId);
-  const polar = getPolarBilling();
-  const productId = getEnv().polar.products[input.plan];
-  if (polar === undefined || productId === undefined)
-    redirect(billingPath(input.businessId, '?error=billing_not_configured'));
   const business = await readTenant(await getDb(), input.businessId).business.get();
-  const origin = await dashboardOrigin();
-  let url: string;
-  try {
-    const checkout = await polar.createCheckout({
-      businessId: input.businessId,
-      productId,
-      successUrl: `${origin}${billingPath(input.businessId, '?checkout=success&checkout_id={CHECKOUT_ID}')}`,
-      returnUrl: `${origin}${billingPath(input.businessId)}`,
-      customerEmail: user.email,
-      customerName: business?.name,
-    });
-    url = checkout.url;
-    log.info(
-      { businessId: input.businessId, userId: user.id, plan: input.plan, checkoutId: checkout.id },
-      'checkout started',
-    );
-  } catch (error) {
-    const code = failureCode(error);
-    log.warn(
-      { businessId: input.businessId, code, err: (error as Error).message },
-      'checkout could not start',
-    );
-    redirect(billingPath(input.businessId, `?error=${code}`));
+  const link = await checkoutLink({
+    polar: getPolarBilling(),
+    products: getEnv().polar.products,
+    businessId: input.businessId,
+    plan: input.plan,
+    origin: await dashboardOrigin(),
+    customerEmail: user.email,
+    customerName: business?.name,
+  });
+  if (!link.ok) {
+    log.warn({ businessId: input.businessId, code: link.code }, 'checkout could not start');
+    redirect(billingPath(input.businessId, `?error=${link.code}`));
   }
-  redirect(url);
+  log.info({ businessId: input.businessId, userId: user.id, plan: input.plan }, 'checkout started');
+  redirect(link.url);
 }
 
 export async function openPortalAction(formData: FormData): Promise<void> {
   await assertSameOriginAction();
   const input = BusinessForm.parse(Object.fromEntries(formData));
   await requireOwner(input.businessId);
-  const polar = getPolarBilling();
-  if (polar === undefined) redirect(billingPath(input.businessId, '?error=billing_not_configured'));
-  let url: string;
-  try {
-    url = (
-      await polar.createPortalSession({
-        businessId: input.businessId,
-        returnUrl: `${await dashboardOrigin()}${billingPath(input.businessId)}`,
-      })
-    ).url;
-  } catch (error) {
-    const code = failureCode(error);
-    log.warn({ businessId: input.businessId, code }, 'customer portal could not open');
-    redirect(billingPath(input.businessId, `?error=${code}`));
+  const link = await portalLink({
+    polar: getPolarBilling(),
+    businessId: input.businessId,
+    origin: await dashboardOrigin(),
+  });
+  if (!link.ok) {
+    log.warn({ businessId: input.businessId, code: link.code }, 'customer portal could not open');
+    redirect(billingPath(input.businessId, `?error=${link.code}`));
   }
-  redirect(url);
+  redirect(link.url);
 }
 
 export async function setOverageAction(formData: FormData): Promise<void> {
