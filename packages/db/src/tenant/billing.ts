@@ -5,6 +5,7 @@ import {
   billingAccounts,
   type CallUsageRow,
   callUsage,
+  jobs,
   polarWebhookReceipts,
 } from '../schema/index.ts';
 
@@ -79,6 +80,16 @@ export function createBillingDal(ex: Executor, businessId: string) {
         .where(and(mine, eq(callUsage.metered, true), isNull(callUsage.meteredAt)))
         .orderBy(asc(callUsage.startedAt))
         .limit(limit);
+    },
+
+    /** Whether a job of this kind is waiting to run for the business (a batch that will pick up new rows). */
+    async hasQueuedJob(kind: string): Promise<boolean> {
+      const [row] = await ex
+        .select({ id: jobs.id })
+        .from(jobs)
+        .where(and(eq(jobs.businessId, businessId), eq(jobs.kind, kind), eq(jobs.status, 'queued')))
+        .limit(1);
+      return row !== undefined;
     },
 
     async markMetered(callIds: readonly string[], meteredAt: number): Promise<void> {

@@ -229,8 +229,9 @@ describe('metering a subscribed business', () => {
     const second = await endedCall(DAY + HOUR(2), 45_001);
     await record(first, t0 + DAY + HOUR(3));
     await record(second, t0 + DAY + HOUR(3));
+    // One queued batch carries both calls.
     const meterJobs = await jobsOf(JOB_KINDS.billingMeter);
-    expect(meterJobs).toHaveLength(2);
+    expect(meterJobs).toHaveLength(1);
     expect(meterJobs[0]?.runAt).toBe(t0 + DAY + HOUR(3) + 30_000);
     const pending = await listUnmeteredUsage({ ctx: { db: database.db }, input: { businessId } });
     expect(pending.map((usage) => [usage.callId, usage.billableSeconds])).toEqual([

@@ -53,7 +53,8 @@ export async function recordCallUsage({
     });
     if (!recorded) return { recorded: false, billableSeconds, warnings: [] };
     const jobs = { tenant, nowMs: ctx.nowMs };
-    if (metered) {
+    // One batch at a time: a queued meter job sends every pending call when it runs, this one included.
+    if (metered && !(await tenant.billing.hasQueuedJob(JOB_KINDS.billingMeter))) {
       await enqueueJob({
         ctx: jobs,
         input: { kind: JOB_KINDS.billingMeter, payload: {}, runAt: ctx.nowMs + METER_BATCH_DELAY_MS },
