@@ -1,15 +1,16 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signPolarWebhook } from '../webhook-signature.ts';
+import { type FakePolarStore, handlePolarApi, type IngestedEvent, send } from './fake-polar-api.ts';
+
+export type { IngestedEvent } from './fake-polar-api.ts';
 import {
   type FakeCheckout,
   type FakeCustomer,
   type FakeProduct,
   type FakeSubscription,
-  checkoutJson,
   customerJson,
-  customerSessionJson,
   orderJson,
   subscriptionJson,
 } from './polar-models.ts';
@@ -31,14 +32,6 @@ export interface FakePolarOptions {
   products: FakeProduct[];
   /** The fake's clock (timestamps of objects and webhook signatures). */
   now?: () => number;
-}
-
-export interface IngestedEvent {
-  name: string;
-  externalCustomerId: string;
-  externalId: string | null;
-  metadata: Record<string, unknown>;
-  timestamp: string | null;
 }
 
 export interface SentWebhook {
@@ -87,42 +80,7 @@ export interface FakePolarServer {
 
 const CHECKOUT_PAGE = /^\/checkout\/([\w-]+)$/;
 const PORTAL_PAGE = /^\/portal\/([\w-]+)$/;
-const MAX_BODY_BYTES = 1_000_000;
 const PERIOD_MS = 30 * 24 * 3_600_000;
-
-function send(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-}
-
-function validationError(
-  response: ServerResponse,
-  loc: Array<string | number>,
-  msg: string,
-  input: unknown,
-): void {
-  send(response, 422, { detail: [{ loc: ['body', ...loc], msg, type: 'value_error', input }] });
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export async function startFakePolarServer(options: FakePolarOptions): Promise<FakePolarServer> {
   const now = options.now ?? Date.now;
@@ -138,6 +96,18 @@ export async function startFakePolarServer(options: FakePolarOptions): Promise<F
   const requests: string[] = [];
   const faults = new Map<string, Fault[]>();
   let baseUrl = '';
+  const store: FakePolarStore = {
+    accessToken: options.accessToken,
+    baseUrl: () => baseUrl,
+    now,
+    products,
+    customers,
+    checkouts,
+    subscriptions,
+    portalTokens,
+    events,
+    eventIds,
+  };
 
   async function sendWebhook(
     type: string,
@@ -230,145 +200,6 @@ export async function startFakePolarServer(options: FakePolarOptions): Promise<F
     return subscription;
   }
 
-  async function handleApi(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
-    if (request.headers.authorization !== `Bearer ${options.accessToken}`) {
-      send(response, 401, { error: 'Unauthorized', detail: 'Invalid or missing access token' });
-      return;
-    }
-    let body: unknown;
-    try {
-      const text = await readBody(request);
-      body = text === '' ? {} : JSON.parse(text);
-    } catch {
-      send(response, 422, {
-        detail: [{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid', input: null }],
-      });
-      return;
-    }
-    if (!isRecord(body)) return validationError(response, [], 'Input should be a valid dictionary', body);
-
-    if (request.method === 'POST' && path === '/v1/checkouts/') {
-      const ids = body.products;
-      if (!Array.isArray(ids) || ids.length === 0) {
-        return validationError(
-          response,
-          ['products'],
-          'List should have at least 1 item after validation',
-          ids,
-        );
-      }
-      const product = products.get(String(ids[0]));
-      if (product === undefined) {
-        return validationError(response, ['products', 0], 'Product does not exist.', ids[0]);
-      }
-      const id = randomUUID();
-      const checkout: FakeCheckout = {
-        id,
-        clientSecret: `polar_c_${randomBytes(16).toString('hex')}`,
-        status: 'open',
-        product,
-        externalCustomerId: typeof body.external_customer_id === 'string' ? body.external_customer_id : null,
-        customerId: null,
-        customerEmail: typeof body.customer_email === 'string' ? body.customer_email : null,
-        customerName: typeof body.customer_name === 'string' ? body.customer_name : null,
-        successUrl:
-          typeof body.success_url === 'string' ? body.success_url : `${baseUrl}/checkout/${id}/confirmation`,
-        returnUrl: typeof body.return_url === 'string' ? body.return_url : null,
-        metadata: isRecord(body.metadata) ? (body.metadata as Record<string, string | number | boolean>) : {},
-        createdAtMs: now(),
-        url: `${baseUrl}/checkout/${id}`,
-        subscriptionId: null,
-      };
-      checkouts.set(id, checkout);
-      return send(response, 201, checkoutJson(checkout));
-    }
-
-    if (request.method === 'POST' && path === '/v1/customer-sessions/') {
-      const externalId = body.external_customer_id;
-      if (typeof externalId !== 'string' || externalId === '') {
-        return validationError(response, ['external_customer_id'], 'Field required', externalId);
-      }
-      const customer = customers.get(externalId);
-      if (customer === undefined)
-        return send(response, 404, { error: 'ResourceNotFound', detail: 'Not found' });
-      const token = `polar_cst_${randomBytes(16).toString('hex')}`;
-      portalTokens.set(token, externalId);
-      return send(
-        response,
-        201,
-        customerSessionJson({
-          id: randomUUID(),
-          token,
-          customer,
-          portalUrl: `${baseUrl}/portal/${token}`,
-          returnUrl: typeof body.return_url === 'string' ? body.return_url : null,
-          createdAtMs: now(),
-        }),
-      );
-    }
-
-    if (request.method === 'POST' && path === '/v1/events/ingest') {
-      const list = body.events;
-      if (!Array.isArray(list)) return validationError(response, ['events'], 'Field required', list);
-      const accepted: IngestedEvent[] = [];
-      for (const [index, item] of list.entries()) {
-        if (
-          !isRecord(item) ||
-          typeof item.name !== 'string' ||
-          typeof item.external_customer_id !== 'string'
-        ) {
-          return validationError(
-            response,
-            ['events', index],
-            'name and external_customer_id are required',
-            item,
-          );
-        }
-        accepted.push({
-          name: item.name,
-          externalCustomerId: item.external_customer_id,
-          externalId: typeof item.external_id === 'string' ? item.external_id : null,
-          metadata: isRecord(item.metadata) ? item.metadata : {},
-          timestamp: typeof item.timestamp === 'string' ? item.timestamp : null,
-        });
-      }
-      let inserted = 0;
-      let duplicates = 0;
-      for (const event of accepted) {
-        if (event.externalId !== null && eventIds.has(event.externalId)) {
-          duplicates += 1;
-          continue;
-        }
-        if (event.externalId !== null) eventIds.add(event.externalId);
-        events.push(event);
-        inserted += 1;
-      }
-      return send(response, 200, { inserted, duplicates });
-    }
-
-    const revoke = /^\/v1\/subscriptions\/([\w-]+)$/.exec(path);
-    if (request.method === 'DELETE' && revoke !== null) {
-      const subscription = subscriptions.get(revoke[1] ?? '');
-      if (subscription === undefined)
-        return send(response, 404, { error: 'ResourceNotFound', detail: 'Not found' });
-      if (subscription.endedAtMs !== null) {
-        return send(response, 403, {
-          error: 'AlreadyCanceledSubscription',
-          detail: 'This subscription is already revoked.',
-        });
-      }
-      Object.assign(subscription, {
-        status: 'canceled',
-        canceledAtMs: now(),
-        endedAtMs: now(),
-        modifiedAtMs: now(),
-      });
-      return send(response, 200, subscriptionJson(subscription));
-    }
-
-    send(response, 404, { error: 'ResourceNotFound', detail: 'Not found' });
-  }
-
   async function handlePage(response: ServerResponse, path: string): Promise<boolean> {
     const checkoutMatch = CHECKOUT_PAGE.exec(path);
     if (checkoutMatch !== null) {
@@ -419,7 +250,7 @@ export async function startFakePolarServer(options: FakePolarOptions): Promise<F
       return;
     }
     const work = path.startsWith('/v1/')
-      ? handleApi(request, response, path)
+      ? handlePolarApi(store, request, response, path)
       : handlePage(response, path).then((handled) => {
           if (!handled) response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
         });
