@@ -187,6 +187,16 @@ describe('POST /api/webhooks/polar', () => {
       data: {},
     });
     expect(await post(signed(body))).toEqual({ status: 202, body: { status: 'ignored' } });
+    // A status billing does not know, or an id too long to be ours: acknowledged, nothing stored.
+    const paused = JSON.parse(subscriptionBody('subscription.updated')) as { data: Record<string, unknown> };
+    paused.data.status = 'paused';
+    expect(await post(signed(JSON.stringify(paused)))).toEqual({ status: 202, body: { status: 'ignored' } });
+    const foreign = JSON.parse(subscriptionBody('subscription.updated')) as {
+      data: { customer: { external_id: string } };
+    };
+    foreign.data.customer.external_id = 'x'.repeat(300);
+    expect(await post(signed(JSON.stringify(foreign)))).toEqual({ status: 202, body: { status: 'ignored' } });
+    expect(await account()).toBeUndefined();
     deps = { ...deps, config: { ...deps.config, webhookSecret: undefined } };
     expect((await post(signed(body))).status).toBe(503);
   });

@@ -8,6 +8,7 @@ import {
 } from '@receptionist/billing';
 import { applyBillingEvent, DomainError } from '@receptionist/domain';
 import type { Logger } from 'pino';
+import { ZodError } from 'zod';
 import type { Database } from '../db.ts';
 
 export interface PolarWebhookDeps {
@@ -87,7 +88,8 @@ export async function handlePolarWebhook(request: Request, deps: PolarWebhookDep
     if (result.outcome === 'business_gone') await revokeOrphans(result.subscriptionIds, deps, log);
     return answer(200, { status: result.outcome });
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'invalid_input') {
+    // A value billing cannot use (an unknown status, an oversized id) will not improve on retry.
+    if ((error instanceof DomainError && error.code === 'invalid_input') || error instanceof ZodError) {
       log.warn({ err: error.message }, 'Polar webhook with a value billing cannot use');
       return answer(202, { status: 'ignored' });
     }
