@@ -172,6 +172,27 @@ describe('usage metering on the cold path', () => {
     expect(smtp.inbox[0]?.parsed.text).toMatch(/greeted, asked to leave a message/);
   });
 
+  it('dead-letters a batch Polar refuses (422) without marking its calls, so none is lost', async () => {
+    startWorker();
+    const callId = await endedCall(20_000);
+    await waitFor(async () => (await tenant.jobs.list()).some((job) => job.kind === JOB_KINDS.billingMeter));
+    await waitFor(() => jobsDone({ exceptMeter: true }));
+    fake.failNext('/v1/events/ingest', {
+      status: 422,
+      body: {
+        detail: [{ loc: ['body', 'events', 0], msg: 'Customer does not exist.', type: 'value_error' }],
+      },
+    });
+    aheadMs = 60_000;
+    await waitFor(async () =>
+      (await tenant.jobs.list()).some(
+        (job) => job.kind === JOB_KINDS.billingMeter && job.status === 'failed',
+      ),
+    );
+    expect((await tenant.billing.listUnmetered(10)).map((row) => row.callId)).toEqual([callId]);
+    expect(fake.events).toEqual([]);
+  });
+
   it('keeps usage pending (never lost) while Polar is unconfigured', async () => {
     const { logger } = createCapturingLogger();
     worker = createWorker({
