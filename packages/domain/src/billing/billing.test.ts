@@ -5,12 +5,10 @@ import type { BusinessEvent } from '../events/types.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
 import { createTestReceptionistBusiness } from '../testing/index.ts';
 import { type ApplyBillingEventInput, applyBillingEvent } from './apply-billing-event.ts';
-import { checkCallEntitlement } from './entitlement.ts';
 import { listUnmeteredUsage, markUsageMetered } from './meter.ts';
 import { billableSecondsOf, minutesOf } from './plans.ts';
 import { readUsage } from './read-usage.ts';
 import { recordCallUsage } from './record-call-usage.ts';
-import { setOverageBehaviour } from './set-overage-behaviour.ts';
 
 let database: TestDatabase;
 let tenant: TenantDb;
@@ -245,40 +243,6 @@ describe('metering a subscribed business', () => {
     expect(
       (await listUnmeteredUsage({ ctx: { db: database.db }, input: { businessId } })).map((u) => u.callId),
     ).toEqual([second]);
-  });
-});
-
-describe('call entitlements', () => {
-  const entitlement = () => checkCallEntitlement({ ctx: { db: database.db }, input: { businessId } });
-
-  it('answers within the trial, and takes messages once the trial minutes are used', async () => {
-    expect(await entitlement()).toMatchObject({ kind: 'answer', overage: false, includedMinutes: 30 });
-    await record(await endedCall(0, 30 * MINUTE));
-    expect(await entitlement()).toMatchObject({
-      kind: 'take_message',
-      reason: 'trial_used',
-      minutesUsed: 30,
-    });
-    // No subscription to bill overage to: choosing it changes nothing on the trial.
-    await setOverageBehaviour({ ctx: { tenant }, input: { overageBehaviour: 'bill_overage' } });
-    expect((await entitlement()).kind).toBe('take_message');
-  });
-
-  it('past a plan’s minutes follows the owner’s choice, and a lapsed subscription takes messages', async () => {
-    await apply(subscriptionEvent());
-    await record(await endedCall(DAY + HOUR(1), 300 * MINUTE));
-    expect(await entitlement()).toMatchObject({ kind: 'take_message', reason: 'plan_limit' });
-    await setOverageBehaviour({ ctx: { tenant }, input: { overageBehaviour: 'bill_overage' } });
-    expect(await entitlement()).toMatchObject({ kind: 'answer', overage: true });
-    await apply(subscriptionEvent({ status: 'canceled', revoked: true, versionAtMs: t0 + 2 * DAY }));
-    expect(await entitlement()).toMatchObject({
-      kind: 'take_message',
-      reason: 'subscription_lapsed',
-      includedMinutes: 0,
-    });
-    await expect(
-      setOverageBehaviour({ ctx: { tenant }, input: { overageBehaviour: 'sometimes' as 'bill_overage' } }),
-    ).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });
 
