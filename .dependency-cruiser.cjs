@@ -3,6 +3,7 @@
 //   audio ← telephony
 //   audio ← engine ← receptionist → domain → db
 //   voice → {telephony, engine, receptionist, domain}     worker → domain (+ engine/speech)     web → domain
+//   billing (the Polar adapter) imports nothing of ours; worker and web may use it
 //
 // Production code is held to every rule. Tests and `testing/` fixtures may reach lower layers' test kits
 // (a temporary database, a fake OpenAI server), but the engine's tests still may not use the business.
@@ -18,7 +19,7 @@ const VOICE_READS = '^apps/voice/src/db-reads/';
 
 /** `from` may import nothing of ours except `allowed` (plus itself). */
 function onlyImports(name, from, allowed, comment) {
-  const ours = ['audio', 'telephony', 'db', 'domain', 'engine', 'receptionist']
+  const ours = ['audio', 'telephony', 'db', 'domain', 'engine', 'receptionist', 'billing']
     .map(pkg)
     .concat(['voice', 'web', 'worker', 'caller'].map(app));
   const forbidden = ours.filter((path) => path !== from.path && !allowed.includes(path));
@@ -40,6 +41,12 @@ module.exports = {
       'signal processing, and the typed event emitter every layer shares',
     ),
     onlyImports('db-is-a-leaf', { path: pkg('db') }, [], 'the database layer knows no business'),
+    onlyImports(
+      'billing-is-an-adapter',
+      { path: pkg('billing'), withTests: true },
+      [],
+      'the Polar adapter (SDK client, webhook signatures, fake Polar): no business, no database',
+    ),
     onlyImports('telephony-uses-audio', { path: pkg('telephony') }, [pkg('audio')], 'telephony → audio'),
     onlyImports(
       'engine-knows-no-business',
@@ -66,19 +73,19 @@ module.exports = {
       ...onlyImports(
         'worker-uses-domain',
         { path: app('worker') },
-        [pkg('domain')],
-        'the worker → domain (and the engine’s speech entry only)',
+        [pkg('domain'), pkg('billing')],
+        'the worker → domain, billing (and the engine’s speech entry only)',
       ),
       to: {
-        path: onlyImports('', { path: app('worker') }, [pkg('domain')]).to.path,
+        path: onlyImports('', { path: app('worker') }, [pkg('domain'), pkg('billing')]).to.path,
         pathNot: '^packages/engine/src/speech\\.ts$',
       },
     },
     onlyImports(
       'web-writes-through-domain',
       { path: app('web'), pathNot: `${TEST_FILES}|${WEB_QUERIES}|^apps/web/src/server/db\\.ts$` },
-      [pkg('domain'), pkg('telephony'), pkg('audio')],
-      'the dashboard and REST API → domain; database reads only under apps/web/src/server/queries/',
+      [pkg('domain'), pkg('telephony'), pkg('audio'), pkg('billing')],
+      'the dashboard and REST API → domain (and the Polar adapter); database reads only under apps/web/src/server/queries/',
     ),
     {
       name: 'database-reads-stay-reads',

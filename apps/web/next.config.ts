@@ -10,6 +10,7 @@ const nextConfig: NextConfig = {
     '@receptionist/telephony',
     '@receptionist/engine',
     '@receptionist/audio',
+    '@receptionist/billing',
   ],
   // Native or worker-thread based server libraries must stay plain Node requires, not bundled.
   serverExternalPackages: ['@libsql/client', 'libsql', 'pino', 'twilio', 'oauth2-mock-server'],

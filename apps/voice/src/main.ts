@@ -8,6 +8,7 @@ import {
 import {
   createCallAnalyzer,
   createDefaultHandlers,
+  polarBillingFrom,
   createNotificationChannels,
   createWorker,
   voicemailDepsFrom,
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
         notifications: createNotificationChannels(env.worker.notifications),
         voicemail: voicemailDepsFrom(env.worker),
         recordingsDir: env.worker.recordingsDir,
+        polar: polarBillingFrom(env.worker.polar),
       }),
       now: Date.now,
       random: Math.random,

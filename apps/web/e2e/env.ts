@@ -13,6 +13,8 @@ export interface E2eServers {
    * real clock the servers run on, so the spoken request and the test's checks agree even across midnight.
    */
   bookingDay: string;
+  /** The fake Polar API (checkout pages, customer portal) the dashboard and the worker talk to. */
+  polarUrl: string;
 }
 
 const KEY = 'RECEPTIONIST_E2E_SERVERS';

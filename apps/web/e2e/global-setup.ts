@@ -2,15 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startFakePolarServer } from '@receptionist/billing/testing';
 import { DateTime } from 'luxon';
 import { bookingDay, bookingRequest, writeCallerWav } from './caller-audio.ts';
 import { childEnv, publishServers, reuseWebBuild } from './env.ts';
 import { artifactsDir, callerWavPath, repoRoot, screenshotsDir, webDir } from './paths.ts';
 import { type Child, freePort, runToCompletion, startChild, stopChild, waitForHttp } from './servers.ts';
 
+/** The Polar products the e2e install sells (ids the fake Polar knows). */
+const E2E_PRODUCTS = {
+  starter: { id: 'e2e-prod-starter', name: 'Starter', priceAmount: 2900 },
+  pro: { id: 'e2e-prod-pro', name: 'Pro', priceAmount: 9900 },
+};
+
 /**
- * Starts what CI does not have running: the voice server (ENGINE=local) and the dashboard (`next build` +
- * `next start`), both on free loopback ports and one temporary database. Returns the teardown.
+ * Starts what CI does not have running: the voice server (ENGINE=local), the dashboard (`next build` +
+ * `next start`) and a fake Polar API, all on free loopback ports, with one temporary database. Returns the teardown.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const workDir = mkdtempSync(join(tmpdir(), 'receptionist-e2e-'));
@@ -24,9 +31,27 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const day = bookingDay('America/New_York', DateTime.now());
   writeCallerWav(callerWavPath, bookingRequest(day), 9);
 
+  // Polar, on loopback: its hosted checkout "pays" and sends signed webhooks to the dashboard.
+  const polarToken = `polar_oat_${randomBytes(12).toString('hex')}`;
+  const polarSecret = `polar_whs_${randomBytes(12).toString('hex')}`;
+  const polar = await startFakePolarServer({
+    accessToken: polarToken,
+    webhookSecret: polarSecret,
+    webhookUrl: `${webUrl}/api/webhooks/polar`,
+    products: [E2E_PRODUCTS.starter, E2E_PRODUCTS.pro],
+  });
+  const polarEnv = {
+    POLAR_ACCESS_TOKEN: polarToken,
+    POLAR_WEBHOOK_SECRET: polarSecret,
+    POLAR_SERVER_URL: polar.url,
+    POLAR_PRODUCT_STARTER: E2E_PRODUCTS.starter.id,
+    POLAR_PRODUCT_PRO: E2E_PRODUCTS.pro.id,
+  };
+
   const children: Child[] = [];
   const teardown = async () => {
     await Promise.all(children.map(stopChild));
+    await polar.close();
     rmSync(workDir, { recursive: true, force: true });
   };
   try {
@@ -46,6 +71,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
           ALLOWED_ORIGINS: webUrl,
           LOG_LEVEL: 'warn',
           OPENAI_API_KEY: '',
+          ...polarEnv,
         }),
       },
     );
@@ -58,6 +84,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       GOOGLE_CLIENT_ID: '',
       GOOGLE_CLIENT_SECRET: '',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...polarEnv,
     });
     const nextBin = join(repoRoot, 'node_modules/.bin/next');
     if (!reuseWebBuild) await runToCompletion('next build', nextBin, ['build'], { cwd: webDir, env: webEnv });
@@ -79,6 +106,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     sessionSecret,
     workDir,
     bookingDay: day.toISODate() ?? '',
+    polarUrl: polar.url,
   });
   return teardown;
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { type PolarConfig, PolarEnv, parsePolarConfig } from '@receptionist/billing';
 import { z } from 'zod';
 
 /**
@@ -15,43 +16,39 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    DATABASE_URL: z.string().min(1).default('file:./data/receptionist.db'),
-    DATABASE_AUTH_TOKEN: optionalText,
-    WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    SESSION_SECRET: optionalText.pipe(
-      z.string().min(32, 'must be at least 32 characters (iron-session needs it)').optional(),
-    ),
-    GOOGLE_CLIENT_ID: optionalText,
-    GOOGLE_CLIENT_SECRET: optionalText,
-    GOOGLE_ISSUER: z.url().default('https://accounts.google.com'),
-    /** Where the browser's test-call WebSocket goes (the voice server). */
-    VOICE_URL: z.url().default('http://127.0.0.1:8081'),
-    /** The public https origin Twilio sees (the voice server); shown in onboarding as webhook URLs. */
-    PUBLIC_URL: optionalText.pipe(z.url().optional()),
-    /** This dashboard's public origin, used for the OAuth redirect URI when set. */
-    WEB_PUBLIC_URL: optionalText.pipe(z.url().optional()),
-    /** Where the worker stores recordings (voicemails); the dashboard streams them to members. */
-    RECORDINGS_DIR: z.string().trim().min(1).default('./data/recordings'),
-    POLAR_ACCESS_TOKEN: optionalText,
-    POLAR_WEBHOOK_SECRET: optionalText,
-    /** `true` lets outgoing webhooks point at private, loopback or link-local addresses (development). */
-    WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && env.SESSION_SECRET === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
-    }
-    if ((env.GOOGLE_CLIENT_ID === undefined) !== (env.GOOGLE_CLIENT_SECRET === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['GOOGLE_CLIENT_SECRET'],
-        message: 'GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set together',
-      });
-    }
-  });
+const EnvSchema = PolarEnv.extend({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().min(1).default('file:./data/receptionist.db'),
+  DATABASE_AUTH_TOKEN: optionalText,
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SESSION_SECRET: optionalText.pipe(
+    z.string().min(32, 'must be at least 32 characters (iron-session needs it)').optional(),
+  ),
+  GOOGLE_CLIENT_ID: optionalText,
+  GOOGLE_CLIENT_SECRET: optionalText,
+  GOOGLE_ISSUER: z.url().default('https://accounts.google.com'),
+  /** Where the browser's test-call WebSocket goes (the voice server). */
+  VOICE_URL: z.url().default('http://127.0.0.1:8081'),
+  /** The public https origin Twilio sees (the voice server); shown in onboarding as webhook URLs. */
+  PUBLIC_URL: optionalText.pipe(z.url().optional()),
+  /** This dashboard's public origin, used for the OAuth redirect URI when set. */
+  WEB_PUBLIC_URL: optionalText.pipe(z.url().optional()),
+  /** Where the worker stores recordings (voicemails); the dashboard streams them to members. */
+  RECORDINGS_DIR: z.string().trim().min(1).default('./data/recordings'),
+  /** `true` lets outgoing webhooks point at private, loopback or link-local addresses (development). */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV === 'production' && env.SESSION_SECRET === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
+  }
+  if ((env.GOOGLE_CLIENT_ID === undefined) !== (env.GOOGLE_CLIENT_SECRET === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['GOOGLE_CLIENT_SECRET'],
+      message: 'GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set together',
+    });
+  }
+});
 
 export interface WebEnv {
   nodeEnv: 'development' | 'production' | 'test';
@@ -64,7 +61,8 @@ export interface WebEnv {
   voiceUrl: string;
   publicUrl: string | undefined;
   webPublicUrl: string | undefined;
-  polar: { accessToken: string | undefined; webhookSecret: string | undefined };
+  /** Polar (POLAR_*): checkout and portal need its access token, `/api/webhooks/polar` its webhook secret. */
+  polar: PolarConfig;
   webhooks: { allowPrivateUrls: boolean };
   /** Absolute; a relative RECORDINGS_DIR is resolved against the repository root, as the database is. */
   recordingsDir: string;
@@ -126,7 +124,7 @@ export function parseWebEnv(source: Record<string, string | undefined>, cwd = pr
     voiceUrl: env.VOICE_URL.replace(/\/$/, ''),
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
     webPublicUrl: env.WEB_PUBLIC_URL?.replace(/\/$/, ''),
-    polar: { accessToken: env.POLAR_ACCESS_TOKEN, webhookSecret: env.POLAR_WEBHOOK_SECRET },
+    polar: parsePolarConfig(source),
     webhooks: { allowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS === 'true' },
     recordingsDir: resolve(findRepositoryRoot(cwd), env.RECORDINGS_DIR),
   };

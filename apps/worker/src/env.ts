@@ -1,3 +1,4 @@
+import { type PolarConfig, PolarEnv, parsePolarConfig } from '@receptionist/billing';
 import { z } from 'zod';
 import { WorkerConfigError } from './errors.ts';
 
@@ -105,6 +106,8 @@ export interface WorkerSettings {
   recordingsDir: string;
   /** Credentials for fetching recordings; undefined when TWILIO_ACCOUNT_SID or TWILIO_AUTH_TOKEN is unset. */
   twilio: { accountSid: string; authToken: string; apiBaseUrl: string } | undefined;
+  /** Polar (POLAR_*): meter events are sent when its access token is set. */
+  polar: PolarConfig;
 }
 
 /** How the `call.ended` job analyses a call. */
@@ -137,7 +140,9 @@ function parseOrThrow<T extends z.ZodType>(
 
 export function parseWorkerSettings(source: Record<string, string | undefined>): WorkerSettings {
   const raw = parseOrThrow(SettingsEnv, source);
+  parseOrThrow(PolarEnv, source); // names a bad POLAR_* variable the way every other one is named
   return {
+    polar: parsePolarConfig(source),
     concurrency: raw.WORKER_CONCURRENCY,
     pollIntervalMs: raw.WORKER_POLL_INTERVAL_MS,
     leaseMs: raw.WORKER_LEASE_MS,

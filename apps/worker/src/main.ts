@@ -2,7 +2,7 @@ import { closeDatabase, openDatabase } from '@receptionist/domain';
 import { createCallAnalyzer } from './analysis/index.ts';
 import { loadWorkerEnv, type WorkerEnv } from './env.ts';
 import { WorkerConfigError } from './errors.ts';
-import { createDefaultHandlers } from './handlers/index.ts';
+import { createDefaultHandlers, polarBillingFrom } from './handlers/index.ts';
 import { createWorkerLogger } from './logger.ts';
 import { createNotificationChannels } from './notifications/channels.ts';
 import { voicemailDepsFrom } from './voicemail/index.ts';
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       notifications: createNotificationChannels(env.notifications),
       voicemail: voicemailDepsFrom(env),
       recordingsDir: env.recordingsDir,
+      polar: polarBillingFrom(env.polar),
     }),
     now: Date.now,
     random: Math.random,

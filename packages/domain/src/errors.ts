@@ -19,6 +19,7 @@ export type DomainErrorCode =
   | 'unknown_destination'
   | 'no_answer'
   | 'call_not_found'
+  | 'call_not_ended'
   | 'message_not_found'
   | 'voicemail_not_found'
   | 'api_key_not_found'

@@ -3,6 +3,7 @@ export * from './analysis/index.ts';
 export * from './api-keys/index.ts';
 export * from './appointments/index.ts';
 export * from './availability/index.ts';
+export * from './billing/index.ts';
 export * from './business/index.ts';
 export * from './calls/index.ts';
 export * from './context.ts';

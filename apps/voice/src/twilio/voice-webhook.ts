@@ -1,4 +1,10 @@
-import { afterHoursHandling, callContext, endCall, startCall } from '@receptionist/domain';
+import {
+  afterHoursHandling,
+  callContext,
+  checkCallEntitlement,
+  endCall,
+  startCall,
+} from '@receptionist/domain';
 import {
   buildFallbackTwiml,
   buildHangupTwiml,
@@ -29,6 +35,9 @@ const VoiceWebhookParams = z.object({
 export const UNKNOWN_NUMBER_MESSAGE =
   "Sorry, this number isn't set up to take calls yet. Please check the number and try again. Goodbye.";
 const VOICEMAIL_PROMPT = "Sorry, we can't take your call right now. Please leave a message after the tone.";
+/** Past the plan's minutes without overage: a message and a promised call back, no AI time spent. */
+const USAGE_LIMIT_PROMPT =
+  "Please leave your name, your number and a short message after the tone, and we'll call you back as soon as we can.";
 
 export interface VoiceWebhookDeps {
   env: VoiceEnv;
@@ -145,6 +154,26 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
       });
       log.info({ callId: call.id, behaviour: afterHours.kind }, 'after-hours call handled by TwiML');
       sendTwiml(response, buildFallbackTwiml(afterHours));
+      return;
+    }
+
+    // Billing decides once, as the call rings: a limit reached or a plan lapsing later never drops this caller.
+    const entitlement = await checkCallEntitlement({
+      ctx: { db: deps.db },
+      input: { businessId: owner.businessId },
+    });
+    if (entitlement.kind === 'take_message') {
+      await endCall({
+        ctx,
+        input: { callId: call.id, status: 'completed', endReason: 'usage_limit_voicemail' },
+      });
+      log.info({ callId: call.id, reason: entitlement.reason }, 'usage limit reached: taking a message');
+      sendTwiml(
+        response,
+        buildFallbackTwiml(
+          voicemail(deps.env.publicUrl, `Thanks for calling ${business.name}. ${USAGE_LIMIT_PROMPT}`),
+        ),
+      );
       return;
     }
 

@@ -15,6 +15,7 @@ const ITEMS = [
   { href: '/settings', label: 'Settings' },
   { href: '/api-keys', label: 'API keys' },
   { href: '/webhooks', label: 'Webhooks' },
+  { href: '/billing', label: 'Billing' },
 ] as const;
 
 export function SidebarNav({ businessId }: { businessId: string }) {

@@ -1,3 +1,4 @@
+import type { PolarBilling } from '@receptionist/billing';
 import { JOB_KINDS } from '@receptionist/domain';
 import type { CallAnalyzer } from '../analysis/analyzer.ts';
 import { createNotificationsConsumer } from '../notifications/consumer.ts';
@@ -10,13 +11,16 @@ import {
   type WebhookSettings,
   webhookDeliverHandler,
 } from '../webhooks/deliver.ts';
+import { billingMeterHandler } from './billing-meter.ts';
 import { businessEventHandler, type EventConsumerHandler } from './business-event.ts';
 import { createCallEndedHandler } from './call-ended.ts';
 import { callRecordingExpiredHandler } from './call-recording-expired.ts';
 import type { JobHandlers } from './registry.ts';
 import { type VoicemailDeps, voicemailReceivedHandler } from './voicemail-received.ts';
 
+export * from './billing-meter.ts';
 export * from './business-event.ts';
+export * from './polar.ts';
 export * from './call-recording-expired.ts';
 export * from './registry.ts';
 export * from './voicemail-received.ts';
@@ -45,6 +49,8 @@ export function createDefaultHandlers(
     voicemail?: VoicemailDeps | undefined;
     /** The recordings folder, where expired call recordings are deleted from. */
     recordingsDir?: string | undefined;
+    /** Polar, for meter events (createPolarBilling); without it usage is recorded but not sent. */
+    polar?: PolarBilling | undefined;
   } = {},
 ): JobHandlers {
   const channels = options.notifications ?? NO_CHANNELS;
@@ -62,5 +68,6 @@ export function createDefaultHandlers(
     [JOB_KINDS.callRecordingExpired]: callRecordingExpiredHandler(
       createRecordingStore(options.recordingsDir ?? './data/recordings'),
     ),
+    [JOB_KINDS.billingMeter]: billingMeterHandler(options.polar),
   };
 }

@@ -80,6 +80,8 @@ export function composeEventNotification(event: BusinessEvent, businessName: str
         sms: `${businessName}: webhook ${url} was switched off after failing for a day.`.slice(0, 300),
       };
     }
+    case 'usage.threshold_reached':
+      return composeUsageWarning(data, businessName);
     default:
       return {
         subject: `${event.type} at ${businessName}`,
@@ -87,6 +89,31 @@ export function composeEventNotification(event: BusinessEvent, businessName: str
         sms: event.type,
       };
   }
+}
+
+/** The owner's 80 % / 100 % warning: how much is used, and what happens to calls past the limit. */
+function composeUsageWarning(data: Record<string, unknown>, businessName: string): NotificationText {
+  const percent = typeof data.percent === 'number' ? data.percent : 100;
+  const used = typeof data.minutesUsed === 'number' ? data.minutesUsed : 0;
+  const included = typeof data.includedMinutes === 'number' ? data.includedMinutes : 0;
+  const overage = data.overageBehaviour === 'bill_overage' && data.subscribed === true;
+  const past = overage
+    ? 'Calls past the limit are still answered and billed per minute as overage.'
+    : 'Calls past the limit are greeted, asked to leave a message and promised a call back.';
+  const subject =
+    percent >= 100
+      ? `${businessName} has used all ${included} included call minutes`
+      : `${businessName} has used ${percent}% of its included call minutes`;
+  return {
+    subject,
+    text: [
+      `${businessName} has used ${used} of the ${included} call minutes included in this period (${percent}%).`,
+      past,
+      '',
+      'See usage, change plan or choose what happens at the limit under Billing in the dashboard.',
+    ].join('\n'),
+    sms: `${businessName}: ${used}/${included} call minutes used (${percent}%). ${past}`.slice(0, 300),
+  };
 }
 
 /** The booking confirmation texted to the caller. Carriers require the opt-out hint. */

@@ -22,7 +22,12 @@ export function createNotificationsConsumer(channels: NotificationChannels): Eve
       event.type === 'appointment.booked' && typeof customer.phone === 'string' ? customer.phone : undefined;
     const plan = await planNotifications({
       ctx: { db },
-      input: { businessId: event.businessId, topics, callerNumber },
+      input: {
+        businessId: event.businessId,
+        topics,
+        callerNumber,
+        includeOwners: event.type === 'usage.threshold_reached',
+      },
     });
     if (plan === undefined) return; // the business is gone
     if (plan.optedOut.length > 0)

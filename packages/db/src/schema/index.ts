@@ -1,5 +1,6 @@
 export * from './api-keys.ts';
 export * from './appointments.ts';
+export * from './billing.ts';
 export * from './businesses.ts';
 export * from './call-recordings.ts';
 export * from './calls.ts';

@@ -2,6 +2,7 @@ import type { Executor } from '../client.ts';
 import { DbError } from '../errors.ts';
 import { createApiKeysDal } from './api-keys.ts';
 import { createAppointmentsDal } from './appointments.ts';
+import { createBillingDal } from './billing.ts';
 import { createBusinessDal } from './business.ts';
 import { createCallRecordingsDal } from './call-recordings.ts';
 import { createCallsDal } from './calls.ts';
@@ -37,6 +38,7 @@ export interface TenantDb {
   readonly notifications: ReturnType<typeof createNotificationsDal>;
   readonly voicemails: ReturnType<typeof createVoicemailsDal>;
   readonly callRecordings: ReturnType<typeof createCallRecordingsDal>;
+  readonly billing: ReturnType<typeof createBillingDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -65,12 +67,14 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     notifications: createNotificationsDal(ex, businessId),
     voicemails: createVoicemailsDal(ex, businessId),
     callRecordings: createCallRecordingsDal(ex, businessId),
+    billing: createBillingDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }
 
 export type { ApiKeySummary } from './api-keys.ts';
 export type { BookAppointmentInput, MoveAppointmentInput } from './appointments.ts';
+export { type BillingAccountPatch, claimPolarWebhook, type UsageTotals } from './billing.ts';
 export type { BusinessPatch } from './business.ts';
 export type { CreateCallRecordingInput } from './call-recordings.ts';
 export type {

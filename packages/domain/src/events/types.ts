@@ -16,6 +16,8 @@ export const BUSINESS_EVENT_TYPES = [
   'question.answered',
   /** An outgoing webhook endpoint failed for its whole retry window and was switched off: tell the owner. */
   'webhook.disabled',
+  /** The period's usage reached 80 % or 100 % of the plan's minutes: tell the owner (billing/). */
+  'usage.threshold_reached',
 ] as const;
 export type BusinessEventType = (typeof BUSINESS_EVENT_TYPES)[number];
 

@@ -9,6 +9,7 @@ export const JOB_KINDS = {
   notificationDigest: 'notification.digest',
   voicemailReceived: 'voicemail.received',
   callRecordingExpired: 'call_recording.expired',
+  billingMeter: 'billing.meter',
 } as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
@@ -32,6 +33,8 @@ export const JOB_PAYLOADS = {
   [JOB_KINDS.voicemailReceived]: z.object({ voicemailId: z.string().min(1).max(100) }),
   /** A call recording reached the end of its retention period: delete the file. */
   [JOB_KINDS.callRecordingExpired]: z.object({ recordingId: z.string().min(1).max(100) }),
+  /** Send the business's calls not yet metered to Polar, in one batch (billing/meter.ts). */
+  [JOB_KINDS.billingMeter]: z.object({}),
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

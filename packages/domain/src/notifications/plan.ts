@@ -15,6 +15,7 @@ export function topicsOf(event: BusinessEvent): NotificationTopic[] {
     case 'voicemail.received':
       return ['voicemail'];
     case 'webhook.disabled':
+    case 'usage.threshold_reached':
       // Not a topic anyone picks: whoever hears from the business at all should hear this one.
       return [...NOTIFICATION_TOPICS];
     default:
@@ -42,13 +43,20 @@ export async function planNotifications({
   input,
 }: {
   ctx: { db: Executor };
-  input: { businessId: string; topics: NotificationTopic[]; callerNumber?: string | undefined };
+  input: {
+    businessId: string;
+    topics: NotificationTopic[];
+    callerNumber?: string | undefined;
+    /** Email the business's owners whatever their settings (billing warnings must reach who pays). */
+    includeOwners?: boolean | undefined;
+  };
 }): Promise<NotificationPlan | undefined> {
   const tenant = forBusiness(ctx.db, input.businessId);
   const business = await tenant.business.get();
   if (business === undefined) return undefined;
   const settings = await readNotificationSettings({ ctx: { tenant } });
-  const members = new Map((await tenant.members.list()).map((member) => [member.userId, member.email]));
+  const memberList = await tenant.members.list();
+  const members = new Map(memberList.map((member) => [member.userId, member.email]));
   const wants = (topics: NotificationTopic[]) => input.topics.some((topic) => topics.includes(topic));
 
   const emails = new Set<string>();
@@ -56,6 +64,9 @@ export async function planNotifications({
   if (wants(settings.business.emailTopics)) for (const email of settings.business.emails) emails.add(email);
   if (settings.business.smsNumber !== null && wants(settings.business.smsTopics)) {
     sms.add(settings.business.smsNumber);
+  }
+  if (input.includeOwners === true) {
+    for (const member of memberList) if (member.role === 'owner') emails.add(member.email.toLowerCase());
   }
   for (const member of settings.members) {
     const email = members.get(member.userId);

@@ -1,5 +1,6 @@
 import {
   BusinessProfile,
+  loadBillingState,
   loadBusinessProfile,
   tenantContext,
   updateBusinessProfile,
@@ -8,12 +9,28 @@ import { z } from 'zod';
 import type { ApiHandler } from './context.ts';
 import { json, readJsonBody } from './respond.ts';
 
-/** GET/PATCH /api/v1/business: the business profile. PATCH replaces the top-level fields it names. */
+/**
+ * GET/PATCH /api/v1/business: the business profile, and (GET) its `plan` (`trial`, `starter`, `pro`) with the
+ * subscription's details in `billing`. PATCH replaces the top-level profile fields it names.
+ */
 
-export const getBusinessHandler: ApiHandler = async (_request, { db, businessId }) => {
+export const getBusinessHandler: ApiHandler = async (_request, { db, businessId, apiKeyId }) => {
   const profile = await loadBusinessProfile(db, businessId);
-  return json({ data: { id: businessId, profile } });
+  const billing = await loadBillingState(tenantContext(db, businessId, { kind: 'api', apiKeyId }).tenant);
+  return json({ data: { id: businessId, profile, plan: billing.plan, billing: billingView(billing) } });
 };
+
+/** The subscription as the API shows it. */
+function billingView(billing: Awaited<ReturnType<typeof loadBillingState>>) {
+  return {
+    status: billing.status,
+    includedMinutes: billing.includedMinutes,
+    overageBehaviour: billing.overageBehaviour,
+    periodStart: new Date(billing.periodStartMs).toISOString(),
+    periodEnd: billing.periodEndMs === null ? null : new Date(billing.periodEndMs).toISOString(),
+    cancelAtPeriodEnd: billing.cancelAtPeriodEnd,
+  };
+}
 
 const ProfilePatch = z.record(z.string(), z.unknown());
 

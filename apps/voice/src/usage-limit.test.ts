@@ -1,0 +1,56 @@
+import { forBusiness } from '@receptionist/db';
+import { createScriptedEngine } from '@receptionist/engine/testing';
+import { fakeSid } from '@receptionist/telephony/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CALLER_NUMBER, startVoiceHarness, type VoiceHarness } from './testing/voice-harness.ts';
+
+// Billing's entitlement is decided when a call rings: past the included minutes without overage the caller
+// is asked for a message and promised a call back, and no media stream (no AI time) is opened.
+
+let harness: VoiceHarness | undefined;
+afterEach(async () => {
+  await harness?.cleanup();
+  harness = undefined;
+});
+
+/** Uses up the demo business's trial allowance (30 minutes) with one recorded call. */
+async function useTheTrial(h: VoiceHarness): Promise<void> {
+  const tenant = forBusiness(h.database.db, h.businessId);
+  const business = await tenant.business.get();
+  const startedAt = business?.createdAt ?? 0;
+  const call = await tenant.calls.create({
+    channel: 'phone',
+    engine: 'local',
+    status: 'in_progress',
+    startedAt,
+  });
+  await tenant.calls.end(call.id, {
+    status: 'completed',
+    endReason: 'caller_hangup',
+    endedAt: startedAt + 30 * 60_000,
+  });
+  await tenant.billing.recordUsage({ callId: call.id, startedAt, billableSeconds: 30 * 60, metered: false });
+}
+
+describe('calls past the usage limit', () => {
+  it('streams to the receptionist within the allowance, and takes a voicemail with a callback promise past it', async () => {
+    const h = await startVoiceHarness({ engine: createScriptedEngine() });
+    harness = h;
+    const within = await h.twilio.postVoiceWebhook({
+      from: CALLER_NUMBER,
+      to: h.businessNumber,
+      callSid: fakeSid('CA'),
+    });
+    expect(within.twiml.stream).toBeDefined();
+
+    await useTheTrial(h);
+    const callSid = fakeSid('CA');
+    const past = await h.twilio.postVoiceWebhook({ from: CALLER_NUMBER, to: h.businessNumber, callSid });
+    expect(past.twiml.stream).toBeUndefined();
+    expect(past.body).toContain("we'll call you back");
+    expect(past.body).toContain('recordingStatusCallback="https://voice.example.test/twilio/voicemail"');
+    const tenant = forBusiness(h.database.db, h.businessId);
+    const row = (await tenant.calls.list({})).find((call) => call.twilioCallSid === callSid);
+    expect(row).toMatchObject({ status: 'completed', endReason: 'usage_limit_voicemail' });
+  });
+});

@@ -1,0 +1,2 @@
+export * from './fake-polar-server.ts';
+export * from './polar-models.ts';
