@@ -13,6 +13,7 @@ import { createMessagesDal } from './messages.ts';
 import { createNotificationsDal } from './notifications.ts';
 import { createPhoneNumbersDal } from './phone-numbers.ts';
 import { createServicesDal } from './services.ts';
+import { createTwilioAccountDal } from './twilio-account.ts';
 import { createVoicemailsDal } from './voicemails.ts';
 import { createWebhooksDal } from './webhooks.ts';
 
@@ -37,6 +38,7 @@ export interface TenantDb {
   readonly notifications: ReturnType<typeof createNotificationsDal>;
   readonly voicemails: ReturnType<typeof createVoicemailsDal>;
   readonly callRecordings: ReturnType<typeof createCallRecordingsDal>;
+  readonly twilioAccount: ReturnType<typeof createTwilioAccountDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -65,6 +67,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     notifications: createNotificationsDal(ex, businessId),
     voicemails: createVoicemailsDal(ex, businessId),
     callRecordings: createCallRecordingsDal(ex, businessId),
+    twilioAccount: createTwilioAccountDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }

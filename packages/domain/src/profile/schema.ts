@@ -192,6 +192,14 @@ export const BusinessProfile = z
     callLimits: CallLimits.default({ maxCallMs: 15 * 60_000, silenceTimeoutMs: 30_000 }),
     /** Human number Twilio dials when the voice server cannot take the call. */
     fallbackNumber: E164.optional(),
+    /**
+     * ISO 3166 alpha-2 countries calls may be transferred to (transfer, human line, fallback, staff
+     * phones). Unset: the business's own country (its address, else US). Checked on write and on use.
+     */
+    destinationCountries: z
+      .array(z.string().regex(/^[A-Z]{2}$/))
+      .max(50)
+      .optional(),
     callRecording: CallRecordingSettings.default({ enabled: false, retentionDays: 30 }),
   })
   .superRefine((profile, ctx) => {
