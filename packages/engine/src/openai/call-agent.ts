@@ -21,6 +21,8 @@ export interface CallAgentInput {
   generation: () => number;
   /** Every supervisor answer, with the connection generation it was asked on. */
   onAnswer: (text: string, askedOnGeneration: number) => void;
+  /** A tool succeeded after its timeout was reported: the caller must hear this sentence. */
+  onLateResult: (sentence: string) => void;
 }
 
 /**
@@ -37,6 +39,7 @@ export function buildCallAgent(input: CallAgentInput): RealtimeAgent {
     signal,
     onToolCall: (event) => emit('tool_call', event),
     onToolResult: (event) => emit('tool_result', event),
+    onLateResult: (event) => input.onLateResult(event.result.message),
     logger,
   });
   const supervisor = new Supervisor({
