@@ -30,6 +30,7 @@ export type DomainErrorCode =
   | 'twilio_unreachable'
   | 'destination_refused'
   | 'verification_limited'
+  | 'verification_required'
   | 'user_not_found'
   | 'email_taken'
   | 'weak_password'

@@ -130,7 +130,7 @@ export class CallJournal {
       name: event.name,
       arguments: event.arguments,
       result: event.result,
-      status: late ? 'ok' : event.status,
+      status: event.status === 'late' ? 'ok' : event.status,
       latencyMs: event.latencyMs,
     });
   }

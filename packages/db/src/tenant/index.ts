@@ -14,6 +14,7 @@ import { createNotificationsDal } from './notifications.ts';
 import { createPhoneNumbersDal } from './phone-numbers.ts';
 import { createServicesDal } from './services.ts';
 import { createTwilioAccountDal } from './twilio-account.ts';
+import { createVerificationAttemptsDal } from './verification-attempts.ts';
 import { createVoicemailsDal } from './voicemails.ts';
 import { createWebhooksDal } from './webhooks.ts';
 
@@ -39,6 +40,7 @@ export interface TenantDb {
   readonly voicemails: ReturnType<typeof createVoicemailsDal>;
   readonly callRecordings: ReturnType<typeof createCallRecordingsDal>;
   readonly twilioAccount: ReturnType<typeof createTwilioAccountDal>;
+  readonly verificationAttempts: ReturnType<typeof createVerificationAttemptsDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -68,6 +70,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     voicemails: createVoicemailsDal(ex, businessId),
     callRecordings: createCallRecordingsDal(ex, businessId),
     twilioAccount: createTwilioAccountDal(ex, businessId),
+    verificationAttempts: createVerificationAttemptsDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }

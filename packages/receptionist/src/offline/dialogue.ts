@@ -290,7 +290,10 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     if (answer === 'yes') {
       this.#ctx.decide('confirmed', what);
       if (what === 'cancel' && this.#ctx.appointment) {
-        this.#ctx.callTool('cancel_appointment', { appointmentId: this.#ctx.appointment.id });
+        this.#ctx.callTool('cancel_appointment', {
+          appointmentId: this.#ctx.appointment.id,
+          customerName: this.#ctx.name,
+        });
         return;
       }
       book(this.#ctx);

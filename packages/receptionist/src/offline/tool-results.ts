@@ -93,6 +93,8 @@ function availabilityResult(ctx: DialogueContext, result: ToolResult): void {
 
 function appointmentsResult(ctx: DialogueContext, result: ToolResult): void {
   const appointment = result.ok ? firstAppointment(result) : undefined;
+  // A name that did not match is asked for afresh next time, never retried as is.
+  if (result.code === 'verification_failed') ctx.name = undefined;
   if (ctx.flow === 'check' || !appointment) {
     ctx.anythingElse(result.message);
     return;

@@ -16,7 +16,7 @@ export function rescheduleAppointmentTool(deps: ToolDependencies): AnyEngineTool
   return receptionistTool(deps, {
     name: 'reschedule_appointment',
     description:
-      "Call when the caller wants to move an existing booking to a new date and time. Their identity is checked by the number they call from, or else by the booking's name and current date.",
+      'Call when the caller wants to move an existing booking to a new date and time. Needs the name the booking is under: it is checked with the number they call from (both must match our records).',
     parameters: RescheduleAppointmentParameters,
     async run(args, ctx) {
       const moved = await rescheduleAppointment({ ctx, input: withoutNulls(args) });
