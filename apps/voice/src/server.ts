@@ -26,6 +26,7 @@ import {
   voicemailDoneHandler,
   voicemailWebhookHandler,
 } from './twilio/voicemail-webhook.ts';
+import { TRANSFER_RESULT_PATH, transferResultHandler } from './twilio/transfer-result-webhook.ts';
 
 /** Media Streams messages are ~400 bytes; browser frames at most 24 kB. Nothing legitimate comes close. */
 export const MAX_WS_PAYLOAD_BYTES = 64 * 1024;
@@ -98,6 +99,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   app.post(VOICEMAIL_CALLBACK_PATH, voicemailWebhookHandler({ env, db, logger, metrics, now: options.now }));
   app.post(VOICEMAIL_DONE_PATH, voicemailDoneHandler({ env, logger, metrics }));
   app.post('/api/sessions', sessionsHandler({ env, db, logger, metrics }));
+  app.post(TRANSFER_RESULT_PATH, transferResultHandler({ env, db, logger, metrics }));
   app.use(
     (error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
       metrics.countError('http_unhandled');

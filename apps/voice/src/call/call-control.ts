@@ -10,6 +10,9 @@ export interface CallControl {
   hangup(): Promise<void>;
 }
 
+/** How long a transfer rings before the caller is offered a message instead. */
+export const TRANSFER_RING_SECONDS = 20;
+
 /**
  * Phone calls: a REST update of the live call. Redirecting to `<Dial>` TwiML ends our media stream.
  * Without REST credentials, closing the stream makes Twilio run the fallback verbs after `</Connect>`
@@ -20,6 +23,8 @@ export function phoneCallControl(input: {
   rest: TwilioCallControl | undefined;
   closeStream: () => void;
   logger: Logger;
+  /** Twilio reports the transfer's `DialCallStatus` here, so an unanswered one is not the end. */
+  transferResultUrl?: string | undefined;
 }): CallControl {
   return {
     async transfer(target) {
@@ -28,7 +33,14 @@ export function phoneCallControl(input: {
         input.closeStream();
         return;
       }
-      await input.rest.redirectCall(input.callSid, buildTransferTwiml({ phoneNumber: target.phoneNumber }));
+      await input.rest.redirectCall(
+        input.callSid,
+        buildTransferTwiml({
+          phoneNumber: target.phoneNumber,
+          actionUrl: input.transferResultUrl,
+          timeoutSeconds: TRANSFER_RING_SECONDS,
+        }),
+      );
     },
     async hangup() {
       if (input.rest) await input.rest.endCall(input.callSid);

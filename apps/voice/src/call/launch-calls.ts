@@ -18,6 +18,7 @@ import type { EngineFactory } from '../engines.ts';
 import type { VoiceEnv } from '../env.ts';
 import { refuseUpgrade } from '../http/upgrade-router.ts';
 import type { VoiceMetrics } from '../metrics.ts';
+import { TRANSFER_RESULT_PATH } from '../twilio/transfer-result-webhook.ts';
 import type { TwilioCallControl } from '../twilio/twilio-rest.ts';
 import { CallAudioRecorder } from './call-audio-recorder.ts';
 import { browserCallControl, phoneCallControl } from './call-control.ts';
@@ -164,6 +165,7 @@ export async function acceptTwilioStream(
         rest: deps.twilioRest,
         closeStream: () => transport.close(1000, 'call ended'),
         logger,
+        transferResultUrl: `${deps.env.publicUrl}${TRANSFER_RESULT_PATH}`,
       }),
       prepare: async () => {
         await transport.started;

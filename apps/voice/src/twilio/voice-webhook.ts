@@ -38,7 +38,7 @@ export interface VoiceWebhookDeps {
 }
 
 /** A voicemail whose recording reaches us through the signed callbacks (PUBLIC_URL + path). */
-function voicemail(publicUrl: string, say: string): TwilioFallback {
+export function voicemail(publicUrl: string, say: string): TwilioFallback {
   return {
     kind: 'voicemail',
     say,

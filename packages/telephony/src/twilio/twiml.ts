@@ -109,11 +109,23 @@ export function buildTransferTwiml(input: {
   phoneNumber: string;
   say?: string | undefined;
   callerId?: string;
+  /**
+   * Where Twilio posts `DialCallStatus` once the dialled leg ends. Without it an unanswered transfer ends
+   * the call in silence; with it the caller can be offered something else (a message).
+   */
+  actionUrl?: string | undefined;
+  /** How long the destination rings before the dial counts as `no-answer` (Twilio's default is 30). */
+  timeoutSeconds?: number | undefined;
 }): string {
   const response = new twilio.twiml.VoiceResponse();
   if (input.say) response.say({ voice: SAY_VOICE }, input.say);
   response.dial(
-    { timeLimit: 3600, ...(input.callerId ? { callerId: input.callerId } : {}) },
+    {
+      timeLimit: 3600,
+      ...(input.callerId ? { callerId: input.callerId } : {}),
+      ...(input.actionUrl ? { action: input.actionUrl, method: 'POST' as const } : {}),
+      ...(input.timeoutSeconds ? { timeout: input.timeoutSeconds } : {}),
+    },
     input.phoneNumber,
   );
   return response.toString();
