@@ -1,17 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ConnectionLimits } from '@receptionist/telephony';
+import { type ConnectionLimits, RateWindow } from '@receptionist/telephony';
 import express from 'express';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { sessionsHandler } from './browser/sessions-route.ts';
 import type { BusinessDirectory } from './business-directory.ts';
+import { CallAdmission } from './call/call-admission.ts';
 import { CallRegistry } from './call/call-registry.ts';
 import { acceptBrowserCall, acceptTwilioStream, type LaunchDeps } from './call/launch-calls.ts';
 import type { Database } from './db-reads/index.ts';
 import type { EngineFactory } from './engines.ts';
 import type { VoiceEnv } from './env.ts';
 import { mountHealthRoutes } from './http/health-routes.ts';
+import { webhookRateLimit } from './http/webhook-rate-limit.ts';
 import { createUpgradeRouter } from './http/upgrade-router.ts';
 import { createLogger } from './logger.ts';
 import { VoiceMetrics } from './metrics.ts';
@@ -60,12 +62,20 @@ export interface VoiceServer {
   close(): Promise<void>;
 }
 
+/** A call admitted at its webhook whose stream never connects gives its place back after this long. */
+const UNCLAIMED_CALL_TIMEOUT_MS = 60_000;
+
 /** The voice server: Twilio webhooks, Media Streams, browser calls, health and metrics, in one process. */
 export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   const { env, db } = options;
   const logger = options.logger ?? createLogger({ level: env.logLevel });
   const metrics = new VoiceMetrics();
   const registry = new CallRegistry(metrics);
+  const admission = new CallAdmission({
+    maxCalls: env.abuse.maxConcurrentCalls,
+    maxCallsPerBusiness: env.abuse.maxConcurrentCallsPerBusiness,
+    unclaimedTimeoutMs: UNCLAIMED_CALL_TIMEOUT_MS,
+  });
   const directory = options.directory ?? receptionistDirectory(db, options.now);
   const twilioRest =
     options.twilioRest ??
@@ -86,9 +96,21 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   app.use(express.json({ limit: '16kb' }));
   mountHealthRoutes(app, { db, metrics, logger, engineReady: () => true, isDraining });
   const engineName = env.engine;
+  app.use('/twilio', webhookRateLimit({ perMinute: env.abuse.webhooksPerSourcePerMinute, logger, metrics }));
+  const callsPerNumber = new RateWindow({ limit: env.abuse.callsPerNumberPerMinute, windowMs: 60_000 });
   app.post(
     '/twilio/voice',
-    voiceWebhookHandler({ env, db, directory, logger, metrics, isDraining, engineName }),
+    voiceWebhookHandler({
+      env,
+      db,
+      directory,
+      logger,
+      metrics,
+      isDraining,
+      engineName,
+      admission,
+      callsPerNumber,
+    }),
   );
   app.post(
     '/twilio/status',
@@ -121,6 +143,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     directory,
     engineFactory: options.engineFactory,
     registry,
+    admission,
     logger,
     metrics,
     twilioRest,

@@ -13,6 +13,14 @@ afterEach(async () => {
   harness = undefined;
 });
 
+async function start(options: Partial<Parameters<typeof startVoiceHarness>[0]> = {}): Promise<VoiceHarness> {
+  harness = await startVoiceHarness({
+    engine: createScriptedEngine({ greeting: { text: 'Hello!', audioMs: 300 } }),
+    ...options,
+  });
+  return harness;
+}
+
 /** A phone call transferred by DTMF 0, once its row says `transferred`. */
 async function transferredCall(h: VoiceHarness) {
   const call = await h.twilio.placeCall({ from: CALLER_NUMBER, to: h.businessNumber });
@@ -31,9 +39,7 @@ async function transferredCall(h: VoiceHarness) {
 
 describe('transfers', () => {
   it('dial with a ring timeout and an action, so Twilio reports how the transfer went', async () => {
-    const h = (harness = await startVoiceHarness({
-      engine: createScriptedEngine({ greeting: { text: 'Hello!', audioMs: 300 } }),
-    }));
+    const h = await start();
     const { update } = await transferredCall(h);
     const dial = /<Dial\b[^>]*>/.exec(update.params.Twiml ?? '')?.[0] ?? '';
     expect(dial).toContain(`action="${h.env.publicUrl}${TRANSFER_RESULT_PATH}"`);
@@ -41,9 +47,7 @@ describe('transfers', () => {
   });
 
   it('returns an unanswered transfer to a message and logs it as unanswered, not transferred', async () => {
-    const h = (harness = await startVoiceHarness({
-      engine: createScriptedEngine({ greeting: { text: 'Hello!', audioMs: 300 } }),
-    }));
+    const h = await start();
     const { call, callId, tenant } = await transferredCall(h);
     const response = await h.twilio.post(TRANSFER_RESULT_PATH, {
       CallSid: call.callSid,
@@ -61,9 +65,7 @@ describe('transfers', () => {
   });
 
   it('ends an answered transfer and keeps it logged as transferred; refuses an unsigned result', async () => {
-    const h = (harness = await startVoiceHarness({
-      engine: createScriptedEngine({ greeting: { text: 'Hello!', audioMs: 300 } }),
-    }));
+    const h = await start();
     const { call, callId, tenant } = await transferredCall(h);
     const params = { CallSid: call.callSid, AccountSid: h.twilio.accountSid, DialCallStatus: 'busy' };
     expect((await h.twilio.post(TRANSFER_RESULT_PATH, params, { signature: null })).status).toBe(403);

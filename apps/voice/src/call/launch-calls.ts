@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type CallContext, callContext, startCall } from '@receptionist/domain';
+import { type CallContext, callContext, endCall, startCall } from '@receptionist/domain';
 import {
   BrowserTransport,
   type CallTransport,
@@ -25,6 +25,7 @@ import { browserCallControl, phoneCallControl } from './call-control.ts';
 import { CallJournal } from './call-journal.ts';
 import { CallLogWriter } from './call-log-writer.ts';
 import { saveCallRecording } from './call-recording-saver.ts';
+import type { CallAdmission } from './call-admission.ts';
 import type { CallRegistry } from './call-registry.ts';
 import { CallSession, type PreparedCall } from './call-session.ts';
 import { conversationConfigFor } from './conversation-config.ts';
@@ -36,6 +37,8 @@ export interface LaunchDeps {
   directory: BusinessDirectory;
   engineFactory: EngineFactory;
   registry: CallRegistry;
+  /** Places for live calls; a session holds its place until it ends. */
+  admission?: CallAdmission | undefined;
   logger: Logger;
   metrics: VoiceMetrics;
   twilioRest: TwilioCallControl | undefined;
@@ -98,6 +101,8 @@ function journalFor(
 
 function runSession(deps: LaunchDeps, session: CallSession, channel: 'phone' | 'browser'): void {
   deps.registry.add(session, channel);
+  deps.admission?.claim(session.callId);
+  void session.done.finally(() => deps.admission?.release(session.callId));
   void session.start();
 }
 
@@ -215,9 +220,24 @@ export async function acceptBrowserCall(
   }
   const ctx = callContext(deps.db, claims.businessId);
   const call = await startCall({ ctx, input: { channel: 'browser', engine: deps.env.engine } });
+  const verdict = deps.admission?.tryAdmit(claims.businessId, call.id) ?? 'admitted';
+  if (verdict !== 'admitted') {
+    deps.metrics.countError(`calls_${verdict}`);
+    deps.logger.warn({ callId: call.id, verdict }, 'no free line for a browser call');
+    await endCall({ ctx, input: { callId: call.id, status: 'busy', endReason: `lines_busy_${verdict}` } });
+    refuseUpgrade(socket, 503, 'Service Unavailable');
+    return;
+  }
   deps.wss.handleUpgrade(request, socket, head, (ws) => {
     const logger = deps.logger.child({ callId: call.id, channel: 'browser' });
-    const transport = new BrowserTransport(ws, { limits: deps.limits, rawSocket: socket });
+    const transport = new BrowserTransport(ws, {
+      limits: deps.limits,
+      rawSocket: socket,
+      typedLines: {
+        perSecond: deps.env.abuse.typedLinesPerSecond,
+        perCall: deps.env.abuse.typedLinesPerCall,
+      },
+    });
     const journal = journalFor(deps, { ctx, callId: call.id, logger, transport });
     const session = new CallSession({
       callId: call.id,

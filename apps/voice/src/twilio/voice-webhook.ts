@@ -5,12 +5,14 @@ import {
   buildSayHangupTwiml,
   buildStreamTwiml,
   mintStreamToken,
+  type RateWindow,
   type TwilioFallback,
 } from '@receptionist/telephony';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { BusinessDirectory, CallBusiness } from '../business-directory.ts';
+import type { CallAdmission } from '../call/call-admission.ts';
 import type { Database } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
@@ -26,6 +28,10 @@ const VoiceWebhookParams = z.object({
 export const UNKNOWN_NUMBER_MESSAGE =
   "Sorry, this number isn't set up to take calls yet. Please check the number and try again. Goodbye.";
 const VOICEMAIL_PROMPT = "Sorry, we can't take your call right now. Please leave a message after the tone.";
+export const LINES_BUSY_PROMPT =
+  'Thanks for calling. All our lines are busy right now. Please leave a message after the tone and we will call you back.';
+export const TOO_MANY_CALLS_MESSAGE =
+  "Sorry, we're receiving too many calls from this number. Please try again later. Goodbye.";
 
 export interface VoiceWebhookDeps {
   env: VoiceEnv;
@@ -35,6 +41,10 @@ export interface VoiceWebhookDeps {
   metrics: VoiceMetrics;
   isDraining: () => boolean;
   engineName: string;
+  /** Places for live calls (per server, per business); absent: no cap. */
+  admission?: CallAdmission | undefined;
+  /** Calls ringing per caller number; absent: no limit. */
+  callsPerNumber?: RateWindow | undefined;
 }
 
 /** A voicemail whose recording reaches us through the signed callbacks (PUBLIC_URL + path). */
@@ -84,6 +94,13 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
     }
     const { CallSid: callSid, To: to, From: from } = params.data;
     const log = deps.logger.child({ callSid });
+    // A flood from one number is turned away before it costs a call row or an engine.
+    if (from !== '' && deps.callsPerNumber !== undefined && !deps.callsPerNumber.allow(from)) {
+      deps.metrics.countError('calls_per_number_limited');
+      log.warn('too many calls from one number; turned away');
+      sendTwiml(response, buildSayHangupTwiml(TOO_MANY_CALLS_MESSAGE));
+      return;
+    }
     const owner = await deps.directory.findByPhoneNumber(to);
     if (!owner) {
       log.info({ to }, 'call to a number no business owns');
@@ -145,6 +162,14 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
       return;
     }
 
+    const verdict = deps.admission?.tryAdmit(owner.businessId, call.id) ?? 'admitted';
+    if (verdict !== 'admitted') {
+      deps.metrics.countError(`calls_${verdict}`);
+      log.warn({ callId: call.id, verdict }, 'no free line: the caller is offered a message');
+      await endCall({ ctx, input: { callId: call.id, status: 'busy', endReason: `lines_busy_${verdict}` } });
+      sendTwiml(response, buildFallbackTwiml(voicemail(deps.env.publicUrl, LINES_BUSY_PROMPT)));
+      return;
+    }
     const minted = mintStreamToken({
       secret: deps.env.sessionSecret,
       businessId: owner.businessId,
