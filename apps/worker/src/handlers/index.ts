@@ -12,12 +12,14 @@ import {
 } from '../webhooks/deliver.ts';
 import { businessEventHandler, type EventConsumerHandler } from './business-event.ts';
 import { createCallEndedHandler } from './call-ended.ts';
+import { callerCodeSendHandler } from './caller-code-send.ts';
 import { callRecordingExpiredHandler } from './call-recording-expired.ts';
 import type { JobHandlers } from './registry.ts';
 import { type VoicemailDeps, voicemailReceivedHandler } from './voicemail-received.ts';
 
 export * from './business-event.ts';
 export * from './call-recording-expired.ts';
+export * from './caller-code-send.ts';
 export * from './registry.ts';
 export * from './voicemail-received.ts';
 
@@ -62,5 +64,6 @@ export function createDefaultHandlers(
     [JOB_KINDS.callRecordingExpired]: callRecordingExpiredHandler(
       createRecordingStore(options.recordingsDir ?? './data/recordings'),
     ),
+    [JOB_KINDS.callerCodeSend]: callerCodeSendHandler(channels.sms),
   };
 }

@@ -15,3 +15,4 @@ export * from './users.ts';
 export * from './voicemails.ts';
 export * from './webhooks.ts';
 export * from './twilio-accounts.ts';
+export * from './caller-codes.ts';

@@ -3,6 +3,7 @@ import { DbError } from '../errors.ts';
 import { createApiKeysDal } from './api-keys.ts';
 import { createAppointmentsDal } from './appointments.ts';
 import { createBusinessDal } from './business.ts';
+import { createCallerCodesDal } from './caller-codes.ts';
 import { createCallRecordingsDal } from './call-recordings.ts';
 import { createCallsDal } from './calls.ts';
 import { createCustomersDal } from './customers.ts';
@@ -41,6 +42,7 @@ export interface TenantDb {
   readonly callRecordings: ReturnType<typeof createCallRecordingsDal>;
   readonly twilioAccount: ReturnType<typeof createTwilioAccountDal>;
   readonly verificationAttempts: ReturnType<typeof createVerificationAttemptsDal>;
+  readonly callerCodes: ReturnType<typeof createCallerCodesDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -71,6 +73,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     callRecordings: createCallRecordingsDal(ex, businessId),
     twilioAccount: createTwilioAccountDal(ex, businessId),
     verificationAttempts: createVerificationAttemptsDal(ex, businessId),
+    callerCodes: createCallerCodesDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }

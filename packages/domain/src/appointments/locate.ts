@@ -2,10 +2,11 @@ import type { AppointmentRow } from '@receptionist/db';
 import { addDays, type DomainContext, joinWords, localTimeToInstant } from '../availability/index.ts';
 import { actorOf } from '../context.ts';
 import { namesMatch } from '../customers/index.ts';
+import { customerProvedByCode } from './caller-code.ts';
 import { DomainError } from '../errors.ts';
 import { toAppointmentView } from './view.ts';
 
-export type VerifiedBy = 'caller_id_and_name';
+export type VerifiedBy = 'caller_id_and_name' | 'sms_code';
 
 export interface LocatedAppointments {
   verifiedBy: VerifiedBy;
@@ -25,9 +26,24 @@ export const VERIFICATION_LIMITS = { perCall: 3, perNumber: 5, windowMs: 60 * 60
  */
 export async function locateCallerAppointments(
   ctx: DomainContext,
-  input: { customerName?: string | undefined; date?: string | undefined },
+  input: {
+    customerName?: string | undefined;
+    date?: string | undefined;
+    verificationCode?: string | undefined;
+  },
 ): Promise<LocatedAppointments> {
   await assertVerificationAllowed(ctx);
+  if (ctx.profile.callerVerification === 'sms_code') {
+    const proved = await customerProvedByCode(ctx, input.verificationCode);
+    if (proved === undefined) {
+      throw new DomainError(
+        'verification_required',
+        'For your security I need to text a code to the number the booking is under. Shall I send it?',
+        { details: { method: 'sms_code' } },
+      );
+    }
+    return { verifiedBy: 'sms_code', appointments: await upcomingOf(ctx, proved.id, input.date) };
+  }
   const customer =
     ctx.callerNumber === undefined ? undefined : await ctx.tenant.customers.findByPhone(ctx.callerNumber);
   if (ctx.callerNumber === undefined || customer === undefined) {
@@ -45,18 +61,26 @@ export async function locateCallerAppointments(
       "That name doesn't match our records for the number you're calling from. Could you give the name the booking is under?",
     );
   }
-  const upcoming = await ctx.tenant.appointments.listForCustomer(customer.id, { fromMs: ctx.nowMs });
-  const onDate =
-    input.date === undefined ? upcoming : upcoming.filter((row) => isOnDate(ctx, row, input.date!));
+  return { verifiedBy: 'caller_id_and_name', appointments: await upcomingOf(ctx, customer.id, input.date) };
+}
+
+/** A verified customer's upcoming bookings, on `date` when given; none is a plain "not found". */
+async function upcomingOf(
+  ctx: DomainContext,
+  customerId: string,
+  date: string | undefined,
+): Promise<AppointmentRow[]> {
+  const upcoming = await ctx.tenant.appointments.listForCustomer(customerId, { fromMs: ctx.nowMs });
+  const onDate = date === undefined ? upcoming : upcoming.filter((row) => isOnDate(ctx, row, date));
   if (onDate.length === 0) {
     throw new DomainError(
       'appointment_not_found',
-      input.date === undefined
+      date === undefined
         ? "I don't see any upcoming bookings for you."
         : "I don't see a booking for you on that date. Could you check the date?",
     );
   }
-  return { verifiedBy: 'caller_id_and_name', appointments: onDate };
+  return onDate;
 }
 
 /** Refuses when this call, or this number lately, has failed to prove who it is too often. */
@@ -120,6 +144,7 @@ export async function resolveAppointment(
     appointmentId?: string | undefined;
     customerName?: string | undefined;
     date?: string | undefined;
+    verificationCode?: string | undefined;
     /** Only a live booking will do (a move); a cancel of a cancelled booking returns it unchanged. */
     mustBeBooked: boolean;
   },
@@ -128,7 +153,7 @@ export async function resolveAppointment(
   if (actor.kind === 'caller') {
     const located = await locateCallerAppointments(
       { ...ctx, callerNumber: actor.callerNumber ?? ctx.callerNumber },
-      { customerName: input.customerName, date: input.date },
+      { customerName: input.customerName, date: input.date, verificationCode: input.verificationCode },
     );
     return pickAppointment(ctx, located, input.appointmentId);
   }

@@ -9,6 +9,7 @@ export const JOB_KINDS = {
   notificationDigest: 'notification.digest',
   voicemailReceived: 'voicemail.received',
   callRecordingExpired: 'call_recording.expired',
+  callerCodeSend: 'caller_code.send',
 } as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
@@ -32,6 +33,8 @@ export const JOB_PAYLOADS = {
   [JOB_KINDS.voicemailReceived]: z.object({ voicemailId: z.string().min(1).max(100) }),
   /** A call recording reached the end of its retention period: delete the file. */
   [JOB_KINDS.callRecordingExpired]: z.object({ recordingId: z.string().min(1).max(100) }),
+  /** Make a caller's one-time code and text it to the number on file (the code is never stored). */
+  [JOB_KINDS.callerCodeSend]: z.object({ codeId: z.string().min(1).max(100) }),
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

@@ -8,6 +8,8 @@ const CancelAppointmentParameters = toolParameters(CancelAppointmentInput, {
   appointmentId: 'Id from find_my_appointments, when known',
   date: 'Date of the booking, YYYY-MM-DD',
   customerName: 'Name the booking is under',
+  verificationCode:
+    'The code the caller read back after send_verification_code, when the business texts codes',
 });
 
 export function cancelAppointmentTool(deps: ToolDependencies): AnyEngineTool {

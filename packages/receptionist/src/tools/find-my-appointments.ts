@@ -6,6 +6,8 @@ import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.
 
 const FindMyAppointmentsParameters = toolParameters(FindAppointmentsInput, {
   customerName: 'Name the booking is under',
+  verificationCode:
+    'The code the caller read back after send_verification_code, when the business texts codes',
   date: 'Date of the booking, YYYY-MM-DD',
 });
 

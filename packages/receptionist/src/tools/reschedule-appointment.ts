@@ -8,6 +8,8 @@ const RescheduleAppointmentParameters = toolParameters(RescheduleAppointmentInpu
   appointmentId: 'Id from find_my_appointments, when known',
   currentDate: 'Date of the existing booking, YYYY-MM-DD',
   customerName: 'Name the booking is under',
+  verificationCode:
+    'The code the caller read back after send_verification_code, when the business texts codes',
   newDate: 'New date, YYYY-MM-DD',
   newTime: 'New start time, local HH:mm (24-hour)',
 });
