@@ -248,6 +248,52 @@ describe('DialoguePolicy', () => {
     });
   });
 
+  it('asks for the texted code when the business verifies callers that way, and retries a wrong one', () => {
+    const dialogue = policy('+13105550123');
+    dialogue.handle({ type: 'caller_text', text: 'when is my appointment' });
+    dialogue.handle({ type: 'caller_text', text: 'john smith' });
+    const needsCode = dialogue.handle({
+      type: 'tool_result',
+      name: 'find_my_appointments',
+      result: {
+        ok: false,
+        code: 'verification_required',
+        message: 'I need to text a code.',
+        data: { method: 'sms_code' },
+      },
+    });
+    expect(toolCall(needsCode)).toEqual({ type: 'call_tool', name: 'send_verification_code', args: {} });
+    const sent = dialogue.handle({
+      type: 'tool_result',
+      name: 'send_verification_code',
+      result: ok("I've texted a 6-digit code. What is the code?", { phoneEnding: '0123' }),
+    });
+    expect(said(sent)).toMatch(/What is the code\?$/);
+    expect(toolCall(dialogue.handle({ type: 'caller_text', text: 'one two three four five six' }))).toEqual({
+      type: 'call_tool',
+      name: 'find_my_appointments',
+      args: { customerName: 'John Smith', verificationCode: '123456' },
+    });
+    const wrong = dialogue.handle({
+      type: 'tool_result',
+      name: 'find_my_appointments',
+      result: { ok: false, code: 'verification_failed', message: "That code doesn't match." },
+    });
+    expect(said(wrong)).toMatch(/doesn't match/);
+    let keyed: PolicyAction[] = [];
+    for (const digit of '654321') keyed = dialogue.handle({ type: 'dtmf', digit });
+    // The keyed code goes out once its sixth digit is in.
+    expect(toolCall(keyed)).toMatchObject({ args: { verificationCode: '654321' } });
+    const retried = dialogue.handle({
+      type: 'tool_result',
+      name: 'find_my_appointments',
+      result: ok('I see one booking: Cleaning on Tuesday.', {
+        appointments: [{ id: 'apt_1', date: '2026-03-03', time: '14:00', spoken: 'Cleaning on Tuesday' }],
+      }),
+    });
+    expect(said(retried)).toContain('Cleaning on Tuesday');
+  });
+
   it('says goodbye and ends the call', () => {
     const dialogue = policy();
     const actions = dialogue.handle({ type: 'caller_text', text: 'okay thanks goodbye' });

@@ -78,7 +78,10 @@ export function advance(ctx: DialogueContext): void {
         return;
       }
       if (!ctx.appointment) {
-        ctx.callTool('find_my_appointments', { customerName: ctx.name });
+        ctx.callTool('find_my_appointments', {
+          customerName: ctx.name,
+          ...(ctx.verificationCode ? { verificationCode: ctx.verificationCode } : {}),
+        });
         return;
       }
       if (ctx.flow === 'reschedule') {
@@ -117,6 +120,6 @@ export function book(ctx: DialogueContext): void {
 }
 
 /** The tools use caller ID by default and take a number only when it differs. */
-function phoneIfNotCallerId(ctx: DialogueContext, key: string): Record<string, string> {
+export function phoneIfNotCallerId(ctx: DialogueContext, key: string): Record<string, string> {
   return ctx.phone && ctx.phone !== ctx.callerNumber ? { [key]: ctx.phone } : {};
 }
