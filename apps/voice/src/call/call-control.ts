@@ -1,5 +1,6 @@
 import { buildTransferTwiml } from '@receptionist/telephony';
 import type { Logger } from 'pino';
+import { TRANSFER_RING_SECONDS } from '../twilio/transfer-paths.ts';
 import type { TwilioCallControl } from '../twilio/twilio-rest.ts';
 
 /** How a call is transferred or hung up; differs by channel, never seen by the engine. */
@@ -9,9 +10,6 @@ export interface CallControl {
   /** Ends the call for the caller (not just our socket). */
   hangup(): Promise<void>;
 }
-
-/** How long a transfer rings before the caller is offered a message instead. */
-export const TRANSFER_RING_SECONDS = 20;
 
 /**
  * Phone calls: a REST update of the live call. Redirecting to `<Dial>` TwiML ends our media stream.

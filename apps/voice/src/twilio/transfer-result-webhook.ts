@@ -9,8 +9,7 @@ import type { VoiceMetrics } from '../metrics.ts';
 import { requireTwilioSignature } from './require-signature.ts';
 import { voicemail } from './voice-webhook.ts';
 
-/** The transfer `<Dial action>`: Twilio posts here once the dialled person's leg ends. */
-export const TRANSFER_RESULT_PATH = '/twilio/transfer-result';
+export { TRANSFER_RESULT_PATH } from './transfer-paths.ts';
 
 export const TRANSFER_UNANSWERED_PROMPT =
   "Sorry, nobody could take your call just now. Please leave your name, number and message after the tone, and we'll get back to you.";

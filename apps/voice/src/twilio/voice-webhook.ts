@@ -17,6 +17,7 @@ import type { Database } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
 import { requireTwilioSignature } from './require-signature.ts';
+import { TRANSFER_RESULT_PATH, TRANSFER_RING_SECONDS } from './transfer-paths.ts';
 import { VOICEMAIL_CALLBACK_PATH, VOICEMAIL_DONE_PATH } from './voicemail-webhook.ts';
 
 const VoiceWebhookParams = z.object({
@@ -64,9 +65,15 @@ export function fallbackFor(business: Pick<CallBusiness, 'humanLine'>, publicUrl
       kind: 'dial',
       phoneNumber: business.humanLine.phoneNumber,
       say: 'Please hold while we connect you.',
+      ...transferReport(publicUrl),
     };
   }
   return voicemail(publicUrl, VOICEMAIL_PROMPT);
+}
+
+/** A dial whose outcome comes back to us: nobody answering leads to a message, logged as such. */
+function transferReport(publicUrl: string): { actionUrl: string; timeoutSeconds: number } {
+  return { actionUrl: `${publicUrl}${TRANSFER_RESULT_PATH}`, timeoutSeconds: TRANSFER_RING_SECONDS };
 }
 
 function streamUrlFor(publicUrl: string, token: string): string {
@@ -144,7 +151,7 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
     if (handling.kind !== 'answer') {
       const afterHours: TwilioFallback =
         handling.kind === 'dial'
-          ? handling
+          ? { ...handling, ...transferReport(deps.env.publicUrl) }
           : voicemail(
               deps.env.publicUrl,
               `Thanks for calling ${business.name}. We're closed right now. ${VOICEMAIL_PROMPT}`,

@@ -275,6 +275,20 @@ describe('receptionist tools', () => {
     expect(byNumber.action).toBeUndefined();
   });
 
+  it('never dials a stored destination the policy refuses (a premium-rate number saved before the policy)', async () => {
+    const tenant = forBusiness(db, businessId);
+    const stored = (await tenant.business.get())?.profile as Record<string, unknown>;
+    await tenant.business.update({
+      profile: {
+        ...stored,
+        transferDestinations: [{ id: 'desk', name: 'Desk', phoneNumber: '+19002001234' }],
+      },
+    });
+    const refused = await call('transfer_call', { destination: 'desk' });
+    expect(refused).toMatchObject({ ok: false, code: 'destination_refused' });
+    expect(refused.action).toBeUndefined();
+  });
+
   it('ends the call through an action', async () => {
     const result = await call('end_call', { reason: 'caller said goodbye' });
     expect(result.action).toEqual({ type: 'end_call', reason: 'caller said goodbye' });

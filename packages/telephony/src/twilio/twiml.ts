@@ -7,7 +7,15 @@ import twilio from 'twilio';
 
 /** What Twilio does if our media stream ends or never starts: it must not need any server of ours. */
 export type TwilioFallback =
-  | { kind: 'dial'; phoneNumber: string; say?: string | undefined; timeLimitSeconds?: number | undefined }
+  | {
+      kind: 'dial';
+      phoneNumber: string;
+      say?: string | undefined;
+      timeLimitSeconds?: number | undefined;
+      /** Where Twilio posts `DialCallStatus` when the dialled leg ends (so nobody answering is not the end). */
+      actionUrl?: string | undefined;
+      timeoutSeconds?: number | undefined;
+    }
   | {
       kind: 'voicemail';
       say: string;
@@ -41,7 +49,14 @@ function appendFallback(response: twilio.twiml.VoiceResponse, fallback: TwilioFa
   switch (fallback.kind) {
     case 'dial':
       if (fallback.say) response.say({ voice: SAY_VOICE }, fallback.say);
-      response.dial({ timeLimit: fallback.timeLimitSeconds ?? 3600 }, fallback.phoneNumber);
+      response.dial(
+        {
+          timeLimit: fallback.timeLimitSeconds ?? 3600,
+          ...(fallback.actionUrl ? { action: fallback.actionUrl, method: 'POST' as const } : {}),
+          ...(fallback.timeoutSeconds ? { timeout: fallback.timeoutSeconds } : {}),
+        },
+        fallback.phoneNumber,
+      );
       break;
     case 'voicemail':
       response.say({ voice: SAY_VOICE }, fallback.say);
