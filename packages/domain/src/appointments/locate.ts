@@ -13,6 +13,9 @@ export interface LocatedAppointments {
   appointments: AppointmentRow[];
 }
 
+const NOT_VERIFIED =
+  "I couldn't match that name to a booking made from the number you're calling from. I can only look bookings up for the name and number they were made with; I can take a message instead.";
+
 /** Codes of a failed proof of identity: what the attempt limits count. */
 export const VERIFICATION_FAILURE_CODES = ['verification_failed'] as const;
 /** Failed proofs allowed on one call, then on one number within the window. */
@@ -44,22 +47,15 @@ export async function locateCallerAppointments(
     }
     return { verifiedBy: 'sms_code', appointments: await upcomingOf(ctx, proved.id, input.date) };
   }
-  const customer =
-    ctx.callerNumber === undefined ? undefined : await ctx.tenant.customers.findByPhone(ctx.callerNumber);
-  if (ctx.callerNumber === undefined || customer === undefined) {
-    throw new DomainError(
-      'verification_failed',
-      'I can only look up bookings when you call from the number the booking was made with. I can take a message and someone will call you back.',
-    );
-  }
+  // Asked before anything is looked up, so the question itself reveals nothing about the number.
   if (input.customerName === undefined) {
     throw new DomainError('verification_required', 'What name is the booking under?');
   }
-  if (!namesMatch(customer.name, input.customerName)) {
-    throw new DomainError(
-      'verification_failed',
-      "That name doesn't match our records for the number you're calling from. Could you give the name the booking is under?",
-    );
+  const customer =
+    ctx.callerNumber === undefined ? undefined : await ctx.tenant.customers.findByPhone(ctx.callerNumber);
+  // One answer for "no customer on this number" and "another name": neither is revealed.
+  if (customer === undefined || !namesMatch(customer.name, input.customerName)) {
+    throw new DomainError('verification_failed', NOT_VERIFIED);
   }
   return { verifiedBy: 'caller_id_and_name', appointments: await upcomingOf(ctx, customer.id, input.date) };
 }
