@@ -156,6 +156,10 @@ async function startOurs(workDir: string, realtimeUrl: string, options: Options)
       TWILIO_ACCOUNT_SID: ACCOUNT_SID,
       TWILIO_AUTH_TOKEN: AUTH_TOKEN,
       SESSION_SECRET: 'bench-session-secret-bench-session-secret',
+      // The load itself is the point here: lift the flood limits (one business, one source).
+      VOICE_MAX_CONCURRENT_CALLS: '100000',
+      VOICE_MAX_CONCURRENT_CALLS_PER_BUSINESS: '100000',
+      VOICE_WEBHOOKS_PER_SOURCE_PER_MINUTE: '1000000',
     }),
   });
   await waitForHealthy(`${serverUrl}/healthz`, child, 60_000);

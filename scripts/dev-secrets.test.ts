@@ -31,4 +31,14 @@ describe('loadOrCreateDevSecrets', () => {
     const secrets = loadOrCreateDevSecrets(dir);
     expect(secrets.SESSION_SECRET.length).toBeGreaterThanOrEqual(32);
   });
+
+  it('adds a credentials key to a file from before, keeping its other secrets', () => {
+    const dir = tempDir();
+    const older = { SESSION_SECRET: 's'.repeat(40), TWILIO_AUTH_TOKEN: 't'.repeat(20) };
+    writeFileSync(join(dir, 'dev-secrets.json'), JSON.stringify(older));
+    const secrets = loadOrCreateDevSecrets(dir);
+    expect(secrets).toMatchObject(older);
+    expect(Buffer.from(secrets.CREDENTIALS_KEY, 'base64')).toHaveLength(32);
+    expect(loadOrCreateDevSecrets(dir)).toEqual(secrets);
+  });
 });

@@ -7,6 +7,8 @@ const StartEnv = z.object({
   /** When unset, `npm start` uses generated per-install secrets from data/dev-secrets.json. */
   SESSION_SECRET: z.string().min(32).optional(),
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  /** Seals businesses' Twilio credentials in the dashboard; generated per install when unset. */
+  CREDENTIALS_KEY: z.string().min(1).optional(),
   /** Skip `next build` and run the dashboard with `next dev` (faster first start while developing). */
   /**
    * Where the job worker runs: `separate` (default) as its own process beside the voice server, `embedded`

@@ -21,6 +21,7 @@ const childEnv: NodeJS.ProcessEnv = {
   ...process.env,
   SESSION_SECRET: env.SESSION_SECRET ?? devSecrets.SESSION_SECRET,
   TWILIO_AUTH_TOKEN: env.TWILIO_AUTH_TOKEN ?? devSecrets.TWILIO_AUTH_TOKEN,
+  CREDENTIALS_KEY: env.CREDENTIALS_KEY ?? devSecrets.CREDENTIALS_KEY,
 };
 
 function run(

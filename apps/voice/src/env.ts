@@ -48,6 +48,16 @@ const RawEnv = z.object({
   WORKER: z.enum(['embedded', 'off']).default('embedded'),
   /** Where call recordings are written (businesses that record calls); the worker's voicemails go there too. */
   RECORDINGS_DIR: z.string().trim().min(1).default('./data/recordings'),
+  /** Abuse limits: Twilio webhooks per source address per minute. */
+  VOICE_WEBHOOKS_PER_SOURCE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Calls ringing from one caller number per minute; more are told to try later, no call row. */
+  VOICE_CALLS_PER_NUMBER_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Calls live at once on this server, and per business; more get a polite "lines busy" + voicemail. */
+  VOICE_MAX_CONCURRENT_CALLS: z.coerce.number().int().min(1).max(100_000).default(50),
+  VOICE_MAX_CONCURRENT_CALLS_PER_BUSINESS: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Typed lines on a browser call, per second and per call (each is a model turn). */
+  BROWSER_TYPED_LINES_PER_SECOND: z.coerce.number().int().min(1).max(100).default(2),
+  BROWSER_TYPED_LINES_PER_CALL: z.coerce.number().int().min(1).max(100_000).default(200),
 });
 
 export interface VoiceEnv {
@@ -78,6 +88,17 @@ export interface VoiceEnv {
   workerAnalysis: AnalysisSettings;
   /** Folder of call recordings (RECORDINGS_DIR). */
   recordingsDir: string;
+  /** Flood limits (VOICE_WEBHOOKS_PER_SOURCE_PER_MINUTE, VOICE_MAX_CONCURRENT_CALLS…). */
+  abuse: VoiceAbuseLimits;
+}
+
+export interface VoiceAbuseLimits {
+  webhooksPerSourcePerMinute: number;
+  callsPerNumberPerMinute: number;
+  maxConcurrentCalls: number;
+  maxConcurrentCallsPerBusiness: number;
+  typedLinesPerSecond: number;
+  typedLinesPerCall: number;
 }
 
 export class VoiceConfigError extends Error {
@@ -175,6 +196,14 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
       worker,
       workerAnalysis,
       recordingsDir: raw.RECORDINGS_DIR,
+      abuse: {
+        webhooksPerSourcePerMinute: raw.VOICE_WEBHOOKS_PER_SOURCE_PER_MINUTE,
+        callsPerNumberPerMinute: raw.VOICE_CALLS_PER_NUMBER_PER_MINUTE,
+        maxConcurrentCalls: raw.VOICE_MAX_CONCURRENT_CALLS,
+        maxConcurrentCallsPerBusiness: raw.VOICE_MAX_CONCURRENT_CALLS_PER_BUSINESS,
+        typedLinesPerSecond: raw.BROWSER_TYPED_LINES_PER_SECOND,
+        typedLinesPerCall: raw.BROWSER_TYPED_LINES_PER_CALL,
+      },
     },
     warnings,
   };

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CALLER_NUMBER,
+  PUBLIC_URL,
   silenceMulaw,
   speechMulaw,
   startVoiceHarness,
@@ -72,6 +73,8 @@ describe('phone calls end to end (fake Twilio ⇄ voice server ⇄ scripted engi
     expect(twiml.says[0]).toContain('AI');
     expect(twiml.stream?.url).toMatch(/^wss:\/\/voice\.example\.test\/twilio\/stream\/[\w-]+\.[\w-]+$/);
     expect(twiml.fallbackVerbs).toEqual(['Say', 'Dial']);
+    // A fallback dial nobody answers comes back to us for a message (see transfers.test.ts).
+    expect(call.answer.body).toContain(`action="${PUBLIC_URL}/twilio/transfer-result"`);
     expect(twiml.dialNumbers).toEqual(['+15005550100']);
 
     await call.waitForAudio(800 * 8);

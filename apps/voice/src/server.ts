@@ -1,17 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ConnectionLimits } from '@receptionist/telephony';
+import { type ConnectionLimits, RateWindow } from '@receptionist/telephony';
 import express from 'express';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { sessionsHandler } from './browser/sessions-route.ts';
 import type { BusinessDirectory } from './business-directory.ts';
+import { CallAdmission } from './call/call-admission.ts';
 import { CallRegistry } from './call/call-registry.ts';
 import { acceptBrowserCall, acceptTwilioStream, type LaunchDeps } from './call/launch-calls.ts';
 import type { Database } from './db-reads/index.ts';
 import type { EngineFactory } from './engines.ts';
 import type { VoiceEnv } from './env.ts';
 import { mountHealthRoutes } from './http/health-routes.ts';
+import { webhookRateLimit } from './http/webhook-rate-limit.ts';
 import { createUpgradeRouter } from './http/upgrade-router.ts';
 import { createLogger } from './logger.ts';
 import { VoiceMetrics } from './metrics.ts';
@@ -28,6 +30,7 @@ import {
   voicemailDoneHandler,
   voicemailWebhookHandler,
 } from './twilio/voicemail-webhook.ts';
+import { TRANSFER_RESULT_PATH, transferResultHandler } from './twilio/transfer-result-webhook.ts';
 
 /** Media Streams messages are ~400 bytes; browser frames at most 24 kB. Nothing legitimate comes close. */
 export const MAX_WS_PAYLOAD_BYTES = 64 * 1024;
@@ -61,12 +64,20 @@ export interface VoiceServer {
   close(): Promise<void>;
 }
 
+/** A call admitted at its webhook whose stream never connects gives its place back after this long. */
+const UNCLAIMED_CALL_TIMEOUT_MS = 60_000;
+
 /** The voice server: Twilio webhooks, Media Streams, browser calls, health and metrics, in one process. */
 export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   const { env, db } = options;
   const logger = options.logger ?? createLogger({ level: env.logLevel });
   const metrics = new VoiceMetrics();
   const registry = new CallRegistry(metrics);
+  const admission = new CallAdmission({
+    maxCalls: env.abuse.maxConcurrentCalls,
+    maxCallsPerBusiness: env.abuse.maxConcurrentCallsPerBusiness,
+    unclaimedTimeoutMs: UNCLAIMED_CALL_TIMEOUT_MS,
+  });
   const directory = options.directory ?? receptionistDirectory(db, options.now);
   const twilioRest =
     options.twilioRest ??
@@ -87,9 +98,21 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   app.use(express.json({ limit: '16kb' }));
   mountHealthRoutes(app, { db, metrics, logger, engineReady: () => true, isDraining });
   const engineName = env.engine;
+  app.use('/twilio', webhookRateLimit({ perMinute: env.abuse.webhooksPerSourcePerMinute, logger, metrics }));
+  const callsPerNumber = new RateWindow({ limit: env.abuse.callsPerNumberPerMinute, windowMs: 60_000 });
   app.post(
     '/twilio/voice',
-    voiceWebhookHandler({ env, db, directory, logger, metrics, isDraining, engineName }),
+    voiceWebhookHandler({
+      env,
+      db,
+      directory,
+      logger,
+      metrics,
+      isDraining,
+      engineName,
+      admission,
+      callsPerNumber,
+    }),
   );
   app.post(LANGUAGE_CHOICE_PATH, languageChoiceHandler({ env, db, directory, logger, metrics }));
   app.post(
@@ -101,6 +124,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   app.post(VOICEMAIL_CALLBACK_PATH, voicemailWebhookHandler({ env, db, logger, metrics, now: options.now }));
   app.post(VOICEMAIL_DONE_PATH, voicemailDoneHandler({ env, logger, metrics }));
   app.post('/api/sessions', sessionsHandler({ env, db, logger, metrics }));
+  app.post(TRANSFER_RESULT_PATH, transferResultHandler({ env, db, logger, metrics }));
   app.use(
     (error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
       metrics.countError('http_unhandled');
@@ -122,6 +146,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     directory,
     engineFactory: options.engineFactory,
     registry,
+    admission,
     logger,
     metrics,
     twilioRest,

@@ -60,4 +60,18 @@ describe('parseWebEnv', () => {
       /WEBHOOK_ALLOW_PRIVATE_URLS/,
     );
   });
+
+  it('checks number ownership with Twilio by default, and names a bad credentials key', () => {
+    expect(parseWebEnv({}, appDir).phoneNumbers).toEqual({
+      ownership: 'twilio',
+      credentialsKey: undefined,
+      twilioApiBaseUrl: 'https://api.twilio.com',
+    });
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(parseWebEnv({ CREDENTIALS_KEY: key }, appDir).phoneNumbers.credentialsKey).toBe(key);
+    expect(() => parseWebEnv({ CREDENTIALS_KEY: 'c2hvcnQ=' }, appDir)).toThrow(/CREDENTIALS_KEY/);
+    expect(() => parseWebEnv({ PHONE_NUMBER_OWNERSHIP: 'trust-me' }, appDir)).toThrow(
+      /PHONE_NUMBER_OWNERSHIP/,
+    );
+  });
 });

@@ -37,6 +37,20 @@ const EnvSchema = PolarEnv.extend({
   RECORDINGS_DIR: z.string().trim().min(1).default('./data/recordings'),
   /** `true` lets outgoing webhooks point at private, loopback or link-local addresses (development). */
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
+  /** 32 random bytes, base64: seals each business's Twilio credentials at rest (`openssl rand -base64 32`). */
+  CREDENTIALS_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+      .optional(),
+  ),
+  /** Twilio's REST API origin; tests point it at a loopback stand-in. */
+  TWILIO_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
+  /**
+   * `twilio`: "Connect number" needs the business's own Twilio account to own the number. `unchecked`:
+   * any signed-in owner connects any number: only for an install whose one owner is the operator (tests).
+   */
+  PHONE_NUMBER_OWNERSHIP: z.enum(['twilio', 'unchecked']).default('twilio'),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && env.SESSION_SECRET === undefined) {
     ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
@@ -64,6 +78,12 @@ export interface WebEnv {
   /** Polar (POLAR_*): checkout and portal need its access token, `/api/webhooks/polar` its webhook secret. */
   polar: PolarConfig;
   webhooks: { allowPrivateUrls: boolean };
+  /** How "Connect number" proves ownership; the key that seals stored Twilio credentials. */
+  phoneNumbers: {
+    ownership: 'twilio' | 'unchecked';
+    credentialsKey: string | undefined;
+    twilioApiBaseUrl: string;
+  };
   /** Absolute; a relative RECORDINGS_DIR is resolved against the repository root, as the database is. */
   recordingsDir: string;
 }
@@ -127,6 +147,11 @@ export function parseWebEnv(source: Record<string, string | undefined>, cwd = pr
     polar: parsePolarConfig(source),
     webhooks: { allowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS === 'true' },
     recordingsDir: resolve(findRepositoryRoot(cwd), env.RECORDINGS_DIR),
+    phoneNumbers: {
+      ownership: env.PHONE_NUMBER_OWNERSHIP,
+      credentialsKey: env.CREDENTIALS_KEY,
+      twilioApiBaseUrl: env.TWILIO_API_BASE_URL.replace(/\/+$/, ''),
+    },
   };
 }
 

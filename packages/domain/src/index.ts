@@ -23,3 +23,4 @@ export * from './seed.ts';
 export * from './settings.ts';
 export * from './voicemails/index.ts';
 export * from './webhooks/index.ts';
+export { parseSecretsKey, type SecretsKey } from './secrets/seal.ts';

@@ -100,7 +100,8 @@ export interface ToolResultEvent {
   name: string;
   arguments: unknown;
   result: ToolResult;
-  status: 'ok' | 'failed' | 'error' | 'timeout';
+  /** `late`: the tool succeeded after its `timeout` had been reported (the caller is then told). */
+  status: 'ok' | 'failed' | 'error' | 'timeout' | 'late';
   latencyMs: number;
   /**
    * The tool already wrote this result to the call's durable tool log (in its own write transaction),

@@ -1,5 +1,6 @@
 import { buildTransferTwiml } from '@receptionist/telephony';
 import type { Logger } from 'pino';
+import { TRANSFER_RING_SECONDS } from '../twilio/transfer-paths.ts';
 import type { TwilioCallControl } from '../twilio/twilio-rest.ts';
 
 /** How a call is transferred or hung up; differs by channel, never seen by the engine. */
@@ -20,6 +21,8 @@ export function phoneCallControl(input: {
   rest: TwilioCallControl | undefined;
   closeStream: () => void;
   logger: Logger;
+  /** Twilio reports the transfer's `DialCallStatus` here, so an unanswered one is not the end. */
+  transferResultUrl?: string | undefined;
 }): CallControl {
   return {
     async transfer(target) {
@@ -28,7 +31,14 @@ export function phoneCallControl(input: {
         input.closeStream();
         return;
       }
-      await input.rest.redirectCall(input.callSid, buildTransferTwiml({ phoneNumber: target.phoneNumber }));
+      await input.rest.redirectCall(
+        input.callSid,
+        buildTransferTwiml({
+          phoneNumber: target.phoneNumber,
+          actionUrl: input.transferResultUrl,
+          timeoutSeconds: TRANSFER_RING_SECONDS,
+        }),
+      );
     },
     async hangup() {
       if (input.rest) await input.rest.endCall(input.callSid);

@@ -120,15 +120,17 @@ export class CallJournal {
   }
 
   #toolResult(event: ToolResultEvent): void {
-    if (event.status === 'ok') this.#succeededTools.add(event.name);
-    // One tool_calls row per result: the tool's transaction already wrote this one.
-    if (event.recorded === true) return;
+    const late = event.status === 'late';
+    if (event.status === 'ok' || late) this.#succeededTools.add(event.name);
+    // One tool_calls row per result: the tool's transaction already wrote this one. A late result is
+    // written again, after the `timeout` row its timeout wrote on this ordered chain, so `ok` stays.
+    if (event.recorded === true && !late) return;
     this.#writer.toolCall({
       toolCallId: event.toolCallId,
       name: event.name,
       arguments: event.arguments,
       result: event.result,
-      status: event.status,
+      status: event.status === 'late' ? 'ok' : event.status,
       latencyMs: event.latencyMs,
     });
   }

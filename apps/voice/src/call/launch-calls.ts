@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type CallContext, callContext, startCall } from '@receptionist/domain';
+import { type CallContext, callContext, endCall, startCall } from '@receptionist/domain';
 import {
   BrowserTransport,
   type CallTransport,
@@ -18,12 +18,14 @@ import type { EngineFactory } from '../engines.ts';
 import type { VoiceEnv } from '../env.ts';
 import { refuseUpgrade } from '../http/upgrade-router.ts';
 import type { VoiceMetrics } from '../metrics.ts';
+import { TRANSFER_RESULT_PATH } from '../twilio/transfer-paths.ts';
 import type { TwilioCallControl } from '../twilio/twilio-rest.ts';
 import { CallAudioRecorder } from './call-audio-recorder.ts';
 import { browserCallControl, phoneCallControl } from './call-control.ts';
 import { CallJournal } from './call-journal.ts';
 import { CallLogWriter } from './call-log-writer.ts';
 import { saveCallRecording } from './call-recording-saver.ts';
+import type { CallAdmission } from './call-admission.ts';
 import type { CallRegistry } from './call-registry.ts';
 import { CallSession, type PreparedCall } from './call-session.ts';
 import { conversationConfigFor } from './conversation-config.ts';
@@ -35,6 +37,8 @@ export interface LaunchDeps {
   directory: BusinessDirectory;
   engineFactory: EngineFactory;
   registry: CallRegistry;
+  /** Places for live calls; a session holds its place until it ends. */
+  admission?: CallAdmission | undefined;
   logger: Logger;
   metrics: VoiceMetrics;
   twilioRest: TwilioCallControl | undefined;
@@ -99,6 +103,8 @@ function journalFor(
 
 function runSession(deps: LaunchDeps, session: CallSession, channel: 'phone' | 'browser'): void {
   deps.registry.add(session, channel);
+  deps.admission?.claim(session.callId);
+  void session.done.finally(() => deps.admission?.release(session.callId));
   void session.start();
 }
 
@@ -166,6 +172,7 @@ export async function acceptTwilioStream(
         rest: deps.twilioRest,
         closeStream: () => transport.close(1000, 'call ended'),
         logger,
+        transferResultUrl: `${deps.env.publicUrl}${TRANSFER_RESULT_PATH}`,
       }),
       prepare: async () => {
         const start = await transport.started;
@@ -223,9 +230,24 @@ export async function acceptBrowserCall(
   }
   const ctx = callContext(deps.db, claims.businessId);
   const call = await startCall({ ctx, input: { channel: 'browser', engine: deps.env.engine } });
+  const verdict = deps.admission?.tryAdmit(claims.businessId, call.id) ?? 'admitted';
+  if (verdict !== 'admitted') {
+    deps.metrics.countError(`calls_${verdict}`);
+    deps.logger.warn({ callId: call.id, verdict }, 'no free line for a browser call');
+    await endCall({ ctx, input: { callId: call.id, status: 'busy', endReason: `lines_busy_${verdict}` } });
+    refuseUpgrade(socket, 503, 'Service Unavailable');
+    return;
+  }
   deps.wss.handleUpgrade(request, socket, head, (ws) => {
     const logger = deps.logger.child({ callId: call.id, channel: 'browser' });
-    const transport = new BrowserTransport(ws, { limits: deps.limits, rawSocket: socket });
+    const transport = new BrowserTransport(ws, {
+      limits: deps.limits,
+      rawSocket: socket,
+      typedLines: {
+        perSecond: deps.env.abuse.typedLinesPerSecond,
+        perCall: deps.env.abuse.typedLinesPerCall,
+      },
+    });
     const journal = journalFor(deps, { ctx, callId: call.id, logger, transport });
     const session = new CallSession({
       callId: call.id,

@@ -13,17 +13,20 @@ import {
   buildStreamTwiml,
   mintStreamToken,
   sayVoiceFor,
+  type RateWindow,
   type TwilioFallback,
 } from '@receptionist/telephony';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { BusinessDirectory, CallBusiness } from '../business-directory.ts';
+import type { CallAdmission } from '../call/call-admission.ts';
 import type { Database } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
 import { LANGUAGE_CHOICE_PATH } from './language-choice-path.ts';
 import { requireTwilioSignature } from './require-signature.ts';
+import { TRANSFER_RESULT_PATH, TRANSFER_RING_SECONDS } from './transfer-paths.ts';
 import { VOICEMAIL_CALLBACK_PATH, VOICEMAIL_DONE_PATH } from './voicemail-webhook.ts';
 
 const VoiceWebhookParams = z.object({
@@ -38,6 +41,10 @@ const VOICEMAIL_PROMPT = "Sorry, we can't take your call right now. Please leave
 /** Past the plan's minutes without overage: a message and a promised call back, no AI time spent. */
 const USAGE_LIMIT_PROMPT =
   "Please leave your name, your number and a short message after the tone, and we'll call you back as soon as we can.";
+export const LINES_BUSY_PROMPT =
+  'Thanks for calling. All our lines are busy right now. Please leave a message after the tone and we will call you back.';
+export const TOO_MANY_CALLS_MESSAGE =
+  "Sorry, we're receiving too many calls from this number. Please try again later. Goodbye.";
 
 export interface VoiceWebhookDeps {
   env: VoiceEnv;
@@ -47,10 +54,14 @@ export interface VoiceWebhookDeps {
   metrics: VoiceMetrics;
   isDraining: () => boolean;
   engineName: string;
+  /** Places for live calls (per server, per business); absent: no cap. */
+  admission?: CallAdmission | undefined;
+  /** Calls ringing per caller number; absent: no limit. */
+  callsPerNumber?: RateWindow | undefined;
 }
 
 /** A voicemail whose recording reaches us through the signed callbacks (PUBLIC_URL + path). */
-function voicemail(publicUrl: string, say: string): TwilioFallback {
+export function voicemail(publicUrl: string, say: string): TwilioFallback {
   return {
     kind: 'voicemail',
     say,
@@ -66,9 +77,15 @@ export function fallbackFor(business: Pick<CallBusiness, 'humanLine'>, publicUrl
       kind: 'dial',
       phoneNumber: business.humanLine.phoneNumber,
       say: 'Please hold while we connect you.',
+      ...transferReport(publicUrl),
     };
   }
   return voicemail(publicUrl, VOICEMAIL_PROMPT);
+}
+
+/** A dial whose outcome comes back to us: nobody answering leads to a message, logged as such. */
+function transferReport(publicUrl: string): { actionUrl: string; timeoutSeconds: number } {
+  return { actionUrl: `${publicUrl}${TRANSFER_RESULT_PATH}`, timeoutSeconds: TRANSFER_RING_SECONDS };
 }
 
 function streamUrlFor(publicUrl: string, token: string): string {
@@ -96,6 +113,13 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
     }
     const { CallSid: callSid, To: to, From: from } = params.data;
     const log = deps.logger.child({ callSid });
+    // A flood from one number is turned away before it costs a call row or an engine.
+    if (from !== '' && deps.callsPerNumber !== undefined && !deps.callsPerNumber.allow(from)) {
+      deps.metrics.countError('calls_per_number_limited');
+      log.warn('too many calls from one number; turned away');
+      sendTwiml(response, buildSayHangupTwiml(TOO_MANY_CALLS_MESSAGE));
+      return;
+    }
     const owner = await deps.directory.findByPhoneNumber(to);
     if (!owner) {
       log.info({ to }, 'call to a number no business owns');
@@ -139,7 +163,7 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
     if (handling.kind !== 'answer') {
       const afterHours: TwilioFallback =
         handling.kind === 'dial'
-          ? handling
+          ? { ...handling, ...transferReport(deps.env.publicUrl) }
           : voicemail(
               deps.env.publicUrl,
               `Thanks for calling ${business.name}. We're closed right now. ${VOICEMAIL_PROMPT}`,
@@ -174,6 +198,15 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
           voicemail(deps.env.publicUrl, `Thanks for calling ${business.name}. ${USAGE_LIMIT_PROMPT}`),
         ),
       );
+      return;
+    }
+
+    const verdict = deps.admission?.tryAdmit(owner.businessId, call.id) ?? 'admitted';
+    if (verdict !== 'admitted') {
+      deps.metrics.countError(`calls_${verdict}`);
+      log.warn({ callId: call.id, verdict }, 'no free line: the caller is offered a message');
+      await endCall({ ctx, input: { callId: call.id, status: 'busy', endReason: `lines_busy_${verdict}` } });
+      sendTwiml(response, buildFallbackTwiml(voicemail(deps.env.publicUrl, LINES_BUSY_PROMPT)));
       return;
     }
 

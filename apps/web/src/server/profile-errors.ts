@@ -15,5 +15,8 @@ export function describeProfileError(error: unknown): string | undefined {
     return where ? `${where}: ${issue.message}` : issue.message;
   }
   if (error instanceof Error && error.name === 'InvalidProfileError') return error.message;
+  // A transfer or fallback number the destination policy refuses (premium rate, another country).
+  if (error instanceof Error && (error as { code?: unknown }).code === 'destination_refused')
+    return error.message;
   return undefined;
 }

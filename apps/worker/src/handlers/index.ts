@@ -14,6 +14,7 @@ import {
 import { billingMeterHandler } from './billing-meter.ts';
 import { businessEventHandler, type EventConsumerHandler } from './business-event.ts';
 import { createCallEndedHandler } from './call-ended.ts';
+import { callerCodeSendHandler } from './caller-code-send.ts';
 import { callRecordingExpiredHandler } from './call-recording-expired.ts';
 import type { JobHandlers } from './registry.ts';
 import { type VoicemailDeps, voicemailReceivedHandler } from './voicemail-received.ts';
@@ -22,6 +23,7 @@ export * from './billing-meter.ts';
 export * from './business-event.ts';
 export * from './polar.ts';
 export * from './call-recording-expired.ts';
+export * from './caller-code-send.ts';
 export * from './registry.ts';
 export * from './voicemail-received.ts';
 
@@ -69,5 +71,6 @@ export function createDefaultHandlers(
       createRecordingStore(options.recordingsDir ?? './data/recordings'),
     ),
     [JOB_KINDS.billingMeter]: billingMeterHandler(options.polar),
+    [JOB_KINDS.callerCodeSend]: callerCodeSendHandler(channels.sms),
   };
 }

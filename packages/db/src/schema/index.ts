@@ -15,3 +15,5 @@ export * from './stream-tokens.ts';
 export * from './users.ts';
 export * from './voicemails.ts';
 export * from './webhooks.ts';
+export * from './twilio-accounts.ts';
+export * from './caller-codes.ts';

@@ -13,6 +13,11 @@ export const phoneNumbers = sqliteTable(
     /** E.164, globally unique: one number can only ever route to one business. */
     e164: text('e164').notNull(),
     label: text('label'),
+    /**
+     * How the business proved the number is its own: `twilio` (listed among its Twilio account's
+     * IncomingPhoneNumbers) or `operator` (approved with the admin CLI). Null on rows from before the check.
+     */
+    ownershipProof: text('ownership_proof', { enum: ['twilio', 'operator'] }),
     createdAt: createdAtColumn(),
   },
   (t) => [

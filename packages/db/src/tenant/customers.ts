@@ -27,14 +27,22 @@ export function createCustomersDal(ex: Executor, businessId: string) {
      * Finds the customer with this number or creates one. A given name fills in or replaces the stored
      * one; a missing name never erases it. Atomic (one upsert), so two calls cannot create two rows.
      */
-    async upsertByPhone(input: { phone: string; name?: string | undefined }): Promise<CustomerRow> {
+    async upsertByPhone(input: {
+      phone: string;
+      name?: string | undefined;
+      /** Only fill in a missing name, never replace one (the number was not proven to be the speaker's). */
+      keepExistingName?: boolean | undefined;
+    }): Promise<CustomerRow> {
       const name = input.name ?? null;
+      const merged = input.keepExistingName
+        ? sql`coalesce(${customers.name}, excluded.name)`
+        : sql`coalesce(excluded.name, ${customers.name})`;
       const [row] = await ex
         .insert(customers)
         .values({ businessId, phone: input.phone, name })
         .onConflictDoUpdate({
           target: [customers.businessId, customers.phone],
-          set: { name: sql`coalesce(excluded.name, ${customers.name})`, updatedAt: nowMs() },
+          set: { name: merged, updatedAt: nowMs() },
         })
         .returning();
       return row!;

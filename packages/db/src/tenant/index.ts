@@ -4,6 +4,7 @@ import { createApiKeysDal } from './api-keys.ts';
 import { createAppointmentsDal } from './appointments.ts';
 import { createBillingDal } from './billing.ts';
 import { createBusinessDal } from './business.ts';
+import { createCallerCodesDal } from './caller-codes.ts';
 import { createCallRecordingsDal } from './call-recordings.ts';
 import { createCallsDal } from './calls.ts';
 import { createCustomersDal } from './customers.ts';
@@ -14,6 +15,8 @@ import { createMessagesDal } from './messages.ts';
 import { createNotificationsDal } from './notifications.ts';
 import { createPhoneNumbersDal } from './phone-numbers.ts';
 import { createServicesDal } from './services.ts';
+import { createTwilioAccountDal } from './twilio-account.ts';
+import { createVerificationAttemptsDal } from './verification-attempts.ts';
 import { createVoicemailsDal } from './voicemails.ts';
 import { createWebhooksDal } from './webhooks.ts';
 
@@ -39,6 +42,9 @@ export interface TenantDb {
   readonly voicemails: ReturnType<typeof createVoicemailsDal>;
   readonly callRecordings: ReturnType<typeof createCallRecordingsDal>;
   readonly billing: ReturnType<typeof createBillingDal>;
+  readonly twilioAccount: ReturnType<typeof createTwilioAccountDal>;
+  readonly verificationAttempts: ReturnType<typeof createVerificationAttemptsDal>;
+  readonly callerCodes: ReturnType<typeof createCallerCodesDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -68,6 +74,9 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     voicemails: createVoicemailsDal(ex, businessId),
     callRecordings: createCallRecordingsDal(ex, businessId),
     billing: createBillingDal(ex, businessId),
+    twilioAccount: createTwilioAccountDal(ex, businessId),
+    verificationAttempts: createVerificationAttemptsDal(ex, businessId),
+    callerCodes: createCallerCodesDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }

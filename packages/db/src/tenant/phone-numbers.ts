@@ -15,11 +15,15 @@ export function createPhoneNumbersDal(ex: Executor, businessId: string) {
     },
 
     /** Maps a number to this business. Mapping it again is a no-op; a number owned elsewhere conflicts. */
-    async add(e164: string, label?: string): Promise<PhoneNumberRow> {
+    async add(
+      e164: string,
+      label?: string,
+      ownershipProof?: PhoneNumberRow['ownershipProof'],
+    ): Promise<PhoneNumberRow> {
       try {
         const [row] = await ex
           .insert(phoneNumbers)
-          .values({ businessId, e164, label: label ?? null })
+          .values({ businessId, e164, label: label ?? null, ownershipProof: ownershipProof ?? null })
           .onConflictDoNothing()
           .returning();
         if (row !== undefined) return row;

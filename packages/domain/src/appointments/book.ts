@@ -2,6 +2,7 @@ import { AppointmentOverlapError, type AppointmentRow, type CustomerRow } from '
 import { z } from 'zod';
 import { type DomainContext, explainTakenSlot, requireSlot, resolveService } from '../availability/index.ts';
 import type { Slot } from '../availability/slots.ts';
+import { actorOf } from '../context.ts';
 import { findOrCreateCustomer } from '../customers/index.ts';
 import { requireE164 } from '../customers/phone.ts';
 import { DomainError } from '../errors.ts';
@@ -50,7 +51,14 @@ export async function bookAppointment({
   const slot = await requireSlot(ctx, { service, date: parsed.date, time: parsed.time });
   try {
     return await ctx.tenant.transaction(async (tenant) => {
-      const customer = await findOrCreateCustomer(tenant, { phone, name: parsed.customerName });
+      // A number the caller only said (not their caller ID) proves nothing about who they are: it may
+      // fill in a missing name but never renames the customer it belongs to (names are verification).
+      const provenNumber = actorOf(ctx).kind !== 'caller' || phone === ctx.callerNumber;
+      const customer = await findOrCreateCustomer(tenant, {
+        phone,
+        name: parsed.customerName,
+        keepExistingName: !provenNumber,
+      });
       const appointment = await tenant.appointments.book({
         serviceId: service.id,
         customerId: customer.id,

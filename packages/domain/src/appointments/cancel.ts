@@ -11,6 +11,8 @@ export const CancelAppointmentInput = z.object({
   appointmentId: z.string().trim().min(1).max(100).optional(),
   date: IsoDate.optional(),
   customerName: z.string().trim().min(1).max(100).optional(),
+  /** The one-time code texted to the number on file (businesses that verify callers that way). */
+  verificationCode: z.string().trim().max(20).optional(),
 });
 export type CancelAppointmentInput = z.input<typeof CancelAppointmentInput>;
 
@@ -26,6 +28,7 @@ export async function cancelAppointment({
   const current = await resolveAppointment(ctx, {
     appointmentId: parsed.appointmentId,
     customerName: parsed.customerName,
+    verificationCode: parsed.verificationCode,
     date: parsed.date,
     // A caller only ever finds live bookings; staff cancelling a cancelled one get it back unchanged.
     mustBeBooked: false,

@@ -7,6 +7,8 @@ import { type AppointmentView, toAppointmentView } from './view.ts';
 export const FindAppointmentsInput = z.object({
   customerName: z.string().trim().min(1).max(100).optional(),
   date: IsoDate.optional(),
+  /** The one-time code texted to the number on file (businesses that verify callers that way). */
+  verificationCode: z.string().trim().max(20).optional(),
 });
 export type FindAppointmentsInput = z.input<typeof FindAppointmentsInput>;
 

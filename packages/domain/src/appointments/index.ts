@@ -4,3 +4,4 @@ export * from './find.ts';
 export * from './locate.ts';
 export * from './reschedule.ts';
 export * from './view.ts';
+export * from './caller-code.ts';

@@ -71,11 +71,15 @@ describe('rescheduleAppointment for staff and API keys', () => {
     ).rejects.toMatchObject({ code: 'appointment_not_found' });
   });
 
-  it('still verifies a caller: without caller ID or name and date, nothing is moved', async () => {
+  it('still verifies a caller: without the number and the name on file, nothing is moved', async () => {
+    const caller = { tenant, profile, nowMs: NOW, actor: { kind: 'caller' as const } };
+    await expect(
+      rescheduleAppointment({ ctx: caller, input: { appointmentId, newDate: DAY, newTime: '14:00' } }),
+    ).rejects.toMatchObject({ code: 'verification_required' });
     await expect(
       rescheduleAppointment({
-        ctx: { tenant, profile, nowMs: NOW, actor: { kind: 'caller' } },
-        input: { appointmentId, newDate: DAY, newTime: '14:00' },
+        ctx: caller,
+        input: { appointmentId, customerName: 'Anyone', newDate: DAY, newTime: '14:00' },
       }),
     ).rejects.toMatchObject({ code: 'verification_failed' });
     expect((await tenant.appointments.get(appointmentId))?.startAt).toBe(

@@ -15,6 +15,8 @@ export const RescheduleAppointmentInput = z.object({
   /** Date of the existing booking (needed with the name when caller ID does not match). */
   currentDate: IsoDate.optional(),
   customerName: z.string().trim().min(1).max(100).optional(),
+  /** The one-time code texted to the number on file (businesses that verify callers that way). */
+  verificationCode: z.string().trim().max(20).optional(),
   newDate: IsoDate,
   newTime: LocalTime,
 });
@@ -37,6 +39,7 @@ export async function rescheduleAppointment({
   const current = await resolveAppointment(ctx, {
     appointmentId: parsed.appointmentId,
     customerName: parsed.customerName,
+    verificationCode: parsed.verificationCode,
     date: parsed.currentDate,
     mustBeBooked: true,
   });

@@ -86,13 +86,21 @@ describe('the dashboard verbs', () => {
   });
 
   it('connects a number to one business only, and disconnects it', async () => {
-    await expect(connectPhoneNumber({ ctx: staff(), input: { phoneNumber: '555' } })).rejects.toMatchObject({
-      code: 'invalid_phone',
+    await expect(
+      connectPhoneNumber({ ctx: staff(), input: { phoneNumber: '555' }, ownership: { kind: 'operator' } }),
+    ).rejects.toMatchObject({ code: 'invalid_phone' });
+    const row = await connectPhoneNumber({
+      ctx: staff(),
+      input: { phoneNumber: '+1 (202) 555-0123' },
+      ownership: { kind: 'operator' },
     });
-    const row = await connectPhoneNumber({ ctx: staff(), input: { phoneNumber: '+1 (202) 555-0123' } });
     expect(row.e164).toBe('+12025550123');
     await expect(
-      connectPhoneNumber({ ctx: staff(otherBusinessId), input: { phoneNumber: '+12025550123' } }),
+      connectPhoneNumber({
+        ctx: staff(otherBusinessId),
+        input: { phoneNumber: '+12025550123' },
+        ownership: { kind: 'operator' },
+      }),
     ).rejects.toMatchObject({ code: 'phone_number_taken' });
     await expect(
       disconnectPhoneNumber({ ctx: staff(otherBusinessId), input: { phoneNumberId: row.id } }),

@@ -28,7 +28,9 @@ export type ActOnceInput = z.input<typeof ActOnceInput>;
  *   replayed event, a reconnect, a second voice server) returns the stored result without acting again;
  * - it runs in a savepoint, so a result with `ok: false` or an expected error leaves nothing written;
  * - `expectedFailure` turns an expected error (a DomainError, a verb rejecting its input) into a result
- *   that is recorded like any other; anything else throws and nothing is recorded.
+ *   that is recorded like any other; anything else throws and nothing is recorded;
+ * - `signal` cancels it: checked once the write lock is held and again just before the commit, so an
+ *   action whose caller gave up (a tool timeout) rolls back instead of committing behind their back.
  */
 export async function actOnce<Result extends CallActionResult>({
   ctx,
@@ -36,8 +38,11 @@ export async function actOnce<Result extends CallActionResult>({
   act,
   expectedFailure,
   storedResult,
+  signal,
 }: {
   ctx: { db: Executor; businessId: string; nowMs: number };
+  /** Aborted when whoever asked stopped waiting: nothing may commit after that. */
+  signal?: AbortSignal | undefined;
   input: ActOnceInput;
   act: (ctx: DomainContext) => Promise<Result>;
   expectedFailure: (error: unknown) => Result | undefined;
@@ -49,8 +54,11 @@ export async function actOnce<Result extends CallActionResult>({
   const tenant = forBusiness(ctx.db, ctx.businessId);
   const stored = await findStored(tenant, parsed, storedResult);
   if (stored !== undefined) return stored;
+  signal?.throwIfAborted();
 
   return tenant.transaction(async (tx) => {
+    // The wait for the write lock may have outlasted the caller's patience.
+    signal?.throwIfAborted();
     // Re-check under the write lock: a concurrent retry may have finished meanwhile.
     const raced = await findStored(tx, parsed, storedResult);
     if (raced !== undefined) return raced;
@@ -70,6 +78,8 @@ export async function actOnce<Result extends CallActionResult>({
       status: result.ok ? 'ok' : 'failed',
       latencyMs: Math.round(performance.now() - startedAt),
     });
+    // Last chance to roll back: past this point the effect is committed and must be reported.
+    signal?.throwIfAborted();
     return result;
   });
 }

@@ -10,3 +10,4 @@ export * from './routing-rules.ts';
 export * from './set-outcome.ts';
 export * from './start-call.ts';
 export * from './switch-call-engine.ts';
+export * from './transfer-outcome.ts';

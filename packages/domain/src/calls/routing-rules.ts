@@ -1,3 +1,4 @@
+import { isDialableDestination } from '../phone-numbers/destination-policy.ts';
 import type { BusinessProfile } from '../profile/schema.ts';
 
 /** A person a call can be handed to (allow-listed in the business profile, never model-supplied). */
@@ -11,8 +12,11 @@ export interface HumanLine {
  * destination with that number, if any), else the first transfer destination, else nobody.
  */
 export function humanLineOf(profile: BusinessProfile): HumanLine | undefined {
-  const [first] = profile.transferDestinations;
-  if (profile.fallbackNumber) {
+  // Stored numbers may predate the destination policy: one it refuses is never dialled.
+  const [first] = profile.transferDestinations.filter((destination) =>
+    isDialableDestination(profile, destination.phoneNumber),
+  );
+  if (profile.fallbackNumber && isDialableDestination(profile, profile.fallbackNumber)) {
     const named = profile.transferDestinations.find(
       (destination) => destination.phoneNumber === profile.fallbackNumber,
     );
@@ -31,9 +35,10 @@ export function afterHoursRuleOf(profile: BusinessProfile): AfterHoursRule {
   const target = profile.transferDestinations.find(
     (destination) => destination.id === profile.afterHours.transferDestinationId,
   );
+  const dialable = target !== undefined && isDialableDestination(profile, target.phoneNumber);
   return {
     behaviour: profile.afterHours.behaviour,
-    transferTo: target ? { name: target.name, phoneNumber: target.phoneNumber } : undefined,
+    transferTo: target && dialable ? { name: target.name, phoneNumber: target.phoneNumber } : undefined,
   };
 }
 

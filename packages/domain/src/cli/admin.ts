@@ -2,11 +2,12 @@
 // Admin CLI: `npm run db:admin -- <command> [options]`. See `help` for commands.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { closeDatabase, type Database, forBusiness, listBusinesses, openDatabase } from '@receptionist/db';
+import { closeDatabase, type Database, listBusinesses, openDatabase } from '@receptionist/db';
 import { createApiKey } from '../api-keys/create.ts';
 import { tenantContext } from '../context.ts';
 import { requireE164 } from '../customers/phone.ts';
 import { DomainError } from '../errors.ts';
+import { connectPhoneNumber } from '../phone-numbers/connect.ts';
 import type { BusinessProfileInput } from '../profile/schema.ts';
 import { createBusinessWithProfile } from '../profile/store.ts';
 import { seedDemoBusiness } from '../seed.ts';
@@ -18,7 +19,8 @@ Commands:
   create-business --name <name> --time-zone <IANA zone> [--profile <profile.json>]
       Creates a business (weekdays 9-17 unless a profile file is given) and prints its id.
   map-number --business <id> --number <phone> [--label <label>]
-      Routes calls to <phone> (any format; stored as E.164) to the business.
+      Operator approval: routes calls to <phone> (any format; stored as E.164) to the business, without
+      the Twilio ownership check the dashboard makes. Refused when another business has the number.
   create-api-key --business <id> --name <name>
       Creates a REST API key and prints it once (only its SHA-256 hash is stored).
   list-businesses
@@ -52,10 +54,11 @@ async function run(db: Database, command: string | undefined, values: Record<str
       return;
     }
     case 'map-number': {
-      const row = await forBusiness(db, required(values, 'business')).phoneNumbers.add(
-        requireE164(required(values, 'number')),
-        values.label,
-      );
+      const row = await connectPhoneNumber({
+        ctx: tenantContext(db, required(values, 'business'), { kind: 'system' }),
+        input: { phoneNumber: requireE164(required(values, 'number')), label: values.label },
+        ownership: { kind: 'operator' },
+      });
       console.log(`${row.e164} -> ${row.businessId}`);
       return;
     }

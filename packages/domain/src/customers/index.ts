@@ -6,11 +6,15 @@ export * from './phone.ts';
 /** Finds the business's customer with this number or creates one (normalising the number to E.164). */
 export async function findOrCreateCustomer(
   tenant: TenantDb,
-  input: { phone: string; name?: string | undefined },
+  input: { phone: string; name?: string | undefined; keepExistingName?: boolean | undefined },
 ): Promise<CustomerRow> {
   const phone = requireE164(input.phone);
   const name = input.name?.trim();
-  return tenant.customers.upsertByPhone({ phone, name: name === '' ? undefined : name });
+  return tenant.customers.upsertByPhone({
+    phone,
+    name: name === '' ? undefined : name,
+    keepExistingName: input.keepExistingName,
+  });
 }
 
 /** The customer with this number, if any (no row is created). */

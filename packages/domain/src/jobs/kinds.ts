@@ -10,6 +10,7 @@ export const JOB_KINDS = {
   voicemailReceived: 'voicemail.received',
   callRecordingExpired: 'call_recording.expired',
   billingMeter: 'billing.meter',
+  callerCodeSend: 'caller_code.send',
 } as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
@@ -35,6 +36,8 @@ export const JOB_PAYLOADS = {
   [JOB_KINDS.callRecordingExpired]: z.object({ recordingId: z.string().min(1).max(100) }),
   /** Send the business's calls not yet metered to Polar, in one batch (billing/meter.ts). */
   [JOB_KINDS.billingMeter]: z.object({}),
+  /** Make a caller's one-time code and text it to the number on file (the code is never stored). */
+  [JOB_KINDS.callerCodeSend]: z.object({ codeId: z.string().min(1).max(100) }),
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

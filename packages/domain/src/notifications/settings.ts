@@ -7,6 +7,8 @@ import {
 import { z } from 'zod';
 import { requireE164 } from '../customers/phone.ts';
 import { DomainError } from '../errors.ts';
+import { assertDestination, destinationCountries } from '../phone-numbers/destination-policy.ts';
+import { loadProfileFor } from '../profile/store.ts';
 import { scheduleDigest } from './digest-schedule.ts';
 
 const Topic = z.enum(NOTIFICATION_TOPICS);
@@ -83,6 +85,14 @@ export async function saveNotificationSettings({
   return ctx.tenant.transaction(async (tenant) => {
     if (parsed.userId !== undefined && (await tenant.members.roleOf(parsed.userId)) === undefined) {
       throw new DomainError('user_not_found', 'That person is not a member of this business.');
+    }
+    if (smsNumber !== null) {
+      const previous = (await tenant.notifications.listSettings()).find(
+        (saved) => saved.userId === (parsed.userId ?? ''),
+      );
+      if (previous?.smsNumber !== smsNumber) {
+        assertDestination('The SMS number', smsNumber, destinationCountries(await loadProfileFor(tenant)));
+      }
     }
     const row = await tenant.notifications.saveSettings({
       userId: parsed.userId ?? '',

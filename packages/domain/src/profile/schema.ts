@@ -240,6 +240,19 @@ export const BusinessProfile = z
     callLimits: CallLimits.default({ maxCallMs: 15 * 60_000, silenceTimeoutMs: 30_000 }),
     /** Human number Twilio dials when the voice server cannot take the call. */
     fallbackNumber: E164.optional(),
+    /**
+     * ISO 3166 alpha-2 countries calls may be transferred to (transfer, human line, fallback, staff
+     * phones). Unset: the business's own country (its address, else US). Checked on write and on use.
+     */
+    /**
+     * What a caller must give before an existing booking is read, moved or cancelled: the name on file
+     * while calling from the number on file, or a one-time code texted to the number on file.
+     */
+    callerVerification: z.enum(['caller_id_and_name', 'sms_code']).default('caller_id_and_name'),
+    destinationCountries: z
+      .array(z.string().regex(/^[A-Z]{2}$/))
+      .max(50)
+      .optional(),
     callRecording: CallRecordingSettings.default({ enabled: false, retentionDays: 30 }),
   })
   .superRefine((profile, ctx) => {

@@ -7,6 +7,7 @@ import {
 } from '@receptionist/db';
 import { DomainError, InvalidProfileError } from '../errors.ts';
 import { BusinessProfile, type BusinessProfileInput } from './schema.ts';
+import { assertNewProfileDestinations } from '../phone-numbers/destination-policy.ts';
 
 /** Validates profile JSON; a stored profile that no longer validates is a configuration error. */
 export function parseBusinessProfile(json: unknown): BusinessProfile {
@@ -50,6 +51,7 @@ export async function saveBusinessProfile(
 ): Promise<BusinessProfile> {
   const profile = parseBusinessProfile(input);
   await forBusiness(ex, businessId).transaction(async (tenant) => {
+    assertNewProfileDestinations(profile, await loadProfileFor(tenant).catch(() => undefined));
     await tenant.business.update({ name: profile.name, timeZone: profile.timeZone, profile });
     await tenant.services.sync(profile.services);
   });
@@ -63,6 +65,7 @@ export async function createBusinessWithProfile(
   options: { id?: string } = {},
 ): Promise<{ business: BusinessRow; profile: BusinessProfile }> {
   const profile = parseBusinessProfile(input);
+  assertNewProfileDestinations(profile, undefined);
   const business = await ex.transaction(async (tx) => {
     const row = await createBusiness(tx, {
       id: options.id,

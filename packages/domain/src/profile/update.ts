@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TenantContext } from '../context.ts';
+import { assertNewProfileDestinations } from '../phone-numbers/destination-policy.ts';
 import { BusinessProfile } from './schema.ts';
 import { loadProfileFor } from './store.ts';
 
@@ -23,6 +24,7 @@ export async function updateBusinessProfile({
   return ctx.tenant.transaction(async (tenant) => {
     const stored = await loadProfileFor(tenant);
     const profile = BusinessProfile.parse({ ...stored, ...patch });
+    assertNewProfileDestinations(profile, stored);
     await tenant.business.update({ name: profile.name, timeZone: profile.timeZone, profile });
     await tenant.services.sync(profile.services);
     return profile;

@@ -106,6 +106,8 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
       signal: this.#lifetime.signal,
       onToolCall: (event) => this.emit('tool_call', event),
       onToolResult: (event) => this.emit('tool_result', event),
+      // The caller heard "didn't answer in time": tell them what did happen after all.
+      onLateResult: (event) => this.say(event.result.message),
       logger: parts.logger,
     });
     this.#recognizer = new PocketsphinxRecognizer(

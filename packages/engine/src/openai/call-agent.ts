@@ -22,6 +22,8 @@ export interface CallAgentInput {
   generation: () => number;
   /** Every supervisor answer, with the connection generation it was asked on. */
   onAnswer: (text: string, askedOnGeneration: number) => void;
+  /** A tool succeeded after its timeout was reported: the caller must hear this sentence. */
+  onLateResult: (sentence: string) => void;
 }
 
 /** One call's brain: the realtime agent, and a check of what the agent itself said. */
@@ -70,6 +72,7 @@ export function buildCallAgent(input: CallAgentInput): CallAgent {
     signal,
     onToolCall: (event) => emit('tool_call', event),
     onToolResult: (event) => emit('tool_result', event),
+    onLateResult: (event) => input.onLateResult(event.result.message),
     logger,
   });
   const supervisor = new Supervisor({

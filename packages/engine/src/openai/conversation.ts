@@ -66,6 +66,8 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
       history: () => this.#history.entries(),
       generation: () => this.#generation,
       onAnswer: (text, askedOnGeneration) => this.#deliverLateAnswer(text, askedOnGeneration),
+      // Asked on generation -1 so it is spoken on whichever connection is current (or the next one).
+      onLateResult: (sentence) => this.#deliverLateAnswer(sentence, -1),
     });
     this.#agentTools = new RealtimeAgentTools(this.#brain.agent, this.#logger);
   }

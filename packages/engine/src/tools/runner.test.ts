@@ -2,13 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { ToolCallEvent, ToolResultEvent } from '../engine.ts';
 import { type AnyEngineTool, defineTool } from '../tool.ts';
-import { TOOL_FAILURE_SENTENCES, ToolRunner } from './runner.ts';
+import { LATE_RESULT_PREFIX, TOOL_FAILURE_SENTENCES, ToolRunner } from './runner.ts';
 
 const context = { businessId: 'biz_1', callId: 'call_1', callerNumber: '+12025550123' };
 
 function runnerFor(tools: AnyEngineTool[], options: { timeoutMs?: number; signal?: AbortSignal } = {}) {
   const calls: ToolCallEvent[] = [];
   const results: ToolResultEvent[] = [];
+  const late: ToolResultEvent[] = [];
   const runner = new ToolRunner({
     tools,
     context,
@@ -16,8 +17,9 @@ function runnerFor(tools: AnyEngineTool[], options: { timeoutMs?: number; signal
     signal: options.signal ?? new AbortController().signal,
     onToolCall: (event) => calls.push(event),
     onToolResult: (event) => results.push(event),
+    onLateResult: (event) => late.push(event),
   });
-  return { runner, calls, results };
+  return { runner, calls, results, late };
 }
 
 /** A tool that counts the arguments it was handed, and how often it ran. */
@@ -109,6 +111,51 @@ describe('ToolRunner', () => {
       result: { ok: false, code: 'timeout', message: TOOL_FAILURE_SENTENCES.timeout },
     });
     expect(toolSignal?.aborted).toBe(true);
+  });
+
+  it('tells the caller late when a timed-out tool could not cancel and succeeded anyway', async () => {
+    let finish: (() => void) | undefined;
+    const committing = defineTool({
+      name: 'committing',
+      description: 'Call when committing.',
+      parameters: z.object({}),
+      recordsOwnResult: true,
+      // Past the point of no return: it ignores the abort and commits.
+      execute: () =>
+        new Promise((resolve) => {
+          finish = () => resolve({ ok: true, message: 'Your appointment is booked.' });
+        }),
+    });
+    const { runner, results, late } = runnerFor([committing], { timeoutMs: 20 });
+    const first = await runner.run('committing', {}, 'tc_late');
+    expect(first.status).toBe('timeout');
+    expect(late).toEqual([]);
+    finish?.();
+    await vi.waitFor(() => expect(late).toHaveLength(1));
+    expect(late[0]).toMatchObject({
+      toolCallId: 'tc_late',
+      status: 'late',
+      recorded: true,
+      result: { ok: true, message: `${LATE_RESULT_PREFIX} Your appointment is booked.` },
+    });
+    expect(results.map((event) => event.status)).toEqual(['timeout', 'late']);
+  });
+
+  it('says nothing more when a timed-out tool cancels its effect on abort', async () => {
+    const cancelling = defineTool({
+      name: 'cancelling',
+      description: 'Call when cancelling.',
+      parameters: z.object({}),
+      execute: (_args, toolContext) =>
+        new Promise((_resolve, reject) => {
+          toolContext.signal?.addEventListener('abort', () => reject(toolContext.signal?.reason));
+        }),
+    });
+    const { runner, results, late } = runnerFor([cancelling], { timeoutMs: 20 });
+    expect((await runner.run('cancelling', {}, 'tc_cancel')).status).toBe('timeout');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(late).toEqual([]);
+    expect(results).toHaveLength(1);
   });
 
   it('turns a thrown error into a sentence, with no internals for the caller or the model', async () => {

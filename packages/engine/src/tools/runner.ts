@@ -13,6 +13,11 @@ export interface ToolRunnerOptions {
   signal: AbortSignal;
   onToolCall: (event: ToolCallEvent) => void;
   onToolResult: (event: ToolResultEvent) => void;
+  /**
+   * A tool that timed out finished anyway with an effect (it was too late to cancel): the caller was told
+   * "didn't answer in time" and must now hear what really happened. The event's status is `late`.
+   */
+  onLateResult?: ((event: ToolResultEvent) => void) | undefined;
   logger?: Logger | undefined;
 }
 
@@ -118,12 +123,17 @@ export class ToolRunner {
       timer = setTimeout(() => resolve('timeout'), this.#options.timeoutMs);
     });
     try {
-      const outcome = await Promise.race([
-        tool.execute(parsed.data, { ...this.#options.context, toolCallId, signal: controller.signal }),
-        timedOut,
-      ]);
+      const execution = tool.execute(parsed.data, {
+        ...this.#options.context,
+        toolCallId,
+        signal: controller.signal,
+      });
+      const outcome = await Promise.race([execution, timedOut]);
       if (outcome === 'timeout') {
+        // Tools must cancel their effect on abort (a write rolls back); one that could not (it had
+        // already committed) settles with ok, and the caller is told that late rather than never.
         controller.abort(new Error(`tool ${name} timed out`));
+        this.#watchLateResult(execution, tool.recordsOwnResult === true, finish);
         return finish({ ok: false, code: 'timeout', message: TOOL_FAILURE_SENTENCES.timeout }, 'timeout');
       }
       return finish(outcome, outcome.ok ? 'ok' : 'failed', tool.recordsOwnResult === true);
@@ -135,7 +145,37 @@ export class ToolRunner {
       this.#options.signal.removeEventListener('abort', onCallEnded);
     }
   }
+
+  /** After a timeout: an execution that still succeeds had an effect the caller must hear about. */
+  #watchLateResult(
+    execution: Promise<ToolResult>,
+    recorded: boolean,
+    finish: (result: ToolResult, status: ToolResultEvent['status'], recorded?: boolean) => ToolResultEvent,
+  ): void {
+    execution.then(
+      (result) => {
+        if (!result.ok) return;
+        const event = finish(
+          { ...result, message: `${LATE_RESULT_PREFIX} ${result.message}` },
+          'late',
+          recorded,
+        );
+        this.#options.logger?.warn(
+          { toolCallId: event.toolCallId, tool: event.name, latencyMs: event.latencyMs },
+          'tool finished after its timeout; telling the caller',
+        );
+        this.#completed.push(event);
+        this.#options.onToolResult(event);
+        this.#options.onLateResult?.(event);
+      },
+      // Cancelled as asked (or failed): what the caller heard stays true.
+      () => undefined,
+    );
+  }
 }
+
+/** Put before a late result's own sentence: the caller already heard that it did not answer in time. */
+export const LATE_RESULT_PREFIX = 'An update on what you asked a moment ago:';
 
 /** What the models see of a tool's result. */
 export function toolOutputForModel(event: ToolResultEvent): string {

@@ -184,10 +184,13 @@ describe('DialoguePolicy', () => {
   it('cancels the caller appointment after confirmation', () => {
     const dialogue = policy('+13105550123');
     let actions = dialogue.handle({ type: 'caller_text', text: 'i need to cancel my appointment' });
+    // Caller ID alone is not proof: the name on file is asked for first.
+    expect(said(actions)).toMatch(/what name/);
+    actions = dialogue.handle({ type: 'caller_text', text: 'john smith' });
     expect(toolCall(actions)).toEqual({
       type: 'call_tool',
       name: 'find_my_appointments',
-      args: {},
+      args: { customerName: 'John Smith' },
     });
     actions = dialogue.handle({
       type: 'tool_result',
@@ -201,13 +204,14 @@ describe('DialoguePolicy', () => {
     expect(toolCall(actions)).toEqual({
       type: 'call_tool',
       name: 'cancel_appointment',
-      args: { appointmentId: 'apt_1' },
+      args: { appointmentId: 'apt_1', customerName: 'John Smith' },
     });
   });
 
   it('reschedules to a new time', () => {
     const dialogue = policy('+13105550123');
     dialogue.handle({ type: 'caller_text', text: 'can i move my appointment' });
+    dialogue.handle({ type: 'caller_text', text: 'john smith' });
     let actions = dialogue.handle({
       type: 'tool_result',
       name: 'find_my_appointments',
@@ -220,22 +224,74 @@ describe('DialoguePolicy', () => {
     expect(toolCall(actions)).toEqual({
       type: 'call_tool',
       name: 'reschedule_appointment',
-      args: { appointmentId: 'apt_1', newDate: '2026-03-04', newTime: '11:00' },
+      args: { appointmentId: 'apt_1', customerName: 'John Smith', newDate: '2026-03-04', newTime: '11:00' },
     });
   });
 
-  it('finds a booking by name and date when there is no caller ID', () => {
-    const dialogue = policy();
+  it('asks for the name again after a name that does not match', () => {
+    const dialogue = policy('+13105550123');
+    dialogue.handle({ type: 'caller_text', text: 'when is my appointment' });
+    dialogue.handle({ type: 'caller_text', text: 'john smith' });
+    const refused = dialogue.handle({
+      type: 'tool_result',
+      name: 'find_my_appointments',
+      result: { ok: false, code: 'verification_failed', message: "That name doesn't match our records." },
+    });
+    expect(said(refused)).toMatch(/doesn't match/);
     expect(said(dialogue.handle({ type: 'caller_text', text: 'when is my appointment' }))).toMatch(
       /what name/,
     );
-    expect(said(dialogue.handle({ type: 'caller_text', text: 'john smith' }))).toMatch(/what date/);
-    const actions = dialogue.handle({ type: 'caller_text', text: 'it is on march tenth' });
-    expect(toolCall(actions)).toEqual({
+    expect(toolCall(dialogue.handle({ type: 'caller_text', text: 'jane smith' }))).toEqual({
       type: 'call_tool',
       name: 'find_my_appointments',
-      args: { customerName: 'John Smith', date: '2026-03-10' },
+      args: { customerName: 'Jane Smith' },
     });
+  });
+
+  it('asks for the texted code when the business verifies callers that way, and retries a wrong one', () => {
+    const dialogue = policy('+13105550123');
+    dialogue.handle({ type: 'caller_text', text: 'when is my appointment' });
+    dialogue.handle({ type: 'caller_text', text: 'john smith' });
+    const needsCode = dialogue.handle({
+      type: 'tool_result',
+      name: 'find_my_appointments',
+      result: {
+        ok: false,
+        code: 'verification_required',
+        message: 'I need to text a code.',
+        data: { method: 'sms_code' },
+      },
+    });
+    expect(toolCall(needsCode)).toEqual({ type: 'call_tool', name: 'send_verification_code', args: {} });
+    const sent = dialogue.handle({
+      type: 'tool_result',
+      name: 'send_verification_code',
+      result: ok("I've texted a 6-digit code. What is the code?", { phoneEnding: '0123' }),
+    });
+    expect(said(sent)).toMatch(/What is the code\?$/);
+    expect(toolCall(dialogue.handle({ type: 'caller_text', text: 'one two three four five six' }))).toEqual({
+      type: 'call_tool',
+      name: 'find_my_appointments',
+      args: { customerName: 'John Smith', verificationCode: '123456' },
+    });
+    const wrong = dialogue.handle({
+      type: 'tool_result',
+      name: 'find_my_appointments',
+      result: { ok: false, code: 'verification_failed', message: "That code doesn't match." },
+    });
+    expect(said(wrong)).toMatch(/doesn't match/);
+    let keyed: PolicyAction[] = [];
+    for (const digit of '654321') keyed = dialogue.handle({ type: 'dtmf', digit });
+    // The keyed code goes out once its sixth digit is in.
+    expect(toolCall(keyed)).toMatchObject({ args: { verificationCode: '654321' } });
+    const retried = dialogue.handle({
+      type: 'tool_result',
+      name: 'find_my_appointments',
+      result: ok('I see one booking: Cleaning on Tuesday.', {
+        appointments: [{ id: 'apt_1', date: '2026-03-03', time: '14:00', spoken: 'Cleaning on Tuesday' }],
+      }),
+    });
+    expect(said(retried)).toContain('Cleaning on Tuesday');
   });
 
   it('says goodbye and ends the call', () => {

@@ -1,5 +1,5 @@
 import type { BusinessBrief } from '@receptionist/engine';
-import { listWords } from '@receptionist/engine/language';
+import { listWords, spokenDigits } from '@receptionist/engine/language';
 import type { DialoguePolicy as EngineDialoguePolicy } from '@receptionist/engine/local';
 import type { DateTime } from 'luxon';
 import { parseWhen } from './datetime.ts';
@@ -98,6 +98,9 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         return;
       case 'phone':
         this.#hearPhone(extractPhone(text));
+        return;
+      case 'verification_code':
+        this.#hearCode(spokenDigits(text));
         return;
       case 'message_reason':
         this.#ctx.reason = text;
@@ -254,7 +257,25 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     this.#ctx.failed('phone', PROMPTS.sayDigits);
   }
 
+  #hearCode(digits: string): void {
+    if (/^\d{6}$/.test(digits)) {
+      this.#ctx.verificationCode = digits;
+      this.#ctx.keyedDigits = '';
+      this.#ctx.decide('slot_filled', 'verification code', { slot: 'verification_code' });
+      advance(this.#ctx);
+      return;
+    }
+    this.#ctx.keyedDigits = '';
+    this.#ctx.failed('verification_code', PROMPTS.codeDigits);
+  }
+
   #key(digit: string): void {
+    if (this.#ctx.awaiting === 'verification_code') {
+      if (!/^\d$/.test(digit)) return;
+      this.#ctx.keyedDigits += digit;
+      if (this.#ctx.keyedDigits.length === 6) this.#hearCode(this.#ctx.keyedDigits);
+      return;
+    }
     if (this.#ctx.awaiting === 'phone') {
       if (digit === '#') {
         this.#hearPhone(phoneFromDigits(this.#ctx.keyedDigits));
@@ -290,7 +311,10 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     if (answer === 'yes') {
       this.#ctx.decide('confirmed', what);
       if (what === 'cancel' && this.#ctx.appointment) {
-        this.#ctx.callTool('cancel_appointment', { appointmentId: this.#ctx.appointment.id });
+        this.#ctx.callTool('cancel_appointment', {
+          appointmentId: this.#ctx.appointment.id,
+          customerName: this.#ctx.name,
+        });
         return;
       }
       book(this.#ctx);

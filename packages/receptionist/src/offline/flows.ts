@@ -71,22 +71,17 @@ export function advance(ctx: DialogueContext): void {
     case 'reschedule':
     case 'cancel':
     case 'check':
-      if (!ctx.appointment && !ctx.callerNumber) {
-        // Without caller ID the booking is found (and the caller verified) by name and date.
-        if (!ctx.name) {
-          ctx.ask('name', PROMPTS.bookingName);
-          return;
-        }
-        if (!ctx.bookingDate) {
-          ctx.ask('booking_date', PROMPTS.bookingDate);
-          return;
-        }
+      // A booking is read or changed only for the customer whose number is calling AND who gives the
+      // name on file (the business's verification policy): caller ID alone proves nothing.
+      if (!ctx.appointment && !ctx.name) {
+        ctx.ask('name', PROMPTS.bookingName);
+        return;
       }
       if (!ctx.appointment) {
-        ctx.callTool(
-          'find_my_appointments',
-          ctx.callerNumber ? {} : { customerName: ctx.name, date: ctx.bookingDate },
-        );
+        ctx.callTool('find_my_appointments', {
+          customerName: ctx.name,
+          ...(ctx.verificationCode ? { verificationCode: ctx.verificationCode } : {}),
+        });
         return;
       }
       if (ctx.flow === 'reschedule') {
@@ -96,6 +91,7 @@ export function advance(ctx: DialogueContext): void {
         }
         ctx.callTool('reschedule_appointment', {
           appointmentId: ctx.appointment.id,
+          customerName: ctx.name,
           newDate: ctx.date,
           newTime: ctx.time,
         });
@@ -124,6 +120,6 @@ export function book(ctx: DialogueContext): void {
 }
 
 /** The tools use caller ID by default and take a number only when it differs. */
-function phoneIfNotCallerId(ctx: DialogueContext, key: string): Record<string, string> {
+export function phoneIfNotCallerId(ctx: DialogueContext, key: string): Record<string, string> {
   return ctx.phone && ctx.phone !== ctx.callerNumber ? { [key]: ctx.phone } : {};
 }

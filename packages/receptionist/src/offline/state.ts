@@ -30,6 +30,8 @@ export class DialogueContext {
   /** The date of an existing booking (finding it without caller ID). */
   bookingDate: string | undefined;
   reason: string | undefined;
+  /** The one-time code the caller read back (businesses that text codes to the number on file). */
+  verificationCode: string | undefined;
   availabilityChecked = false;
   appointment: { id: string; startsAt: string } | undefined;
   pendingTool: ReceptionistToolName | undefined;

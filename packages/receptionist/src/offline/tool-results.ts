@@ -2,7 +2,7 @@ import type { ToolResult } from '@receptionist/engine';
 import { listWords } from '@receptionist/engine/language';
 import { DateTime } from 'luxon';
 import { describeDate, describeWhen } from './datetime.ts';
-import { advance } from './flows.ts';
+import { advance, phoneIfNotCallerId } from './flows.ts';
 import type { DialogueContext } from './state.ts';
 import { firstAppointment, freeSlotStarts } from './tool-data.ts';
 
@@ -31,6 +31,13 @@ export function handleToolResult(ctx: DialogueContext, name: string, result: Too
       return;
     case 'find_my_appointments':
       appointmentsResult(ctx, result);
+      return;
+    case 'send_verification_code':
+      if (result.ok) {
+        ctx.ask('verification_code', result.message);
+        return;
+      }
+      ctx.anythingElse(result.message);
       return;
     case 'transfer_call':
       if (result.ok) {
@@ -93,6 +100,20 @@ function availabilityResult(ctx: DialogueContext, result: ToolResult): void {
 
 function appointmentsResult(ctx: DialogueContext, result: ToolResult): void {
   const appointment = result.ok ? firstAppointment(result) : undefined;
+  // The business texts a code to the number on file: send it, then ask for it.
+  if (result.code === 'verification_required' && codeMethod(result)) {
+    ctx.decide('verification_code_needed', 'the business verifies callers with a texted code');
+    ctx.callTool('send_verification_code', phoneIfNotCallerId(ctx, 'phone'));
+    return;
+  }
+  if (result.code === 'verification_failed' && ctx.verificationCode !== undefined) {
+    // A wrong code is asked for again (the tools limit the attempts and then refuse).
+    ctx.verificationCode = undefined;
+    ctx.ask('verification_code', result.message);
+    return;
+  }
+  // A name that did not match is asked for afresh next time, never retried as is.
+  if (result.code === 'verification_failed') ctx.name = undefined;
   if (ctx.flow === 'check' || !appointment) {
     ctx.anythingElse(result.message);
     return;
@@ -105,4 +126,9 @@ function appointmentsResult(ctx: DialogueContext, result: ToolResult): void {
   }
   ctx.say(result.message);
   advance(ctx);
+}
+
+function codeMethod(result: ToolResult): boolean {
+  const data = result.data as { method?: unknown } | undefined;
+  return data?.method === 'sms_code';
 }

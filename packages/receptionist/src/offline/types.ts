@@ -10,6 +10,7 @@ export type Awaiting =
   | 'name'
   | 'phone'
   | 'booking_date'
+  | 'verification_code'
   | 'confirm_booking'
   | 'message_reason'
   | 'offer_message'

@@ -36,6 +36,7 @@ export interface ReceptionistToolData {
   reschedule_appointment: { before: AppointmentView; after: AppointmentView };
   cancel_appointment: { appointment: AppointmentView };
   find_my_appointments: Awaited<ReturnType<typeof findMyAppointments>>;
+  send_verification_code: { phoneEnding: string };
   take_message: {
     messageId: string;
     urgency: string;

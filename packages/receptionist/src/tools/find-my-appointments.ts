@@ -6,6 +6,8 @@ import { receptionistTool, type ToolDependencies, withoutNulls } from './runner.
 
 const FindMyAppointmentsParameters = toolParameters(FindAppointmentsInput, {
   customerName: 'Name the booking is under',
+  verificationCode:
+    'The code the caller read back after send_verification_code, when the business texts codes',
   date: 'Date of the booking, YYYY-MM-DD',
 });
 
@@ -13,7 +15,7 @@ export function findMyAppointmentsTool(deps: ToolDependencies): AnyEngineTool {
   return receptionistTool(deps, {
     name: 'find_my_appointments',
     description:
-      'Call when the caller asks about their existing bookings, or before rescheduling or cancelling one. Uses the number they call from; otherwise needs the name and date of the booking.',
+      'Call when the caller asks about their existing bookings, or before rescheduling or cancelling one. Needs the name the booking is under, which must match our records for the number they call from.',
     parameters: FindMyAppointmentsParameters,
     async run(args, ctx) {
       const found = await findMyAppointments({ ctx, input: withoutNulls(args) });

@@ -8,6 +8,7 @@ import { endCallTool } from './end-call.ts';
 import { findMyAppointmentsTool } from './find-my-appointments.ts';
 import { getBusinessInfoTool } from './get-business-info.ts';
 import { rescheduleAppointmentTool } from './reschedule-appointment.ts';
+import { sendVerificationCodeTool } from './send-verification-code.ts';
 import { takeMessageTool } from './take-message.ts';
 import { transferCallTool } from './transfer-call.ts';
 
@@ -19,6 +20,7 @@ export const RECEPTIONIST_TOOL_NAMES = [
   'reschedule_appointment',
   'cancel_appointment',
   'find_my_appointments',
+  'send_verification_code',
   'take_message',
   'transfer_call',
   'end_call',
@@ -44,6 +46,7 @@ export function buildReceptionistTools(options: {
     rescheduleAppointmentTool(deps),
     cancelAppointmentTool(deps),
     findMyAppointmentsTool(deps),
+    sendVerificationCodeTool(deps),
     takeMessageTool(deps),
     transferCallTool(deps),
     endCallTool(deps),

@@ -9,6 +9,8 @@ const RescheduleAppointmentParameters = toolParameters(RescheduleAppointmentInpu
   appointmentId: 'Id from find_my_appointments, when known',
   currentDate: 'Date of the existing booking, YYYY-MM-DD',
   customerName: 'Name the booking is under',
+  verificationCode:
+    'The code the caller read back after send_verification_code, when the business texts codes',
   newDate: 'New date, YYYY-MM-DD',
   newTime: 'New start time, local HH:mm (24-hour)',
 });
@@ -17,7 +19,7 @@ export function rescheduleAppointmentTool(deps: ToolDependencies): AnyEngineTool
   return receptionistTool(deps, {
     name: 'reschedule_appointment',
     description:
-      "Call when the caller wants to move an existing booking to a new date and time. Their identity is checked by the number they call from, or else by the booking's name and current date.",
+      'Call when the caller wants to move an existing booking to a new date and time. Needs the name the booking is under: it is checked with the number they call from (both must match our records).',
     parameters: RescheduleAppointmentParameters,
     async run(args, ctx, call) {
       const moved = await rescheduleAppointment({ ctx, input: withoutNulls(args) });

@@ -60,6 +60,7 @@ export function receptionistTool<Schema extends z.ZodObject>(
         },
         act: (ctx) => spec.run(args, ctx, { language: context.language }),
         expectedFailure,
+        signal: context.signal,
         storedResult: (json) => {
           const parsed = StoredToolResult.safeParse(json);
           return parsed.success ? (parsed.data as ToolResult) : undefined;

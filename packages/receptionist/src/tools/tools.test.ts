@@ -23,7 +23,7 @@ beforeEach(async () => {
   db = database.db;
   const { business } = await createTestReceptionistBusiness(db);
   businessId = business.id;
-  callId = (await createTestCall(db, businessId, { fromNumber: CALLER })).id;
+  callId = (await createTestCall(db, businessId, { fromNumber: CALLER, startedAt: NOW })).id;
   tools = new Map(
     buildReceptionistTools({ db, businessId, now: () => NOW }).map((tool) => [tool.name, tool]),
   );
@@ -121,13 +121,19 @@ describe('receptionist tools', () => {
     expect(await counts()).toMatchObject({ booked: 0, customers: 0 });
   });
 
-  it('finds, moves and cancels bookings for the caller identified by caller ID', async () => {
+  it('finds, moves and cancels bookings for the caller on the number on file who gives the name', async () => {
     await call('book_appointment', booking);
-    const found = await call('find_my_appointments', {});
+    // Caller ID alone is not proof: the name on file is asked for.
+    expect(await call('find_my_appointments', {})).toMatchObject({
+      ok: false,
+      code: 'verification_required',
+    });
+    const ada = { customerName: 'ada lovelace' };
+    const found = await call('find_my_appointments', ada);
     expect(found.ok).toBe(true);
     expect(found.message).toContain('Cleaning on Tuesday, January 8 at 10:00 AM');
 
-    const moved = await call('reschedule_appointment', { newDate: '2030-01-09', newTime: '14:00' });
+    const moved = await call('reschedule_appointment', { ...ada, newDate: '2030-01-09', newTime: '14:00' });
     expect(moved.ok).toBe(true);
     expect(moved.message).toContain('Wednesday, January 9 at 2:00 PM');
     // The old slot is free again.
@@ -138,32 +144,67 @@ describe('receptionist tools', () => {
     });
     expect(again.ok).toBe(true);
 
-    const cancelled = await call('cancel_appointment', { date: '2030-01-09' });
+    const cancelled = await call('cancel_appointment', { ...ada, date: '2030-01-09' });
     expect(cancelled).toMatchObject({ ok: true });
     expect(cancelled.message).toContain('cancelled');
   });
 
-  it('lets another number act only with the name and date of the booking', async () => {
+  it('never lets another number, even with the name and date, reach a booking', async () => {
     await call('book_appointment', booking);
     const stranger = { callerNumber: '+12025550142' };
-    expect(await call('find_my_appointments', {}, stranger)).toMatchObject({
-      ok: false,
-      code: 'verification_failed',
-    });
-    expect(
-      await call('cancel_appointment', { date: '2030-01-08', customerName: 'Someone Else' }, stranger),
-    ).toMatchObject({
-      ok: false,
-      code: 'appointment_not_found',
-    });
-    expect(await counts()).toMatchObject({ booked: 1 });
-    const verified = await call(
-      'cancel_appointment',
+    // Without a name nobody learns whether the number has bookings: the same question for everyone.
+    expect(await call('find_my_appointments', {}, stranger)).toMatchObject({ code: 'verification_required' });
+    for (const args of [
+      { customerName: 'Ada Lovelace' },
       { date: '2030-01-08', customerName: 'ada lovelace' },
+    ]) {
+      expect(await call('cancel_appointment', args, stranger)).toMatchObject({
+        ok: false,
+        code: 'verification_failed',
+      });
+    }
+    expect(await counts()).toMatchObject({ booked: 1 });
+  });
+
+  it('does not rename the customer of a number a caller only spoke', async () => {
+    await call('book_appointment', booking);
+    const stranger = { callerNumber: '+12025550142' };
+    const sneaky = await call(
+      'book_appointment',
+      { ...booking, time: '11:00', customerName: 'Mallory', phone: CALLER },
       stranger,
     );
-    expect(verified.ok).toBe(true);
-    expect(await counts()).toMatchObject({ booked: 0 });
+    expect(sneaky.ok).toBe(true);
+    const customer = await forBusiness(db, businessId).customers.findByPhone(CALLER);
+    expect(customer?.name).toBe('Ada Lovelace');
+    expect(await call('find_my_appointments', { customerName: 'Mallory' })).toMatchObject({
+      code: 'verification_failed',
+    });
+  });
+
+  it('limits failed proofs per call and per number, whatever is guessed next', async () => {
+    await call('book_appointment', booking);
+    const wrong = (index: number) => ({ customerName: `Guess ${index}`, date: '2030-01-08' });
+    for (let index = 0; index < 3; index += 1) {
+      expect(await call('find_my_appointments', wrong(index))).toMatchObject({ code: 'verification_failed' });
+    }
+    // The fourth try on this call is refused even with the right name.
+    expect(await call('find_my_appointments', { customerName: 'Ada Lovelace' })).toMatchObject({
+      ok: false,
+      code: 'verification_limited',
+    });
+    // A new call from the same number starts a new per-call count, inside the per-number window.
+    const secondCall = (await createTestCall(db, businessId, { fromNumber: CALLER, startedAt: NOW })).id;
+    expect(
+      (await call('find_my_appointments', { customerName: 'Ada Lovelace' }, { callId: secondCall })).ok,
+    ).toBe(true);
+    for (let index = 3; index < 5; index += 1) {
+      await call('find_my_appointments', wrong(index), { callId: secondCall });
+    }
+    const thirdCall = (await createTestCall(db, businessId, { fromNumber: CALLER, startedAt: NOW })).id;
+    expect(
+      await call('find_my_appointments', { customerName: 'Ada Lovelace' }, { callId: thirdCall }),
+    ).toMatchObject({ code: 'verification_limited' });
   });
 
   it('reports free times and the next opening on a closed day', async () => {
@@ -237,6 +278,20 @@ describe('receptionist tools', () => {
     const byNumber = await call('transfer_call', { destination: '+15005550199' });
     expect(byNumber).toMatchObject({ ok: false, code: 'unknown_destination' });
     expect(byNumber.action).toBeUndefined();
+  });
+
+  it('never dials a stored destination the policy refuses (a premium-rate number saved before the policy)', async () => {
+    const tenant = forBusiness(db, businessId);
+    const stored = (await tenant.business.get())?.profile as Record<string, unknown>;
+    await tenant.business.update({
+      profile: {
+        ...stored,
+        transferDestinations: [{ id: 'desk', name: 'Desk', phoneNumber: '+19002001234' }],
+      },
+    });
+    const refused = await call('transfer_call', { destination: 'desk' });
+    expect(refused).toMatchObject({ ok: false, code: 'destination_refused' });
+    expect(refused.action).toBeUndefined();
   });
 
   it('ends the call through an action', async () => {

@@ -1,5 +1,5 @@
 import type { BusinessProfile, TransferDestination } from '@receptionist/domain';
-import { joinWords } from '@receptionist/domain';
+import { isDialableDestination, joinWords } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
 import { receptionistTool, type ToolDependencies } from './runner.ts';
@@ -41,6 +41,14 @@ export function transferCallTool(deps: ToolDependencies): AnyEngineTool {
               ? "I'm not able to transfer calls, but I can take a message."
               : `I can transfer you to ${joinWords(names)}. Which would you like?`,
           data: { destinations: profile.transferDestinations.map(({ id, name }) => ({ id, name })) },
+        };
+      }
+      if (!isDialableDestination(profile, destination.phoneNumber)) {
+        // A number stored before the destination policy (premium rate, another country) is never dialled.
+        return {
+          ok: false,
+          code: 'destination_refused',
+          message: `I'm not able to put you through to ${destination.name}, but I can take a message.`,
         };
       }
       return {

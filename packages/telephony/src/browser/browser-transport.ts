@@ -2,6 +2,7 @@ import type { RawData, WebSocket } from 'ws';
 import { type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from '../connection-guard.ts';
 import { type ControlMessageProtocol, parseControlMessage } from '../control-message.ts';
 import { ProtocolViolationError, type TelephonyError } from '../errors.ts';
+import { RateWindow } from '../rate-window.ts';
 import { SocketCallTransport } from '../socket-call-transport.ts';
 import type { CorkableSocket } from '../socket-writes.ts';
 import type { TransportNotice } from '../transport.ts';
@@ -29,7 +30,15 @@ export interface BrowserTransportOptions {
   markIntervalMs?: number;
   /** The TCP socket under the WebSocket (from the HTTP upgrade): writes of one tick are sent together. */
   rawSocket?: CorkableSocket;
+  /**
+   * Typed lines reach the engine at most this often (each is a model turn, which costs money); more are
+   * refused with an `error` message to the page, not passed on.
+   */
+  typedLines?: { perSecond: number; perCall: number; now?: () => number } | undefined;
 }
+
+/** The `error` code the page gets for a typed line over the limit. */
+export const TYPED_LINE_LIMITED = 'typed_lines_limited';
 
 /**
  * A browser test call over one WebSocket: binary PCM16 24 kHz frames both ways plus JSON control messages
@@ -37,6 +46,8 @@ export interface BrowserTransportOptions {
  */
 export class BrowserTransport extends SocketCallTransport {
   readonly channel = 'browser' as const;
+  readonly #perSecond: RateWindow | undefined;
+  readonly #perCall: RateWindow | undefined;
 
   constructor(socket: WebSocket, options: BrowserTransportOptions = {}) {
     super(
@@ -52,6 +63,15 @@ export class BrowserTransport extends SocketCallTransport {
         rawSocket: options.rawSocket,
       },
     );
+    const lines = options.typedLines;
+    if (lines !== undefined) {
+      this.#perSecond = new RateWindow({ limit: lines.perSecond, windowMs: 1_000, now: lines.now });
+      this.#perCall = new RateWindow({
+        limit: lines.perCall,
+        windowMs: Number.POSITIVE_INFINITY,
+        now: lines.now,
+      });
+    }
   }
 
   /** Tells the page the call is live. */
@@ -107,6 +127,7 @@ export class BrowserTransport extends SocketCallTransport {
       case undefined:
         return;
       case 'text':
+        if (!this.#typedLineAllowed()) return;
         this.emit('text', message.text);
         return;
       case 'dtmf':
@@ -119,6 +140,15 @@ export class BrowserTransport extends SocketCallTransport {
         this.hangUp('caller hung up');
         return;
     }
+  }
+
+  /** Within both typed-line limits; the page is told when a line is refused. */
+  #typedLineAllowed(): boolean {
+    if (this.#perSecond === undefined || this.#perCall === undefined) return true;
+    // Per second first: a burst refused there does not use up the call's allowance.
+    if (this.#perSecond.allow('line') && this.#perCall.allow('line')) return true;
+    this.send({ type: 'error', code: TYPED_LINE_LIMITED, message: 'Too many typed lines; wait a moment.' });
+    return false;
   }
 
   #onAudio(bytes: Buffer): void {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeIncomingPhoneNumbers } from './fake-twilio-incoming-numbers.ts';
 import { messageResource, type RecordedMessage, refuseMessage, twilioError } from './fake-twilio-messages.ts';
 import { waitUntil } from './virtual-playout.ts';
 
@@ -45,6 +46,8 @@ export class FakeTwilioRestServer {
   credentials: { username: string; password: string } | undefined;
   /** Calls that answer 404 / code 20404 ("already ended"). */
   readonly goneCalls = new Set<string>();
+  /** Accounts and the numbers they own (`GET …/IncomingPhoneNumbers.json`). */
+  readonly incomingNumbers = new FakeIncomingPhoneNumbers();
   readonly #server: Server;
 
   private constructor(server: Server) {
@@ -121,6 +124,7 @@ export class FakeTwilioRestServer {
     const colon = decoded.indexOf(':');
     const credentials = colon < 0 ? [decoded] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
     if (this.#serveRecording(request, response, credentials)) return;
+    if (this.incomingNumbers.serve(request, response, credentials)) return;
     const match = /^\/2010-04-01\/Accounts\/(AC\w+)\/Calls\/(CA\w+)\.json$/.exec(request.url ?? '');
     const username = credentials[0] ?? '';
     response.setHeader('content-type', 'application/json');

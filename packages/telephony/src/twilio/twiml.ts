@@ -9,7 +9,15 @@ import { DEFAULT_SAY_VOICE, type SayVoice } from './say-voices.ts';
 
 /** What Twilio does if our media stream ends or never starts: it must not need any server of ours. */
 export type TwilioFallback =
-  | { kind: 'dial'; phoneNumber: string; say?: string | undefined; timeLimitSeconds?: number | undefined }
+  | {
+      kind: 'dial';
+      phoneNumber: string;
+      say?: string | undefined;
+      timeLimitSeconds?: number | undefined;
+      /** Where Twilio posts `DialCallStatus` when the dialled leg ends (so nobody answering is not the end). */
+      actionUrl?: string | undefined;
+      timeoutSeconds?: number | undefined;
+    }
   | {
       kind: 'voicemail';
       say: string;
@@ -55,7 +63,14 @@ function appendFallback(response: twilio.twiml.VoiceResponse, fallback: TwilioFa
   switch (fallback.kind) {
     case 'dial':
       if (fallback.say) response.say(say, fallback.say);
-      response.dial({ timeLimit: fallback.timeLimitSeconds ?? 3600 }, fallback.phoneNumber);
+      response.dial(
+        {
+          timeLimit: fallback.timeLimitSeconds ?? 3600,
+          ...(fallback.actionUrl ? { action: fallback.actionUrl, method: 'POST' as const } : {}),
+          ...(fallback.timeoutSeconds ? { timeout: fallback.timeoutSeconds } : {}),
+        },
+        fallback.phoneNumber,
+      );
       break;
     case 'voicemail':
       response.say(say, fallback.say);
@@ -151,11 +166,23 @@ export function buildTransferTwiml(input: {
   phoneNumber: string;
   say?: string | undefined;
   callerId?: string;
+  /**
+   * Where Twilio posts `DialCallStatus` once the dialled leg ends. Without it an unanswered transfer ends
+   * the call in silence; with it the caller can be offered something else (a message).
+   */
+  actionUrl?: string | undefined;
+  /** How long the destination rings before the dial counts as `no-answer` (Twilio's default is 30). */
+  timeoutSeconds?: number | undefined;
 }): string {
   const response = new twilio.twiml.VoiceResponse();
   if (input.say) response.say({ voice: SAY_VOICE }, input.say);
   response.dial(
-    { timeLimit: 3600, ...(input.callerId ? { callerId: input.callerId } : {}) },
+    {
+      timeLimit: 3600,
+      ...(input.callerId ? { callerId: input.callerId } : {}),
+      ...(input.actionUrl ? { action: input.actionUrl, method: 'POST' as const } : {}),
+      ...(input.timeoutSeconds ? { timeout: input.timeoutSeconds } : {}),
+    },
     input.phoneNumber,
   );
   return response.toString();

@@ -5,6 +5,7 @@ import {
   connectPhoneNumber,
   DomainError,
   disconnectPhoneNumber,
+  saveTwilioCredentials,
   tenantContext,
   updateBusinessProfile,
 } from '@receptionist/domain';
@@ -14,6 +15,7 @@ import { requireOwner } from '../../../../server/auth/current-user.ts';
 import { getDb } from '../../../../server/db.ts';
 import { assertSameOriginAction } from '../../../../server/http/action-guard.ts';
 import { log } from '../../../../server/log.ts';
+import { credentialsKey, dashboardNumberOwnership } from '../../../../server/number-ownership.ts';
 import { describeProfileError } from '../../../../server/profile-errors.ts';
 
 export interface ActionState {
@@ -56,15 +58,45 @@ export async function addPhoneNumberAction(_previous: ActionState, formData: For
     const row = await connectPhoneNumber({
       ctx: tenantContext(await getDb(), businessId, { kind: 'staff', userId: user.id }),
       input: { phoneNumber: String(formData.get('phoneNumber') ?? ''), label: 'Twilio' },
+      ownership: dashboardNumberOwnership(),
     });
     connected = row.e164;
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'invalid_phone') return { error: error.message };
     log.warn({ err: error, businessId }, 'phone number refused');
-    return { error: 'That number is already connected to a business' };
+    // Every DomainError message is written to be shown; anything else is ours, not the owner's, to fix.
+    if (error instanceof DomainError) return { error: error.message };
+    return { error: 'The number could not be connected; try again' };
   }
   revalidatePath(`/b/${businessId}`, 'layout');
   return { ok: `Connected ${connected}` };
+}
+
+/** Saves the business's own Twilio account credentials (sealed), used to prove which numbers it owns. */
+export async function saveTwilioCredentialsAction(
+  _previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  await assertSameOriginAction();
+  const businessId = BusinessIdField.parse(formData.get('businessId'));
+  const { user } = await requireOwner(businessId);
+  const apiKeySid = String(formData.get('apiKeySid') ?? '').trim();
+  try {
+    await saveTwilioCredentials({
+      ctx: tenantContext(await getDb(), businessId, { kind: 'staff', userId: user.id }),
+      input: {
+        accountSid: String(formData.get('accountSid') ?? ''),
+        apiKeySid: apiKeySid === '' ? undefined : apiKeySid,
+        secret: String(formData.get('secret') ?? ''),
+      },
+      secretsKey: credentialsKey(),
+    });
+  } catch (error) {
+    if (error instanceof DomainError) return { error: error.message };
+    if (error instanceof z.ZodError) return { error: error.issues[0]?.message ?? 'Check the fields' };
+    throw error;
+  }
+  log.info({ userId: user.id, businessId }, 'twilio credentials saved');
+  return { ok: 'Twilio credentials saved' };
 }
 
 export async function removePhoneNumberAction(formData: FormData): Promise<void> {

@@ -3,7 +3,7 @@ import { getEnv } from '../../../../env.ts';
 import { getDb } from '../../../../server/db.ts';
 import { readTenant } from '../../../../server/queries/tenant.ts';
 import { removePhoneNumberAction } from './actions.ts';
-import { AddPhoneNumberForm, InviteStaffForm } from './connect-panels.tsx';
+import { AddPhoneNumberForm, InviteStaffForm, TwilioCredentialsForm } from './connect-panels.tsx';
 
 /** Phone numbers with the exact Twilio webhook URLs, and the team. Shared by setup and settings. */
 export async function ConnectSection({ businessId, isOwner }: { businessId: string; isOwner: boolean }) {
@@ -34,7 +34,16 @@ export async function ConnectSection({ businessId, isOwner }: { businessId: stri
               ))}
             </ul>
           )}
-          {isOwner ? <AddPhoneNumberForm businessId={businessId} /> : null}
+          {isOwner ? (
+            <>
+              <p className="text-sm text-slate-600">
+                A number can be connected once your own Twilio account lists it: save that account's
+                credentials first (they are stored encrypted), or ask the operator to approve the number.
+              </p>
+              <TwilioCredentialsForm businessId={businessId} />
+              <AddPhoneNumberForm businessId={businessId} />
+            </>
+          ) : null}
           <div className="rounded-lg bg-slate-50 p-4 text-sm ring-1 ring-slate-200">
             <p className="font-medium text-slate-800">In the Twilio console, for each number:</p>
             <dl className="mt-2 space-y-2">
