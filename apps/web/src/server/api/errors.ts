@@ -19,7 +19,7 @@ export class ApiError extends Error {
     options: { cause?: unknown; details?: unknown } = {},
   ) {
     super(message, { cause: options.cause });
-    this.name = new.target.name;
+    this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = options.details;

@@ -1,6 +1,8 @@
+import { isDomainError } from '@receptionist/domain';
 import { ZodError } from 'zod';
 import { log } from '../log.ts';
 import { DbError } from '../queries/types.ts';
+import { apiCodeForStatus, statusForDomainCode } from './domain-status.ts';
 import { ApiError } from './errors.ts';
 
 /** JSON responses and the one place where errors of every layer become HTTP statuses. */
@@ -16,15 +18,6 @@ export function errorResponse(error: ApiError): Response {
     error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
   };
   return Response.json(body, { status: error.status, headers });
-}
-
-/** Domain errors carry a `code` and a sentence fit for people; they become 422 with that code. */
-function hasDomainCode(error: unknown): error is Error & { code: string } {
-  return (
-    error instanceof Error &&
-    error.name === 'DomainError' &&
-    typeof (error as { code?: unknown }).code === 'string'
-  );
 }
 
 function domainDetails(error: Error): Record<string, unknown> {
@@ -48,9 +41,10 @@ export function toApiError(error: unknown): ApiError {
     if (error.code === 'invalid_input')
       return new ApiError(400, 'invalid_request', error.message, { cause: error });
   }
-  if (hasDomainCode(error)) {
-    const status = error.code.endsWith('not_found') ? 404 : error.code === 'slot_taken' ? 409 : 422;
-    const code = status === 404 ? 'not_found' : status === 409 ? 'conflict' : 'unprocessable';
+  // Domain refusals are recognised by their brand and mapped by their code: class names do not survive `next build`.
+  if (isDomainError(error)) {
+    const status = statusForDomainCode(error.code);
+    const code = apiCodeForStatus(status);
     // The domain's details (e.g. the free times next to a taken slot) travel with the reason.
     const details = { reason: error.code, ...domainDetails(error) };
     return new ApiError(status, code, error.message, { cause: error, details });

@@ -6,7 +6,7 @@ export class CrossOriginActionError extends Error {
   readonly code = 'forbidden_origin';
   constructor(reason: string) {
     super(`Refused a cross-origin action: ${reason}`);
-    this.name = new.target.name;
+    this.name = 'CrossOriginActionError';
   }
 }
 

@@ -3,7 +3,7 @@
 import {
   addStaffMember,
   connectPhoneNumber,
-  DomainError,
+  isDomainError,
   disconnectPhoneNumber,
   tenantContext,
   updateBusinessProfile,
@@ -59,7 +59,7 @@ export async function addPhoneNumberAction(_previous: ActionState, formData: For
     });
     connected = row.e164;
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'invalid_phone') return { error: error.message };
+    if (isDomainError(error) && error.code === 'invalid_phone') return { error: error.message };
     log.warn({ err: error, businessId }, 'phone number refused');
     return { error: 'That number is already connected to a business' };
   }
