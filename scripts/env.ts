@@ -13,6 +13,9 @@ const StartEnv = z.object({
    * inside the voice server's process, or `off` (run `npm run worker` yourself, anywhere).
    */
   WORKER: z.enum(['separate', 'embedded', 'off']).default('separate'),
+  /** Read here too so that Ctrl-C waits as long as the voice server and the worker are allowed to drain. */
+  VOICE_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  WORKER_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   WEB_DEV: z
     .enum(['0', '1', 'true', 'false'])
     .default('0')
