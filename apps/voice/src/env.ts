@@ -40,6 +40,8 @@ const RawEnv = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ALLOWED_ORIGINS: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Personal data is redacted from logs unless this is 1 (only while debugging, on your own machine). */
+  LOG_PERSONAL_DATA: z.enum(['0', '1']).default('0'),
   VOICE_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /**
    * `embedded` (default) runs the job worker inside this process, for one-process installs; `off` when
@@ -70,6 +72,8 @@ export interface VoiceEnv {
   /** Origins allowed to open browser calls. */
   allowedOrigins: string[];
   logLevel: string;
+  /** Personal data out of logs (the default; LOG_PERSONAL_DATA=1 turns it off). */
+  redactPersonalData: boolean;
   /** On SIGTERM, active calls get this long to finish. */
   drainTimeoutMs: number;
   /** The embedded job worker's settings (WORKER_* variables), or undefined when WORKER=off. */
@@ -171,6 +175,7 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
       sessionSecret,
       allowedOrigins,
       logLevel: raw.LOG_LEVEL,
+      redactPersonalData: raw.LOG_PERSONAL_DATA !== '1',
       drainTimeoutMs: raw.VOICE_DRAIN_TIMEOUT_MS,
       worker,
       workerAnalysis,

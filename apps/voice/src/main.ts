@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     return;
   }
   const { env, warnings } = loaded;
-  const logger = createLogger({ level: env.logLevel });
+  const logger = createLogger({ level: env.logLevel, redactPersonalData: env.redactPersonalData });
   for (const warning of warnings) logger.warn(warning);
 
   const db = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
