@@ -16,7 +16,7 @@ export interface SignInFormState {
 
 const Credentials = z.object({
   email: z.email('Enter a valid email address'),
-  password: z.string().min(1, 'Enter your password').max(200),
+  password: z.string().min(1, 'Enter your password').max(512),
   name: z.string().max(100).optional(),
 });
 
