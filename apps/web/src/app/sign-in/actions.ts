@@ -1,5 +1,6 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { authenticateLocalUser, bumpSessionVersion, registerLocalUser } from '../../server/auth/accounts.ts';
@@ -9,6 +10,8 @@ import { endSession, startSession } from '../../server/auth/session.ts';
 import { getDb } from '../../server/db.ts';
 import { assertSameOriginAction } from '../../server/http/action-guard.ts';
 import { log } from '../../server/log.ts';
+import { clientIp, isRateLimited, type LimitKeys, rateLimits } from '../../server/rate-limit/limiter.ts';
+import type { LimitedAction } from '../../server/rate-limit/policy.ts';
 
 export interface SignInFormState {
   error?: string;
@@ -28,10 +31,35 @@ function parseCredentials(formData: FormData) {
   });
 }
 
+async function requestIp(): Promise<string> {
+  return clientIp(await headers());
+}
+
+/** A server action cannot answer 429, so the form says how long to wait; the log says which limit. */
+async function refuseWhenLimited(
+  action: LimitedAction,
+  keys: LimitKeys,
+): Promise<SignInFormState | undefined> {
+  try {
+    await rateLimits().consume(action, keys);
+    return undefined;
+  } catch (error) {
+    if (!isRateLimited(error)) throw error;
+    log.warn({ action, scope: error.scope }, 'rate limited');
+    return { error: `Too many attempts; try again in ${Math.ceil(error.retryAfterMs / 60_000)} min` };
+  }
+}
+
 export async function signInAction(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
   await assertSameOriginAction();
   const input = parseCredentials(formData);
   if (!input.success) return { error: input.error.issues[0]?.message ?? 'Check the form' };
+  // Counted before the password is checked: per address, per account being guessed, and globally.
+  const limited = await refuseWhenLimited('sign_in', {
+    ip: await requestIp(),
+    account: input.data.email.toLowerCase(),
+  });
+  if (limited) return limited;
   try {
     const user = await authenticateLocalUser(await getDb(), input.data.email, input.data.password);
     await startSession(user);
@@ -50,6 +78,8 @@ export async function registerAction(
   await assertSameOriginAction();
   const input = parseCredentials(formData);
   if (!input.success) return { error: input.error.issues[0]?.message ?? 'Check the form' };
+  const limited = await refuseWhenLimited('sign_up', { ip: await requestIp() });
+  if (limited) return limited;
   try {
     const user = await registerLocalUser(await getDb(), input.data);
     await startSession(user);
