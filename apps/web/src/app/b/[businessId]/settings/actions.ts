@@ -3,8 +3,8 @@
 import {
   addStaffMember,
   connectPhoneNumber,
-  isDomainError,
   disconnectPhoneNumber,
+  isDomainError,
   tenantContext,
   updateBusinessProfile,
 } from '@receptionist/domain';

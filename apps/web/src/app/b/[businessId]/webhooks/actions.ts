@@ -2,9 +2,9 @@
 
 import {
   createWebhookEndpoint,
-  isDomainError,
   deleteWebhookEndpoint,
   enableWebhookEndpoint,
+  isDomainError,
   redeliverWebhook,
   tenantContext,
   WEBHOOK_EVENT_TYPES,
