@@ -42,6 +42,8 @@ const RawEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Personal data is redacted from logs unless this is 1 (only while debugging, on your own machine). */
   LOG_PERSONAL_DATA: z.enum(['0', '1']).default('0'),
+  /** Bearer token for GET /metrics; without it /metrics answers only loopback clients. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   VOICE_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /**
    * `embedded` (default) runs the job worker inside this process, for one-process installs; `off` when
@@ -74,6 +76,7 @@ export interface VoiceEnv {
   logLevel: string;
   /** Personal data out of logs (the default; LOG_PERSONAL_DATA=1 turns it off). */
   redactPersonalData: boolean;
+  metricsToken: string | undefined;
   /** On SIGTERM, active calls get this long to finish. */
   drainTimeoutMs: number;
   /** The embedded job worker's settings (WORKER_* variables), or undefined when WORKER=off. */
@@ -176,6 +179,7 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
       allowedOrigins,
       logLevel: raw.LOG_LEVEL,
       redactPersonalData: raw.LOG_PERSONAL_DATA !== '1',
+      metricsToken: raw.METRICS_TOKEN,
       drainTimeoutMs: raw.VOICE_DRAIN_TIMEOUT_MS,
       worker,
       workerAnalysis,

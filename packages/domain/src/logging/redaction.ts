@@ -59,7 +59,8 @@ export function scrubSerializedError<T>(serialized: T, depth = 0): T {
   if (typeof serialized !== 'object' || serialized === null || depth > 8) return serialized;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(serialized as Record<string, unknown>)) {
-    if (key === 'params' || key === 'args') {
+    // SQL parameters (Drizzle), arguments, and the raw body body-parser keeps on its errors.
+    if (key === 'params' || key === 'args' || key === 'body') {
       out[key] = REDACTED;
     } else if (typeof value === 'string') {
       out[key] = scrubSqlParams(value);
