@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { getEnv } from './env.ts';
-import { checkRequestOrigin } from './server/http/origin.ts';
+import { checkRequestOrigin, siteScheme } from './server/http/origin.ts';
 
 /**
  * One gate in front of every route handler and server action: state-changing requests from another
@@ -14,6 +14,7 @@ export function proxy(request: NextRequest) {
     method: request.method,
     origin: request.headers.get('origin'),
     host: request.headers.get('host'),
+    scheme: siteScheme(publicUrl, request.nextUrl.protocol),
     secFetchSite: request.headers.get('sec-fetch-site'),
     trustedOrigins: publicUrl === undefined ? [] : [publicUrl],
     allowMissingOrigin: isBearerApi,
