@@ -91,8 +91,19 @@ export async function registerAction(
   redirect('/');
 }
 
+/**
+ * Signing out invalidates the session on the server, not just the cookie in this browser: the cookie is
+ * stateless, so a copy of it (another tab, a stolen one) would otherwise stay valid until it expires. The
+ * per-user session version moves on, which also signs this user out on their other devices — a deliberate
+ * trade: no session table read on every request.
+ */
 export async function signOutAction(): Promise<void> {
   await assertSameOriginAction();
+  const user = await getCurrentUser();
+  if (user !== null) {
+    await bumpSessionVersion(await getDb(), user.id);
+    log.info({ userId: user.id }, 'signed out');
+  }
   await endSession();
   redirect('/sign-in');
 }
