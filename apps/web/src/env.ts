@@ -1,14 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { loadOrCreateDevSecrets } from '@receptionist/domain/dev-secrets';
 import { z } from 'zod';
 
 /**
  * The dashboard's configuration, validated once. Only this file reads `process.env` (lint enforces it).
  * Parsed lazily so `next build` can collect pages without production secrets present.
  */
-
-/** The voice server's development default too, so tickets verify when neither process has SESSION_SECRET. */
-export const DEVELOPMENT_SESSION_SECRET = 'dev-only-session-secret-change-me-0123456789';
 
 const optionalText = z
   .string()
@@ -121,7 +119,9 @@ export function parseWebEnv(source: Record<string, string | undefined>, cwd = pr
     databaseUrl: resolveDatabaseUrl(env.DATABASE_URL, findRepositoryRoot(cwd)),
     databaseAuthToken: env.DATABASE_AUTH_TOKEN,
     webPort: env.WEB_PORT,
-    sessionSecret: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+    // Outside production, never a well-known default: the per-install secret the voice server shares.
+    sessionSecret:
+      env.SESSION_SECRET ?? loadOrCreateDevSecrets(join(findRepositoryRoot(cwd), 'data')).SESSION_SECRET,
     google,
     voiceUrl: env.VOICE_URL.replace(/\/$/, ''),
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
