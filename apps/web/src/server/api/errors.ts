@@ -6,6 +6,8 @@ export type ApiErrorCode =
   | 'invalid_request'
   | 'conflict'
   | 'unprocessable'
+  | 'payload_too_large'
+  | 'rate_limited'
   | 'internal';
 
 export class ApiError extends Error {

@@ -1,7 +1,7 @@
 import { DomainError, type DomainErrorCode } from '@receptionist/domain';
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_ERROR_STATUS } from './domain-status.ts';
-import { toApiError } from './respond.ts';
+import { readJsonBody, toApiError } from './respond.ts';
 
 /** What `next build` does to class names: the error keeps its brand and code, loses its readable name. */
 function minified(code: DomainErrorCode): DomainError {
@@ -30,5 +30,23 @@ describe('toApiError maps domain refusals by code, not by class name', () => {
 
   it('has a status for every domain code', () => {
     for (const status of Object.values(DOMAIN_ERROR_STATUS)) expect([400, 404, 409, 422]).toContain(status);
+  });
+});
+
+describe('readJsonBody', () => {
+  const post = (body: string) =>
+    new Request('http://127.0.0.1/api/v1/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+
+  it('answers malformed JSON with 400 and an oversize body with 413', async () => {
+    await expect(readJsonBody(post('{"status":'))).rejects.toMatchObject({ status: 400 });
+    await expect(readJsonBody(post(JSON.stringify({ note: 'x'.repeat(200_000) })))).rejects.toMatchObject({
+      status: 413,
+      code: 'payload_too_large',
+    });
+    await expect(readJsonBody(post('{"ok":true}'))).resolves.toEqual({ ok: true });
   });
 });

@@ -53,17 +53,26 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError(500, 'internal', 'Something went wrong', { cause: error });
 }
 
-/** Reads a JSON body; anything that is not a JSON object is a 400, not a crash. */
+/** The largest JSON body the REST API reads; anything bigger is refused before it is parsed. */
+export const MAX_JSON_BODY_BYTES = 100_000;
+
+/** Reads a JSON body; anything that is not JSON is a 400 and an oversize body a 413, never a crash. */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().includes('application/json')) {
     throw new ApiError(400, 'invalid_request', 'Send a JSON body with Content-Type: application/json');
   }
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_JSON_BODY_BYTES) throw tooLarge();
   const text = await request.text();
-  if (text.length > 100_000) throw new ApiError(400, 'invalid_request', 'The body is too large');
+  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw tooLarge();
   try {
     return JSON.parse(text);
   } catch (cause) {
     throw new ApiError(400, 'invalid_request', 'The body is not valid JSON', { cause });
   }
+}
+
+function tooLarge(): ApiError {
+  return new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
 }
