@@ -13,6 +13,7 @@ import {
   voicemailDepsFrom,
   type Worker,
 } from '@receptionist/worker';
+import { startCallHousekeeping } from './call-housekeeping.ts';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
 import { loadVoiceEnv, VoiceConfigError } from './env.ts';
 import { createLogger } from './logger.ts';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   const engineFactory = createEngineFactory(env, await loadEngineConstructors(logger), logger);
   const voice = createVoiceServer({ env, db, engineFactory, logger, now: Date.now });
   const port = await voice.listen(env.voicePort);
+  const housekeeping = startCallHousekeeping({ db, now: Date.now, logger });
   logger.info(
     {
       port,
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
     logger.info({ signal, activeCalls: voice.activeCalls }, 'shutting down');
     // Calls drain first: a call that ends while draining may still enqueue its post-call job.
     await voice.drain(env.drainTimeoutMs);
+    housekeeping.stop();
     await worker?.stop({ timeoutMs: env.worker?.drainTimeoutMs });
     await voice.close();
     closeDatabase(db);

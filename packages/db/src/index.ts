@@ -12,6 +12,7 @@ export { newId, nowMs } from './ids.ts';
 export * from './job-leases.ts';
 export * from './jobs.ts';
 export * from './lookups.ts';
+export * from './sweeps.ts';
 export { applyMigrations, defaultMigrationsFolder } from './migrate.ts';
 export * from './notification-lookups.ts';
 export * as schema from './schema/index.ts';
