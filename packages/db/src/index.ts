@@ -1,3 +1,4 @@
+export * from './account-tokens.ts';
 export {
   closeDatabase,
   type Database,
@@ -12,10 +13,10 @@ export { newId, nowMs } from './ids.ts';
 export * from './job-leases.ts';
 export * from './jobs.ts';
 export * from './lookups.ts';
-export * from './sweeps.ts';
 export { applyMigrations, defaultMigrationsFolder } from './migrate.ts';
 export * from './notification-lookups.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';
+export * from './sweeps.ts';
 export * from './tenant/index.ts';
 export * from './users.ts';

@@ -32,7 +32,10 @@ export type DomainErrorCode =
   | 'webhook_endpoint_not_found'
   | 'webhook_delivery_not_found'
   | 'webhook_delivery_pending'
-  | 'webhook_endpoint_disabled';
+  | 'webhook_endpoint_disabled'
+  | 'link_invalid'
+  | 'email_not_verified'
+  | 'invite_wrong_account';
 
 /**
  * The domain layer's error hierarchy. `message` is a sentence the agent can say to the caller

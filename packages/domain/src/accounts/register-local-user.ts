@@ -13,6 +13,11 @@ export const RegisterLocalUserInput = z.object({
     .min(1)
     .max(MAX_PASSWORD_LENGTH * 4),
   name: z.string().max(100).optional(),
+  /**
+   * True where email is verified (SMTP configured): the account starts unverified and owns nothing until its
+   * address is proven. False (local single-owner mode): the first account owns the demo business at once.
+   */
+  requireVerification: z.boolean().default(false),
 });
 export type RegisterLocalUserInput = z.input<typeof RegisterLocalUserInput>;
 
@@ -36,7 +41,7 @@ export async function registerLocalUser({
         name: parsed.name?.trim() || undefined,
         passwordHash,
       });
-      await adoptDemoBusinessIfFirst(tx, user.id);
+      if (!parsed.requireVerification) await adoptDemoBusinessIfFirst(tx, user.id);
       return user;
     });
   } catch (error) {

@@ -39,6 +39,9 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, 400 | 404 | 409 | 422>
   webhook_delivery_not_found: 404,
   webhook_delivery_pending: 422,
   webhook_endpoint_disabled: 422,
+  link_invalid: 422,
+  email_not_verified: 422,
+  invite_wrong_account: 422,
 };
 
 /** The API error code clients branch on, for a status; the domain's own code travels as `details.reason`. */
