@@ -37,6 +37,12 @@ const EnvSchema = z
     POLAR_WEBHOOK_SECRET: optionalText,
     /** `true` lets outgoing webhooks point at private, loopback or link-local addresses (development). */
     WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
+    /**
+     * The same SMTP server the worker notifies through. When set, accounts verify their email and staff are
+     * invited by email; when unset, the install stays in local single-owner mode (see README).
+     */
+    SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+    NOTIFY_EMAIL_FROM: z.string().trim().min(3).max(254).default('AI Receptionist <receptionist@localhost>'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SESSION_SECRET === undefined) {
@@ -66,6 +72,8 @@ export interface WebEnv {
   webhooks: { allowPrivateUrls: boolean };
   /** Absolute; a relative RECORDINGS_DIR is resolved against the repository root, as the database is. */
   recordingsDir: string;
+  /** Account emails (verification, invitations); undefined in local single-owner mode (no SMTP_URL). */
+  accountEmail: { smtpUrl: string; from: string } | undefined;
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -129,6 +137,8 @@ export function parseWebEnv(source: Record<string, string | undefined>, cwd = pr
     polar: { accessToken: env.POLAR_ACCESS_TOKEN, webhookSecret: env.POLAR_WEBHOOK_SECRET },
     webhooks: { allowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS === 'true' },
     recordingsDir: resolve(findRepositoryRoot(cwd), env.RECORDINGS_DIR),
+    accountEmail:
+      env.SMTP_URL === undefined ? undefined : { smtpUrl: env.SMTP_URL, from: env.NOTIFY_EMAIL_FROM },
   };
 }
 

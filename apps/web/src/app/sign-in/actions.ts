@@ -8,6 +8,8 @@ import { getCurrentUser } from '../../server/auth/current-user.ts';
 import { AuthError } from '../../server/auth/errors.ts';
 import { endSession, startSession } from '../../server/auth/session.ts';
 import { getDb } from '../../server/db.ts';
+import { accountEmailsEnabled } from '../../server/email/account-emails.ts';
+import { sendVerificationEmail } from '../../server/email/verification.ts';
 import { assertSameOriginAction } from '../../server/http/action-guard.ts';
 import { log } from '../../server/log.ts';
 import { clientIp, isRateLimited, type LimitKeys, rateLimits } from '../../server/rate-limit/limiter.ts';
@@ -80,10 +82,13 @@ export async function registerAction(
   if (!input.success) return { error: input.error.issues[0]?.message ?? 'Check the form' };
   const limited = await refuseWhenLimited('sign_up', { ip: await requestIp() });
   if (limited) return limited;
+  const verify = accountEmailsEnabled();
   try {
-    const user = await registerLocalUser(await getDb(), input.data);
+    const db = await getDb();
+    const user = await registerLocalUser(db, { ...input.data, requireVerification: verify });
     await startSession(user);
     log.info({ userId: user.id }, 'registered a local account');
+    if (verify) await sendVerificationEmail(db, user.id);
   } catch (error) {
     if (error instanceof AuthError) return { error: error.message };
     throw error;

@@ -39,7 +39,7 @@ async function asAuthErrors<T>(work: () => Promise<T>): Promise<T> {
 
 export function registerLocalUser(
   db: Database,
-  input: { email: string; password: string; name?: string | undefined },
+  input: { email: string; password: string; name?: string | undefined; requireVerification?: boolean },
 ): Promise<User> {
   return asAuthErrors(() => registerLocalUserVerb({ ctx: { db, actor: { kind: 'system' } }, input }));
 }
