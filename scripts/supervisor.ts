@@ -14,7 +14,8 @@ export interface ServiceSpec {
   env: NodeJS.ProcessEnv;
   /** How long this service may take to drain after SIGTERM before it is killed. */
   drainTimeoutMs: number;
-  stdio?: 'inherit' | 'ignore';
+  /** `pipe` lets the caller read the service's output (the abuse suite checks what it prints). */
+  stdio?: 'inherit' | 'ignore' | 'pipe';
 }
 
 interface Service {
