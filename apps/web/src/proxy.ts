@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { getEnv } from './env.ts';
 import { checkRequestOrigin, siteScheme } from './server/http/origin.ts';
 import { securityHeaders } from './server/http/security-headers.ts';
+import { hasDecodablePath } from './server/http/url-escapes.ts';
 
 /**
  * One gate in front of every route handler and server action: state-changing requests from another
@@ -19,6 +20,14 @@ export function proxy(request: NextRequest) {
     https: scheme === 'https',
     development: env.nodeEnv === 'development',
   });
+  if (!hasDecodablePath(request.nextUrl.pathname)) {
+    const refused = NextResponse.json(
+      { error: { code: 'invalid_request', message: 'The URL has a malformed % escape' } },
+      { status: 400 },
+    );
+    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    return refused;
+  }
   const verdict = checkRequestOrigin({
     method: request.method,
     origin: request.headers.get('origin'),
