@@ -12,6 +12,7 @@ import { closeDatabase, openDatabase } from '@receptionist/db';
 import { createApiKey, DEMO_BUSINESS_ID, registerLocalUser, tenantContext } from '@receptionist/domain';
 import { FakeTwilioClient, fakeSid } from '@receptionist/telephony/testing';
 import { sealData } from 'iron-session';
+import { type Browser, chromium } from 'playwright-core';
 import { loadAbuseEnv, serverEnv } from './env.ts';
 import { ABUSE_PROBES } from './probes/index.ts';
 import { startProduct } from './servers.ts';
@@ -35,6 +36,7 @@ async function main(): Promise<number> {
   const product = await startProduct({ root, workDir, distDir: env.nextDistDir, accountSid });
   const db = await openDatabase({ url: product.databaseUrl });
   const rows: Array<{ item: string; probe: string; expected: string } & ProbeResult> = [];
+  let browser: Browser | undefined;
   try {
     const owner = await registerLocalUser({
       ctx: { db, actor: { kind: 'system' } },
@@ -69,6 +71,13 @@ async function main(): Promise<number> {
       owner: { id: owner.id, email: owner.email, sessionVersion: owner.sessionVersion },
       apiKey: key,
       stopVoice: product.stopVoice,
+      newBrowserContext: async () => {
+        browser ??= await chromium.launch({
+          executablePath: env.chromiumPath,
+          args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+        });
+        return browser.newContext({ viewport: { width: 1360, height: 900 } });
+      },
     };
     for (const probe of ABUSE_PROBES) {
       let result: ProbeResult;
@@ -81,6 +90,7 @@ async function main(): Promise<number> {
       console.log(`${result.pass ? 'PASS' : 'FAIL'}  [${probe.item}] ${probe.name}: ${result.observed}`);
     }
   } finally {
+    await browser?.close();
     closeDatabase(db);
     await product.stopAll();
     rmSync(workDir, { recursive: true, force: true });

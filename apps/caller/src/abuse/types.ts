@@ -1,5 +1,6 @@
 import type { Database } from '@receptionist/db';
 import type { FakeTwilioClient } from '@receptionist/telephony/testing';
+import type { BrowserContext } from 'playwright-core';
 
 /** What every probe gets: the running product (voice + built dashboard) on loopback, and its database. */
 export interface AbuseContext {
@@ -24,6 +25,8 @@ export interface AbuseContext {
   owner: { id: string; email: string; sessionVersion: number };
   /** A REST API key of the demo business. */
   apiKey: string;
+  /** A fresh browser context (headless Chromium) for probes that need the dashboard's forms. */
+  newBrowserContext: () => Promise<BrowserContext>;
   /** Stops the voice server as `npm start` does on Ctrl-C; resolves with how it exited. */
   stopVoice: () => Promise<{ code: number | null; signal: NodeJS.Signals | null; elapsedMs: number }>;
 }

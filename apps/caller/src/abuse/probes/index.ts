@@ -8,10 +8,13 @@ import { malformedBodiesProbe } from './malformed-bodies.ts';
 import { metricsAccessProbe } from './metrics-access.ts';
 import { noSecretsInLogsProbe } from './no-secrets-in-logs.ts';
 import { originSchemeProbe } from './origin-scheme.ts';
+import { passwordGuessingProbe } from './password-guessing.ts';
 import { replayedWebhookProbe } from './replayed-webhook.ts';
 import { securityHeadersProbe } from './security-headers.ts';
+import { signOutRevokesProbe } from './sign-out-revokes.ts';
 import { staffInviteProbe } from './staff-invite.ts';
 import { ticketRateLimitProbe } from './ticket-rate-limit.ts';
+import { weakPasswordProbe } from './weak-password.ts';
 
 /**
  * Every probe, in the order they run. The per-IP REST flood runs after the other REST probes (it uses up
@@ -24,6 +27,9 @@ export const ABUSE_PROBES: AbuseProbe[] = [
   originSchemeProbe,
   securityHeadersProbe,
   staffInviteProbe,
+  weakPasswordProbe,
+  passwordGuessingProbe,
+  signOutRevokesProbe,
   ticketRateLimitProbe,
   metricsAccessProbe,
   defaultSecretProbe,
