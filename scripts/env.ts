@@ -24,7 +24,7 @@ const StartEnv = z.object({
 
 export type StartEnv = z.infer<typeof StartEnv>;
 
-export function loadStartEnv(source: NodeJS.ProcessEnv = process.env): StartEnv {
+export function loadStartEnv(source: Record<string, string | undefined> = process.env): StartEnv {
   const parsed = StartEnv.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');

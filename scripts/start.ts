@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
 import { loadStartEnv } from './env.ts';
+import { startBanner } from './start-banner.ts';
 import { Supervisor } from './supervisor.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -131,15 +132,4 @@ if (env.WEB_DEV) {
 }
 await waitForHttp(`http://127.0.0.1:${env.WEB_PORT}/`, 120_000);
 
-console.log(`
-AI Receptionist is running.
-  Dashboard         http://localhost:${env.WEB_PORT}/          (sign in locally; the first user owns the demo business)
-  Test call page    http://localhost:${env.WEB_PORT}/test
-  Voice server      http://localhost:${env.VOICE_PORT}/healthz  /readyz  /metrics
-  Job worker        ${env.WORKER === 'separate' ? 'its own process' : env.WORKER === 'embedded' ? 'inside the voice server' : 'off (npm run worker)'}
-  Twilio webhooks   POST /twilio/voice and /twilio/status on PUBLIC_URL (see README)
-
-Place a simulated phone call (signed like Twilio, spoken with flite; the auth token is read from
-${env.TWILIO_AUTH_TOKEN ? 'TWILIO_AUTH_TOKEN' : 'data/dev-secrets.json'}, never printed):
-  npm run call -- --line "I would like to book a cleaning"
-Press Ctrl-C to stop.`);
+console.log(startBanner(env));
