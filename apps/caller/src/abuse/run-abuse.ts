@@ -63,6 +63,7 @@ async function main(): Promise<number> {
       demoBusinessId: DEMO_BUSINESS_ID,
       demoNumber: DEMO_NUMBER,
       voiceOutput: product.voiceOutput,
+      inbox: () => product.smtp.inbox.map((mail) => ({ to: mail.to, text: mail.parsed.text ?? '' })),
       sessionCookie: async (user) =>
         `receptionist_session=${await sealData(
           { userId: user.id, sessionVersion: user.sessionVersion },

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Supervisor } from '../../../../scripts/supervisor.ts';
+import { SmtpSink } from '../../../worker/src/testing/smtp-sink.ts';
 import { serverEnv } from './env.ts';
 
 /** The product as `npm start` runs it — voice server and built dashboard, one process each — on loopback. */
@@ -16,6 +17,8 @@ export interface RunningProduct {
   accountSid: string;
   voiceOutput: () => string;
   webOutput: () => string;
+  /** The SMTP server the dashboard sends account emails to (a real one on loopback, keeping mail in memory). */
+  smtp: SmtpSink;
   stopVoice: () => Promise<{ code: number | null; signal: NodeJS.Signals | null; elapsedMs: number }>;
   stopAll: () => Promise<void>;
 }
@@ -98,6 +101,7 @@ export async function startProduct(options: {
   });
   const voiceOutput = capture(voice);
   await waitForHttp(`${voiceUrl}/healthz`, voice, voiceOutput, 90_000);
+  const smtp = await SmtpSink.start();
   const web = supervisor.start({
     name: 'dashboard',
     command: process.execPath,
@@ -118,7 +122,8 @@ export async function startProduct(options: {
       NEXT_DIST_DIR: options.distDir,
       GOOGLE_CLIENT_ID: '',
       GOOGLE_CLIENT_SECRET: '',
-      SMTP_URL: '',
+      // Email on: accounts verify their address, invitations are emailed.
+      SMTP_URL: smtp.url,
       NEXT_TELEMETRY_DISABLED: '1',
     }),
     drainTimeoutMs: 5_000,
@@ -153,9 +158,11 @@ export async function startProduct(options: {
     accountSid: options.accountSid,
     voiceOutput,
     webOutput,
+    smtp,
     stopVoice,
     stopAll: async () => {
       await supervisor.stop();
+      await smtp.stop();
     },
   };
 }

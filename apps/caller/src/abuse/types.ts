@@ -25,6 +25,8 @@ export interface AbuseContext {
   owner: { id: string; email: string; sessionVersion: number };
   /** A REST API key of the demo business. */
   apiKey: string;
+  /** Mail the dashboard sent (verification links, invitations), newest last. */
+  inbox: () => Array<{ to: string[]; text: string }>;
   /** A fresh browser context (headless Chromium) for probes that need the dashboard's forms. */
   newBrowserContext: () => Promise<BrowserContext>;
   /** Stops the voice server as `npm start` does on Ctrl-C; resolves with how it exited. */

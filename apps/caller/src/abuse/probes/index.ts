@@ -2,6 +2,7 @@ import type { AbuseProbe } from '../types.ts';
 import { apiKeyGuessingProbe } from './api-key-guessing.ts';
 import { ctrlCDrainProbe } from './ctrl-c-drain.ts';
 import { defaultSecretProbe } from './default-secret.ts';
+import { emailVerificationProbe } from './email-verification.ts';
 import { errorCodesProbe } from './error-codes-production-build.ts';
 import { foreignAccountStreamProbe } from './foreign-account-stream.ts';
 import { malformedBodiesProbe } from './malformed-bodies.ts';
@@ -27,6 +28,7 @@ export const ABUSE_PROBES: AbuseProbe[] = [
   originSchemeProbe,
   securityHeadersProbe,
   staffInviteProbe,
+  emailVerificationProbe,
   weakPasswordProbe,
   passwordGuessingProbe,
   signOutRevokesProbe,

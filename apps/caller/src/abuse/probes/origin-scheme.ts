@@ -4,7 +4,7 @@ import type { AbuseProbe } from '../types.ts';
 export const originSchemeProbe: AbuseProbe = {
   item: '12',
   name: 'POST with Origin of the same host on another scheme',
-  expected: '403 (same origin: 201)',
+  expected: '403 (same origin reaches the handler: 404)',
   async run(ctx) {
     const cookie = await ctx.sessionCookie(ctx.owner);
     const post = (origin: string) =>
