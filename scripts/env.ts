@@ -15,6 +15,9 @@ const StartEnv = z.object({
    * inside the voice server's process, or `off` (run `npm run worker` yourself, anywhere).
    */
   WORKER: z.enum(['separate', 'embedded', 'off']).default('separate'),
+  /** Read here too so that Ctrl-C waits as long as the voice server and the worker are allowed to drain. */
+  VOICE_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  WORKER_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   WEB_DEV: z
     .enum(['0', '1', 'true', 'false'])
     .default('0')
@@ -23,7 +26,7 @@ const StartEnv = z.object({
 
 export type StartEnv = z.infer<typeof StartEnv>;
 
-export function loadStartEnv(source: NodeJS.ProcessEnv = process.env): StartEnv {
+export function loadStartEnv(source: Record<string, string | undefined> = process.env): StartEnv {
   const parsed = StartEnv.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');

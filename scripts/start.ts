@@ -1,20 +1,21 @@
 /**
  * `npm start`: runs the product on this machine — the voice server (which migrates the database and seeds
  * the demo business), the job worker (its own process unless WORKER=embedded|off) and the dashboard — and
- * prints their URLs. Ctrl-C stops them all.
+ * prints their URLs. Ctrl-C stops them all, letting live calls drain first (scripts/supervisor.ts).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
 import { loadStartEnv } from './env.ts';
+import { startBanner } from './start-banner.ts';
+import { Supervisor } from './supervisor.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const webDir = join(root, 'apps/web');
 const env = loadStartEnv();
-const children: ChildProcess[] = [];
 // Generated secrets fill in what the environment leaves unset, so webhooks can be signed locally.
 const devSecrets = loadOrCreateDevSecrets(join(root, 'data'));
 const childEnv: NodeJS.ProcessEnv = {
@@ -24,27 +25,29 @@ const childEnv: NodeJS.ProcessEnv = {
   CREDENTIALS_KEY: env.CREDENTIALS_KEY ?? devSecrets.CREDENTIALS_KEY,
 };
 
+const supervisor = new Supervisor({
+  onUnexpectedExit(name, code, signal) {
+    console.error(`[start] ${name} exited (${signal ?? code}); stopping`);
+    void stopAll(code ?? 1);
+  },
+});
+const tsxLoader = ['--import', 'tsx'];
+const nextCli = join(root, 'node_modules/next/dist/bin/next');
+
+/** Runs a service as one node process (no npx wrapper): the signal we send is the one it drains on. */
 function run(
   name: string,
-  command: string,
   args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
-): ChildProcess {
-  // Each service runs in its own process group so that stopping it also stops what npx started under it.
-  const child = spawn(command, args, {
+  options: { cwd?: string; env?: Record<string, string>; drainTimeoutMs: number },
+) {
+  return supervisor.start({
+    name,
+    command: process.execPath,
+    args,
     cwd: options.cwd ?? root,
-    stdio: 'inherit',
     env: { ...childEnv, ...options.env },
-    detached: true,
+    drainTimeoutMs: options.drainTimeoutMs,
   });
-  child.on('exit', (code, signal) => {
-    if (!shuttingDown) {
-      console.error(`[start] ${name} exited (${signal ?? code}); stopping`);
-      void shutdown(code ?? 1);
-    }
-  });
-  children.push(child);
-  return child;
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
@@ -87,56 +90,47 @@ async function buildWeb(): Promise<void> {
   });
 }
 
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // The group is already gone.
-  }
-}
-
-let shuttingDown = false;
-async function shutdown(code: number): Promise<void> {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  for (const child of children) signalGroup(child, 'SIGTERM');
-  // The voice server drains active calls first; give it a moment, then make sure nothing is left behind.
-  const deadline = Date.now() + 10_000;
-  while (children.some((child) => child.exitCode === null && child.signalCode === null)) {
-    if (Date.now() > deadline) break;
-    await sleep(100);
-  }
-  for (const child of children) signalGroup(child, 'SIGKILL');
+let interrupts = 0;
+async function stopAll(code: number): Promise<void> {
+  await supervisor.stop();
   process.exit(code);
 }
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+// Ctrl-C once: every service drains (live calls finish, up to VOICE_DRAIN_TIMEOUT_MS). Twice: stop now.
+function onSignal(): void {
+  interrupts += 1;
+  if (interrupts === 1) {
+    console.error('[start] stopping; live calls may take a while to finish (Ctrl-C again to stop at once)');
+    void stopAll(0);
+  } else {
+    supervisor.kill();
+  }
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 
 // The voice server embeds a worker only when asked to; by default the worker is its own process.
-run('voice server', 'npx', ['tsx', 'apps/voice/src/main.ts'], {
+run('voice server', [...tsxLoader, 'apps/voice/src/main.ts'], {
   env: { WORKER: env.WORKER === 'embedded' ? 'embedded' : 'off' },
+  // An embedded worker finishes its jobs after the calls have drained.
+  drainTimeoutMs: env.VOICE_DRAIN_TIMEOUT_MS + (env.WORKER === 'embedded' ? env.WORKER_DRAIN_TIMEOUT_MS : 0),
 });
 await waitForHttp(`http://127.0.0.1:${env.VOICE_PORT}/healthz`, 60_000);
 // Started after the voice server has migrated the database, so the worker finds the tables ready.
-if (env.WORKER === 'separate') run('job worker', 'npx', ['tsx', 'apps/worker/src/main.ts']);
+if (env.WORKER === 'separate') {
+  run('job worker', [...tsxLoader, 'apps/worker/src/main.ts'], {
+    drainTimeoutMs: env.WORKER_DRAIN_TIMEOUT_MS,
+  });
+}
 
 if (env.WEB_DEV) {
-  run('dashboard', 'npx', ['next', 'dev', '--port', String(env.WEB_PORT)], { cwd: webDir });
+  run('dashboard', [nextCli, 'dev', '--port', String(env.WEB_PORT)], { cwd: webDir, drainTimeoutMs: 5_000 });
 } else {
   if (webBuildIsStale()) await buildWeb();
-  run('dashboard', 'npx', ['next', 'start', '--port', String(env.WEB_PORT)], { cwd: webDir });
+  run('dashboard', [nextCli, 'start', '--port', String(env.WEB_PORT)], {
+    cwd: webDir,
+    drainTimeoutMs: 5_000,
+  });
 }
 await waitForHttp(`http://127.0.0.1:${env.WEB_PORT}/`, 120_000);
 
-console.log(`
-AI Receptionist is running.
-  Dashboard         http://localhost:${env.WEB_PORT}/          (sign in locally; the first user owns the demo business)
-  Test call page    http://localhost:${env.WEB_PORT}/test
-  Voice server      http://localhost:${env.VOICE_PORT}/healthz  /readyz  /metrics
-  Job worker        ${env.WORKER === 'separate' ? 'its own process' : env.WORKER === 'embedded' ? 'inside the voice server' : 'off (npm run worker)'}
-  Twilio webhooks   POST /twilio/voice and /twilio/status on PUBLIC_URL (see README)
-
-Place a simulated phone call (signed like Twilio, spoken with flite):
-  npm run call -- --auth-token ${childEnv.TWILIO_AUTH_TOKEN} --line "I would like to book a cleaning"
-Press Ctrl-C to stop.`);
+console.log(startBanner(env));

@@ -13,7 +13,7 @@ const nextConfig: NextConfig = {
     '@receptionist/billing',
   ],
   // Native or worker-thread based server libraries must stay plain Node requires, not bundled.
-  serverExternalPackages: ['@libsql/client', 'libsql', 'pino', 'twilio', 'oauth2-mock-server'],
+  serverExternalPackages: ['@libsql/client', 'libsql', 'pino', 'twilio', 'oauth2-mock-server', 'nodemailer'],
   // The root `npm run typecheck` (tsc over the whole repo) is the single type check; a second one here
   // doubles the build time on a 2-core CI machine for no extra safety.
   typescript: { ignoreBuildErrors: true },

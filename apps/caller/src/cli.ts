@@ -10,6 +10,7 @@ import { closeDatabase, openDatabase } from '@receptionist/db';
 import { FakeTwilioClient } from '@receptionist/telephony/testing';
 import { CallerVoice } from './call/caller-voice.ts';
 import { CALL_USAGE, parseCallArgs } from './cli-options.ts';
+import { readDevAuthToken } from './dev-token.ts';
 import { loadCallerEnv } from './env.ts';
 import { CallerError } from './errors.ts';
 import { loadScenarioFile } from './scenario/loader.ts';
@@ -22,7 +23,10 @@ function printLine(line: TranscriptLine): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const parsed = parseCallArgs(argv, loadCallerEnv());
+  const env = loadCallerEnv();
+  // Without a token in the environment, use the one `npm start` generated for this install.
+  const devToken = readDevAuthToken(join(process.cwd(), 'data/dev-secrets.json'));
+  const parsed = parseCallArgs(argv, { ...env, twilioAuthToken: env.twilioAuthToken ?? devToken });
   if (parsed.help) {
     console.log(CALL_USAGE);
     return 0;

@@ -135,6 +135,13 @@ describe('bad input', () => {
     expect(await endOf(call)).toMatchObject({ status: 'failed', endReason: 'stream_wrong_call' });
   });
 
+  it('closes a stream whose start names another Twilio account than the configured one', async () => {
+    const call = await openRawStream();
+    call.sendStart({ accountSid: fakeSid('AC') });
+    await call.waitForClose();
+    expect(await endOf(call)).toMatchObject({ status: 'failed', endReason: 'stream_wrong_account' });
+  });
+
   it('closes a stream with the wrong codec', async () => {
     const call = await openRawStream();
     call.sendStart({ mediaFormat: { encoding: 'audio/x-l16', sampleRate: 16_000, channels: 1 } });

@@ -74,3 +74,26 @@ describe('voice env: the embedded job worker', () => {
     expect(() => parseVoiceEnv({ SMTP_URL: 'http://mail.example.test' })).toThrow(/SMTP_URL/);
   });
 });
+
+describe('voice env: secrets outside production', () => {
+  it('uses the per-install secret (shared with npm start and the dashboard), never a well-known default', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'voice-secrets-'));
+    try {
+      const { env } = parseVoiceEnv({ DEV_SECRETS_DIR: dir });
+      expect(env.sessionSecret).not.toMatch(/dev-only/);
+      expect(env.sessionSecret.length).toBeGreaterThanOrEqual(32);
+      expect(JSON.parse(readFileSync(join(dir, 'dev-secrets.json'), 'utf8')).SESSION_SECRET).toBe(
+        env.sessionSecret,
+      );
+      expect(parseVoiceEnv({ DEV_SECRETS_DIR: dir }).env.sessionSecret).toBe(env.sessionSecret);
+      expect(() => parseVoiceEnv({ NODE_ENV: 'production', PUBLIC_URL: 'https://x.example' })).toThrow(
+        /SESSION_SECRET/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { loadOrCreateDevSecrets } from '@receptionist/domain/dev-secrets';
 import {
   type AnalysisSettings,
   type NotificationSettings,
@@ -12,7 +14,6 @@ import { z } from 'zod';
  * The voice server's configuration (names in DESIGN.md). The only file that reads `process.env`; everything
  * else receives a parsed `VoiceEnv`. Bad configuration fails at start, naming the variable and why.
  */
-const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-0123456789';
 
 const optionalString = z
   .string()
@@ -40,6 +41,12 @@ const RawEnv = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ALLOWED_ORIGINS: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Personal data is redacted from logs unless this is 1 (only while debugging, on your own machine). */
+  LOG_PERSONAL_DATA: z.enum(['0', '1']).default('0'),
+  /** Where the per-install development secrets live (outside production, when SESSION_SECRET is unset). */
+  DEV_SECRETS_DIR: z.string().min(1).default('./data'),
+  /** Bearer token for GET /metrics; without it /metrics answers only loopback clients. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   VOICE_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /**
    * `embedded` (default) runs the job worker inside this process, for one-process installs; `off` when
@@ -80,6 +87,9 @@ export interface VoiceEnv {
   /** Origins allowed to open browser calls. */
   allowedOrigins: string[];
   logLevel: string;
+  /** Personal data out of logs (the default; LOG_PERSONAL_DATA=1 turns it off). */
+  redactPersonalData: boolean;
+  metricsToken: string | undefined;
   /** On SIGTERM, active calls get this long to finish. */
   drainTimeoutMs: number;
   /** The embedded job worker's settings (WORKER_* variables), or undefined when WORKER=off. */
@@ -129,8 +139,11 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
   if (!sessionSecret) {
     if (production)
       throw new VoiceConfigError('SESSION_SECRET: required in production (at least 32 characters)');
-    sessionSecret = DEV_SESSION_SECRET;
-    warnings.push('SESSION_SECRET is not set: using a development default; browser tickets are forgeable');
+    // Never a well-known default: the per-install secret `npm start` and the dashboard share.
+    sessionSecret = loadOrCreateDevSecrets(resolve(raw.DEV_SECRETS_DIR)).SESSION_SECRET;
+    warnings.push(
+      `SESSION_SECRET is not set: using the per-install secret in ${raw.DEV_SECRETS_DIR}/dev-secrets.json`,
+    );
   }
   let publicUrl = raw.PUBLIC_URL;
   if (!publicUrl) {
@@ -192,6 +205,8 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
       sessionSecret,
       allowedOrigins,
       logLevel: raw.LOG_LEVEL,
+      redactPersonalData: raw.LOG_PERSONAL_DATA !== '1',
+      metricsToken: raw.METRICS_TOKEN,
       drainTimeoutMs: raw.VOICE_DRAIN_TIMEOUT_MS,
       worker,
       workerAnalysis,

@@ -1,32 +1,16 @@
-import pino, { type Logger } from 'pino';
+import { createAppLogger, PERSONAL_DATA_FIELDS } from '@receptionist/domain/logging';
+import type { Logger } from 'pino';
 
 /**
- * Structured logs. Personal data (numbers, names, transcripts, tool arguments) only ever goes in these
- * fields, so an operator can redact them all in one place; secrets are always redacted.
+ * Structured logs with the shared redaction policy (`@receptionist/domain/logging`): secrets always censored,
+ * personal data (numbers, names, transcripts, tool arguments) censored unless LOG_PERSONAL_DATA=1.
  */
-export const PERSONAL_DATA_FIELDS = [
-  'from',
-  'to',
-  'callerNumber',
-  'text',
-  'arguments',
-  'result',
-  'transcript',
-];
+export { PERSONAL_DATA_FIELDS };
 
 export function createLogger(options: { level: string; redactPersonalData?: boolean }): Logger {
-  return pino({
+  return createAppLogger({
     name: 'voice',
     level: options.level,
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers["x-twilio-signature"]',
-        'token',
-        'ticket',
-        ...(options.redactPersonalData ? PERSONAL_DATA_FIELDS.flatMap((field) => [field, `*.${field}`]) : []),
-      ],
-      censor: '[redacted]',
-    },
+    redactPersonalData: options.redactPersonalData,
   });
 }

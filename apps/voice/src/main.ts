@@ -14,6 +14,7 @@ import {
   voicemailDepsFrom,
   type Worker,
 } from '@receptionist/worker';
+import { startCallHousekeeping } from './call-housekeeping.ts';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
 import { loadVoiceEnv, VoiceConfigError } from './env.ts';
 import { createLogger } from './logger.ts';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     return;
   }
   const { env, warnings } = loaded;
-  const logger = createLogger({ level: env.logLevel });
+  const logger = createLogger({ level: env.logLevel, redactPersonalData: env.redactPersonalData });
   for (const warning of warnings) logger.warn(warning);
 
   const db = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   const engineFactory = createEngineFactory(env, await loadEngineConstructors(logger), logger);
   const voice = createVoiceServer({ env, db, engineFactory, logger, now: Date.now });
   const port = await voice.listen(env.voicePort);
+  const housekeeping = startCallHousekeeping({ db, now: Date.now, logger });
   logger.info(
     {
       port,
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
     logger.info({ signal, activeCalls: voice.activeCalls }, 'shutting down');
     // Calls drain first: a call that ends while draining may still enqueue its post-call job.
     await voice.drain(env.drainTimeoutMs);
+    housekeeping.stop();
     await worker?.stop({ timeoutMs: env.worker?.drainTimeoutMs });
     await voice.close();
     closeDatabase(db);

@@ -12,6 +12,7 @@ import { acceptBrowserCall, acceptTwilioStream, type LaunchDeps } from './call/l
 import type { Database } from './db-reads/index.ts';
 import type { EngineFactory } from './engines.ts';
 import type { VoiceEnv } from './env.ts';
+import { httpErrorHandler } from './http/error-handler.ts';
 import { mountHealthRoutes } from './http/health-routes.ts';
 import { webhookRateLimit } from './http/webhook-rate-limit.ts';
 import { createUpgradeRouter } from './http/upgrade-router.ts';
@@ -96,7 +97,14 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   app.disable('x-powered-by');
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.use(express.json({ limit: '16kb' }));
-  mountHealthRoutes(app, { db, metrics, logger, engineReady: () => true, isDraining });
+  mountHealthRoutes(app, {
+    db,
+    metrics,
+    logger,
+    engineReady: () => true,
+    isDraining,
+    metricsToken: env.metricsToken,
+  });
   const engineName = env.engine;
   app.use('/twilio', webhookRateLimit({ perMinute: env.abuse.webhooksPerSourcePerMinute, logger, metrics }));
   const callsPerNumber = new RateWindow({ limit: env.abuse.callsPerNumberPerMinute, windowMs: 60_000 });
@@ -125,13 +133,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   app.post(VOICEMAIL_DONE_PATH, voicemailDoneHandler({ env, logger, metrics }));
   app.post('/api/sessions', sessionsHandler({ env, db, logger, metrics }));
   app.post(TRANSFER_RESULT_PATH, transferResultHandler({ env, db, logger, metrics }));
-  app.use(
-    (error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
-      metrics.countError('http_unhandled');
-      logger.error({ err: error }, 'request failed');
-      if (!response.headersSent) response.status(500).type('text/plain').send('internal error');
-    },
-  );
+  app.use(httpErrorHandler({ logger, metrics }));
 
   const server = createServer(app);
   const wss = new WebSocketServer({

@@ -48,8 +48,9 @@ test('owner signs up, onboards, books by test call, and finds the booking everyw
   await expect(page.getByTestId('phone-numbers')).toContainText('+12025550188');
   await expect(page.getByTestId('voice-webhook')).toHaveText(`${servers.voiceUrl}/twilio/voice`);
   await page.getByLabel('Staff email').fill('staff@example.com');
-  await page.getByRole('button', { name: 'Add staff' }).click();
-  await expect(page.getByText(/one-time password/)).toBeVisible();
+  await page.getByRole('button', { name: 'Invite staff' }).click();
+  // No SMTP in the e2e: local single-owner mode shows the single-use invitation link to hand over.
+  await expect(page.getByText(/Invitation for staff@example.com .*\/invite#token=/)).toBeVisible();
   await shot(page, '04-setup');
 
   // The test call: the fake microphone asks for a cleaning; typed replies finish the booking.

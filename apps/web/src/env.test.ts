@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEVELOPMENT_SESSION_SECRET, InvalidEnvironmentError, parseWebEnv } from './env.ts';
+import { InvalidEnvironmentError, parseWebEnv } from './env.ts';
 
 const repo = mkdtempSync(join(tmpdir(), 'web-env-'));
 writeFileSync(join(repo, 'package.json'), JSON.stringify({ workspaces: ['apps/*'] }));
@@ -18,7 +18,13 @@ describe('parseWebEnv', () => {
     expect(env.webPort).toBe(3000);
     expect(env.voiceUrl).toBe('http://127.0.0.1:8081');
     expect(env.google).toBeUndefined();
-    expect(env.sessionSecret).toBe(DEVELOPMENT_SESSION_SECRET);
+    // No well-known default: a random per-install secret, the same on every read, private to this install.
+    expect(env.sessionSecret).not.toMatch(/dev-only/);
+    expect(env.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(parseWebEnv({}, appDir).sessionSecret).toBe(env.sessionSecret);
+    expect(JSON.parse(readFileSync(join(repo, 'data/dev-secrets.json'), 'utf8')).SESSION_SECRET).toBe(
+      env.sessionSecret,
+    );
   });
 
   it('finds the recordings folder where the worker writes it (repository root, unless absolute)', () => {

@@ -1,15 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type PolarConfig, PolarEnv, parsePolarConfig } from '@receptionist/billing';
+import { loadOrCreateDevSecrets } from '@receptionist/domain/dev-secrets';
 import { z } from 'zod';
 
 /**
  * The dashboard's configuration, validated once. Only this file reads `process.env` (lint enforces it).
  * Parsed lazily so `next build` can collect pages without production secrets present.
  */
-
-/** The voice server's development default too, so tickets verify when neither process has SESSION_SECRET. */
-export const DEVELOPMENT_SESSION_SECRET = 'dev-only-session-secret-change-me-0123456789';
 
 const optionalText = z
   .string()
@@ -51,6 +49,12 @@ const EnvSchema = PolarEnv.extend({
    * any signed-in owner connects any number: only for an install whose one owner is the operator (tests).
    */
   PHONE_NUMBER_OWNERSHIP: z.enum(['twilio', 'unchecked']).default('twilio'),
+  /**
+   * The same SMTP server the worker notifies through. When set, accounts verify their email and staff are
+   * invited by email; when unset, the install stays in local single-owner mode (see README).
+   */
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  NOTIFY_EMAIL_FROM: z.string().trim().min(3).max(254).default('AI Receptionist <receptionist@localhost>'),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && env.SESSION_SECRET === undefined) {
     ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
@@ -86,6 +90,8 @@ export interface WebEnv {
   };
   /** Absolute; a relative RECORDINGS_DIR is resolved against the repository root, as the database is. */
   recordingsDir: string;
+  /** Account emails (verification, invitations); undefined in local single-owner mode (no SMTP_URL). */
+  accountEmail: { smtpUrl: string; from: string } | undefined;
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -139,7 +145,9 @@ export function parseWebEnv(source: Record<string, string | undefined>, cwd = pr
     databaseUrl: resolveDatabaseUrl(env.DATABASE_URL, findRepositoryRoot(cwd)),
     databaseAuthToken: env.DATABASE_AUTH_TOKEN,
     webPort: env.WEB_PORT,
-    sessionSecret: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+    // Outside production, never a well-known default: the per-install secret the voice server shares.
+    sessionSecret:
+      env.SESSION_SECRET ?? loadOrCreateDevSecrets(join(findRepositoryRoot(cwd), 'data')).SESSION_SECRET,
     google,
     voiceUrl: env.VOICE_URL.replace(/\/$/, ''),
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
@@ -152,6 +160,8 @@ export function parseWebEnv(source: Record<string, string | undefined>, cwd = pr
       credentialsKey: env.CREDENTIALS_KEY,
       twilioApiBaseUrl: env.TWILIO_API_BASE_URL.replace(/\/+$/, ''),
     },
+    accountEmail:
+      env.SMTP_URL === undefined ? undefined : { smtpUrl: env.SMTP_URL, from: env.NOTIFY_EMAIL_FROM },
   };
 }
 

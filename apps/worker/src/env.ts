@@ -90,6 +90,8 @@ const RawEnv = SettingsEnv.extend({
   DATABASE_URL: z.string().min(1).default('file:./data/receptionist.db'),
   DATABASE_AUTH_TOKEN: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Personal data is redacted from logs unless this is 1 (only while debugging, on your own machine). */
+  LOG_PERSONAL_DATA: z.enum(['0', '1']).default('0'),
 });
 
 /** How a worker runs, wherever it runs. */
@@ -124,6 +126,8 @@ export interface WorkerEnv extends WorkerSettings {
   databaseUrl: string;
   databaseAuthToken: string | undefined;
   logLevel: string;
+  /** Personal data out of logs (the default; LOG_PERSONAL_DATA=1 turns it off). */
+  redactPersonalData: boolean;
 }
 
 function parseOrThrow<T extends z.ZodType>(
@@ -188,6 +192,7 @@ export function parseWorkerEnv(source: Record<string, string | undefined>): Work
     databaseUrl: raw.DATABASE_URL,
     databaseAuthToken: raw.DATABASE_AUTH_TOKEN,
     logLevel: raw.LOG_LEVEL,
+    redactPersonalData: raw.LOG_PERSONAL_DATA !== '1',
   };
 }
 

@@ -1,6 +1,11 @@
-import pino, { type Logger } from 'pino';
+import { createAppLogger } from '@receptionist/domain/logging';
+import type { Logger } from 'pino';
 
-/** Structured logs; job payloads stay out of them (they may name callers), ids go in. */
-export function createWorkerLogger(options: { level: string }): Logger {
-  return pino({ name: 'worker', level: options.level });
+/** Structured logs with the shared redaction policy; job payloads stay out of them (they may name callers). */
+export function createWorkerLogger(options: { level: string; redactPersonalData?: boolean }): Logger {
+  return createAppLogger({
+    name: 'worker',
+    level: options.level,
+    redactPersonalData: options.redactPersonalData,
+  });
 }

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const logger = createWorkerLogger({ level: env.logLevel });
+  const logger = createWorkerLogger({ level: env.logLevel, redactPersonalData: env.redactPersonalData });
   if (env.twilio === undefined) {
     logger.warn('TWILIO_ACCOUNT_SID or TWILIO_AUTH_TOKEN is not set: voicemail jobs will be dead-lettered');
   }

@@ -14,7 +14,7 @@ export class DbError extends Error {
 
   constructor(code: DbErrorCode, message: string, options: { cause?: unknown } = {}) {
     super(message, { cause: options.cause });
-    this.name = new.target.name;
+    this.name = 'DbError';
     this.code = code;
   }
 }

@@ -1,3 +1,4 @@
+export * from './account-tokens.ts';
 export {
   closeDatabase,
   type Database,
@@ -16,5 +17,6 @@ export { applyMigrations, defaultMigrationsFolder } from './migrate.ts';
 export * from './notification-lookups.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';
+export * from './sweeps.ts';
 export * from './tenant/index.ts';
 export * from './users.ts';

@@ -40,13 +40,23 @@ export type DomainErrorCode =
   | 'webhook_endpoint_not_found'
   | 'webhook_delivery_not_found'
   | 'webhook_delivery_pending'
-  | 'webhook_endpoint_disabled';
+  | 'webhook_endpoint_disabled'
+  | 'link_invalid'
+  | 'email_not_verified'
+  | 'invite_wrong_account';
 
 /**
  * The domain layer's error hierarchy. `message` is a sentence the agent can say to the caller
  * (no ids, no internals); `details` carries structured data for the model and the call log.
  */
+/**
+ * Marks domain errors without relying on the class name (`next build` minifies it) or on module identity
+ * (a bundler may load two copies): `Symbol.for` is one symbol per process.
+ */
+const DOMAIN_ERROR_BRAND = Symbol.for('receptionist.DomainError');
+
 export class DomainError extends Error {
+  readonly [DOMAIN_ERROR_BRAND] = true;
   readonly code: DomainErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
@@ -56,10 +66,21 @@ export class DomainError extends Error {
     options: { cause?: unknown; details?: Record<string, unknown> } = {},
   ) {
     super(message, { cause: options.cause });
-    this.name = new.target.name;
+    // A literal, not new.target.name: minified builds rename classes, and logs should still say what this is.
+    this.name = 'DomainError';
     this.code = code;
     this.details = options.details;
   }
+}
+
+/** True for any DomainError, whichever copy of this module created it; never decided by the class name. */
+export function isDomainError(error: unknown): error is DomainError {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as Record<symbol, unknown>)[DOMAIN_ERROR_BRAND] === true &&
+    typeof (error as { code?: unknown }).code === 'string'
+  );
 }
 
 /** The business profile JSON did not validate (bad config, never a caller's fault). */

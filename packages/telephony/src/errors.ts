@@ -7,6 +7,7 @@ export type TelephonyErrorCode =
   | 'token_expired'
   | 'wrong_codec'
   | 'wrong_call'
+  | 'wrong_account'
   | 'start_timeout'
   | 'idle_timeout'
   | 'rate_limited'

@@ -137,6 +137,7 @@ export async function acceptTwilioStream(
     const logger = deps.logger.child({ callId: claims.callId, channel: 'phone' });
     const transport = new TwilioMediaTransport(ws, {
       expectedCallSid: claims.callSid,
+      expectedAccountSid: deps.env.twilio.accountSid,
       limits: deps.limits,
       startTimeoutMs: deps.startTimeoutMs,
       rawSocket: socket,

@@ -1,4 +1,5 @@
-import type { Express } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import type { Express, Request } from 'express';
 import type { Logger } from 'pino';
 import { type Database, pingDatabase } from '../db-reads/index.ts';
 import type { VoiceMetrics } from '../metrics.ts';
@@ -12,6 +13,8 @@ export function mountHealthRoutes(
     logger: Logger;
     engineReady: () => boolean;
     isDraining: () => boolean;
+    /** With a token, /metrics needs `Authorization: Bearer <token>`; without one, only loopback clients. */
+    metricsToken?: string | undefined;
   },
 ): void {
   app.get('/healthz', (_request, response) => {
@@ -33,7 +36,32 @@ export function mountHealthRoutes(
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
   });
 
-  app.get('/metrics', async (_request, response) => {
+  app.get('/metrics', async (request, response) => {
+    if (!metricsAllowed(request, deps.metricsToken)) {
+      response
+        .status(deps.metricsToken ? 401 : 403)
+        .type('text/plain')
+        .send('metrics need a token');
+      return;
+    }
     response.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Metrics reveal call volumes and error rates. A configured token is required from everyone; without one
+ * only this machine may read them, and never through a proxy (a forwarded request only looks local).
+ */
+function metricsAllowed(request: Request, token: string | undefined): boolean {
+  if (token !== undefined) {
+    const given = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const a = Buffer.from(given);
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+  const forwarded =
+    request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
+  return !forwarded && LOOPBACK.has(request.socket.remoteAddress ?? '');
 }

@@ -1,26 +1,7 @@
-import pino from 'pino';
+import { createAppLogger } from '@receptionist/domain/logging';
 
 /**
- * The dashboard's structured logger. Personal data (emails, phone numbers, transcripts) only ever goes
- * in structured fields, and these paths are redacted so a log line never carries secrets.
+ * The dashboard's structured logger, with the shared redaction policy: secrets and personal data (emails,
+ * phone numbers, transcripts) are always censored, and database errors never carry their SQL parameters.
  */
-export const log = pino({
-  name: 'web',
-  level: 'info',
-  redact: {
-    paths: [
-      'email',
-      '*.email',
-      'password',
-      '*.password',
-      'authorization',
-      '*.authorization',
-      'headers.cookie',
-      'apiKey',
-      'ticket',
-      'phone',
-      '*.phone',
-    ],
-    censor: '[redacted]',
-  },
-});
+export const log = createAppLogger({ name: 'web', level: 'info' });

@@ -1,3 +1,4 @@
+import { isDomainError } from '@receptionist/domain';
 import { ZodError } from 'zod';
 
 /** A profile the receptionist schema refused → one readable line for the form. */
@@ -14,9 +15,8 @@ export function describeProfileError(error: unknown): string | undefined {
     const where = issue.path.map(String).join(' › ');
     return where ? `${where}: ${issue.message}` : issue.message;
   }
-  if (error instanceof Error && error.name === 'InvalidProfileError') return error.message;
+  if (isDomainError(error) && error.code === 'invalid_profile') return error.message;
   // A transfer or fallback number the destination policy refuses (premium rate, another country).
-  if (error instanceof Error && (error as { code?: unknown }).code === 'destination_refused')
-    return error.message;
+  if (isDomainError(error) && error.code === 'destination_refused') return error.message;
   return undefined;
 }

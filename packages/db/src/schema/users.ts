@@ -15,6 +15,8 @@ export const users = sqliteTable(
     passwordHash: text('password_hash'),
     /** Bumped to sign a user out everywhere (stateless sessions carry the version they were issued at). */
     sessionVersion: integer('session_version').notNull().default(1),
+    /** When the person proved they read this address (a verification or invitation link, or Google). */
+    emailVerifiedAt: integer('email_verified_at'),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

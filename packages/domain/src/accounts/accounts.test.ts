@@ -23,7 +23,7 @@ describe('account verbs', () => {
     const ctx = { db: database.db, actor: system };
     const first = await registerLocalUser({
       ctx,
-      input: { email: 'Owner@Example.com', password: 'correct horse', name: ' Owner ' },
+      input: { email: 'Owner@Example.com', password: 'correct horse staple', name: ' Owner ' },
     });
     expect(first.email).toBe('owner@example.com');
     expect(first.name).toBe('Owner');
@@ -47,28 +47,32 @@ describe('account verbs', () => {
     await expect(
       registerLocalUser({ ctx, input: { email: 'a@example.com', password: 'short' } }),
     ).rejects.toMatchObject({ code: 'weak_password' });
-    const user = await registerLocalUser({ ctx, input: { email: 'a@example.com', password: 'long enough' } });
+    const user = await registerLocalUser({
+      ctx,
+      input: { email: 'a@example.com', password: 'lantern orbit 42' },
+    });
     await expect(
-      registerLocalUser({ ctx, input: { email: 'A@example.com', password: 'long enough' } }),
+      registerLocalUser({ ctx, input: { email: 'A@example.com', password: 'lantern orbit 42' } }),
     ).rejects.toMatchObject({ code: 'email_taken' });
     await expect(
       upsertGoogleUser({ ctx, input: { sub: 'google-2', email: 'a@example.com' } }),
     ).rejects.toMatchObject({ code: 'email_taken' });
     expect(
-      (await authenticateLocalUser({ ctx, input: { email: 'a@example.com', password: 'long enough' } })).id,
+      (await authenticateLocalUser({ ctx, input: { email: 'a@example.com', password: 'lantern orbit 42' } }))
+        .id,
     ).toBe(user.id);
     await expect(
       authenticateLocalUser({ ctx, input: { email: 'a@example.com', password: 'wrong one!' } }),
     ).rejects.toMatchObject({ code: 'invalid_credentials' });
     await expect(
-      authenticateLocalUser({ ctx, input: { email: 'nobody@example.com', password: 'long enough' } }),
+      authenticateLocalUser({ ctx, input: { email: 'nobody@example.com', password: 'lantern orbit 42' } }),
     ).rejects.toMatchObject({ code: 'invalid_credentials' });
   });
 
   it('signs a user out everywhere by moving their session version on', async () => {
     const user = await registerLocalUser({
       ctx: { db: database.db, actor: system },
-      input: { email: 'b@example.com', password: 'long enough' },
+      input: { email: 'b@example.com', password: 'lantern orbit 42' },
     });
     await signOutEverywhere({ ctx: { db: database.db, actor: { kind: 'staff', userId: user.id } } });
     const [row] = await database.db.query.users.findMany({ where: (users, { eq }) => eq(users.id, user.id) });

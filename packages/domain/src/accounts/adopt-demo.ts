@@ -8,3 +8,15 @@ export async function adoptDemoBusinessIfFirst(tx: Executor, userId: string): Pr
   const demo = await seedDemoBusiness(tx);
   await forBusiness(tx, demo.id).members.set(userId, 'owner');
 }
+
+/**
+ * Where email is verified, the demo business goes to the first account that proves its address (not to the
+ * first sign-up, which could be anyone's typo or a squatter): adopted only while it has no member at all.
+ */
+export async function adoptUnownedDemoBusiness(tx: Executor, userId: string): Promise<boolean> {
+  const demo = await seedDemoBusiness(tx);
+  const tenant = forBusiness(tx, demo.id);
+  if ((await tenant.members.list()).length > 0) return false;
+  await tenant.members.set(userId, 'owner');
+  return true;
+}

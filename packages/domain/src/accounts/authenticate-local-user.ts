@@ -1,11 +1,15 @@
-import { findUserByEmail, type UserRow } from '@receptionist/db';
+import { findUserByEmail, type UserRow, updateUser } from '@receptionist/db';
 import type { AccountContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { hashPassword, needsRehash, verifyPassword } from './password.ts';
 
 let dummyHash: Promise<string> | undefined;
 
-/** The account an email and password belong to; any mismatch is one indistinguishable refusal. */
+/**
+ * The account an email and password belong to; any mismatch is one indistinguishable refusal. A hash made
+ * with weaker scrypt parameters than today's is replaced on this successful sign-in (the only moment the
+ * plain password is at hand), so old accounts move to the OWASP parameters without a reset.
+ */
 export async function authenticateLocalUser({
   ctx,
   input,
@@ -20,5 +24,7 @@ export async function authenticateLocalUser({
   if (user === undefined || user.passwordHash === null || !ok) {
     throw new DomainError('invalid_credentials', 'Wrong email or password');
   }
-  return user;
+  if (!needsRehash(user.passwordHash)) return user;
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction((tx) => updateUser(tx, user.id, { passwordHash }));
 }

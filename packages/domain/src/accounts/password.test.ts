@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from './password.ts';
 describe('password hashing', () => {
   it('verifies the right password and rejects a wrong one', async () => {
     const stored = await hashPassword('correct horse battery');
-    expect(stored.startsWith('scrypt$16384$8$1$')).toBe(true);
+    expect(stored.startsWith('scrypt$131072$8$1$')).toBe(true);
     expect(await verifyPassword('correct horse battery', stored)).toBe(true);
     expect(await verifyPassword('correct horse batterY', stored)).toBe(false);
   });

@@ -3,12 +3,21 @@ import { z } from 'zod';
 import type { AccountContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { adoptDemoBusinessIfFirst } from './adopt-demo.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './password.ts';
+import { hashPassword } from './password.ts';
+import { assertAcceptablePassword, MAX_PASSWORD_LENGTH } from './password-policy.ts';
 
 export const RegisterLocalUserInput = z.object({
   email: z.email().max(320),
-  password: z.string().min(1).max(200),
+  password: z
+    .string()
+    .min(1)
+    .max(MAX_PASSWORD_LENGTH * 4),
   name: z.string().max(100).optional(),
+  /**
+   * True where email is verified (SMTP configured): the account starts unverified and owns nothing until its
+   * address is proven. False (local single-owner mode): the first account owns the demo business at once.
+   */
+  requireVerification: z.boolean().default(false),
 });
 export type RegisterLocalUserInput = z.input<typeof RegisterLocalUserInput>;
 
@@ -21,9 +30,7 @@ export async function registerLocalUser({
   input: RegisterLocalUserInput;
 }): Promise<UserRow> {
   const parsed = RegisterLocalUserInput.parse(input);
-  if (parsed.password.length < MIN_PASSWORD_LENGTH) {
-    throw new DomainError('weak_password', `Use at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
+  assertAcceptablePassword(parsed.password);
   if ((await findUserByEmail(ctx.db, parsed.email)) !== undefined) throw emailTaken();
   // Hashing is slow on purpose: done before the write lock is taken.
   const passwordHash = await hashPassword(parsed.password);
@@ -34,7 +41,7 @@ export async function registerLocalUser({
         name: parsed.name?.trim() || undefined,
         passwordHash,
       });
-      await adoptDemoBusinessIfFirst(tx, user.id);
+      if (!parsed.requireVerification) await adoptDemoBusinessIfFirst(tx, user.id);
       return user;
     });
   } catch (error) {

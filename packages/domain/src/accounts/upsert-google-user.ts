@@ -1,4 +1,10 @@
-import { createUser, findUserByEmail, findUserByGoogleSub, type UserRow } from '@receptionist/db';
+import {
+  createUser,
+  findUserByEmail,
+  findUserByGoogleSub,
+  markEmailVerified,
+  type UserRow,
+} from '@receptionist/db';
 import { z } from 'zod';
 import type { AccountContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
@@ -32,6 +38,8 @@ export async function upsertGoogleUser({
       name: identity.name,
       googleSub: identity.sub,
     });
+    // Google only signs in addresses it has verified (the callback checks email_verified).
+    await markEmailVerified(tx, user.id, Date.now());
     await adoptDemoBusinessIfFirst(tx, user.id);
     return user;
   });

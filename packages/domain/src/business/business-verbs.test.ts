@@ -10,7 +10,6 @@ import { createApiKey } from '../api-keys/create.ts';
 import { revokeApiKey } from '../api-keys/revoke.ts';
 import { verifyApiKey } from '../api-keys/verify.ts';
 import { tenantContext } from '../context.ts';
-import { addStaffMember } from '../members/add-staff.ts';
 import { setMessageHandled } from '../messages/set-handled.ts';
 import { connectPhoneNumber } from '../phone-numbers/connect.ts';
 import { disconnectPhoneNumber } from '../phone-numbers/disconnect.ts';
@@ -107,16 +106,5 @@ describe('the dashboard verbs', () => {
     ).rejects.toMatchObject({ code: 'phone_number_not_found' });
     await disconnectPhoneNumber({ ctx: staff(), input: { phoneNumberId: row.id } });
     expect(await forBusiness(database.db, businessId).phoneNumbers.list()).toEqual([]);
-  });
-
-  it('adds staff: a new email gets a one-time password, an existing account keeps its role', async () => {
-    const ctx = { db: database.db, businessId, actor: { kind: 'staff', userId: ownerId } } as const;
-    const added = await addStaffMember({ ctx, input: { email: 'new@example.com' } });
-    expect(added.temporaryPassword).toMatch(/^[\w-]{12}$/);
-    const again = await addStaffMember({ ctx, input: { email: 'new@example.com' } });
-    expect(again.user.id).toBe(added.user.id);
-    expect(again.temporaryPassword).toBeUndefined();
-    const owner = await forBusiness(database.db, businessId).members.list();
-    expect(owner.map((member) => member.role).sort()).toEqual(['owner', 'staff']);
   });
 });

@@ -9,5 +9,6 @@ export * from './record-tool-call.ts';
 export * from './routing-rules.ts';
 export * from './set-outcome.ts';
 export * from './start-call.ts';
+export * from './sweep-stale-calls.ts';
 export * from './switch-call-engine.ts';
 export * from './transfer-outcome.ts';

@@ -1,1 +1,1 @@
-export * from './add-staff.ts';
+export * from './invite-staff.ts';

@@ -11,6 +11,8 @@ const FRAME_MS = 20;
 
 export interface FakeStartOverrides {
   callSid?: string;
+  /** Another account than the call's (a replay into someone else's stream). */
+  accountSid?: string;
   mediaFormat?: { encoding: string; sampleRate: number; channels: number };
   customParameters?: Record<string, string>;
 }
@@ -123,7 +125,7 @@ export class FakeTwilioCall extends TypedEmitter<FakeTwilioCallEvents> {
       sequenceNumber: String(this.#nextSequence()),
       streamSid: this.streamSid,
       start: {
-        accountSid: this.accountSid,
+        accountSid: overrides.accountSid ?? this.accountSid,
         streamSid: this.streamSid,
         callSid: overrides.callSid ?? this.callSid,
         tracks: ['inbound'],

@@ -36,6 +36,11 @@ export interface TwilioStreamStart {
 export interface TwilioMediaTransportOptions {
   /** The callSid the stream token was minted for; a `start` naming another call is refused. */
   expectedCallSid: string;
+  /**
+   * The Twilio account this server is configured for: a `start` from another account is refused (someone
+   * replaying a token they obtained into their own account's stream). Unchecked when not configured.
+   */
+  expectedAccountSid?: string | undefined;
   /** `start` must arrive this soon after the upgrade. */
   startTimeoutMs?: number;
   limits?: Partial<ConnectionLimits>;
@@ -54,6 +59,7 @@ export class TwilioMediaTransport extends SocketCallTransport {
   /** Resolves at a valid `start`; rejects when the stream ends or breaks the rules before one. */
   readonly started: Promise<TwilioStreamStart>;
   readonly #expectedCallSid: string;
+  readonly #expectedAccountSid: string | undefined;
   #start: TwilioStreamStart | undefined;
   /** What we send on the stream, once `start` names it. */
   #outbound: TwilioStreamMessages | undefined;
@@ -80,6 +86,7 @@ export class TwilioMediaTransport extends SocketCallTransport {
       },
     );
     this.#expectedCallSid = options.expectedCallSid;
+    this.#expectedAccountSid = options.expectedAccountSid;
     const startTimeoutMs = options.startTimeoutMs ?? 5_000;
     this.started = new Promise((resolve, reject) => {
       this.#resolveStart = resolve;
@@ -186,6 +193,13 @@ export class TwilioMediaTransport extends SocketCallTransport {
     }
     if (message.start.callSid !== this.#expectedCallSid) {
       this.violate(new ProtocolViolationError('wrong_call', 'start names another call than the token'), 1008);
+      return;
+    }
+    if (this.#expectedAccountSid !== undefined && message.start.accountSid !== this.#expectedAccountSid) {
+      this.violate(
+        new ProtocolViolationError('wrong_account', 'start names another Twilio account than ours'),
+        1008,
+      );
       return;
     }
     clearTimeout(this.#startTimer);

@@ -1,9 +1,10 @@
 'use server';
 
-import { createBusiness } from '@receptionist/domain';
+import { assertMayJoinBusinesses, createBusiness, isDomainError } from '@receptionist/domain';
 import { redirect } from 'next/navigation';
 import { requireUser } from '../../server/auth/current-user.ts';
 import { getDb } from '../../server/db.ts';
+import { accountEmailsEnabled } from '../../server/email/account-emails.ts';
 import { assertSameOriginAction } from '../../server/http/action-guard.ts';
 import { log } from '../../server/log.ts';
 import { describeProfileError } from '../../server/profile-errors.ts';
@@ -28,12 +29,18 @@ export async function createBusinessAction(
   const db = await getDb();
   let businessId: string;
   try {
+    // With email on, an account owns a business only once its address is proven.
+    await assertMayJoinBusinesses({
+      ctx: { db },
+      input: { userId: user.id, emailVerificationRequired: accountEmailsEnabled() },
+    });
     const { business } = await createBusiness({
       ctx: { db, actor: { kind: 'staff', userId: user.id } },
       input,
     });
     businessId = business.id;
   } catch (error) {
+    if (isDomainError(error) && error.code === 'email_not_verified') return { error: error.message };
     const message = describeProfileError(error);
     if (message !== undefined) return { error: message };
     throw error;

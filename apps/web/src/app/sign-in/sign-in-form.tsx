@@ -18,7 +18,10 @@ export function SignInForm({ mode }: { mode: 'sign-in' | 'register' }) {
       <Field label="Email">
         <input name="email" type="email" required autoComplete="email" className={inputClass} />
       </Field>
-      <Field label="Password" hint={mode === 'register' ? 'At least 8 characters.' : undefined}>
+      <Field
+        label="Password"
+        hint={mode === 'register' ? 'At least 12 characters; a few unrelated words work well.' : undefined}
+      >
         <input
           name="password"
           type="password"

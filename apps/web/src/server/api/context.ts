@@ -1,5 +1,12 @@
 import { authenticateApiKey } from '../api-keys.ts';
 import type { Database } from '../db.ts';
+import {
+  clientIp,
+  isRateLimited,
+  type RateLimits,
+  rateLimits,
+  tooManyRequests,
+} from '../rate-limit/limiter.ts';
 import { ApiError } from './errors.ts';
 import { errorResponse, toApiError } from './respond.ts';
 
@@ -24,6 +31,8 @@ export type ApiHandler<Params = Record<string, never>> = (
 export interface ApiDependencies {
   getDb: () => Promise<Database>;
   now: () => number;
+  /** The process's rate limits unless a test brings its own. */
+  limits?: RateLimits;
 }
 
 function bearerToken(request: Request): string | undefined {
@@ -36,15 +45,25 @@ function bearerToken(request: Request): string | undefined {
 /** Wraps a handler with API-key authentication and error mapping; the result is a Next route handler. */
 export function apiRoute<Params>(deps: ApiDependencies, handler: ApiHandler<Params>) {
   return async (request: Request, route: { params: Promise<Params> }): Promise<Response> => {
+    const limits = deps.limits ?? rateLimits();
+    const ip = clientIp(request.headers);
     try {
       const key = bearerToken(request);
-      if (key === undefined)
+      if (key === undefined) {
+        await limits.consume('rest_api', { ip });
         throw new ApiError(401, 'unauthorized', 'Send an API key as Authorization: Bearer <key>');
+      }
       const db = await deps.getDb();
       const principal = await authenticateApiKey(db, key);
-      if (principal === undefined) throw new ApiError(401, 'unauthorized', 'The API key is not valid');
+      if (principal === undefined) {
+        // Key guessing counts against the address (and the global ceiling) like any other request.
+        await limits.consume('rest_api', { ip });
+        throw new ApiError(401, 'unauthorized', 'The API key is not valid');
+      }
+      await limits.consume('rest_api', { ip, account: principal.apiKeyId, tenant: principal.businessId });
       return await handler(request, { db, now: deps.now, ...principal }, await route.params);
     } catch (error) {
+      if (isRateLimited(error)) return tooManyRequests(error);
       return errorResponse(toApiError(error));
     }
   };

@@ -6,6 +6,8 @@ export type ApiErrorCode =
   | 'invalid_request'
   | 'conflict'
   | 'unprocessable'
+  | 'payload_too_large'
+  | 'rate_limited'
   | 'internal';
 
 export class ApiError extends Error {
@@ -19,7 +21,7 @@ export class ApiError extends Error {
     options: { cause?: unknown; details?: unknown } = {},
   ) {
     super(message, { cause: options.cause });
-    this.name = new.target.name;
+    this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = options.details;

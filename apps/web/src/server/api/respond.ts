@@ -1,6 +1,8 @@
+import { isDomainError } from '@receptionist/domain';
 import { ZodError } from 'zod';
 import { log } from '../log.ts';
 import { DbError } from '../queries/types.ts';
+import { apiCodeForStatus, statusForDomainCode } from './domain-status.ts';
 import { ApiError } from './errors.ts';
 
 /** JSON responses and the one place where errors of every layer become HTTP statuses. */
@@ -16,15 +18,6 @@ export function errorResponse(error: ApiError): Response {
     error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
   };
   return Response.json(body, { status: error.status, headers });
-}
-
-/** Domain errors carry a `code` and a sentence fit for people; they become 422 with that code. */
-function hasDomainCode(error: unknown): error is Error & { code: string } {
-  return (
-    error instanceof Error &&
-    error.name === 'DomainError' &&
-    typeof (error as { code?: unknown }).code === 'string'
-  );
 }
 
 function domainDetails(error: Error): Record<string, unknown> {
@@ -48,9 +41,10 @@ export function toApiError(error: unknown): ApiError {
     if (error.code === 'invalid_input')
       return new ApiError(400, 'invalid_request', error.message, { cause: error });
   }
-  if (hasDomainCode(error)) {
-    const status = error.code.endsWith('not_found') ? 404 : error.code === 'slot_taken' ? 409 : 422;
-    const code = status === 404 ? 'not_found' : status === 409 ? 'conflict' : 'unprocessable';
+  // Domain refusals are recognised by their brand and mapped by their code: class names do not survive `next build`.
+  if (isDomainError(error)) {
+    const status = statusForDomainCode(error.code);
+    const code = apiCodeForStatus(status);
     // The domain's details (e.g. the free times next to a taken slot) travel with the reason.
     const details = { reason: error.code, ...domainDetails(error) };
     return new ApiError(status, code, error.message, { cause: error, details });
@@ -59,17 +53,26 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError(500, 'internal', 'Something went wrong', { cause: error });
 }
 
-/** Reads a JSON body; anything that is not a JSON object is a 400, not a crash. */
+/** The largest JSON body the REST API reads; anything bigger is refused before it is parsed. */
+export const MAX_JSON_BODY_BYTES = 100_000;
+
+/** Reads a JSON body; anything that is not JSON is a 400 and an oversize body a 413, never a crash. */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().includes('application/json')) {
     throw new ApiError(400, 'invalid_request', 'Send a JSON body with Content-Type: application/json');
   }
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_JSON_BODY_BYTES) throw tooLarge();
   const text = await request.text();
-  if (text.length > 100_000) throw new ApiError(400, 'invalid_request', 'The body is too large');
+  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw tooLarge();
   try {
     return JSON.parse(text);
   } catch (cause) {
     throw new ApiError(400, 'invalid_request', 'The body is not valid JSON', { cause });
   }
+}
+
+function tooLarge(): ApiError {
+  return new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
 }

@@ -1,6 +1,6 @@
 import {
   authenticateLocalUser as authenticateLocalUserVerb,
-  DomainError,
+  isDomainError,
   registerLocalUser as registerLocalUserVerb,
   signOutEverywhere,
   upsertGoogleUser as upsertGoogleUserVerb,
@@ -30,7 +30,7 @@ async function asAuthErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof DomainError && AUTH_CODES.has(error.code as never)) {
+    if (isDomainError(error) && AUTH_CODES.has(error.code as never)) {
       throw new AuthError(error.code as 'email_taken', error.message, { cause: error });
     }
     throw error;
@@ -39,7 +39,7 @@ async function asAuthErrors<T>(work: () => Promise<T>): Promise<T> {
 
 export function registerLocalUser(
   db: Database,
-  input: { email: string; password: string; name?: string | undefined },
+  input: { email: string; password: string; name?: string | undefined; requireVerification?: boolean },
 ): Promise<User> {
   return asAuthErrors(() => registerLocalUserVerb({ ctx: { db, actor: { kind: 'system' } }, input }));
 }

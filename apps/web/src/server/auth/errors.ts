@@ -14,7 +14,7 @@ export class AuthError extends Error {
   readonly code: AuthErrorCode;
   constructor(code: AuthErrorCode, message: string, options?: ErrorOptions) {
     super(message, options);
-    this.name = new.target.name;
+    this.name = 'AuthError';
     this.code = code;
   }
 }

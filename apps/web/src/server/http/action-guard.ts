@@ -1,12 +1,12 @@
 import { headers } from 'next/headers';
 import { getEnv } from '../../env.ts';
-import { checkRequestOrigin } from './origin.ts';
+import { checkRequestOrigin, siteScheme } from './origin.ts';
 
 export class CrossOriginActionError extends Error {
   readonly code = 'forbidden_origin';
   constructor(reason: string) {
     super(`Refused a cross-origin action: ${reason}`);
-    this.name = new.target.name;
+    this.name = 'CrossOriginActionError';
   }
 }
 
@@ -21,6 +21,8 @@ export async function assertSameOriginAction(): Promise<void> {
     method: 'POST',
     origin: requestHeaders.get('origin'),
     host: requestHeaders.get('host'),
+    // next start fills x-forwarded-proto from the socket (TLS or not) when no proxy set it.
+    scheme: siteScheme(publicUrl, requestHeaders.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? null),
     secFetchSite: requestHeaders.get('sec-fetch-site'),
     trustedOrigins: publicUrl === undefined ? [] : [publicUrl],
     allowMissingOrigin: false,

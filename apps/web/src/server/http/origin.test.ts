@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequestOrigin, type OriginCheckInput } from './origin.ts';
+import { checkRequestOrigin, type OriginCheckInput, siteScheme } from './origin.ts';
 
 const base: OriginCheckInput = {
   method: 'POST',
   origin: 'http://127.0.0.1:3000',
   host: '127.0.0.1:3000',
+  scheme: 'http',
   secFetchSite: 'same-origin',
   trustedOrigins: [],
   allowMissingOrigin: false,
@@ -48,5 +49,19 @@ describe('checkRequestOrigin', () => {
     const input = { ...base, origin: 'https://app.example.com', host: 'internal:3000' };
     expect(checkRequestOrigin(input).ok).toBe(false);
     expect(checkRequestOrigin({ ...input, trustedOrigins: ['https://app.example.com/'] }).ok).toBe(true);
+  });
+
+  it('compares the scheme too: http://host is not the origin of https://host', () => {
+    const https = { ...base, scheme: 'https', origin: 'https://127.0.0.1:3000' };
+    expect(checkRequestOrigin(https)).toEqual({ ok: true });
+    expect(checkRequestOrigin({ ...https, origin: 'http://127.0.0.1:3000', secFetchSite: null })).toEqual({
+      ok: false,
+      reason: 'cross_origin',
+    });
+  });
+
+  it('takes the scheme from the public URL when one is configured', () => {
+    expect(siteScheme('https://clinic.example', 'http:')).toBe('https');
+    expect(siteScheme(undefined, 'http:')).toBe('http');
   });
 });

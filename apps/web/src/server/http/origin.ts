@@ -12,6 +12,12 @@ export interface OriginCheckInput {
   origin: string | null;
   /** The `Host` header the browser sent. */
   host: string | null;
+  /**
+   * The scheme this site is served on (`http` or `https`): WEB_PUBLIC_URL's when configured, else the one the
+   * request arrived on. An Origin with the right host but another scheme (a page on http://host posting to
+   * https://host) is another origin (RFC 6454) and refused.
+   */
+  scheme: string | null;
   /** The `Sec-Fetch-Site` header, when the browser sent one. */
   secFetchSite: string | null;
   /** Extra trusted origins (e.g. WEB_PUBLIC_URL behind a proxy that rewrites Host). */
@@ -37,7 +43,8 @@ export function checkRequestOrigin(input: OriginCheckInput): OriginVerdict {
   } catch {
     return { ok: false, reason: 'cross_origin' };
   }
-  if (input.host !== null && originUrl.host === input.host.toLowerCase()) return { ok: true };
+  const sameScheme = input.scheme === null || originUrl.protocol === `${input.scheme.replace(/:$/, '')}:`;
+  if (input.host !== null && originUrl.host === input.host.toLowerCase() && sameScheme) return { ok: true };
   const trusted = input.trustedOrigins.some((candidate) => {
     try {
       return new URL(candidate).origin === originUrl.origin;
@@ -46,4 +53,16 @@ export function checkRequestOrigin(input: OriginCheckInput): OriginVerdict {
     }
   });
   return trusted ? { ok: true } : { ok: false, reason: 'cross_origin' };
+}
+
+/** The scheme to compare Origins with: the configured public URL's, else the request's own. */
+export function siteScheme(publicUrl: string | undefined, requestScheme: string | null): string | null {
+  if (publicUrl !== undefined) {
+    try {
+      return new URL(publicUrl).protocol.replace(/:$/, '');
+    } catch {
+      // fall through to the request's scheme
+    }
+  }
+  return requestScheme === null ? null : requestScheme.replace(/:$/, '');
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@receptionist/domain';
+import { isDomainError } from '@receptionist/domain';
 
 /**
  * A refusal the domain explains in words (slot taken with the free times next to it, closed that day,
@@ -10,7 +10,7 @@ export async function explainDomainRefusal<T>(
   try {
     return { ok: await work() };
   } catch (error) {
-    if (error instanceof DomainError) return { error: error.message };
+    if (isDomainError(error)) return { error: error.message };
     throw error;
   }
 }

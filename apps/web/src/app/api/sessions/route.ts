@@ -5,6 +5,7 @@ import { getCurrentUser } from '../../../server/auth/current-user.ts';
 import { issueBrowserTicket } from '../../../server/browser-ticket.ts';
 import { getDb } from '../../../server/db.ts';
 import { log } from '../../../server/log.ts';
+import { clientIp, isRateLimited, rateLimits, tooManyRequests } from '../../../server/rate-limit/limiter.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,6 +32,16 @@ export async function POST(request: Request) {
   if (!input.success) return fail(400, 'invalid_request', 'Send JSON: { "businessId": "…" }');
   const membership = await findMembership(await getDb(), user.id, input.data.businessId);
   if (membership === undefined) return fail(404, 'not_found', 'No such business');
+  try {
+    await rateLimits().consume('browser_ticket', {
+      ip: clientIp(request.headers),
+      account: user.id,
+      tenant: membership.businessId,
+    });
+  } catch (error) {
+    if (isRateLimited(error)) return tooManyRequests(error);
+    throw error;
+  }
   const env = getEnv();
   const issued = issueBrowserTicket({
     secret: env.sessionSecret,

@@ -1,6 +1,6 @@
 'use server';
 
-import { answerKnowledgeGap, DomainError, tenantContext } from '@receptionist/domain';
+import { answerKnowledgeGap, isDomainError, tenantContext } from '@receptionist/domain';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
@@ -38,7 +38,7 @@ export async function answerQuestionAction(formData: FormData): Promise<void> {
       },
     });
   } catch (error) {
-    if (error instanceof DomainError) redirect(`${base}?error=${encodeURIComponent(error.message)}`);
+    if (isDomainError(error)) redirect(`${base}?error=${encodeURIComponent(error.message)}`);
     throw error;
   }
   revalidatePath(base);

@@ -1,18 +1,24 @@
 'use server';
 
 import {
-  addStaffMember,
   connectPhoneNumber,
-  DomainError,
   disconnectPhoneNumber,
   saveTwilioCredentials,
+  inviteStaff,
+  isDomainError,
   tenantContext,
   updateBusinessProfile,
 } from '@receptionist/domain';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireOwner } from '../../../../server/auth/current-user.ts';
+import { systemClock } from '../../../../server/clock.ts';
 import { getDb } from '../../../../server/db.ts';
+import {
+  accountEmailsEnabled,
+  dashboardLink,
+  sendAccountEmail,
+} from '../../../../server/email/account-emails.ts';
 import { assertSameOriginAction } from '../../../../server/http/action-guard.ts';
 import { log } from '../../../../server/log.ts';
 import { credentialsKey, dashboardNumberOwnership } from '../../../../server/number-ownership.ts';
@@ -64,7 +70,7 @@ export async function addPhoneNumberAction(_previous: ActionState, formData: For
   } catch (error) {
     log.warn({ err: error, businessId }, 'phone number refused');
     // Every DomainError message is written to be shown; anything else is ours, not the owner's, to fix.
-    if (error instanceof DomainError) return { error: error.message };
+    if (isDomainError(error)) return { error: error.message };
     return { error: 'The number could not be connected; try again' };
   }
   revalidatePath(`/b/${businessId}`, 'layout');
@@ -91,7 +97,7 @@ export async function saveTwilioCredentialsAction(
       secretsKey: credentialsKey(),
     });
   } catch (error) {
-    if (error instanceof DomainError) return { error: error.message };
+    if (isDomainError(error)) return { error: error.message };
     if (error instanceof z.ZodError) return { error: error.issues[0]?.message ?? 'Check the fields' };
     throw error;
   }
@@ -112,8 +118,9 @@ export async function removePhoneNumberAction(formData: FormData): Promise<void>
 }
 
 /**
- * Adds a staff member. An existing account is added as is; a new email gets an account with a one-time
- * password shown to the owner once (no email sending configured in a self-hosted install by default).
+ * Invites a staff member by email: nothing is granted until the invited address accepts the single-use link
+ * (an existing account is never attached as it is). With SMTP the link is emailed; in local single-owner mode
+ * it is shown to the owner once, to hand over in person.
  */
 export async function inviteStaffAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   await assertSameOriginAction();
@@ -121,15 +128,28 @@ export async function inviteStaffAction(_previous: ActionState, formData: FormDa
   const { user } = await requireOwner(businessId);
   const email = z.email().safeParse(String(formData.get('email') ?? '').trim());
   if (!email.success) return { error: 'Enter a valid email address' };
-  const { user: staff, temporaryPassword } = await addStaffMember({
-    ctx: { db: await getDb(), businessId, actor: { kind: 'staff', userId: user.id } },
+  const invitation = await inviteStaff({
+    ctx: { db: await getDb(), businessId, actor: { kind: 'staff', userId: user.id }, nowMs: systemClock() },
     input: { email: email.data },
   });
-  log.info({ userId: user.id, businessId, staffUserId: staff.id }, 'staff member added');
-  revalidatePath(`/b/${businessId}`, 'layout');
-  return {
-    ok: temporaryPassword
-      ? `Added ${email.data}. Their one-time password: ${temporaryPassword}`
-      : `Added ${email.data} (existing account)`,
-  };
+  const link = await dashboardLink('/invite', invitation.token);
+  log.info({ userId: user.id, businessId }, 'staff invited');
+  if (!accountEmailsEnabled()) {
+    return { ok: `Invitation for ${invitation.email} (valid 7 days; give it to them yourself): ${link}` };
+  }
+  try {
+    await sendAccountEmail({
+      to: invitation.email,
+      subject: 'You are invited to join a business on AI Receptionist',
+      text: `You have been invited to join as staff. Sign in (or create an account) with this address, then open:
+
+${link}
+
+The link works once, for 7 days.`,
+    });
+  } catch (error) {
+    log.warn({ err: error, businessId }, 'could not send the invitation email');
+    return { error: 'The invitation could not be emailed; check SMTP_URL and try again' };
+  }
+  return { ok: `Invitation emailed to ${invitation.email}` };
 }

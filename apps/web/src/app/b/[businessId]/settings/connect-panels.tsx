@@ -98,7 +98,7 @@ export function InviteStaffForm({ businessId }: { businessId: string }) {
           className={inputClass}
         />
         <button type="submit" disabled={pending} className={buttonClass('secondary', 'shrink-0')}>
-          Add staff
+          Invite staff
         </button>
       </form>
       <Notice state={state} />

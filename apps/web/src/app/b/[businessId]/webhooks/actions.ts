@@ -2,9 +2,9 @@
 
 import {
   createWebhookEndpoint,
-  DomainError,
   deleteWebhookEndpoint,
   enableWebhookEndpoint,
+  isDomainError,
   redeliverWebhook,
   tenantContext,
   WEBHOOK_EVENT_TYPES,
@@ -61,7 +61,7 @@ export async function createWebhookAction(
     revalidatePath(`/b/${input.data.businessId}/webhooks`);
     return { created: { id: endpoint.id, secret: endpoint.secret } };
   } catch (error) {
-    if (error instanceof DomainError) return { error: error.message };
+    if (isDomainError(error)) return { error: error.message };
     throw error;
   }
 }
@@ -102,7 +102,7 @@ export async function redeliverWebhookAction(formData: FormData): Promise<void> 
     });
   } catch (error) {
     // Pending or disabled: the page already shows why; nothing to do.
-    if (!(error instanceof DomainError)) throw error;
+    if (!isDomainError(error)) throw error;
   }
   revalidatePath(`/b/${input.businessId}/webhooks/${input.endpointId}`);
 }

@@ -1,7 +1,7 @@
 'use server';
 
 import {
-  DomainError,
+  isDomainError,
   NOTIFICATION_TOPIC_NAMES,
   saveNotificationSettings,
   tenantContext,
@@ -62,7 +62,7 @@ export async function saveNotificationsAction(
       },
     });
   } catch (error) {
-    if (error instanceof DomainError) return { error: error.message };
+    if (isDomainError(error)) return { error: error.message };
     if (error instanceof z.ZodError) return { error: 'Check the email addresses and the digest hour' };
     throw error;
   }

@@ -1,0 +1,60 @@
+import type { DomainErrorCode } from '@receptionist/domain';
+
+/**
+ * The HTTP status of every expected domain refusal, decided by its machine-readable code (never by the class
+ * name, which `next build` minifies), unchanged from the documented API: not found → 404, a taken slot → 409,
+ * every other refusal → 422. A `Record` over the union: adding a code without a status fails typecheck.
+ */
+export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, 400 | 404 | 409 | 422> = {
+  invalid_input: 422,
+  invalid_profile: 422,
+  business_not_found: 404,
+  unknown_service: 422,
+  invalid_date: 422,
+  in_past: 422,
+  too_soon: 422,
+  too_far_ahead: 422,
+  closed: 422,
+  outside_hours: 422,
+  slot_taken: 409,
+  invalid_phone: 422,
+  phone_required: 422,
+  appointment_not_found: 404,
+  verification_failed: 422,
+  ambiguous_appointment: 422,
+  unknown_destination: 422,
+  no_answer: 422,
+  call_not_found: 404,
+  message_not_found: 404,
+  voicemail_not_found: 404,
+  api_key_not_found: 404,
+  phone_number_taken: 422,
+  phone_number_not_found: 404,
+  user_not_found: 404,
+  email_taken: 422,
+  weak_password: 422,
+  invalid_credentials: 422,
+  webhook_url_refused: 422,
+  webhook_endpoint_not_found: 404,
+  webhook_delivery_not_found: 404,
+  webhook_delivery_pending: 422,
+  webhook_endpoint_disabled: 422,
+  link_invalid: 422,
+  email_not_verified: 422,
+  invite_wrong_account: 422,
+};
+
+/** The API error code clients branch on, for a status; the domain's own code travels as `details.reason`. */
+export function apiCodeForStatus(
+  status: 400 | 404 | 409 | 422,
+): 'invalid_request' | 'not_found' | 'conflict' | 'unprocessable' {
+  if (status === 400) return 'invalid_request';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  return 'unprocessable';
+}
+
+/** A code this build does not know (a newer domain, a mistake) is still a refusal, not a crash. */
+export function statusForDomainCode(code: string): 400 | 404 | 409 | 422 {
+  return (DOMAIN_ERROR_STATUS as Record<string, 400 | 404 | 409 | 422 | undefined>)[code] ?? 422;
+}
