@@ -14,3 +14,4 @@ export * from './stream-tokens.ts';
 export * from './users.ts';
 export * from './voicemails.ts';
 export * from './webhooks.ts';
+export * from './outbound.ts';

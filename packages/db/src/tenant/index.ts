@@ -11,6 +11,7 @@ import { createKnowledgeGapsDal } from './knowledge-gaps.ts';
 import { createMembersDal } from './members.ts';
 import { createMessagesDal } from './messages.ts';
 import { createNotificationsDal } from './notifications.ts';
+import { createOutboundDal } from './outbound.ts';
 import { createPhoneNumbersDal } from './phone-numbers.ts';
 import { createServicesDal } from './services.ts';
 import { createVoicemailsDal } from './voicemails.ts';
@@ -37,6 +38,7 @@ export interface TenantDb {
   readonly notifications: ReturnType<typeof createNotificationsDal>;
   readonly voicemails: ReturnType<typeof createVoicemailsDal>;
   readonly callRecordings: ReturnType<typeof createCallRecordingsDal>;
+  readonly outbound: ReturnType<typeof createOutboundDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -65,6 +67,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     notifications: createNotificationsDal(ex, businessId),
     voicemails: createVoicemailsDal(ex, businessId),
     callRecordings: createCallRecordingsDal(ex, businessId),
+    outbound: createOutboundDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }
@@ -85,6 +88,7 @@ export type { KnowledgeGapGroup } from './knowledge-gaps.ts';
 export type { Member } from './members.ts';
 export type { CreateMessageInput } from './messages.ts';
 export type { NotificationSendInput, NotificationSettingsInput } from './notifications.ts';
+export type { CreateOutboundCallInput, OutboundCallPatch } from './outbound.ts';
 export type { ServiceInput } from './services.ts';
 export type { CompleteVoicemailInput, CreateVoicemailInput } from './voicemails.ts';
 export type { WebhookAttemptPatch, WebhookEndpointSummary } from './webhooks.ts';
