@@ -32,7 +32,11 @@ export type DomainErrorCode =
   | 'webhook_endpoint_not_found'
   | 'webhook_delivery_not_found'
   | 'webhook_delivery_pending'
-  | 'webhook_endpoint_disabled';
+  | 'webhook_endpoint_disabled'
+  | 'do_not_contact'
+  | 'no_business_number'
+  | 'appointment_not_upcoming'
+  | 'outbound_call_not_found';
 
 /**
  * The domain layer's error hierarchy. `message` is a sentence the agent can say to the caller

@@ -9,6 +9,8 @@ export const JOB_KINDS = {
   notificationDigest: 'notification.digest',
   voicemailReceived: 'voicemail.received',
   callRecordingExpired: 'call_recording.expired',
+  outboundDial: 'outbound.dial',
+  reminderDue: 'reminder.due',
 } as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
@@ -32,6 +34,16 @@ export const JOB_PAYLOADS = {
   [JOB_KINDS.voicemailReceived]: z.object({ voicemailId: z.string().min(1).max(100) }),
   /** A call recording reached the end of its retention period: delete the file. */
   [JOB_KINDS.callRecordingExpired]: z.object({ recordingId: z.string().min(1).max(100) }),
+  /**
+   * Dial attempt number `attempt` (0-based) of an outbound call. Keyed by (outboundId, attempt): a job for
+   * an attempt that already happened (a duplicate, a worker restart) does nothing.
+   */
+  [JOB_KINDS.outboundDial]: z.object({
+    outboundId: z.string().min(1).max(100),
+    attempt: z.number().int().min(0).max(20),
+  }),
+  /** An appointment reminder is due (SMS, or a call placed through `outbound.dial`). */
+  [JOB_KINDS.reminderDue]: z.object({ reminderId: z.string().min(1).max(100) }),
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

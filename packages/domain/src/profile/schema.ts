@@ -1,6 +1,7 @@
 import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { DEFAULT_OUTBOUND_POLICY, OutboundPolicy } from '../outbound/policy.ts';
 
 /** Local wall-clock time `HH:mm`, 24-hour, in the business's time zone. */
 export const LocalTime = z
@@ -193,6 +194,8 @@ export const BusinessProfile = z
     /** Human number Twilio dials when the voice server cannot take the call. */
     fallbackNumber: E164.optional(),
     callRecording: CallRecordingSettings.default({ enabled: false, retentionDays: 30 }),
+    /** Reminders, callbacks and their limits (quiet hours, daily cap, retries). */
+    outbound: OutboundPolicy.default(DEFAULT_OUTBOUND_POLICY),
   })
   .superRefine((profile, ctx) => {
     const serviceIds = new Set<string>();
