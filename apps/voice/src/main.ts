@@ -10,6 +10,7 @@ import {
   createDefaultHandlers,
   createNotificationChannels,
   createWorker,
+  outboundCallPlacerFrom,
   voicemailDepsFrom,
   type Worker,
 } from '@receptionist/worker';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
         notifications: createNotificationChannels(env.worker.notifications),
         voicemail: voicemailDepsFrom(env.worker),
         recordingsDir: env.worker.recordingsDir,
+        outboundCalls: outboundCallPlacerFrom(env.worker.notifications),
       }),
       now: Date.now,
       random: Math.random,

@@ -72,7 +72,13 @@ export async function offerFreedSlot({
     createdAt: 0,
     updatedAt: 0,
   }).spoken;
-  const offers: WaitlistOfferSms[] = [];
+  const body = `${ctx.profile.name}: a ${spoken} just opened up (${date}). Reply YES to take it; first come, first served.`;
+  // Offers already made for this slot come first, so a retried run re-sends the same texts (the sender
+  // deduplicates by recipient) instead of offering the slot to more people.
+  const already = (await ctx.tenant.outbound.waitlist({ serviceId: input.serviceId, status: 'offered' })).filter(
+    (entry) => entry.offeredStartAt === input.startAt,
+  );
+  const offers: WaitlistOfferSms[] = already.map((entry) => ({ entryId: entry.id, from, to: entry.phone, body }));
   for (const entry of waiting) {
     if (offers.length >= policy.waitlistOfferSize) break;
     if ((await contactRefusal(ctx.tenant, entry.phone)) !== undefined) continue;
@@ -81,12 +87,7 @@ export async function offerFreedSlot({
       offeredStartAt: input.startAt,
       offeredAt: ctx.nowMs,
     });
-    offers.push({
-      entryId: entry.id,
-      from,
-      to: entry.phone,
-      body: `${ctx.profile.name}: a ${spoken} just opened up (${date}). Reply YES to take it; first come, first served.`,
-    });
+    offers.push({ entryId: entry.id, from, to: entry.phone, body });
   }
   return offers;
 }
