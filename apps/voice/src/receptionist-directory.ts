@@ -3,8 +3,11 @@ import {
   callDisclosure,
   humanLineOf,
   isOpenAt,
-  loadBusinessProfile,
+  loadDomainContext,
+  loadOutboundCallBrief,
+  type OutboundCallBrief,
 } from '@receptionist/domain';
+import type { CallPurpose } from '@receptionist/engine';
 import { buildAgentInstructions, buildReceptionistTools, toBusinessBrief } from '@receptionist/receptionist';
 import type { BusinessDirectory, CallBusiness } from './business-directory.ts';
 import { type Database, findNumberOwner } from './db-reads/index.ts';
@@ -17,13 +20,16 @@ import { type Database, findNumberOwner } from './db-reads/index.ts';
 export function receptionistDirectory(db: Database, now: () => number): BusinessDirectory {
   return {
     findByPhoneNumber: (e164) => findNumberOwner(db, e164),
-    async load(businessId): Promise<CallBusiness> {
-      const profile = await loadBusinessProfile(db, businessId);
+    async load(businessId, call): Promise<CallBusiness> {
+      const ctx = await loadDomainContext(db, businessId, { actor: { kind: 'system' }, nowMs: now() });
+      const { profile } = ctx;
+      const outbound = await loadOutboundCallBrief({ ctx, input: { callId: call.callId } });
       return {
         businessId,
         name: profile.name,
-        greeting: profile.greeting,
-        instructions: buildAgentInstructions(profile, { nowMs: now() }),
+        greeting: outbound?.opening ?? profile.greeting,
+        instructions: buildAgentInstructions(profile, { nowMs: now(), outbound }),
+        purpose: outbound === undefined ? undefined : purposeOf(outbound),
         tools: buildReceptionistTools({ db, businessId, now }),
         brief: toBusinessBrief(profile),
         now,
@@ -41,4 +47,18 @@ export function receptionistDirectory(db: Database, now: () => number): Business
       };
     },
   };
+}
+
+/** The engine-neutral purpose of an outbound call: its kind and the facts the offline dialogue reads. */
+function purposeOf(brief: OutboundCallBrief): CallPurpose {
+  const facts: Record<string, string> = {};
+  if (brief.appointment) {
+    facts.appointmentId = brief.appointment.id;
+    facts.date = brief.appointment.date;
+    facts.time = brief.appointment.time;
+    facts.spoken = brief.appointment.spoken;
+  }
+  if (brief.message) facts.messageId = brief.message.id;
+  if (brief.note) facts.note = brief.note;
+  return { kind: brief.purpose, facts };
 }

@@ -22,7 +22,10 @@ const AFTER_HOURS_TEXT: Record<BusinessProfile['afterHours']['behaviour'], strin
  * gives the model today's local date). Facts the tools can fetch are kept short here: the agent must
  * call tools for availability and bookings, never invent them.
  */
-export function buildAgentInstructions(profile: BusinessProfile, options: { nowMs: number }): string {
+export function buildAgentInstructions(
+  profile: BusinessProfile,
+  options: { nowMs: number; /** Set when the agent placed the call: why, and what it is about. */ outbound?: { context: string[] } | undefined },
+): string {
   const { nowMs } = options;
   const local = DateTime.fromMillis(nowMs, { zone: profile.timeZone });
   const openNow = isOpenAt(profile, nowMs);
@@ -54,6 +57,7 @@ export function buildAgentInstructions(profile: BusinessProfile, options: { nowM
     '- Read phone numbers and times back to confirm them. Never make up prices, times, policies or phone numbers.',
     '- When the caller is done, say goodbye and call end_call.',
   ];
+  if (options.outbound) lines.push('', 'This call:', ...options.outbound.context.map((line) => `- ${line}`));
   return lines.filter((line) => line !== undefined).join('\n');
 }
 

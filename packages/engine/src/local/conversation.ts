@@ -91,6 +91,7 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
       callerNumber: config.callerNumber,
       resumed: (config.history?.length ?? 0) > 0,
       now: config.now,
+      purpose: config.purpose,
     });
     this.#tools = new ToolRunner({
       tools: config.tools,

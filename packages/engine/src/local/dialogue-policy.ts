@@ -1,4 +1,4 @@
-import type { BusinessBrief } from '../engine.ts';
+import type { BusinessBrief, CallPurpose } from '../engine.ts';
 import type { ToolResult } from '../tool.ts';
 
 /** What a dialogue policy hears. */
@@ -31,6 +31,8 @@ export interface DialoguePolicySetup {
   resumed: boolean;
   /** The call's clock (epoch ms); the policy reads dates against it in the business's zone. */
   now: () => number;
+  /** Why the agent placed the call, when it did (an outbound reminder, a callback…). */
+  purpose?: CallPurpose | undefined;
 }
 
 /** Injected into the local engine: makes one policy per call. */

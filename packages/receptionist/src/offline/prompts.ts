@@ -28,6 +28,7 @@ export const PROMPTS = {
   notCaught:
     'Sorry, I did not catch that. I can book, move or cancel an appointment, answer a question, or take a message. What would you like?',
   whichBookingDate: 'Sorry, which date is your booking on?',
+  moveOrCancel: 'No problem. Would you like to move it to another time, or cancel it?',
 } as const;
 
 /** Every fixed sentence, split the way the speaker splits replies. */

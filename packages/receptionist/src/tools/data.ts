@@ -26,6 +26,7 @@ export interface ReceptionistToolData {
   book_appointment: { appointment: AppointmentView };
   reschedule_appointment: { before: AppointmentView; after: AppointmentView };
   cancel_appointment: { appointment: AppointmentView };
+  confirm_appointment: { appointmentId: string };
   find_my_appointments: Awaited<ReturnType<typeof findMyAppointments>>;
   take_message: { messageId: string; urgency: string };
   transfer_call:

@@ -4,6 +4,7 @@ import { answerQuestionTool } from './answer-question.ts';
 import { bookAppointmentTool } from './book-appointment.ts';
 import { cancelAppointmentTool } from './cancel-appointment.ts';
 import { checkAvailabilityTool } from './check-availability.ts';
+import { confirmAppointmentTool } from './confirm-appointment.ts';
 import { endCallTool } from './end-call.ts';
 import { findMyAppointmentsTool } from './find-my-appointments.ts';
 import { getBusinessInfoTool } from './get-business-info.ts';
@@ -18,6 +19,7 @@ export const RECEPTIONIST_TOOL_NAMES = [
   'book_appointment',
   'reschedule_appointment',
   'cancel_appointment',
+  'confirm_appointment',
   'find_my_appointments',
   'take_message',
   'transfer_call',
@@ -43,6 +45,7 @@ export function buildReceptionistTools(options: {
     bookAppointmentTool(deps),
     rescheduleAppointmentTool(deps),
     cancelAppointmentTool(deps),
+    confirmAppointmentTool(deps),
     findMyAppointmentsTool(deps),
     takeMessageTool(deps),
     transferCallTool(deps),
