@@ -24,7 +24,10 @@ const AFTER_HOURS_TEXT: Record<BusinessProfile['afterHours']['behaviour'], strin
  */
 export function buildAgentInstructions(
   profile: BusinessProfile,
-  options: { nowMs: number; /** Set when the agent placed the call: why, and what it is about. */ outbound?: { context: string[] } | undefined },
+  options: {
+    nowMs: number /** Set when the agent placed the call: why, and what it is about. */;
+    outbound?: { context: string[] } | undefined;
+  },
 ): string {
   const { nowMs } = options;
   const local = DateTime.fromMillis(nowMs, { zone: profile.timeZone });

@@ -52,7 +52,9 @@ export async function callerNumberOf(
 export async function findOutboundCall(
   db: Database,
   callId: string,
-): Promise<{ id: string; businessId: string; ended: boolean; status: string; twilioCallSid: string | null } | undefined> {
+): Promise<
+  { id: string; businessId: string; ended: boolean; status: string; twilioCallSid: string | null } | undefined
+> {
   const call = await findCallById(db, callId);
   if (call === undefined || call.direction !== 'outbound') return undefined;
   return {

@@ -6,7 +6,12 @@ import {
   recordDialOutcome,
   recordOutboundStatus,
 } from '@receptionist/domain';
-import { buildHangupTwiml, buildSayHangupTwiml, buildStreamTwiml, mintStreamToken } from '@receptionist/telephony';
+import {
+  buildHangupTwiml,
+  buildSayHangupTwiml,
+  buildStreamTwiml,
+  mintStreamToken,
+} from '@receptionist/telephony';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -86,7 +91,10 @@ export function outboundAnswerHandler(deps: OutboundDeps) {
       // Twilio asked before the worker stored the create's answer: this CallSid is the attempt's.
       const outbound = await ctx.tenant.outbound.getByCallId(call.id);
       if (outbound)
-        await recordDialOutcome({ ctx, input: { outboundId: outbound.id, outcome: { kind: 'placed', callSid: params.CallSid } } });
+        await recordDialOutcome({
+          ctx,
+          input: { outboundId: outbound.id, outcome: { kind: 'placed', callSid: params.CallSid } },
+        });
     } else if (call.twilioCallSid !== params.CallSid) {
       log.warn('outbound answer for another attempt of the call');
       sendTwiml(response, buildHangupTwiml());
@@ -96,10 +104,19 @@ export function outboundAnswerHandler(deps: OutboundDeps) {
       sendTwiml(response, buildHangupTwiml());
       return;
     }
-    await recordOutboundStatus({ ctx, input: { callId: call.id, callSid: params.CallSid, callStatus: 'in-progress' } });
+    await recordOutboundStatus({
+      ctx,
+      input: { callId: call.id, callSid: params.CallSid, callStatus: 'in-progress' },
+    });
     if (deps.isDraining()) {
-      await endCall({ ctx: callContext(deps.db, call.businessId), input: { callId: call.id, status: 'failed', endReason: 'server_draining' } });
-      sendTwiml(response, buildSayHangupTwiml('Sorry, we cannot talk right now. We will call you again. Goodbye.'));
+      await endCall({
+        ctx: callContext(deps.db, call.businessId),
+        input: { callId: call.id, status: 'failed', endReason: 'server_draining' },
+      });
+      sendTwiml(
+        response,
+        buildSayHangupTwiml('Sorry, we cannot talk right now. We will call you again. Goodbye.'),
+      );
       return;
     }
     const business = await deps.directory.load(call.businessId, { callId: call.id });
@@ -129,7 +146,9 @@ export function outboundAnswerHandler(deps: OutboundDeps) {
  */
 export function outboundStatusHandler(deps: OutboundDeps) {
   return async (request: Request, response: Response): Promise<void> => {
-    const found = await outboundCallOf(deps, request, response, StatusParams, () => response.status(204).end());
+    const found = await outboundCallOf(deps, request, response, StatusParams, () =>
+      response.status(204).end(),
+    );
     if (found === undefined) return;
     const { call, params } = found;
     const ctx = await domainContext(deps, call.businessId);
@@ -144,7 +163,10 @@ export function outboundStatusHandler(deps: OutboundDeps) {
         input: { callId: call.id, status: 'completed', endReason: 'twilio_completed' },
       });
     }
-    deps.logger.info({ callId: call.id, callStatus: params.CallStatus, outbound: outbound?.status }, 'outbound status');
+    deps.logger.info(
+      { callId: call.id, callStatus: params.CallStatus, outbound: outbound?.status },
+      'outbound status',
+    );
     response.status(204).end();
   };
 }
@@ -165,7 +187,10 @@ export function outboundAmdHandler(deps: OutboundDeps) {
     });
     if (voicemail !== undefined && deps.twilioRest !== undefined) {
       await deps.twilioRest.redirectCall(params.CallSid, buildSayHangupTwiml(voicemail));
-      deps.logger.info({ callId: call.id, answeredBy: params.AnsweredBy }, 'answering machine: voicemail left');
+      deps.logger.info(
+        { callId: call.id, answeredBy: params.AnsweredBy },
+        'answering machine: voicemail left',
+      );
     }
     response.status(204).end();
   };

@@ -1,4 +1,9 @@
-import { handleInboundSms, handleOutboundSmsReply, loadDomainContext, recordSmsStatus } from '@receptionist/domain';
+import {
+  handleInboundSms,
+  handleOutboundSmsReply,
+  loadDomainContext,
+  recordSmsStatus,
+} from '@receptionist/domain';
 import twilio from 'twilio';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
@@ -92,10 +97,12 @@ export function inboundSmsWebhookHandler(deps: SmsDeps) {
     if (owner === undefined) {
       deps.logger.info({ messageSid: params.data.MessageSid }, 'SMS to a number no business owns');
     } else {
-      const outbound = await answerOutboundReply(deps, owner.businessId, params.data).catch((error: unknown) => {
-        deps.logger.warn({ err: error, messageSid: params.data.MessageSid }, 'reply to a reminder failed');
-        return undefined;
-      });
+      const outbound = await answerOutboundReply(deps, owner.businessId, params.data).catch(
+        (error: unknown) => {
+          deps.logger.warn({ err: error, messageSid: params.data.MessageSid }, 'reply to a reminder failed');
+          return undefined;
+        },
+      );
       reply = outbound?.reply;
       const result = await handleInboundSms({
         ctx: { db: deps.db },
@@ -125,6 +132,9 @@ async function answerOutboundReply(
   const ctx = await loadDomainContext(deps.db, businessId, { actor: { kind: 'system' }, nowMs });
   const outcome = await handleOutboundSmsReply({ ctx, input: { phone: sms.From, body: sms.Body } });
   if (outcome !== undefined)
-    deps.logger.info({ businessId, messageSid: sms.MessageSid, action: outcome.action }, 'reply to a reminder');
+    deps.logger.info(
+      { businessId, messageSid: sms.MessageSid, action: outcome.action },
+      'reply to a reminder',
+    );
   return outcome;
 }

@@ -11,12 +11,17 @@ export function createOutboundConsumer(channels: NotificationChannels): EventCon
   return async ({ event, db, now, logger, signal }) => {
     const appointmentId = typeof event.data.appointmentId === 'string' ? event.data.appointmentId : undefined;
     if (appointmentId === undefined) return;
-    if (event.type !== 'appointment.booked' && event.type !== 'appointment.rescheduled' && event.type !== 'appointment.cancelled')
+    if (
+      event.type !== 'appointment.booked' &&
+      event.type !== 'appointment.rescheduled' &&
+      event.type !== 'appointment.cancelled'
+    )
       return;
     const ctx = await loadDomainContext(db, event.businessId, { actor: { kind: 'system' }, nowMs: now() });
     if (event.type !== 'appointment.cancelled') {
       const scheduled = await scheduleAppointmentReminders({ ctx, input: { appointmentId } });
-      if (scheduled.length > 0) logger.info({ appointmentId, count: scheduled.length }, 'reminders scheduled');
+      if (scheduled.length > 0)
+        logger.info({ appointmentId, count: scheduled.length }, 'reminders scheduled');
       return;
     }
     const { serviceId, startAt } = event.data;

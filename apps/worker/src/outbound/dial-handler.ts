@@ -1,4 +1,9 @@
-import { beginOutboundDial, type JobPayload, loadDomainContext, recordDialOutcome } from '@receptionist/domain';
+import {
+  beginOutboundDial,
+  type JobPayload,
+  loadDomainContext,
+  recordDialOutcome,
+} from '@receptionist/domain';
 import { PermanentJobError } from '../errors.ts';
 import type { JobHandler } from '../handlers/registry.ts';
 import type { CallPlacer } from './twilio-calls.ts';
@@ -16,7 +21,14 @@ export function outboundDialHandler(placer: CallPlacer | undefined): JobHandler<
     const ctx = await loadDomainContext(db, job.businessId, { actor: { kind: 'system' }, nowMs: now() });
     const decision = await beginOutboundDial({ ctx, input: payload as JobPayload<'outbound.dial'> });
     if (decision.kind !== 'dial') {
-      logger.info({ outboundId: payload.outboundId, decision: decision.kind, ...('reason' in decision ? { reason: decision.reason } : {}) }, 'outbound dial not placed');
+      logger.info(
+        {
+          outboundId: payload.outboundId,
+          decision: decision.kind,
+          ...('reason' in decision ? { reason: decision.reason } : {}),
+        },
+        'outbound dial not placed',
+      );
       return;
     }
     const outcome = await placer.place({ callId: decision.callId, to: decision.to, from: decision.from });
@@ -25,7 +37,12 @@ export function outboundDialHandler(placer: CallPlacer | undefined): JobHandler<
       input: { outboundId: decision.outbound.id, outcome },
     });
     logger.info(
-      { outboundId: decision.outbound.id, callId: decision.callId, outcome: outcome.kind, status: after?.status },
+      {
+        outboundId: decision.outbound.id,
+        callId: decision.callId,
+        outcome: outcome.kind,
+        status: after?.status,
+      },
       'outbound call attempt',
     );
   };

@@ -16,7 +16,10 @@ export function reminderDueHandler(channels: NotificationChannels): JobHandler<'
       return;
     }
     if (channels.sms === undefined) {
-      await finishReminderSms({ ctx, input: { reminderId: payload.reminderId, sent: false, detail: 'sms_not_configured' } });
+      await finishReminderSms({
+        ctx,
+        input: { reminderId: payload.reminderId, sent: false, detail: 'sms_not_configured' },
+      });
       logger.warn({ reminderId: payload.reminderId }, 'reminder SMS not sent: Twilio is not configured');
       return;
     }

@@ -22,7 +22,9 @@ class RebasedRequestClient extends twilio.RequestClient {
 
   override request<TData>(opts: RequestClient.RequestOptions<TData>) {
     const uri = String(opts.uri);
-    const rebased = uri.startsWith(TWILIO_API_ORIGIN) ? `${this.#origin}${uri.slice(TWILIO_API_ORIGIN.length)}` : uri;
+    const rebased = uri.startsWith(TWILIO_API_ORIGIN)
+      ? `${this.#origin}${uri.slice(TWILIO_API_ORIGIN.length)}`
+      : uri;
     return super.request<TData>({ ...opts, uri: rebased });
   }
 }
@@ -46,7 +48,9 @@ export function createTwilioCallPlacer(options: {
   publicUrl: string;
 }): CallPlacer {
   const client = twilio(options.accountSid, options.authToken, {
-    ...(options.apiBaseUrl === TWILIO_API_ORIGIN ? {} : { httpClient: new RebasedRequestClient(options.apiBaseUrl) }),
+    ...(options.apiBaseUrl === TWILIO_API_ORIGIN
+      ? {}
+      : { httpClient: new RebasedRequestClient(options.apiBaseUrl) }),
   });
   const base = options.publicUrl.replace(/\/+$/, '');
   return {
@@ -70,7 +74,8 @@ export function createTwilioCallPlacer(options: {
         return { kind: 'placed', callSid: call.sid };
       } catch (error) {
         const { status, code, message } = error as { status?: number; code?: number; message?: string };
-        if (isRetryable(status)) return { kind: 'retryable', message: `HTTP ${status ?? '?'} ${code ?? ''}`.trim() };
+        if (isRetryable(status))
+          return { kind: 'retryable', message: `HTTP ${status ?? '?'} ${code ?? ''}`.trim() };
         return { kind: 'refused', code: code ?? status ?? 0, message: message ?? 'refused' };
       }
     },

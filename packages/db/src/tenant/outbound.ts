@@ -35,13 +35,7 @@ export interface CreateOutboundCallInput {
 export type OutboundCallPatch = Partial<
   Pick<
     OutboundCallRow,
-    | 'status'
-    | 'attempts'
-    | 'nextAttemptAt'
-    | 'twilioCallSid'
-    | 'answeredBy'
-    | 'lastError'
-    | 'lastDialAt'
+    'status' | 'attempts' | 'nextAttemptAt' | 'twilioCallSid' | 'answeredBy' | 'lastError' | 'lastDialAt'
   >
 >;
 
@@ -61,7 +55,9 @@ export function createOutboundDal(ex: Executor, businessId: string) {
           const [existing] = await tx
             .select()
             .from(outboundCalls)
-            .where(and(eq(outboundCalls.businessId, businessId), eq(outboundCalls.dedupeKey, input.dedupeKey)))
+            .where(
+              and(eq(outboundCalls.businessId, businessId), eq(outboundCalls.dedupeKey, input.dedupeKey)),
+            )
             .limit(1);
           if (existing) {
             const [call] = await tx.select().from(calls).where(eq(calls.id, existing.callId)).limit(1);
@@ -136,12 +132,19 @@ export function createOutboundDal(ex: Executor, businessId: string) {
     },
 
     /** Sets the call-log row's status and CallSid while it is not answered yet (queued ⇄ ringing). */
-    async setCallDialState(callId: string, patch: { status: 'queued' | 'ringing'; twilioCallSid: string | null }) {
+    async setCallDialState(
+      callId: string,
+      patch: { status: 'queued' | 'ringing'; twilioCallSid: string | null },
+    ) {
       await ex
         .update(calls)
         .set(patch)
         .where(
-          and(eq(calls.id, callId), eq(calls.businessId, businessId), inArray(calls.status, ['queued', 'ringing'])),
+          and(
+            eq(calls.id, callId),
+            eq(calls.businessId, businessId),
+            inArray(calls.status, ['queued', 'ringing']),
+          ),
         );
     },
 
@@ -272,8 +275,15 @@ export function createOutboundDal(ex: Executor, businessId: string) {
 
     // ── waitlist ───────────────────────────────────────────────────────────────────────────────────────
 
-    async addToWaitlist(input: { customerId: string; phone: string; serviceId: string }): Promise<WaitlistEntryRow> {
-      const [row] = await ex.insert(waitlistEntries).values({ businessId, ...input }).returning();
+    async addToWaitlist(input: {
+      customerId: string;
+      phone: string;
+      serviceId: string;
+    }): Promise<WaitlistEntryRow> {
+      const [row] = await ex
+        .insert(waitlistEntries)
+        .values({ businessId, ...input })
+        .returning();
       return row!;
     },
 

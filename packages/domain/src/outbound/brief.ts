@@ -29,7 +29,9 @@ export async function loadOutboundCallBrief({
   const outbound = await ctx.tenant.outbound.getByCallId(input.callId);
   if (outbound === undefined) return undefined;
   const name = ctx.profile.name;
-  const appointmentRow = outbound.appointmentId ? await ctx.tenant.appointments.get(outbound.appointmentId) : undefined;
+  const appointmentRow = outbound.appointmentId
+    ? await ctx.tenant.appointments.get(outbound.appointmentId)
+    : undefined;
   const appointment = appointmentRow ? toAppointmentView(ctx.profile, appointmentRow) : undefined;
   const messageRow = outbound.messageId ? await ctx.tenant.messages.get(outbound.messageId) : undefined;
   const message = messageRow
@@ -64,20 +66,30 @@ export async function loadOutboundCallBrief({
       break;
     case 'waitlist_offer':
       opening = `${intro} An earlier appointment just opened up${note ? `: ${note}` : ''}. Would you like it?`;
-      context.push(`Purpose: offer a freed slot from the waitlist${note ? ` (${note})` : ''}. Book it only if they accept.`);
+      context.push(
+        `Purpose: offer a freed slot from the waitlist${note ? ` (${note})` : ''}. Book it only if they accept.`,
+      );
       break;
     case 'custom':
       opening = `${intro} ${note ?? 'I have a quick message for you.'}`;
       context.push(`Purpose: ${note ?? 'a message from the business'}.`);
       break;
   }
-  if (note && outbound.purpose !== 'custom' && outbound.purpose !== 'waitlist_offer') context.push(`Note: ${note}`);
+  if (note && outbound.purpose !== 'custom' && outbound.purpose !== 'waitlist_offer')
+    context.push(`Note: ${note}`);
   return {
     purpose: outbound.purpose,
     opening,
     context,
     ...(appointment
-      ? { appointment: { id: appointment.id, date: appointment.date, time: appointment.time, spoken: appointment.spoken } }
+      ? {
+          appointment: {
+            id: appointment.id,
+            date: appointment.date,
+            time: appointment.time,
+            spoken: appointment.spoken,
+          },
+        }
       : {}),
     ...(message ? { message } : {}),
     ...(note ? { note } : {}),

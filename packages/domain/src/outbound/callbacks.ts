@@ -3,7 +3,12 @@ import type { DomainContext } from '../availability/index.ts';
 import { retryOrClose } from './dial.ts';
 
 /** Twilio's final call statuses that mean nobody was reached. */
-const UNREACHED = { busy: 'busy', 'no-answer': 'no_answer', failed: 'failed', canceled: 'no_answer' } as const;
+const UNREACHED = {
+  busy: 'busy',
+  'no-answer': 'no_answer',
+  failed: 'failed',
+  canceled: 'no_answer',
+} as const;
 
 /**
  * Twilio's StatusCallback for an outbound attempt. Callbacks of an older attempt (another CallSid) change
@@ -47,7 +52,8 @@ export async function recordAnsweredBy({
   input: { callId: string; callSid: string; answeredBy: string };
 }): Promise<{ voicemail: string | undefined; outbound: OutboundCallRow | undefined }> {
   const outbound = await ctx.tenant.outbound.getByCallId(input.callId);
-  if (outbound === undefined || outbound.twilioCallSid !== input.callSid) return { voicemail: undefined, outbound };
+  if (outbound === undefined || outbound.twilioCallSid !== input.callSid)
+    return { voicemail: undefined, outbound };
   const machine = isMachine(input.answeredBy);
   const updated = await ctx.tenant.outbound.update(outbound.id, {
     answeredBy: input.answeredBy,

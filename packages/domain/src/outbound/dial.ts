@@ -35,7 +35,10 @@ export async function closeOutbound(
 ): Promise<void> {
   await ctx.tenant.outbound.update(outbound.id, { status, lastError: reason });
   const callStatus = status === 'skipped' ? 'canceled' : status;
-  await endCall({ ctx, input: { callId: outbound.callId, status: callStatus, endReason: `outbound_${reason}` } });
+  await endCall({
+    ctx,
+    input: { callId: outbound.callId, status: callStatus, endReason: `outbound_${reason}` },
+  });
 }
 
 async function defer(
@@ -80,7 +83,9 @@ export async function beginOutboundDial({
   }
   const allowed = await allowedSendTime(ctx.tenant, ctx.profile, outbound.toNumber, ctx.nowMs);
   if (allowed === undefined) {
-    await ctx.tenant.transaction((tenant) => closeOutbound({ tenant }, outbound, 'skipped', 'no_allowed_hours'));
+    await ctx.tenant.transaction((tenant) =>
+      closeOutbound({ tenant }, outbound, 'skipped', 'no_allowed_hours'),
+    );
     return { kind: 'skipped', reason: 'no_allowed_hours' };
   }
   if (allowed > ctx.nowMs) return defer(ctx, outbound, input.attempt, allowed, 'quiet_hours');
@@ -98,7 +103,13 @@ export async function beginOutboundDial({
     twilioCallSid: null,
   });
   if (claimed === undefined) return { kind: 'stale' };
-  return { kind: 'dial', outbound: claimed, to: claimed.toNumber, from: claimed.fromNumber, callId: claimed.callId };
+  return {
+    kind: 'dial',
+    outbound: claimed,
+    to: claimed.toNumber,
+    from: claimed.fromNumber,
+    callId: claimed.callId,
+  };
 }
 
 /** Twilio's answer to the create: the CallSid, or an error a retry cannot fix, or one it might. */
@@ -124,7 +135,10 @@ export async function recordDialOutcome({
   const { outcome } = input;
   if (outcome.kind === 'placed') {
     return ctx.tenant.transaction(async (tenant) => {
-      await tenant.outbound.setCallDialState(outbound.callId, { status: 'ringing', twilioCallSid: outcome.callSid });
+      await tenant.outbound.setCallDialState(outbound.callId, {
+        status: 'ringing',
+        twilioCallSid: outcome.callSid,
+      });
       return tenant.outbound.update(outbound.id, { twilioCallSid: outcome.callSid });
     });
   }

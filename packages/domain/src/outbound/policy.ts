@@ -12,7 +12,10 @@ export const OutboundPolicy = z.object({
       enabled: z.boolean().default(false),
       /** How long before the appointment the reminder goes out. */
       hoursBefore: z.number().int().min(1).max(168).default(24),
-      channels: z.array(z.enum(['sms', 'call'])).min(1).default(['sms']),
+      channels: z
+        .array(z.enum(['sms', 'call']))
+        .min(1)
+        .default(['sms']),
     })
     .default({ enabled: false, hoursBefore: 24, channels: ['sms'] }),
   /** Calls and texts only between these local times of the callee (start inclusive, end exclusive). */

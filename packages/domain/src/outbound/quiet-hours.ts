@@ -31,7 +31,11 @@ export function isAllowedAt(atMs: number, zones: readonly string[], hours: Quiet
  * The first instant at or after `nowMs` when a call or text may go out to a callee in `zones`, or
  * undefined when the zones' windows never overlap (a country spanning too many hours for the window).
  */
-export function nextAllowedAt(nowMs: number, zones: readonly string[], hours: QuietHours): number | undefined {
+export function nextAllowedAt(
+  nowMs: number,
+  zones: readonly string[],
+  hours: QuietHours,
+): number | undefined {
   if (isAllowedAt(nowMs, zones, hours)) return nowMs;
   const first = Math.ceil(nowMs / STEP_MS) * STEP_MS;
   for (let at = first; at <= nowMs + SEARCH_MS; at += STEP_MS) {

@@ -59,7 +59,10 @@ export async function handleOutboundSmsReply({
   const upcoming = await ctx.tenant.appointments.listForCustomer(customer.id, { fromMs: ctx.nowMs });
   const reminders = await ctx.tenant.outbound.sentRemindersFor(upcoming.map((appointment) => appointment.id));
   const reminder = reminders.find((candidate) =>
-    upcoming.some((appointment) => appointment.id === candidate.appointmentId && appointment.startAt === candidate.startAt),
+    upcoming.some(
+      (appointment) =>
+        appointment.id === candidate.appointmentId && appointment.startAt === candidate.startAt,
+    ),
   );
   const appointment = upcoming.find((candidate) => candidate.id === reminder?.appointmentId);
   if (reminder === undefined || appointment === undefined) return undefined;
@@ -85,7 +88,10 @@ export async function handleOutboundSmsReply({
           dedupeKey: `reschedule:${appointment.id}:${appointment.startAt}`,
         },
       });
-      return { action: 'reschedule_call', reply: `We'll call you shortly to find a new time for your ${view.spoken}.` };
+      return {
+        action: 'reschedule_call',
+        reply: `We'll call you shortly to find a new time for your ${view.spoken}.`,
+      };
   }
 }
 

@@ -27,7 +27,11 @@ export async function addToWaitlist({
   const service = resolveService(ctx.profile, parsed.service);
   return ctx.tenant.transaction(async (tenant) => {
     const customer = await findOrCreateCustomer(tenant, { phone: parsed.phone, name: parsed.name });
-    return tenant.outbound.addToWaitlist({ customerId: customer.id, phone: customer.phone, serviceId: service.id });
+    return tenant.outbound.addToWaitlist({
+      customerId: customer.id,
+      phone: customer.phone,
+      serviceId: service.id,
+    });
   });
 }
 
@@ -75,10 +79,15 @@ export async function offerFreedSlot({
   const body = `${ctx.profile.name}: a ${spoken} just opened up (${date}). Reply YES to take it; first come, first served.`;
   // Offers already made for this slot come first, so a retried run re-sends the same texts (the sender
   // deduplicates by recipient) instead of offering the slot to more people.
-  const already = (await ctx.tenant.outbound.waitlist({ serviceId: input.serviceId, status: 'offered' })).filter(
-    (entry) => entry.offeredStartAt === input.startAt,
-  );
-  const offers: WaitlistOfferSms[] = already.map((entry) => ({ entryId: entry.id, from, to: entry.phone, body }));
+  const already = (
+    await ctx.tenant.outbound.waitlist({ serviceId: input.serviceId, status: 'offered' })
+  ).filter((entry) => entry.offeredStartAt === input.startAt);
+  const offers: WaitlistOfferSms[] = already.map((entry) => ({
+    entryId: entry.id,
+    from,
+    to: entry.phone,
+    body,
+  }));
   for (const entry of waiting) {
     if (offers.length >= policy.waitlistOfferSize) break;
     if ((await contactRefusal(ctx.tenant, entry.phone)) !== undefined) continue;
@@ -132,7 +141,8 @@ export async function claimWaitlistOffer({
     return { booked: true, reply: `You're booked: ${view.spoken}. See you then!` };
   } catch (error) {
     const taken =
-      error instanceof AppointmentOverlapError || (error instanceof DomainError && error.code === 'slot_taken');
+      error instanceof AppointmentOverlapError ||
+      (error instanceof DomainError && error.code === 'slot_taken');
     if (!taken) throw error;
     await ctx.tenant.outbound.updateWaitlistEntry(entry.id, { status: 'waiting' });
     return { booked: false, reply: 'Sorry, that slot was just taken. You are still on the waitlist.' };

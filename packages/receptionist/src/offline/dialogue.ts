@@ -154,16 +154,21 @@ export class DialoguePolicy implements EngineDialoguePolicy {
   #hearReminderAnswer(text: string, intent: Intent | undefined): boolean {
     const reminder = this.#ctx.reminderFor;
     if (reminder === undefined || this.#ctx.reminderSettled || this.#ctx.flow !== undefined) return false;
-    if (intent === 'reschedule' || intent === 'cancel' || intent === 'transfer' || intent === 'message') return false;
+    if (intent === 'reschedule' || intent === 'cancel' || intent === 'transfer' || intent === 'message')
+      return false;
     const answer = intent === 'check_appointment' ? 'yes' : recognizeYesNo(text);
     if (answer === 'yes') {
       this.#ctx.reminderSettled = true;
-      this.#ctx.decide('reminder_confirmed', 'the callee confirmed the booking', { appointmentId: reminder.id });
+      this.#ctx.decide('reminder_confirmed', 'the callee confirmed the booking', {
+        appointmentId: reminder.id,
+      });
       this.#ctx.callTool('confirm_appointment', { appointmentId: reminder.id });
       return true;
     }
     if (answer === 'no') {
-      this.#ctx.decide('reminder_declined', 'the callee cannot come as booked', { appointmentId: reminder.id });
+      this.#ctx.decide('reminder_declined', 'the callee cannot come as booked', {
+        appointmentId: reminder.id,
+      });
       this.#ctx.ask('intent', PROMPTS.moveOrCancel);
       return true;
     }

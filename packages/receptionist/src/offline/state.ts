@@ -55,11 +55,15 @@ export class DialogueContext {
     this.phone = options.callerNumber;
     this.resumed = options.resumed;
     this.now = options.now;
-    const appointmentId = options.purpose?.kind === 'reminder' ? options.purpose.facts.appointmentId : undefined;
+    const appointmentId =
+      options.purpose?.kind === 'reminder' ? options.purpose.facts.appointmentId : undefined;
     this.reminderFor =
       appointmentId === undefined
         ? undefined
-        : { id: appointmentId, startsAt: `${options.purpose?.facts.date ?? ''}T${options.purpose?.facts.time ?? ''}` };
+        : {
+            id: appointmentId,
+            startsAt: `${options.purpose?.facts.date ?? ''}T${options.purpose?.facts.time ?? ''}`,
+          };
   }
 
   say(text: string): void {

@@ -18,7 +18,11 @@ export function confirmAppointmentTool(deps: ToolDependencies): AnyEngineTool {
     async run(args, ctx) {
       const result = await confirmAppointment({ ctx, input: args });
       if (!result.confirmed) {
-        return { ok: false, code: 'appointment_not_found', message: 'I could not find that booking any more.' };
+        return {
+          ok: false,
+          code: 'appointment_not_found',
+          message: 'I could not find that booking any more.',
+        };
       }
       return {
         ok: true,

@@ -44,7 +44,11 @@ function refuse(params: Record<string, string>, behaviour: FakeCallsBehaviour): 
     );
   }
   if (behaviour.ownedNumbers.size > 0 && !behaviour.ownedNumbers.has(params.From)) {
-    return twilioError(400, 21210, `The source phone number provided, ${params.From}, is not yet verified for your account.`);
+    return twilioError(
+      400,
+      21210,
+      `The source phone number provided, ${params.From}, is not yet verified for your account.`,
+    );
   }
   return undefined;
 }
@@ -70,7 +74,9 @@ export function createCall(input: {
   const search = new URLSearchParams(input.form);
   const allParams: Record<string, string[]> = {};
   for (const [name, value] of search) (allParams[name] ??= []).push(value);
-  const params = Object.fromEntries(Object.entries(allParams).map(([name, values]) => [name, values.join(' ')]));
+  const params = Object.fromEntries(
+    Object.entries(allParams).map(([name, values]) => [name, values.join(' ')]),
+  );
   const refused = refuse(params, behaviour);
   if (refused !== undefined) return { status: refused.status, body: refused };
   const call: RecordedOutboundCall = {

@@ -34,7 +34,13 @@ export async function answerOutboundCall(
   });
   const body = await response.text();
   if (response.status !== 200) throw new Error(`outbound call Url answered ${response.status}: ${body}`);
-  const answer = { status: response.status, body, twiml: readTwiml(body), sentAtMs, answeredAtMs: performance.now() };
+  const answer = {
+    status: response.status,
+    body,
+    twiml: readTwiml(body),
+    sentAtMs,
+    answeredAtMs: performance.now(),
+  };
   const call = new FakeTwilioCall({ callSid: created.sid, accountSid: created.accountSid, answer });
   if (answer.twiml.stream) {
     await call.attach(client.openStream(answer.twiml.stream.url));
