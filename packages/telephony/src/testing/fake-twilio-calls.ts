@@ -73,7 +73,7 @@ export function createCall(input: {
   }
   const search = new URLSearchParams(input.form);
   const allParams: Record<string, string[]> = {};
-  for (const [name, value] of search) (allParams[name] ??= []).push(value);
+  for (const [name, value] of search) allParams[name] = [...(allParams[name] ?? []), value];
   const params = Object.fromEntries(
     Object.entries(allParams).map(([name, values]) => [name, values.join(' ')]),
   );
