@@ -42,7 +42,14 @@ export async function requestOutboundCall({
   ctx: DomainContext;
   input: RequestOutboundCallInput;
 }): Promise<RequestedOutboundCall> {
-  const parsed = RequestOutboundCallInput.parse(input);
+  const result = RequestOutboundCallInput.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new DomainError('invalid_input', `Invalid outbound call: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), {
+      cause: result.error,
+    });
+  }
+  const parsed = result.data;
   const to = requireE164(parsed.to);
   const from = await businessCallerId(ctx.tenant);
   if (from === undefined) {
