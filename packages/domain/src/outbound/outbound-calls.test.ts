@@ -54,22 +54,38 @@ async function dialJobs() {
 
 describe('requestOutboundCall', () => {
   it('queues the call row (outbound, caller ID = the business) and its first dial job', async () => {
-    const requested = await requestOutboundCall({ ctx: ctxAt(NOW), input: { to: '(202) 555-0101', purpose: 'custom', note: 'Your glasses are ready.' } });
+    const requested = await requestOutboundCall({
+      ctx: ctxAt(NOW),
+      input: { to: '(202) 555-0101', purpose: 'custom', note: 'Your glasses are ready.' },
+    });
     const call = await tenant.calls.get(requested.callId);
-    expect(call).toMatchObject({ direction: 'outbound', status: 'queued', fromNumber: BUSINESS_NUMBER, toNumber: CUSTOMER });
+    expect(call).toMatchObject({
+      direction: 'outbound',
+      status: 'queued',
+      fromNumber: BUSINESS_NUMBER,
+      toNumber: CUSTOMER,
+    });
     expect(requested.scheduledFor).toBe(NOW);
-    expect((await dialJobs()).map((job) => job.payload)).toEqual([{ outboundId: requested.outboundId, attempt: 0 }]);
+    expect((await dialJobs()).map((job) => job.payload)).toEqual([
+      { outboundId: requested.outboundId, attempt: 0 },
+    ]);
   });
 
   it('refuses invalid numbers, the do-not-contact list and numbers that texted STOP', async () => {
-    await expect(requestOutboundCall({ ctx: ctxAt(NOW), input: { to: '12', purpose: 'custom' } })).rejects.toMatchObject({
+    await expect(
+      requestOutboundCall({ ctx: ctxAt(NOW), input: { to: '12', purpose: 'custom' } }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
     });
-    await expect(requestOutboundCall({ ctx: ctxAt(NOW), input: { to: '555', purpose: 'custom' } })).rejects.toMatchObject({
+    await expect(
+      requestOutboundCall({ ctx: ctxAt(NOW), input: { to: '555', purpose: 'custom' } }),
+    ).rejects.toMatchObject({
       code: 'invalid_phone',
     });
     await addDoNotContact({ ctx: { tenant }, input: { phone: CUSTOMER } });
-    await expect(requestOutboundCall({ ctx: ctxAt(NOW), input: { to: CUSTOMER, purpose: 'custom' } })).rejects.toMatchObject({
+    await expect(
+      requestOutboundCall({ ctx: ctxAt(NOW), input: { to: CUSTOMER, purpose: 'custom' } }),
+    ).rejects.toMatchObject({
       code: 'do_not_contact',
     });
     await tenant.notifications.setOptOut('+12025550102', true);
@@ -79,16 +95,25 @@ describe('requestOutboundCall', () => {
     expect(await dialJobs()).toEqual([]);
   });
 
-  it('waits for the callee\'s quiet hours to end (22:00 in New York → 11:00 next day, 08:00 in Los Angeles)', async () => {
+  it("waits for the callee's quiet hours to end (22:00 in New York → 11:00 next day, 08:00 in Los Angeles)", async () => {
     const late = DateTime.fromISO('2030-01-07T22:00', { zone: ZONE }).toMillis();
-    const requested = await requestOutboundCall({ ctx: ctxAt(late), input: { to: CUSTOMER, purpose: 'custom' } });
+    const requested = await requestOutboundCall({
+      ctx: ctxAt(late),
+      input: { to: CUSTOMER, purpose: 'custom' },
+    });
     expect(requested.scheduledFor).toBe(DateTime.fromISO('2030-01-08T11:00', { zone: ZONE }).toMillis());
     expect((await dialJobs())[0]?.runAt).toBe(requested.scheduledFor);
   });
 
   it('is one call per dedupe key', async () => {
-    const first = await requestOutboundCall({ ctx: ctxAt(NOW), input: { to: CUSTOMER, purpose: 'custom', dedupeKey: 'k' } });
-    const again = await requestOutboundCall({ ctx: ctxAt(NOW), input: { to: CUSTOMER, purpose: 'custom', dedupeKey: 'k' } });
+    const first = await requestOutboundCall({
+      ctx: ctxAt(NOW),
+      input: { to: CUSTOMER, purpose: 'custom', dedupeKey: 'k' },
+    });
+    const again = await requestOutboundCall({
+      ctx: ctxAt(NOW),
+      input: { to: CUSTOMER, purpose: 'custom', dedupeKey: 'k' },
+    });
     expect(again).toMatchObject({ callId: first.callId, created: false });
     expect(await dialJobs()).toHaveLength(1);
   });
@@ -96,10 +121,15 @@ describe('requestOutboundCall', () => {
 
 describe('dialling', () => {
   it('claims an attempt once: a duplicate or late job for it is stale', async () => {
-    const { outboundId } = await requestOutboundCall({ ctx: ctxAt(NOW), input: { to: CUSTOMER, purpose: 'custom' } });
+    const { outboundId } = await requestOutboundCall({
+      ctx: ctxAt(NOW),
+      input: { to: CUSTOMER, purpose: 'custom' },
+    });
     const decision = await beginOutboundDial({ ctx: ctxAt(NOW), input: { outboundId, attempt: 0 } });
     expect(decision).toMatchObject({ kind: 'dial', to: CUSTOMER, from: BUSINESS_NUMBER });
-    expect(await beginOutboundDial({ ctx: ctxAt(NOW), input: { outboundId, attempt: 0 } })).toEqual({ kind: 'stale' });
+    expect(await beginOutboundDial({ ctx: ctxAt(NOW), input: { outboundId, attempt: 0 } })).toEqual({
+      kind: 'stale',
+    });
   });
 
   it('skips a reminder whose appointment was cancelled, moved or is past', async () => {
@@ -120,11 +150,15 @@ describe('dialling', () => {
       input: { appointmentId: moved.appointment.id, newDate: '2030-01-08', newTime: '15:00' },
     });
     const [first, second] = requests;
-    expect(await beginOutboundDial({ ctx: ctxAt(NOW), input: { outboundId: first!.outboundId, attempt: 0 } })).toEqual({
+    expect(
+      await beginOutboundDial({ ctx: ctxAt(NOW), input: { outboundId: first!.outboundId, attempt: 0 } }),
+    ).toEqual({
       kind: 'skipped',
       reason: 'appointment_cancelled',
     });
-    expect(await beginOutboundDial({ ctx: ctxAt(NOW), input: { outboundId: second!.outboundId, attempt: 0 } })).toEqual({
+    expect(
+      await beginOutboundDial({ ctx: ctxAt(NOW), input: { outboundId: second!.outboundId, attempt: 0 } }),
+    ).toEqual({
       kind: 'skipped',
       reason: 'appointment_moved',
     });
@@ -136,7 +170,9 @@ describe('dialling', () => {
       input: { to: CUSTOMER, purpose: 'reminder', appointmentId: past.appointment.id },
     });
     const afterStart = DateTime.fromISO('2030-01-08T16:30', { zone: ZONE }).toMillis();
-    expect(await beginOutboundDial({ ctx: ctxAt(afterStart), input: { outboundId: late.outboundId, attempt: 0 } })).toEqual({
+    expect(
+      await beginOutboundDial({ ctx: ctxAt(afterStart), input: { outboundId: late.outboundId, attempt: 0 } }),
+    ).toEqual({
       kind: 'skipped',
       reason: 'appointment_past',
     });
@@ -145,9 +181,13 @@ describe('dialling', () => {
   it('defers past the daily cap to the next allowed time tomorrow', async () => {
     const ids = [];
     for (const phone of ['+12025550111', '+12025550112', '+12025550113'])
-      ids.push((await requestOutboundCall({ ctx: ctxAt(NOW), input: { to: phone, purpose: 'custom' } })).outboundId);
+      ids.push(
+        (await requestOutboundCall({ ctx: ctxAt(NOW), input: { to: phone, purpose: 'custom' } })).outboundId,
+      );
     for (const id of ids.slice(0, 2))
-      expect((await beginOutboundDial({ ctx: ctxAt(NOW), input: { outboundId: id, attempt: 0 } })).kind).toBe('dial');
+      expect((await beginOutboundDial({ ctx: ctxAt(NOW), input: { outboundId: id, attempt: 0 } })).kind).toBe(
+        'dial',
+      );
     const third = await beginOutboundDial({ ctx: ctxAt(NOW), input: { outboundId: ids[2]!, attempt: 0 } });
     expect(third).toEqual({
       kind: 'deferred',
@@ -157,38 +197,72 @@ describe('dialling', () => {
   });
 
   it('retries a busy line after the delay, then closes the call when attempts run out', async () => {
-    const { outboundId, callId } = await requestOutboundCall({ ctx: ctxAt(NOW), input: { to: CUSTOMER, purpose: 'custom' } });
+    const { outboundId, callId } = await requestOutboundCall({
+      ctx: ctxAt(NOW),
+      input: { to: CUSTOMER, purpose: 'custom' },
+    });
     await beginOutboundDial({ ctx: ctxAt(NOW), input: { outboundId, attempt: 0 } });
-    await recordDialOutcome({ ctx: ctxAt(NOW), input: { outboundId, outcome: { kind: 'placed', callSid: SID } } });
-    expect((await tenant.calls.get(callId))).toMatchObject({ status: 'ringing', twilioCallSid: SID });
+    await recordDialOutcome({
+      ctx: ctxAt(NOW),
+      input: { outboundId, outcome: { kind: 'placed', callSid: SID } },
+    });
+    expect(await tenant.calls.get(callId)).toMatchObject({ status: 'ringing', twilioCallSid: SID });
     // A callback from another CallSid changes nothing.
-    await recordOutboundStatus({ ctx: ctxAt(NOW), input: { callId, callSid: `${SID.slice(0, -1)}0`, callStatus: 'busy' } });
+    await recordOutboundStatus({
+      ctx: ctxAt(NOW),
+      input: { callId, callSid: `${SID.slice(0, -1)}0`, callStatus: 'busy' },
+    });
     expect((await tenant.outbound.get(outboundId))?.status).toBe('dialing');
 
-    const retried = await recordOutboundStatus({ ctx: ctxAt(NOW), input: { callId, callSid: SID, callStatus: 'busy' } });
+    const retried = await recordOutboundStatus({
+      ctx: ctxAt(NOW),
+      input: { callId, callSid: SID, callStatus: 'busy' },
+    });
     expect(retried).toMatchObject({ status: 'queued', attempts: 1, nextAttemptAt: NOW + 30 * 60_000 });
-    expect((await tenant.calls.get(callId))).toMatchObject({ status: 'queued', twilioCallSid: null, endedAt: null });
+    expect(await tenant.calls.get(callId)).toMatchObject({
+      status: 'queued',
+      twilioCallSid: null,
+      endedAt: null,
+    });
     expect((await dialJobs()).map((job) => job.payload)).toContainEqual({ outboundId, attempt: 1 });
 
     const later = NOW + 30 * 60_000;
     await beginOutboundDial({ ctx: ctxAt(later), input: { outboundId, attempt: 1 } });
     const secondSid = `${SID.slice(0, -1)}1`;
-    await recordDialOutcome({ ctx: ctxAt(later), input: { outboundId, outcome: { kind: 'placed', callSid: secondSid } } });
-    const closed = await recordOutboundStatus({ ctx: ctxAt(later), input: { callId, callSid: secondSid, callStatus: 'no-answer' } });
+    await recordDialOutcome({
+      ctx: ctxAt(later),
+      input: { outboundId, outcome: { kind: 'placed', callSid: secondSid } },
+    });
+    const closed = await recordOutboundStatus({
+      ctx: ctxAt(later),
+      input: { callId, callSid: secondSid, callStatus: 'no-answer' },
+    });
     expect(closed).toMatchObject({ status: 'no_answer', attempts: 2 });
-    expect((await tenant.calls.get(callId))).toMatchObject({ status: 'no_answer', endReason: 'outbound_twilio_no-answer' });
+    expect(await tenant.calls.get(callId)).toMatchObject({
+      status: 'no_answer',
+      endReason: 'outbound_twilio_no-answer',
+    });
   });
 
   it("ends the call as failed when Twilio refuses the number; retries Twilio's rate limit", async () => {
-    const refused = await requestOutboundCall({ ctx: ctxAt(NOW), input: { to: CUSTOMER, purpose: 'custom' } });
+    const refused = await requestOutboundCall({
+      ctx: ctxAt(NOW),
+      input: { to: CUSTOMER, purpose: 'custom' },
+    });
     await beginOutboundDial({ ctx: ctxAt(NOW), input: { outboundId: refused.outboundId, attempt: 0 } });
     await recordDialOutcome({
       ctx: ctxAt(NOW),
       input: { outboundId: refused.outboundId, outcome: { kind: 'refused', code: 21215, message: 'geo' } },
     });
-    expect(await tenant.calls.get(refused.callId)).toMatchObject({ status: 'failed', endReason: 'outbound_twilio_21215' });
+    expect(await tenant.calls.get(refused.callId)).toMatchObject({
+      status: 'failed',
+      endReason: 'outbound_twilio_21215',
+    });
 
-    const limited = await requestOutboundCall({ ctx: ctxAt(NOW), input: { to: '+12025550109', purpose: 'custom' } });
+    const limited = await requestOutboundCall({
+      ctx: ctxAt(NOW),
+      input: { to: '+12025550109', purpose: 'custom' },
+    });
     await beginOutboundDial({ ctx: ctxAt(NOW), input: { outboundId: limited.outboundId, attempt: 0 } });
     const retry = await recordDialOutcome({
       ctx: ctxAt(NOW),
@@ -198,12 +272,24 @@ describe('dialling', () => {
   });
 
   it('an answering machine gets a short voicemail; a person does not', async () => {
-    const { outboundId, callId } = await requestOutboundCall({ ctx: ctxAt(NOW), input: { to: CUSTOMER, purpose: 'custom' } });
+    const { outboundId, callId } = await requestOutboundCall({
+      ctx: ctxAt(NOW),
+      input: { to: CUSTOMER, purpose: 'custom' },
+    });
     await beginOutboundDial({ ctx: ctxAt(NOW), input: { outboundId, attempt: 0 } });
-    await recordDialOutcome({ ctx: ctxAt(NOW), input: { outboundId, outcome: { kind: 'placed', callSid: SID } } });
-    const human = await recordAnsweredBy({ ctx: ctxAt(NOW), input: { callId, callSid: SID, answeredBy: 'human' } });
+    await recordDialOutcome({
+      ctx: ctxAt(NOW),
+      input: { outboundId, outcome: { kind: 'placed', callSid: SID } },
+    });
+    const human = await recordAnsweredBy({
+      ctx: ctxAt(NOW),
+      input: { callId, callSid: SID, answeredBy: 'human' },
+    });
     expect(human.voicemail).toBeUndefined();
-    const machine = await recordAnsweredBy({ ctx: ctxAt(NOW), input: { callId, callSid: SID, answeredBy: 'machine_end_beep' } });
+    const machine = await recordAnsweredBy({
+      ctx: ctxAt(NOW),
+      input: { callId, callSid: SID, answeredBy: 'machine_end_beep' },
+    });
     expect(machine.voicemail).toMatch(/call us back/i);
     expect(machine.voicemail).not.toContain(CUSTOMER);
     expect(machine.outbound?.status).toBe('voicemail');

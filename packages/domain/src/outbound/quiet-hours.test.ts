@@ -8,22 +8,28 @@ const at = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toMill
 
 describe('callee zones', () => {
   it("uses the customer's stored zone first", () => {
-    expect(calleeZones({ phone: '+12125550123', customerZone: 'Europe/Paris', businessZone: 'America/New_York' })).toEqual([
-      'Europe/Paris',
-    ]);
+    expect(
+      calleeZones({ phone: '+12125550123', customerZone: 'Europe/Paris', businessZone: 'America/New_York' }),
+    ).toEqual(['Europe/Paris']);
   });
 
   it('reads the country and, in North America, the special area codes from the number', () => {
-    expect(calleeZones({ phone: '+442071838750', businessZone: 'America/New_York' })).toEqual(['Europe/London']);
-    expect(calleeZones({ phone: '+18085550123', businessZone: 'America/New_York' })).toEqual(['Pacific/Honolulu']);
-    expect(calleeZones({ phone: '+12125550123', businessZone: 'Europe/London' })).toContain('America/Los_Angeles');
+    expect(calleeZones({ phone: '+442071838750', businessZone: 'America/New_York' })).toEqual([
+      'Europe/London',
+    ]);
+    expect(calleeZones({ phone: '+18085550123', businessZone: 'America/New_York' })).toEqual([
+      'Pacific/Honolulu',
+    ]);
+    expect(calleeZones({ phone: '+12125550123', businessZone: 'Europe/London' })).toContain(
+      'America/Los_Angeles',
+    );
   });
 
   it("falls back to the business's zone for an unknown country or an unparsable number", () => {
     expect(calleeZones({ phone: '+97142000000', businessZone: 'Asia/Dubai' })).toEqual(['Asia/Dubai']);
-    expect(calleeZones({ phone: 'nonsense', customerZone: 'Not/AZone', businessZone: 'Asia/Dubai' })).toEqual([
-      'Asia/Dubai',
-    ]);
+    expect(calleeZones({ phone: 'nonsense', customerZone: 'Not/AZone', businessZone: 'Asia/Dubai' })).toEqual(
+      ['Asia/Dubai'],
+    );
   });
 });
 

@@ -45,9 +45,13 @@ export async function requestOutboundCall({
   const result = RequestOutboundCallInput.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new DomainError('invalid_input', `Invalid outbound call: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), {
-      cause: result.error,
-    });
+    throw new DomainError(
+      'invalid_input',
+      `Invalid outbound call: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+      {
+        cause: result.error,
+      },
+    );
   }
   const parsed = result.data;
   const to = requireE164(parsed.to);
