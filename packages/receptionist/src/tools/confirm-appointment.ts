@@ -13,7 +13,7 @@ export function confirmAppointmentTool(deps: ToolDependencies): AnyEngineTool {
   return receptionistTool(deps, {
     name: 'confirm_appointment',
     description:
-      'Call on a reminder call when the person confirms they will come to the booking the call is about.',
+      'Call when, on a reminder call you placed, the person confirms they will come to the booking the call is about.',
     parameters: ConfirmAppointmentParameters,
     async run(args, ctx) {
       const result = await confirmAppointment({ ctx, input: args });
