@@ -7,6 +7,7 @@ import {
   appointmentReminders,
   type CallRow,
   calls,
+  type DoNotContactRow,
   doNotContact,
   type OutboundCallRow,
   type OutboundPurpose,
@@ -262,6 +263,14 @@ export function createOutboundDal(ex: Executor, businessId: string) {
       await ex
         .delete(doNotContact)
         .where(and(eq(doNotContact.businessId, businessId), eq(doNotContact.phoneNumber, phoneNumber)));
+    },
+
+    async listDoNotContact(): Promise<DoNotContactRow[]> {
+      return ex
+        .select()
+        .from(doNotContact)
+        .where(eq(doNotContact.businessId, businessId))
+        .orderBy(desc(doNotContact.createdAt));
     },
 
     async isDoNotContact(phoneNumber: string): Promise<boolean> {
