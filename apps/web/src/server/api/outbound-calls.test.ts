@@ -2,6 +2,7 @@ import { bookAppointment, createBusinessWithProfile, loadDomainContext } from '@
 import { createTestProfile, tenantFixture } from '@receptionist/domain/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboundCallHandler } from './outbound-calls.ts';
+import { addToWaitlistHandler } from './waitlist.ts';
 import { type ApiTestBed, createApiTestBed } from './test-harness.ts';
 
 let bed: ApiTestBed;
@@ -85,5 +86,28 @@ describe('POST /api/v1/calls/outbound', () => {
       body: { to: '+12025550101', purpose: 'custom' },
     });
     expect(unauthenticated.status).toBe(401);
+  });
+});
+
+describe('POST /api/v1/waitlist', () => {
+  it('puts a person on the waitlist of a service (201); an unknown service is 422', async () => {
+    const added = await bed.call(addToWaitlistHandler, {
+      method: 'POST',
+      path: '/api/v1/waitlist',
+      body: { phone: '(202) 555-0161', name: 'Ann Lee', service: 'Cleaning' },
+    });
+    expect(added).toMatchObject({
+      status: 201,
+      body: { data: { phone: '+12025550161', serviceId: 'cleaning', status: 'waiting' } },
+    });
+    const unknown = await bed.call(addToWaitlistHandler, {
+      method: 'POST',
+      path: '/api/v1/waitlist',
+      body: { phone: '+12025550161', service: 'Haircut' },
+    });
+    expect(unknown).toMatchObject({
+      status: 422,
+      body: { error: { details: { reason: 'unknown_service' } } },
+    });
   });
 });
