@@ -1,6 +1,6 @@
 import { AppointmentOverlapError, type WaitlistEntryRow } from '@receptionist/db';
 import { z } from 'zod';
-import { localDate, localTimeOf } from '../availability/calendar.ts';
+import { formatDate, formatTime, localDate, localTimeOf } from '../availability/calendar.ts';
 import { type DomainContext, resolveService } from '../availability/index.ts';
 import { bookAppointment } from '../appointments/book.ts';
 import { toAppointmentView } from '../appointments/view.ts';
@@ -60,23 +60,8 @@ export async function offerFreedSlot({
   const waiting = await ctx.tenant.outbound.waitlist({ serviceId: input.serviceId, status: 'waiting' });
   const service = ctx.profile.services.find((candidate) => candidate.id === input.serviceId);
   if (service === undefined) return [];
-  const date = localDate(ctx.profile, input.startAt);
-  const spoken = toAppointmentView(ctx.profile, {
-    id: '',
-    businessId: ctx.tenant.businessId,
-    serviceId: service.id,
-    customerId: '',
-    startAt: input.startAt,
-    endAt: input.startAt,
-    blockedUntil: input.startAt,
-    status: 'booked',
-    notes: null,
-    createdByCallId: null,
-    cancelledAt: null,
-    createdAt: 0,
-    updatedAt: 0,
-  }).spoken;
-  const body = `${ctx.profile.name}: a ${spoken} just opened up (${date}). Reply YES to take it; first come, first served.`;
+  const spoken = `${service.name} on ${formatDate(ctx.profile, localDate(ctx.profile, input.startAt))} at ${formatTime(ctx.profile, input.startAt)}`;
+  const body = `${ctx.profile.name}: a ${spoken} just opened up. Reply YES to take it; first come, first served.`;
   // Offers already made for this slot come first, so a retried run re-sends the same texts (the sender
   // deduplicates by recipient) instead of offering the slot to more people.
   const already = (
