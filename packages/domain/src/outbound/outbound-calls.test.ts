@@ -8,6 +8,7 @@ import { rescheduleAppointment } from '../appointments/reschedule.ts';
 import type { DomainContext } from '../availability/index.ts';
 import type { BusinessProfile } from '../profile/schema.ts';
 import { createTestReceptionistBusiness } from '../testing/index.ts';
+import { loadOutboundCallBrief } from './brief.ts';
 import { recordAnsweredBy, recordOutboundStatus } from './callbacks.ts';
 import { beginOutboundDial, recordDialOutcome } from './dial.ts';
 import { addDoNotContact } from './do-not-contact.ts';
@@ -293,5 +294,41 @@ describe('dialling', () => {
     expect(machine.voicemail).toMatch(/call us back/i);
     expect(machine.voicemail).not.toContain(CUSTOMER);
     expect(machine.outbound?.status).toBe('voicemail');
+  });
+});
+
+describe('the brief the agent gets', () => {
+  it("a callback opens with the message's context; a reminder names its booking", async () => {
+    const message = await tenant.messages.create({
+      callerName: 'Dana Reed',
+      callerNumber: CUSTOMER,
+      reason: 'a question about my bill',
+    });
+    const callback = await requestOutboundCall({
+      ctx: ctxAt(NOW),
+      input: { to: CUSTOMER, purpose: 'callback', messageId: message.id },
+    });
+    const brief = await loadOutboundCallBrief({ ctx: ctxAt(NOW), input: { callId: callback.callId } });
+    expect(brief?.opening).toMatch(/returning your call, Dana Reed, about: a question about my bill/);
+    expect(brief?.context.join(' ')).toMatch(/OUTBOUND call/);
+
+    const booked = await bookTomorrow('11:00');
+    const reminder = await requestOutboundCall({
+      ctx: ctxAt(NOW),
+      input: { to: CUSTOMER, purpose: 'reminder', appointmentId: booked.appointment.id },
+    });
+    const reminderBrief = await loadOutboundCallBrief({
+      ctx: ctxAt(NOW),
+      input: { callId: reminder.callId },
+    });
+    expect(reminderBrief?.appointment).toMatchObject({
+      id: booked.appointment.id,
+      date: '2030-01-08',
+      time: '11:00',
+    });
+    expect(reminderBrief?.opening).toMatch(/remind you of your Cleaning on Tuesday, January 8 at 11:00 AM/);
+    expect(
+      await loadOutboundCallBrief({ ctx: ctxAt(NOW), input: { callId: 'call_inbound' } }),
+    ).toBeUndefined();
   });
 });
