@@ -12,7 +12,12 @@ import {
 } from '@receptionist/domain';
 import { createScriptedEngine } from '@receptionist/engine/testing';
 import { fakeSid, readTwiml, type RecordedOutboundCall } from '@receptionist/telephony/testing';
-import { answerOutboundCall, postAnsweredBy, postOutboundStatus } from '@receptionist/telephony/testing';
+import {
+  answerOutboundCall,
+  postAnsweredBy,
+  postOutboundStatus,
+  waitUntil,
+} from '@receptionist/telephony/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CALLER_NUMBER, PUBLIC_URL, startVoiceHarness, type VoiceHarness } from '../testing/voice-harness.ts';
 
@@ -72,6 +77,29 @@ describe('outbound call webhooks', () => {
     const call = await answerOutboundCall(h.twilio, created, { answeredBy: 'human' });
     expect(call.answer.twiml.stream?.parameters.callId).toBe(callId);
     expect(call.answer.twiml.stream?.url).toMatch(/^wss:\/\/voice\.example\.test\/twilio\/stream\//);
+  });
+
+  it('a callee who hangs up at once: the call ends completed and goes to the cold path like any call', async () => {
+    const { callId, outboundId, created } = await placedCall();
+    const call = await answerOutboundCall(h.twilio, created, { answeredBy: 'human' });
+    call.stop();
+    let row = await tenant.calls.get(callId);
+    for (let tries = 0; row?.endedAt === null && tries < 200; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      row = await tenant.calls.get(callId);
+    }
+    await waitUntil(() => h.voice.activeCalls === 0, 'the session to end');
+    expect(row).toMatchObject({ status: 'completed', direction: 'outbound' });
+    expect(row?.endedAt).not.toBeNull();
+    expect(
+      (await tenant.jobs.list()).some(
+        (job) => job.kind === 'call.ended' && (job.payload as { callId: string }).callId === callId,
+      ),
+    ).toBe(true);
+    expect((await tenant.outbound.get(outboundId))?.status).toBe('answered');
+    // Twilio's final `completed` afterwards changes nothing.
+    expect(await postOutboundStatus(h.twilio, created, 'completed')).toBe(204);
+    expect((await tenant.calls.get(callId))?.endReason).toBe(row?.endReason);
   });
 
   it('an answering machine gets a short voicemail: the live call is redirected to <Say> and <Hangup/>', async () => {
