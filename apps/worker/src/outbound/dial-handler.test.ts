@@ -123,5 +123,6 @@ describe('outbound.dial against the fake Twilio REST API (the real twilio client
   it('without Twilio configured the job is dead-lettered with the reason', async () => {
     const { outboundId } = await request();
     await expect(run(outboundDialHandler(undefined), outboundId)).rejects.toBeInstanceOf(PermanentJobError);
+    expect((await tenant.outbound.get(outboundId))?.status).toBe('failed');
   });
 });

@@ -1,5 +1,6 @@
 import {
   beginOutboundDial,
+  closeOutbound,
   type JobPayload,
   loadDomainContext,
   recordDialOutcome,
@@ -15,10 +16,17 @@ import type { CallPlacer } from './twilio-calls.ts';
  */
 export function outboundDialHandler(placer: CallPlacer | undefined): JobHandler<'outbound.dial'> {
   return async ({ job, payload, db, now, logger }) => {
+    const ctx = await loadDomainContext(db, job.businessId, { actor: { kind: 'system' }, nowMs: now() });
     if (placer === undefined) {
+      // The call can never be placed by this install: close it (the log says why) and dead-letter the job.
+      const outbound = await ctx.tenant.outbound.get(payload.outboundId);
+      if (outbound?.status === 'queued') {
+        await ctx.tenant.transaction((tenant) =>
+          closeOutbound({ tenant }, outbound, 'failed', 'not_configured'),
+        );
+      }
       throw new PermanentJobError('outbound calls need TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and PUBLIC_URL');
     }
-    const ctx = await loadDomainContext(db, job.businessId, { actor: { kind: 'system' }, nowMs: now() });
     const decision = await beginOutboundDial({ ctx, input: payload as JobPayload<'outbound.dial'> });
     if (decision.kind !== 'dial') {
       logger.info(

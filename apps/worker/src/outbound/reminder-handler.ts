@@ -32,7 +32,12 @@ export function reminderDueHandler(channels: NotificationChannels): JobHandler<'
       },
       { db, channels, logger, signal },
     );
-    await finishReminderSms({ ctx, input: { reminderId: payload.reminderId, sent: true } });
+    // Neither sent now nor before: Twilio refused the number for good (recorded on the send), not a retry.
+    const sent = result.sent + result.skipped > 0;
+    await finishReminderSms({
+      ctx,
+      input: { reminderId: payload.reminderId, sent, ...(sent ? {} : { detail: 'sms_refused' }) },
+    });
     logger.info({ reminderId: payload.reminderId, ...result }, 'reminder SMS sent');
   };
 }

@@ -22,7 +22,7 @@ export const OutboundPolicy = z.object({
   quietHours: z
     .object({ allowedFrom: LocalClock.default('08:00'), allowedUntil: LocalClock.default('21:00') })
     .default({ allowedFrom: '08:00', allowedUntil: '21:00' }),
-  /** Outbound call attempts per business per local day (the business's zone). */
+  /** Outbound calls dialled per business per local day (the business's zone); a retry counts its call once. */
   dailyCallCap: z.number().int().min(0).max(10_000).default(50),
   /** Attempts per outbound call (the first included) and the wait after a busy / no answer. */
   retry: z
