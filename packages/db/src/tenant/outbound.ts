@@ -3,22 +3,15 @@ import type { Executor } from '../client.ts';
 import { NotFoundError } from '../errors.ts';
 import { nowMs } from '../ids.ts';
 import {
-  type AppointmentReminderRow,
-  appointmentReminders,
   type CallRow,
   calls,
-  type DoNotContactRow,
-  doNotContact,
   type OutboundCallRow,
   type OutboundPurpose,
   type OutboundStatus,
   outboundCalls,
-  type ReminderChannel,
-  type ReminderStatus,
-  type WaitlistEntryRow,
-  type WaitlistStatus,
-  waitlistEntries,
 } from '../schema/index.ts';
+import { createContactListsDal } from './outbound-contacts.ts';
+import { createReminderDal } from './outbound-reminders.ts';
 
 export interface CreateOutboundCallInput {
   purpose: OutboundPurpose;
@@ -167,159 +160,8 @@ export function createOutboundDal(ex: Executor, businessId: string) {
         .limit(Math.min(Math.max(1, options.limit ?? 50), 500));
     },
 
-    // ── reminders ──────────────────────────────────────────────────────────────────────────────────────
-
-    /** Records a reminder unless one with the same (appointment, start, channel) exists; true when new. */
-    async scheduleReminder(input: {
-      appointmentId: string;
-      startAt: number;
-      channel: ReminderChannel;
-      runAt: number;
-    }): Promise<{ reminder: AppointmentReminderRow; created: boolean }> {
-      const [inserted] = await ex
-        .insert(appointmentReminders)
-        .values({ businessId, ...input })
-        .onConflictDoNothing()
-        .returning();
-      if (inserted) return { reminder: inserted, created: true };
-      const [existing] = await ex
-        .select()
-        .from(appointmentReminders)
-        .where(
-          and(
-            eq(appointmentReminders.businessId, businessId),
-            eq(appointmentReminders.appointmentId, input.appointmentId),
-            eq(appointmentReminders.startAt, input.startAt),
-            eq(appointmentReminders.channel, input.channel),
-          ),
-        )
-        .limit(1);
-      if (existing === undefined) throw new NotFoundError('reminder', input.appointmentId);
-      return { reminder: existing, created: false };
-    },
-
-    async getReminder(id: string): Promise<AppointmentReminderRow | undefined> {
-      const [row] = await ex
-        .select()
-        .from(appointmentReminders)
-        .where(and(eq(appointmentReminders.id, id), eq(appointmentReminders.businessId, businessId)))
-        .limit(1);
-      return row;
-    },
-
-    /** Finishes a `scheduled` reminder (the claim: only one run can move it); undefined if already done. */
-    async finishReminder(
-      id: string,
-      status: Exclude<ReminderStatus, 'scheduled'>,
-      detail?: string,
-    ): Promise<AppointmentReminderRow | undefined> {
-      const [row] = await ex
-        .update(appointmentReminders)
-        .set({ status, detail: detail ?? null })
-        .where(
-          and(
-            eq(appointmentReminders.id, id),
-            eq(appointmentReminders.businessId, businessId),
-            eq(appointmentReminders.status, 'scheduled'),
-          ),
-        )
-        .returning();
-      return row;
-    },
-
-    /** Reminders sent for these appointments, newest first (to match a reply to what it answers). */
-    async sentRemindersFor(appointmentIds: readonly string[]): Promise<AppointmentReminderRow[]> {
-      if (appointmentIds.length === 0) return [];
-      return ex
-        .select()
-        .from(appointmentReminders)
-        .where(
-          and(
-            eq(appointmentReminders.businessId, businessId),
-            inArray(appointmentReminders.appointmentId, [...appointmentIds]),
-            eq(appointmentReminders.status, 'sent'),
-          ),
-        )
-        .orderBy(desc(appointmentReminders.runAt));
-    },
-
-    async setReminderReply(id: string, reply: string): Promise<void> {
-      await ex
-        .update(appointmentReminders)
-        .set({ reply })
-        .where(and(eq(appointmentReminders.id, id), eq(appointmentReminders.businessId, businessId)));
-    },
-
-    // ── do not contact ─────────────────────────────────────────────────────────────────────────────────
-
-    async addDoNotContact(phoneNumber: string, reason?: string): Promise<void> {
-      await ex
-        .insert(doNotContact)
-        .values({ businessId, phoneNumber, reason: reason ?? null })
-        .onConflictDoNothing();
-    },
-
-    async removeDoNotContact(phoneNumber: string): Promise<void> {
-      await ex
-        .delete(doNotContact)
-        .where(and(eq(doNotContact.businessId, businessId), eq(doNotContact.phoneNumber, phoneNumber)));
-    },
-
-    async listDoNotContact(): Promise<DoNotContactRow[]> {
-      return ex
-        .select()
-        .from(doNotContact)
-        .where(eq(doNotContact.businessId, businessId))
-        .orderBy(desc(doNotContact.createdAt));
-    },
-
-    async isDoNotContact(phoneNumber: string): Promise<boolean> {
-      const [row] = await ex
-        .select({ id: doNotContact.id })
-        .from(doNotContact)
-        .where(and(eq(doNotContact.businessId, businessId), eq(doNotContact.phoneNumber, phoneNumber)))
-        .limit(1);
-      return row !== undefined;
-    },
-
-    // ── waitlist ───────────────────────────────────────────────────────────────────────────────────────
-
-    async addToWaitlist(input: {
-      customerId: string;
-      phone: string;
-      serviceId: string;
-    }): Promise<WaitlistEntryRow> {
-      const [row] = await ex
-        .insert(waitlistEntries)
-        .values({ businessId, ...input })
-        .returning();
-      return row!;
-    },
-
-    async waitlist(filters: { serviceId?: string; status?: WaitlistStatus; phone?: string } = {}) {
-      const conditions = [eq(waitlistEntries.businessId, businessId)];
-      if (filters.serviceId !== undefined) conditions.push(eq(waitlistEntries.serviceId, filters.serviceId));
-      if (filters.status !== undefined) conditions.push(eq(waitlistEntries.status, filters.status));
-      if (filters.phone !== undefined) conditions.push(eq(waitlistEntries.phone, filters.phone));
-      return ex
-        .select()
-        .from(waitlistEntries)
-        .where(and(...conditions))
-        .orderBy(waitlistEntries.createdAt);
-    },
-
-    async updateWaitlistEntry(
-      id: string,
-      patch: Partial<Pick<WaitlistEntryRow, 'status' | 'offeredStartAt' | 'offeredAt' | 'appointmentId'>>,
-    ): Promise<WaitlistEntryRow> {
-      const [row] = await ex
-        .update(waitlistEntries)
-        .set(patch)
-        .where(and(eq(waitlistEntries.id, id), eq(waitlistEntries.businessId, businessId)))
-        .returning();
-      if (row === undefined) throw new NotFoundError('waitlist entry', id);
-      return row;
-    },
+    ...createReminderDal(ex, businessId),
+    ...createContactListsDal(ex, businessId),
   };
 }
 
