@@ -1,5 +1,5 @@
 import type { AfterHoursRule, HumanLine } from '@receptionist/domain';
-import type { AnyEngineTool, BusinessBrief, CommitmentCheck } from '@receptionist/engine';
+import type { AnyEngineTool, BusinessBrief, CallPurpose, CommitmentCheck } from '@receptionist/engine';
 
 export type { HumanLine };
 
@@ -33,6 +33,8 @@ export interface CallBusiness {
   afterHours: AfterHoursRule;
   /** The business records calls (its disclosure says so); phone calls are then kept as one WAV each. */
   recordCalls?: boolean | undefined;
+  /** Set when the receptionist placed the call: why (the greeting and instructions already say it). */
+  purpose?: CallPurpose | undefined;
 }
 
 /**

@@ -58,7 +58,7 @@ describe('voice env: the embedded job worker', () => {
     expect(() => parseVoiceEnv({ WORKER: 'sometimes' })).toThrow(/WORKER/);
   });
 
-  it('gives the embedded worker the notification channels: SMTP, Twilio, the SMS status callback', () => {
+  it('gives the embedded worker the notification channels: SMTP, Twilio, the SMS status callback, the public URL outbound calls use', () => {
     const env = parseVoiceEnv({
       SMTP_URL: 'smtp://mail.example.test:587',
       TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
@@ -70,6 +70,7 @@ describe('voice env: the embedded job worker', () => {
       emailFrom: 'AI Receptionist <receptionist@localhost>',
       twilio: { accountSid: `AC${'0'.repeat(32)}`, authToken: 'token', apiBaseUrl: 'https://api.twilio.com' },
       smsStatusCallbackUrl: 'https://voice.example.test/twilio/sms-status',
+      publicUrl: 'https://voice.example.test',
     });
     expect(() => parseVoiceEnv({ SMTP_URL: 'http://mail.example.test' })).toThrow(/SMTP_URL/);
   });

@@ -11,6 +11,7 @@ import {
   polarBillingFrom,
   createNotificationChannels,
   createWorker,
+  outboundCallPlacerFrom,
   voicemailDepsFrom,
   type Worker,
 } from '@receptionist/worker';
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
         voicemail: voicemailDepsFrom(env.worker),
         recordingsDir: env.worker.recordingsDir,
         polar: polarBillingFrom(env.worker.polar),
+        outboundCalls: outboundCallPlacerFrom(env.worker.notifications),
       }),
       now: Date.now,
       random: Math.random,

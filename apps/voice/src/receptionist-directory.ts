@@ -3,12 +3,15 @@ import {
   callDisclosure,
   humanLineOf,
   isOpenAt,
-  loadBusinessProfile,
+  loadDomainContext,
+  loadOutboundCallBrief,
   localizeProfile,
   matchServedLanguage,
+  type OutboundCallBrief,
   primaryLanguageOf,
   servedLanguages,
 } from '@receptionist/domain';
+import type { CallPurpose } from '@receptionist/engine';
 import {
   buildAgentInstructions,
   buildReceptionistTools,
@@ -28,15 +31,18 @@ export function receptionistDirectory(db: Database, now: () => number): Business
   return {
     findByPhoneNumber: (e164) => findNumberOwner(db, e164),
     async load(businessId, call): Promise<CallBusiness> {
-      const stored = await loadBusinessProfile(db, businessId);
+      const ctx = await loadDomainContext(db, businessId, { actor: { kind: 'system' }, nowMs: now() });
+      const stored = ctx.profile;
       // The caller's keypad choice when it names a served language, else the primary one.
       const language = matchServedLanguage(stored, call.language) ?? primaryLanguageOf(stored);
       const profile = localizeProfile(stored, language);
+      const outbound = await loadOutboundCallBrief({ ctx, input: { callId: call.callId } });
       return {
         businessId,
         name: profile.name,
-        greeting: profile.greeting,
-        instructions: buildAgentInstructions(stored, { nowMs: now(), language }),
+        greeting: outbound?.opening ?? profile.greeting,
+        instructions: buildAgentInstructions(stored, { nowMs: now(), language, outbound }),
+        purpose: outbound === undefined ? undefined : purposeOf(outbound),
         tools: buildReceptionistTools({ db, businessId, now }),
         brief: toBusinessBrief(profile),
         now,
@@ -57,4 +63,18 @@ export function receptionistDirectory(db: Database, now: () => number): Business
       };
     },
   };
+}
+
+/** The engine-neutral purpose of an outbound call: its kind and the facts the offline dialogue reads. */
+function purposeOf(brief: OutboundCallBrief): CallPurpose {
+  const facts: Record<string, string> = {};
+  if (brief.appointment) {
+    facts.appointmentId = brief.appointment.id;
+    facts.date = brief.appointment.date;
+    facts.time = brief.appointment.time;
+    facts.spoken = brief.appointment.spoken;
+  }
+  if (brief.message) facts.messageId = brief.message.id;
+  if (brief.note) facts.note = brief.note;
+  return { kind: brief.purpose, facts };
 }

@@ -19,6 +19,14 @@ import { createUpgradeRouter } from './http/upgrade-router.ts';
 import { createLogger } from './logger.ts';
 import { VoiceMetrics } from './metrics.ts';
 import { receptionistDirectory } from './receptionist-directory.ts';
+import {
+  OUTBOUND_AMD_PATH,
+  OUTBOUND_ANSWER_PATH,
+  OUTBOUND_STATUS_PATH,
+  outboundAmdHandler,
+  outboundAnswerHandler,
+  outboundStatusHandler,
+} from './twilio/outbound-webhooks.ts';
 import { inboundSmsWebhookHandler, smsStatusWebhookHandler } from './twilio/sms-webhooks.ts';
 import { statusWebhookHandler } from './twilio/status-webhook.ts';
 import { createTwilioCallControl, type TwilioCallControl } from './twilio/twilio-rest.ts';
@@ -127,8 +135,22 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     '/twilio/status',
     statusWebhookHandler({ env, db, logger, metrics, isLiveHere: (id) => registry.has(id) }),
   );
-  app.post('/twilio/sms-status', smsStatusWebhookHandler({ env, db, logger, metrics }));
-  app.post('/twilio/sms', inboundSmsWebhookHandler({ env, db, logger, metrics }));
+  app.post('/twilio/sms-status', smsStatusWebhookHandler({ env, db, logger, metrics, now: options.now }));
+  app.post('/twilio/sms', inboundSmsWebhookHandler({ env, db, logger, metrics, now: options.now }));
+  const outbound = {
+    env,
+    db,
+    directory,
+    logger,
+    metrics,
+    now: options.now,
+    isDraining,
+    isLiveHere: (id: string) => registry.has(id),
+    twilioRest,
+  };
+  app.post(OUTBOUND_ANSWER_PATH, outboundAnswerHandler(outbound));
+  app.post(OUTBOUND_STATUS_PATH, outboundStatusHandler(outbound));
+  app.post(OUTBOUND_AMD_PATH, outboundAmdHandler(outbound));
   app.post(VOICEMAIL_CALLBACK_PATH, voicemailWebhookHandler({ env, db, logger, metrics, now: options.now }));
   app.post(VOICEMAIL_DONE_PATH, voicemailDoneHandler({ env, logger, metrics }));
   app.post('/api/sessions', sessionsHandler({ env, db, logger, metrics }));

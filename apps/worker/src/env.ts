@@ -66,6 +66,8 @@ export interface NotificationSettings {
   emailFrom: string;
   twilio: { accountSid: string; authToken: string; apiBaseUrl: string } | undefined;
   smsStatusCallbackUrl: string | undefined;
+  /** The voice server's public origin (PUBLIC_URL): outbound calls fetch their TwiML from it. */
+  publicUrl: string | undefined;
 }
 
 export function parseNotificationSettings(source: Record<string, string | undefined>): NotificationSettings {
@@ -83,6 +85,7 @@ export function parseNotificationSettings(source: Record<string, string | undefi
         : undefined,
     smsStatusCallbackUrl:
       raw.PUBLIC_URL === undefined ? undefined : `${raw.PUBLIC_URL.replace(/\/+$/, '')}/twilio/sms-status`,
+    publicUrl: raw.PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }
 

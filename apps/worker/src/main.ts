@@ -5,6 +5,7 @@ import { WorkerConfigError } from './errors.ts';
 import { createDefaultHandlers, polarBillingFrom } from './handlers/index.ts';
 import { createWorkerLogger } from './logger.ts';
 import { createNotificationChannels } from './notifications/channels.ts';
+import { outboundCallPlacerFrom } from './outbound/twilio-calls.ts';
 import { voicemailDepsFrom } from './voicemail/index.ts';
 import { createWorker } from './worker.ts';
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       voicemail: voicemailDepsFrom(env),
       recordingsDir: env.recordingsDir,
       polar: polarBillingFrom(env.polar),
+      outboundCalls: outboundCallPlacerFrom(env.notifications),
     }),
     now: Date.now,
     random: Math.random,

@@ -15,6 +15,7 @@ export * from './jobs.ts';
 export * from './lookups.ts';
 export { applyMigrations, defaultMigrationsFolder } from './migrate.ts';
 export * from './notification-lookups.ts';
+export * from './outbound-lookups.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';
 export * from './sweeps.ts';

@@ -43,7 +43,11 @@ export type DomainErrorCode =
   | 'webhook_endpoint_disabled'
   | 'link_invalid'
   | 'email_not_verified'
-  | 'invite_wrong_account';
+  | 'invite_wrong_account'
+  | 'do_not_contact'
+  | 'no_business_number'
+  | 'appointment_not_upcoming'
+  | 'outbound_call_not_found';
 
 /**
  * The domain layer's error hierarchy. `message` is a sentence the agent can say to the caller

@@ -15,6 +15,7 @@ export * from './jobs/index.ts';
 export * from './members/index.ts';
 export * from './messages/index.ts';
 export * from './notifications/index.ts';
+export * from './outbound/index.ts';
 export * from './phone-numbers/index.ts';
 export * from './profile/describe.ts';
 export * from './profile/index.ts';

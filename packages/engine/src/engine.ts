@@ -44,6 +44,15 @@ export interface TranscriptEntry {
   text: string;
 }
 
+/**
+ * Why the agent placed this call (outbound calls only): a kind (`reminder`, `callback`…) and plain facts
+ * (`appointmentId`, `spoken`…). Engines pass it through untouched; the dialogue behind them reads it.
+ */
+export interface CallPurpose {
+  kind: string;
+  facts: Readonly<Record<string, string>>;
+}
+
 export interface ConversationConfig {
   callId: string;
   businessId: string;
@@ -70,6 +79,8 @@ export interface ConversationConfig {
   audioFormat: AudioFormat;
   tools: AnyEngineTool[];
   business: BusinessBrief;
+  /** Set when the agent placed the call: why (the greeting already says it). */
+  purpose?: CallPurpose | undefined;
   /** What was already said (failover / reconnect); the engine must not greet again when this is set. */
   history?: TranscriptEntry[] | undefined;
   /**

@@ -1,5 +1,11 @@
 import { createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
-import { DEMO_BUSINESS_ID, loadBusinessProfile, seedDemoBusiness } from '@receptionist/domain';
+import {
+  BusinessProfile,
+  DEMO_BUSINESS_ID,
+  DEMO_PROFILE,
+  loadBusinessProfile,
+  seedDemoBusiness,
+} from '@receptionist/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildAgentInstructions, toBusinessBrief } from './instructions.ts';
 
@@ -35,5 +41,19 @@ describe('the agent built from the demo profile', () => {
     expect(brief.vocabulary).toEqual(
       expect.arrayContaining(['Bright', 'Smile', 'Dental', 'Whitening', 'Delta']),
     );
+  });
+});
+
+describe('instructions of an outbound call', () => {
+  it('add what the call is about after the general rules', () => {
+    const profile = BusinessProfile.parse(DEMO_PROFILE);
+    const text = buildAgentInstructions(profile, {
+      nowMs: Date.UTC(2026, 2, 2, 15),
+      outbound: { context: ['This is an OUTBOUND call.', 'Purpose: remind them of their booking.'] },
+    });
+    expect(text).toMatch(
+      /This call:\n- This is an OUTBOUND call\.\n- Purpose: remind them of their booking\.$/,
+    );
+    expect(buildAgentInstructions(profile, { nowMs: Date.UTC(2026, 2, 2, 15) })).not.toContain('This call:');
   });
 });

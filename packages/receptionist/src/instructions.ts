@@ -29,7 +29,12 @@ const AFTER_HOURS_TEXT: Record<BusinessProfile['afterHours']['behaviour'], strin
  */
 export function buildAgentInstructions(
   stored: BusinessProfile,
-  options: { nowMs: number; language?: string | undefined },
+  options: {
+    nowMs: number;
+    language?: string | undefined;
+    /** Set when the agent placed the call: why, and what it is about. */
+    outbound?: { context: string[] } | undefined;
+  },
 ): string {
   const { nowMs } = options;
   const language = options.language ?? primaryLanguageOf(stored);
@@ -69,6 +74,7 @@ export function buildAgentInstructions(
     "- Only say something was booked, moved, cancelled, passed on or transferred after the tool that does it succeeded; tool data's `spoken` texts are already in the caller's language.",
     ...languageLines(stored, language),
   ];
+  if (options.outbound) lines.push('', 'This call:', ...options.outbound.context.map((line) => `- ${line}`));
   return lines.filter((line) => line !== undefined).join('\n');
 }
 

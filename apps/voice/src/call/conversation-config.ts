@@ -20,5 +20,6 @@ export function conversationConfigFor(
     tools: business.tools,
     business: business.brief,
     now: business.now,
+    purpose: business.purpose,
   };
 }

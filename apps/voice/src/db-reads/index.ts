@@ -8,6 +8,7 @@ import {
   claimStreamToken,
   type Database,
   findBusinessByPhoneNumber,
+  findCallById,
   findCallByTwilioSid,
   forBusiness,
   pingDatabase,
@@ -36,12 +37,33 @@ export async function findCallBySid(
     : undefined;
 }
 
-/** Caller ID recorded when the call rang, if any. */
+/**
+ * The other party's number: caller ID when the call rang in, the number we dialled when the receptionist
+ * placed the call (the tools identify the person on the line by it either way).
+ */
 export async function callerNumberOf(
   db: Database,
   businessId: string,
   callId: string,
 ): Promise<string | undefined> {
   const row = await forBusiness(db, businessId).calls.get(callId);
-  return row?.fromNumber ?? undefined;
+  return (row?.direction === 'outbound' ? row.toNumber : row?.fromNumber) ?? undefined;
+}
+
+/** An outbound call named by the `callId` in a signed callback URL we gave Twilio, or undefined. */
+export async function findOutboundCall(
+  db: Database,
+  callId: string,
+): Promise<
+  { id: string; businessId: string; ended: boolean; status: string; twilioCallSid: string | null } | undefined
+> {
+  const call = await findCallById(db, callId);
+  if (call === undefined || call.direction !== 'outbound') return undefined;
+  return {
+    id: call.id,
+    businessId: call.businessId,
+    ended: call.endedAt !== null,
+    status: call.status,
+    twilioCallSid: call.twilioCallSid,
+  };
 }

@@ -1,4 +1,10 @@
-import { handleInboundSms, recordSmsStatus } from '@receptionist/domain';
+import {
+  handleInboundSms,
+  handleOutboundSmsReply,
+  loadDomainContext,
+  recordSmsStatus,
+} from '@receptionist/domain';
+import twilio from 'twilio';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -12,6 +18,8 @@ interface SmsDeps {
   db: Database;
   logger: Logger;
   metrics: VoiceMetrics;
+  /** The clock replies are judged by (an appointment still upcoming, an offer still open). */
+  now: () => number;
 }
 
 const StatusParams = z.object({
@@ -61,9 +69,19 @@ const InboundParams = z.object({
 /** Empty TwiML: we send no reply of our own (Twilio answers STOP/START with its standard confirmation). */
 const NO_REPLY = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
+/** TwiML that answers the text with one message. */
+function replyTwiml(text: string): string {
+  const response = new twilio.twiml.MessagingResponse();
+  response.message(text);
+  return response.toString();
+}
+
 /**
- * `POST /twilio/sms`: a text to one of the businesses' numbers. STOP (and its synonyms) opts the sender
- * out of that business's texts, START opts back in; other texts are acknowledged and ignored.
+ * `POST /twilio/sms`: a text to one of the businesses' numbers. First as an answer to our reminders and
+ * waitlist offers (C confirms, X or CANCEL cancels, R asks for a call to reschedule, YES takes an offered
+ * slot), answered with a confirmation text; then STOP (and its synonyms) opts the sender out of that
+ * business's texts and START opts it back in. CANCEL does both: it cancels the booking and, as Twilio's
+ * default opt-out keywords do, opts the number out. Other texts are acknowledged and ignored.
  */
 export function inboundSmsWebhookHandler(deps: SmsDeps) {
   return async (request: Request, response: Response): Promise<void> => {
@@ -75,9 +93,17 @@ export function inboundSmsWebhookHandler(deps: SmsDeps) {
       return;
     }
     const owner = await findNumberOwner(deps.db, params.data.To);
+    let reply: string | undefined;
     if (owner === undefined) {
       deps.logger.info({ messageSid: params.data.MessageSid }, 'SMS to a number no business owns');
     } else {
+      const outbound = await answerOutboundReply(deps, owner.businessId, params.data).catch(
+        (error: unknown) => {
+          deps.logger.warn({ err: error, messageSid: params.data.MessageSid }, 'reply to a reminder failed');
+          return undefined;
+        },
+      );
+      reply = outbound?.reply;
       const result = await handleInboundSms({
         ctx: { db: deps.db },
         input: { businessId: owner.businessId, from: params.data.From, body: params.data.Body },
@@ -90,6 +116,25 @@ export function inboundSmsWebhookHandler(deps: SmsDeps) {
         'inbound SMS',
       );
     }
-    response.status(200).type('text/xml').send(NO_REPLY);
+    response
+      .status(200)
+      .type('text/xml')
+      .send(reply === undefined ? NO_REPLY : replyTwiml(reply));
   };
+}
+
+async function answerOutboundReply(
+  deps: SmsDeps,
+  businessId: string,
+  sms: { From: string; Body: string; MessageSid: string },
+) {
+  const nowMs = deps.now();
+  const ctx = await loadDomainContext(deps.db, businessId, { actor: { kind: 'system' }, nowMs });
+  const outcome = await handleOutboundSmsReply({ ctx, input: { phone: sms.From, body: sms.Body } });
+  if (outcome !== undefined)
+    deps.logger.info(
+      { businessId, messageSid: sms.MessageSid, action: outcome.action },
+      'reply to a reminder',
+    );
+  return outcome;
 }

@@ -4,6 +4,10 @@ import type { CallAnalyzer } from '../analysis/analyzer.ts';
 import { createNotificationsConsumer } from '../notifications/consumer.ts';
 import type { NotificationChannels } from '../notifications/deliver.ts';
 import { createDigestHandler } from '../notifications/digest-handler.ts';
+import { createOutboundConsumer } from '../outbound/consumer.ts';
+import { outboundDialHandler } from '../outbound/dial-handler.ts';
+import { reminderDueHandler } from '../outbound/reminder-handler.ts';
+import type { CallPlacer } from '../outbound/twilio-calls.ts';
 import { createRecordingStore } from '../voicemail/recording-store.ts';
 import { webhooksConsumer } from '../webhooks/consumer.ts';
 import {
@@ -53,6 +57,8 @@ export function createDefaultHandlers(
     recordingsDir?: string | undefined;
     /** Polar, for meter events (createPolarBilling); without it usage is recorded but not sent. */
     polar?: PolarBilling | undefined;
+    /** Twilio's Calls API (createTwilioCallPlacer); without it outbound dial jobs dead-letter with the reason. */
+    outboundCalls?: CallPlacer | undefined;
   } = {},
 ): JobHandlers {
   const channels = options.notifications ?? NO_CHANNELS;
@@ -63,8 +69,11 @@ export function createDefaultHandlers(
       options.consumers ?? {
         ...EVENT_CONSUMER_HANDLERS,
         notifications: createNotificationsConsumer(channels),
+        outbound: createOutboundConsumer(channels),
       },
     ),
+    [JOB_KINDS.outboundDial]: outboundDialHandler(options.outboundCalls),
+    [JOB_KINDS.reminderDue]: reminderDueHandler(channels),
     [JOB_KINDS.notificationDigest]: createDigestHandler(channels),
     [JOB_KINDS.voicemailReceived]: voicemailReceivedHandler(options.voicemail),
     [JOB_KINDS.callRecordingExpired]: callRecordingExpiredHandler(

@@ -6,8 +6,16 @@ import { createdAtColumn, idColumn, updatedAtColumn } from './columns.ts';
 export const CALL_CHANNELS = ['phone', 'browser'] as const;
 export type CallChannel = (typeof CALL_CHANNELS)[number];
 
-/** `ringing` and `in_progress` are open; every other status is final. */
+/** Who placed the call: a caller ringing the business, or the receptionist calling out. */
+export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
+
+/**
+ * `ringing` and `in_progress` are open; `queued` is an outbound call not dialled yet (no session can be
+ * interrupted, so the start-up sweep leaves it alone); every other status is final.
+ */
 export const CALL_STATUSES = [
+  'queued',
   'ringing',
   'in_progress',
   'completed',
@@ -41,6 +49,7 @@ export const calls = sqliteTable(
       .notNull()
       .references(() => businesses.id, { onDelete: 'cascade' }),
     channel: text('channel', { enum: CALL_CHANNELS }).notNull(),
+    direction: text('direction', { enum: CALL_DIRECTIONS }).notNull().default('inbound'),
     /** Unique so the voice webhook, the status callback and the stream can all find (or create) one row. */
     twilioCallSid: text('twilio_call_sid'),
     fromNumber: text('from_number'),

@@ -13,6 +13,8 @@ export const customers = sqliteTable(
     phone: text('phone').notNull(),
     name: text('name'),
     notes: text('notes'),
+    /** IANA zone the customer lives in, when known: outbound quiet hours are read in it. */
+    timeZone: text('time_zone'),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

@@ -18,3 +18,4 @@ export * from './voicemails.ts';
 export * from './webhooks.ts';
 export * from './twilio-accounts.ts';
 export * from './caller-codes.ts';
+export * from './outbound.ts';

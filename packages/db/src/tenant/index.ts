@@ -13,6 +13,7 @@ import { createKnowledgeGapsDal } from './knowledge-gaps.ts';
 import { createMembersDal } from './members.ts';
 import { createMessagesDal } from './messages.ts';
 import { createNotificationsDal } from './notifications.ts';
+import { createOutboundDal } from './outbound.ts';
 import { createPhoneNumbersDal } from './phone-numbers.ts';
 import { createServicesDal } from './services.ts';
 import { createTwilioAccountDal } from './twilio-account.ts';
@@ -45,6 +46,7 @@ export interface TenantDb {
   readonly twilioAccount: ReturnType<typeof createTwilioAccountDal>;
   readonly verificationAttempts: ReturnType<typeof createVerificationAttemptsDal>;
   readonly callerCodes: ReturnType<typeof createCallerCodesDal>;
+  readonly outbound: ReturnType<typeof createOutboundDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -77,6 +79,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     twilioAccount: createTwilioAccountDal(ex, businessId),
     verificationAttempts: createVerificationAttemptsDal(ex, businessId),
     callerCodes: createCallerCodesDal(ex, businessId),
+    outbound: createOutboundDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }
@@ -98,6 +101,7 @@ export type { KnowledgeGapGroup } from './knowledge-gaps.ts';
 export type { Member } from './members.ts';
 export type { CreateMessageInput } from './messages.ts';
 export type { NotificationSendInput, NotificationSettingsInput } from './notifications.ts';
+export type { CreateOutboundCallInput, OutboundCallPatch } from './outbound.ts';
 export type { ServiceInput } from './services.ts';
 export type { CompleteVoicemailInput, CreateVoicemailInput } from './voicemails.ts';
 export type { WebhookAttemptPatch, WebhookEndpointSummary } from './webhooks.ts';

@@ -44,4 +44,5 @@ export type BusinessEvent = z.infer<typeof BusinessEvent>;
 export const EVENT_CONSUMERS: readonly string[] = [
   'webhooks', // outgoing webhooks (apps/worker/src/webhooks/)
   'notifications', // email and SMS to the owner and the caller (apps/worker/src/notifications/)
+  'outbound', // appointment reminders and waitlist offers (apps/worker/src/outbound/)
 ];

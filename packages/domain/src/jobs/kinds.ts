@@ -11,6 +11,8 @@ export const JOB_KINDS = {
   callRecordingExpired: 'call_recording.expired',
   billingMeter: 'billing.meter',
   callerCodeSend: 'caller_code.send',
+  outboundDial: 'outbound.dial',
+  reminderDue: 'reminder.due',
 } as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
@@ -38,6 +40,16 @@ export const JOB_PAYLOADS = {
   [JOB_KINDS.billingMeter]: z.object({}),
   /** Make a caller's one-time code and text it to the number on file (the code is never stored). */
   [JOB_KINDS.callerCodeSend]: z.object({ codeId: z.string().min(1).max(100) }),
+  /**
+   * Dial attempt number `attempt` (0-based) of an outbound call. Keyed by (outboundId, attempt): a job for
+   * an attempt that already happened (a duplicate, a worker restart) does nothing.
+   */
+  [JOB_KINDS.outboundDial]: z.object({
+    outboundId: z.string().min(1).max(100),
+    attempt: z.number().int().min(0).max(20),
+  }),
+  /** An appointment reminder is due (SMS, or a call placed through `outbound.dial`). */
+  [JOB_KINDS.reminderDue]: z.object({ reminderId: z.string().min(1).max(100) }),
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

@@ -1,6 +1,7 @@
 import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { DEFAULT_OUTBOUND_POLICY, OutboundPolicy } from '../outbound/policy.ts';
 
 /** Local wall-clock time `HH:mm`, 24-hour, in the business's time zone. */
 export const LocalTime = z
@@ -254,6 +255,8 @@ export const BusinessProfile = z
       .max(50)
       .optional(),
     callRecording: CallRecordingSettings.default({ enabled: false, retentionDays: 30 }),
+    /** Reminders, callbacks and their limits (quiet hours, daily cap, retries). */
+    outbound: OutboundPolicy.default(DEFAULT_OUTBOUND_POLICY),
   })
   .superRefine((profile, ctx) => {
     const serviceIds = new Set<string>();

@@ -93,6 +93,7 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
       resumed: (config.history?.length ?? 0) > 0,
       now: config.now,
       language: config.language,
+      purpose: config.purpose,
     });
     this.#tools = new ToolRunner({
       tools: config.tools,

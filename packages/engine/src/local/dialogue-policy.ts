@@ -1,4 +1,4 @@
-import type { BusinessBrief } from '../engine.ts';
+import type { BusinessBrief, CallPurpose } from '../engine.ts';
 import type { ToolResult } from '../tool.ts';
 
 /** What a dialogue policy hears. */
@@ -36,6 +36,8 @@ export interface DialoguePolicySetup {
    * the policy must not pretend to (it speaks that language through espeak-ng and works by keypad).
    */
   language?: string | undefined;
+  /** Why the agent placed the call, when it did (an outbound reminder, a callback…). */
+  purpose?: CallPurpose | undefined;
 }
 
 /** Injected into the local engine: makes one policy per call. */

@@ -1,4 +1,4 @@
-import type { BusinessBrief } from '@receptionist/engine';
+import type { BusinessBrief, CallPurpose } from '@receptionist/engine';
 import { listWords, spokenDigits } from '@receptionist/engine/language';
 import type { DialoguePolicy as EngineDialoguePolicy } from '@receptionist/engine/local';
 import type { DateTime } from 'luxon';
@@ -19,6 +19,8 @@ export interface DialogueOptions {
   resumed?: boolean | undefined;
   /** The clock in the business's zone: "tomorrow" and "the fourth" are read against it. */
   now: () => DateTime;
+  /** Why the agent placed the call, on outbound calls (a reminder names its booking). */
+  purpose?: CallPurpose | undefined;
 }
 
 const FREE_TEXT_STATES: ReadonlySet<Awaiting> = new Set(['message_reason', 'name']);
@@ -38,6 +40,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       callerNumber: options.callerNumber,
       resumed: options.resumed ?? false,
       now: options.now,
+      purpose: options.purpose,
     });
   }
 
@@ -127,6 +130,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
   }
 
   #hearIntent(text: string, intent: Intent | undefined): void {
+    if (this.#hearReminderAnswer(text, intent)) return;
     const service = findService(text, this.#ctx.business.services);
     const resolved = intent ?? (service ? 'book' : undefined);
     if (resolved !== undefined) {
@@ -143,6 +147,35 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       return;
     }
     this.#ctx.failed('intent', PROMPTS.notCaught);
+  }
+
+  /**
+   * On a reminder call, the first answer to "can you confirm, or move or cancel it?": yes (or "confirm")
+   * confirms the booking, no asks which of the two; moving and cancelling go through the usual flows with
+   * the booking already known. Returns false when the text is for the ordinary intent handling.
+   */
+  #hearReminderAnswer(text: string, intent: Intent | undefined): boolean {
+    const reminder = this.#ctx.reminderFor;
+    if (reminder === undefined || this.#ctx.reminderSettled || this.#ctx.flow !== undefined) return false;
+    if (intent === 'reschedule' || intent === 'cancel' || intent === 'transfer' || intent === 'message')
+      return false;
+    const answer = intent === 'check_appointment' ? 'yes' : recognizeYesNo(text);
+    if (answer === 'yes') {
+      this.#ctx.reminderSettled = true;
+      this.#ctx.decide('reminder_confirmed', 'the callee confirmed the booking', {
+        appointmentId: reminder.id,
+      });
+      this.#ctx.callTool('confirm_appointment', { appointmentId: reminder.id });
+      return true;
+    }
+    if (answer === 'no') {
+      this.#ctx.decide('reminder_declined', 'the callee cannot come as booked', {
+        appointmentId: reminder.id,
+      });
+      this.#ctx.ask('intent', PROMPTS.moveOrCancel);
+      return true;
+    }
+    return false;
   }
 
   #startFlow(intent: Intent, text: string): void {
@@ -179,6 +212,11 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     this.#ctx.bookingDate = undefined;
     this.#ctx.date = undefined;
     this.#ctx.time = undefined;
+    if (this.#ctx.reminderFor && (this.#ctx.flow === 'reschedule' || this.#ctx.flow === 'cancel')) {
+      // The reminder's booking: no need to look it up or ask which one.
+      this.#ctx.appointment = this.#ctx.reminderFor;
+      this.#ctx.reminderSettled = true;
+    }
     if (this.#ctx.flow === 'book' || this.#ctx.flow === 'reschedule') this.#takeSlots(text);
     const name = extractName(text, false);
     if (name) this.#ctx.name = name;

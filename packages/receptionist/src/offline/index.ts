@@ -25,6 +25,7 @@ export const offlineReceptionist: DialoguePolicyFactory = {
           callerNumber: setup.callerNumber,
           resumed: setup.resumed,
           now: () => DateTime.fromMillis(setup.now(), { zone: setup.business.timeZone }),
+          purpose: setup.purpose,
         }),
   fixedSentences: FIXED_SENTENCES,
 };

@@ -31,6 +31,7 @@ const CUES: Record<Intent, Array<[phrase: string, weight: number]>> = {
   reschedule: [
     ['reschedule', 5],
     ['move my', 4],
+    ['move it', 4],
     ['change my', 4],
     ['different time', 3],
     ['another day', 2],

@@ -29,6 +29,7 @@ export const PROMPTS = {
     'Sorry, I did not catch that. I can book, move or cancel an appointment, answer a question, or take a message. What would you like?',
   whichBookingDate: 'Sorry, which date is your booking on?',
   codeDigits: 'Sorry, I did not get the code. Please say its six digits one at a time, or key them in.',
+  moveOrCancel: 'No problem. Would you like to move it to another time, or cancel it?',
 } as const;
 
 /** Every fixed sentence, split the way the speaker splits replies. */

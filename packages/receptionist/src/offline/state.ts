@@ -1,4 +1,4 @@
-import type { BusinessBrief } from '@receptionist/engine';
+import type { BusinessBrief, CallPurpose } from '@receptionist/engine';
 import type { DateTime } from 'luxon';
 import type { ReceptionistToolName } from '../tools/index.ts';
 import { PROMPTS } from './prompts.ts';
@@ -19,6 +19,10 @@ export class DialogueContext {
   readonly callerNumber: string | undefined;
   readonly resumed: boolean;
   readonly now: () => DateTime;
+  /** On a reminder call the agent placed: the booking it is about (kept across flows). */
+  readonly reminderFor: { id: string; startsAt: string } | undefined;
+  /** The reminder's question (confirm, move or cancel) was answered. */
+  reminderSettled = false;
 
   awaiting: Awaiting = 'intent';
   flow: Flow | undefined;
@@ -45,6 +49,7 @@ export class DialogueContext {
     callerNumber: string | undefined;
     resumed: boolean;
     now: () => DateTime;
+    purpose?: CallPurpose | undefined;
   }) {
     this.business = options.business;
     this.greeting = options.greeting;
@@ -52,6 +57,15 @@ export class DialogueContext {
     this.phone = options.callerNumber;
     this.resumed = options.resumed;
     this.now = options.now;
+    const appointmentId =
+      options.purpose?.kind === 'reminder' ? options.purpose.facts.appointmentId : undefined;
+    this.reminderFor =
+      appointmentId === undefined
+        ? undefined
+        : {
+            id: appointmentId,
+            startsAt: `${options.purpose?.facts.date ?? ''}T${options.purpose?.facts.time ?? ''}`,
+          };
   }
 
   say(text: string): void {

@@ -35,6 +35,7 @@ export interface ReceptionistToolData {
   book_appointment: { appointment: AppointmentView };
   reschedule_appointment: { before: AppointmentView; after: AppointmentView };
   cancel_appointment: { appointment: AppointmentView };
+  confirm_appointment: { appointmentId: string };
   find_my_appointments: Awaited<ReturnType<typeof findMyAppointments>>;
   send_verification_code: { phoneEnding: string };
   take_message: {

@@ -4,6 +4,7 @@ import { answerQuestionTool } from './answer-question.ts';
 import { bookAppointmentTool } from './book-appointment.ts';
 import { cancelAppointmentTool } from './cancel-appointment.ts';
 import { checkAvailabilityTool } from './check-availability.ts';
+import { confirmAppointmentTool } from './confirm-appointment.ts';
 import { endCallTool } from './end-call.ts';
 import { findMyAppointmentsTool } from './find-my-appointments.ts';
 import { getBusinessInfoTool } from './get-business-info.ts';
@@ -19,6 +20,7 @@ export const RECEPTIONIST_TOOL_NAMES = [
   'book_appointment',
   'reschedule_appointment',
   'cancel_appointment',
+  'confirm_appointment',
   'find_my_appointments',
   'send_verification_code',
   'take_message',
@@ -45,6 +47,7 @@ export function buildReceptionistTools(options: {
     bookAppointmentTool(deps),
     rescheduleAppointmentTool(deps),
     cancelAppointmentTool(deps),
+    confirmAppointmentTool(deps),
     findMyAppointmentsTool(deps),
     sendVerificationCodeTool(deps),
     takeMessageTool(deps),

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeIncomingPhoneNumbers } from './fake-twilio-incoming-numbers.ts';
+import { createCall, type FakeCallsBehaviour, type RecordedOutboundCall } from './fake-twilio-calls.ts';
 import { messageResource, type RecordedMessage, refuseMessage, twilioError } from './fake-twilio-messages.ts';
 import { waitUntil } from './virtual-playout.ts';
 
+export type { FakeCallsBehaviour, RecordedOutboundCall } from './fake-twilio-calls.ts';
 export type { RecordedMessage } from './fake-twilio-messages.ts';
 
 export interface RecordedCallUpdate {
@@ -29,7 +31,8 @@ export interface FakeRecording {
  * (`POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}.json`), sending SMS
  * (`POST /2010-04-01/Accounts/{AccountSid}/Messages.json`) and recording media
  * (`GET /2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.wav`, audio/x-wav; the `.json` metadata and
- * `.mp3` are not served). Point TWILIO_API_BASE_URL at `url`.
+ * `.mp3` are not served) and placing calls (`POST /2010-04-01/Accounts/{AccountSid}/Calls.json`, see
+ * fake-twilio-calls.ts). Point TWILIO_API_BASE_URL at `url`.
  */
 export class FakeTwilioRestServer {
   readonly updates: RecordedCallUpdate[] = [];
@@ -48,6 +51,14 @@ export class FakeTwilioRestServer {
   readonly goneCalls = new Set<string>();
   /** Accounts and the numbers they own (`GET …/IncomingPhoneNumbers.json`). */
   readonly incomingNumbers = new FakeIncomingPhoneNumbers();
+  /** Calls created through `POST …/Calls.json`, in order (see fake-twilio-calls.ts). */
+  readonly createdCalls: RecordedOutboundCall[] = [];
+  readonly callsBehaviour: FakeCallsBehaviour = {
+    rateLimitNext: 0,
+    failNext: 0,
+    blockedPrefixes: [],
+    ownedNumbers: new Set(),
+  };
   readonly #server: Server;
 
   private constructor(server: Server) {
@@ -78,6 +89,11 @@ export class FakeTwilioRestServer {
   async waitForMessages(count: number, timeoutMs = 10_000): Promise<RecordedMessage[]> {
     await waitUntil(() => this.messages.length >= count, `${count} SMS at the fake Twilio`, timeoutMs);
     return this.messages;
+  }
+
+  async waitForCreatedCalls(count: number, timeoutMs = 10_000): Promise<RecordedOutboundCall[]> {
+    await waitUntil(() => this.createdCalls.length >= count, `${count} created calls`, timeoutMs);
+    return this.createdCalls;
   }
 
   async close(): Promise<void> {
@@ -135,6 +151,20 @@ export class FakeTwilioRestServer {
     const messages = /^\/2010-04-01\/Accounts\/(AC\w+)\/Messages\.json$/.exec(request.url ?? '');
     if (request.method === 'POST' && messages?.[1]) {
       this.#createMessage(messages[1], username, Buffer.concat(chunks).toString('utf8'), response);
+      return;
+    }
+    const callsCreate = /^\/2010-04-01\/Accounts\/(AC\w+)\/Calls\.json$/.exec(request.url ?? '');
+    if (request.method === 'POST' && callsCreate?.[1]) {
+      const form = Buffer.concat(chunks).toString('utf8');
+      const answer = createCall({
+        accountSid: callsCreate[1],
+        username,
+        form,
+        behaviour: this.callsBehaviour,
+        created: this.createdCalls,
+        nowMs: Date.now(),
+      });
+      response.writeHead(answer.status).end(JSON.stringify(answer.body));
       return;
     }
     if (request.method !== 'POST' || !match?.[1] || !match[2]) {

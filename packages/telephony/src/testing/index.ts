@@ -11,6 +11,8 @@ export {
   type PlaceCallOptions,
   type WebhookAnswer,
 } from './fake-twilio-client.ts';
+export type { FakeCallsBehaviour, RecordedOutboundCall } from './fake-twilio-calls.ts';
+export { answerOutboundCall, postAnsweredBy, postOutboundStatus } from './fake-twilio-outbound.ts';
 export {
   FakeTwilioRestServer,
   type RecordedCallUpdate,

@@ -29,6 +29,8 @@ export function callSummaryJson(call: CallRow) {
   return {
     id: call.id,
     channel: call.channel,
+    /** `inbound` (a caller rang the business) or `outbound` (the receptionist placed the call). */
+    direction: call.direction,
     status: call.status,
     outcome: call.outcome,
     engine: call.engine,

@@ -131,7 +131,11 @@ export default async function CallsPage({
                   </Link>
                 </Td>
                 <Td className="max-w-md">
-                  <div>{call.fromNumber ?? (call.channel === 'browser' ? 'Browser test' : 'Unknown')}</div>
+                  <div>
+                    {call.direction === 'outbound'
+                      ? `→ ${call.toNumber ?? 'Unknown'}`
+                      : (call.fromNumber ?? (call.channel === 'browser' ? 'Browser test' : 'Unknown'))}
+                  </div>
                   {call.summary ? (
                     <p
                       className="truncate text-xs text-slate-500"
@@ -142,7 +146,14 @@ export default async function CallsPage({
                     </p>
                   ) : null}
                 </Td>
-                <Td>{humanize(call.channel)}</Td>
+                <Td>
+                  {humanize(call.channel)}
+                  {call.direction === 'outbound' ? (
+                    <span className="ml-1">
+                      <Badge tone="blue">outbound</Badge>
+                    </span>
+                  ) : null}
+                </Td>
                 <Td>{formatDuration(call.durationMs)}</Td>
                 <Td>
                   <div className="flex flex-wrap gap-1">

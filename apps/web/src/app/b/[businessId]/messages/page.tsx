@@ -7,6 +7,7 @@ import { getDb } from '../../../../server/db.ts';
 import { loadBusinessTimeZone } from '../../../../server/queries/business.ts';
 import { readTenant } from '../../../../server/queries/tenant.ts';
 import { type VoicemailView, voicemailsByMessage } from '../../../../server/queries/voicemails.ts';
+import { CallNowButton } from '../calls/call-now-button.tsx';
 import { setMessageHandledAction } from './actions.ts';
 
 export const metadata: Metadata = { title: 'Messages' };
@@ -43,11 +44,11 @@ export default async function MessagesPage({
   searchParams,
 }: {
   params: Promise<{ businessId: string }>;
-  searchParams: Promise<{ show?: string }>;
+  searchParams: Promise<{ show?: string; callError?: string }>;
 }) {
   const { businessId } = await params;
   await requireBusinessAccess(businessId);
-  const { show } = await searchParams;
+  const { show, callError } = await searchParams;
   const showHandled = show === 'all';
   const db = await getDb();
   const timeZone = await loadBusinessTimeZone(db, businessId);
@@ -83,6 +84,11 @@ export default async function MessagesPage({
           </div>
         }
       />
+      {callError ? (
+        <p className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-700" role="alert">
+          The call could not be placed: {callError}
+        </p>
+      ) : null}
       {messages.length === 0 ? (
         <EmptyState title={showHandled ? 'No messages yet' : 'Inbox zero'}>
           {showHandled ? 'Messages taken on calls appear here.' : 'Every message has been handled.'}
@@ -123,14 +129,26 @@ export default async function MessagesPage({
                   ) : null}
                 </p>
               </div>
-              <form action={setMessageHandledAction}>
-                <input type="hidden" name="businessId" value={businessId} />
-                <input type="hidden" name="messageId" value={message.id} />
-                <input type="hidden" name="handled" value={message.handled ? 'false' : 'true'} />
-                <button type="submit" className={buttonClass(message.handled ? 'ghost' : 'secondary')}>
-                  {message.handled ? 'Reopen' : 'Mark handled'}
-                </button>
-              </form>
+              <div className="flex items-center gap-2">
+                {message.callerNumber && !message.handled ? (
+                  <CallNowButton
+                    businessId={businessId}
+                    to={message.callerNumber}
+                    purpose="callback"
+                    messageId={message.id}
+                    returnTo={base}
+                    label="Call back"
+                  />
+                ) : null}
+                <form action={setMessageHandledAction}>
+                  <input type="hidden" name="businessId" value={businessId} />
+                  <input type="hidden" name="messageId" value={message.id} />
+                  <input type="hidden" name="handled" value={message.handled ? 'false' : 'true'} />
+                  <button type="submit" className={buttonClass(message.handled ? 'ghost' : 'secondary')}>
+                    {message.handled ? 'Reopen' : 'Mark handled'}
+                  </button>
+                </form>
+              </div>
             </li>
           ))}
         </ul>

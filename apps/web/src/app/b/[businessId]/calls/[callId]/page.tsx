@@ -12,6 +12,7 @@ import { readTenant } from '../../../../../server/queries/tenant.ts';
 import { AnalysisCard, analysisOf, UnkeptPromiseFlag } from '../analysis-view.tsx';
 import { OUTCOME_TONES, statusTone } from '../outcome.ts';
 import { buildTimeline } from './timeline.ts';
+import { CallNowButton } from '../call-now-button.tsx';
 
 export const metadata: Metadata = { title: 'Call' };
 
@@ -21,6 +22,17 @@ function Json({ value }: { value: unknown }) {
       {JSON.stringify(value, null, 2)}
     </pre>
   );
+}
+
+/** Who the receptionist would call back: the caller of an inbound call, the callee of an outbound one. */
+function otherParty(call: {
+  direction: string;
+  channel: string;
+  fromNumber: string | null;
+  toNumber: string | null;
+}) {
+  if (call.channel !== 'phone') return undefined;
+  return (call.direction === 'outbound' ? call.toNumber : call.fromNumber) ?? undefined;
 }
 
 export default async function CallDetailPage({
@@ -46,9 +58,17 @@ export default async function CallDetailPage({
       </Link>
       <PageHeader
         title={`Call · ${formatDateTime(call.startedAt, timeZone)}`}
-        description={`${call.fromNumber ?? (call.channel === 'browser' ? 'Browser test call' : 'Unknown caller')} · ${humanize(call.channel)} · engine ${call.engine}`}
+        description={`${call.direction === 'outbound' ? `Outbound to ${call.toNumber ?? 'unknown'}` : (call.fromNumber ?? (call.channel === 'browser' ? 'Browser test call' : 'Unknown caller'))} · ${humanize(call.channel)} · engine ${call.engine}`}
         actions={
           <div className="flex items-center gap-2">
+            {otherParty(call) ? (
+              <CallNowButton
+                businessId={businessId}
+                to={otherParty(call)!}
+                purpose="callback"
+                returnTo={`/b/${businessId}/calls/${callId}`}
+              />
+            ) : null}
             <UnkeptPromiseFlag analysis={analysisOf(call)} />
             {call.outcome ? <Badge tone={OUTCOME_TONES[call.outcome]}>{humanize(call.outcome)}</Badge> : null}
             <Badge tone={statusTone(call.status)}>{humanize(call.status)}</Badge>
