@@ -42,6 +42,18 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, 400 | 404 | 409 | 422>
   link_invalid: 422,
   email_not_verified: 422,
   invite_wrong_account: 422,
+  call_not_ended: 409,
+  phone_number_not_owned: 422,
+  twilio_credentials_missing: 422,
+  twilio_auth_failed: 422,
+  twilio_unreachable: 422,
+  destination_refused: 422,
+  verification_limited: 422,
+  verification_required: 422,
+  do_not_contact: 422,
+  no_business_number: 422,
+  appointment_not_upcoming: 422,
+  outbound_call_not_found: 404,
 };
 
 /** The API error code clients branch on, for a status; the domain's own code travels as `details.reason`. */
