@@ -16,7 +16,9 @@ describe('voice env: the embedded job worker', () => {
         emailFrom: 'AI Receptionist <receptionist@localhost>',
         twilio: undefined,
         smsStatusCallbackUrl: undefined,
+        publicUrl: undefined,
       },
+      polar: { api: undefined, products: {}, webhookSecret: undefined },
       recordingsDir: './data/recordings',
       twilio: undefined,
     });

@@ -86,7 +86,7 @@ describe('outbound reminder call (worker → fake Twilio REST → fake Twilio me
           service: 'cleaning',
           date: '2026-03-03',
           time: '15:00',
-          customerName: 'John Smith',
+          customerName: 'Peter Brown',
           phone: CALLER_NUMBER,
         },
       });
@@ -147,6 +147,15 @@ describe('outbound reminder call (worker → fake Twilio REST → fake Twilio me
           speed: 2,
         },
       );
+      await call.sendAudio(silenceMulaw(1200), { speed: 2 });
+      // Caller verification (caller ID and name by default): the number we dialled is on file, the name is asked.
+      await until(
+        async () => (await agentTurns(h, callId)).some((text) => /what name/i.test(text)),
+        'the name question',
+        30_000,
+      );
+      await call.waitForPlaybackEnd(30_000);
+      await call.sendAudio(await throughPhoneChannel(await speakAsCaller('peter brown')), { speed: 2 });
       await call.sendAudio(silenceMulaw(1200), { speed: 2 });
       await until(
         async () =>

@@ -72,8 +72,9 @@ export function advance(ctx: DialogueContext): void {
     case 'cancel':
     case 'check':
       // A booking is read or changed only for the customer whose number is calling AND who gives the
-      // name on file (the business's verification policy): caller ID alone proves nothing.
-      if (!ctx.appointment && !ctx.name) {
+      // name on file (the business's verification policy): caller ID alone proves nothing. A reminder call
+      // knows its booking already, but the person who answers must still give the name before it changes.
+      if (!ctx.name) {
         ctx.ask('name', PROMPTS.bookingName);
         return;
       }

@@ -2,6 +2,7 @@ import type { BusinessBrief } from '@receptionist/engine';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { DialoguePolicy } from './dialogue.ts';
+import { PROMPTS } from './prompts.ts';
 import type { PolicyAction } from './types.ts';
 
 const business: BusinessBrief = {
@@ -40,17 +41,20 @@ describe('the offline policy on a reminder call', () => {
     });
   });
 
-  it('moves the booking it is about, without looking it up', () => {
+  it('moves the booking it is about, without looking it up, once the callee gives the name on file', () => {
     const dialogue = reminderCall();
     dialogue.handle({ type: 'start' });
-    expect(
-      toolCall(
-        dialogue.handle({ type: 'caller_text', text: 'can i move my appointment to wednesday at ten a m' }),
-      ),
-    ).toEqual({
+    const move = dialogue.handle({
+      type: 'caller_text',
+      text: 'can i move my appointment to wednesday at ten a m',
+    });
+    // The number we dialled is on file; the name is the second proof the verification policy asks for.
+    expect(toolCall(move)).toBeUndefined();
+    expect(said(move)).toBe(PROMPTS.bookingName);
+    expect(toolCall(dialogue.handle({ type: 'caller_text', text: 'peter brown' }))).toEqual({
       type: 'call_tool',
       name: 'reschedule_appointment',
-      args: { appointmentId: 'apt_1', newDate: '2026-03-04', newTime: '10:00' },
+      args: { appointmentId: 'apt_1', customerName: 'Peter Brown', newDate: '2026-03-04', newTime: '10:00' },
     });
   });
 
@@ -60,11 +64,14 @@ describe('the offline policy on a reminder call', () => {
     expect(said(dialogue.handle({ type: 'caller_text', text: 'no' }))).toMatch(
       /move it to another time, or cancel/,
     );
-    expect(said(dialogue.handle({ type: 'caller_text', text: 'please cancel it' }))).toMatch(/cancel it\?/);
+    expect(said(dialogue.handle({ type: 'caller_text', text: 'please cancel it' }))).toBe(
+      PROMPTS.bookingName,
+    );
+    expect(said(dialogue.handle({ type: 'caller_text', text: 'peter brown' }))).toMatch(/cancel it\?/);
     expect(toolCall(dialogue.handle({ type: 'caller_text', text: 'yes' }))).toEqual({
       type: 'call_tool',
       name: 'cancel_appointment',
-      args: { appointmentId: 'apt_1' },
+      args: { appointmentId: 'apt_1', customerName: 'Peter Brown' },
     });
   });
 
