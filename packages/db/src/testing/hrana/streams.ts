@@ -113,6 +113,8 @@ export class ConnectionPool {
   }
 }
 
+const MAX_REMEMBERED_EXPIRED = 10_000;
+
 export class StreamRegistry {
   readonly #key = randomBytes(32);
   readonly #streams = new Map<number, Stream>();
@@ -185,6 +187,8 @@ export class StreamRegistry {
   #expire(stream: Stream): void {
     if (stream.busy) return;
     this.close(stream);
+    // Remembered for a while only: a long-running server must not grow without bound.
+    if (this.#expired.size >= MAX_REMEMBERED_EXPIRED) this.#expired.clear();
     this.#expired.add(stream.id);
   }
 
