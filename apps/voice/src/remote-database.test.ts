@@ -1,11 +1,12 @@
 import { closeDatabase, type Database, forBusiness, openDatabase } from '@receptionist/db';
-import { createTestDatabase, pinnedClock, type TestDatabase } from '@receptionist/db/testing';
+import { createTestCall, createTestDatabase, pinnedClock, type TestDatabase } from '@receptionist/db/testing';
 import {
   DEMO_BUSINESS_ID,
   DEMO_PHONE_NUMBER,
   enqueueJob,
   seedDemoBusiness,
   tenantContext,
+  touchLiveCalls,
   updateBusinessProfile,
 } from '@receptionist/domain';
 import { createScriptedEngine, type ScriptedEngine } from '@receptionist/engine/testing';
@@ -19,6 +20,7 @@ import { createWorker, type Worker } from '@receptionist/worker';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCallsPage } from '../../web/src/server/queries/calls.ts';
+import { CALL_UNSEEN_AFTER_MS, closeAbandonedCalls } from './call-liveness.ts';
 import { parseVoiceEnv } from './env.ts';
 import { receptionistDirectory } from './receptionist-directory.ts';
 import { createVoiceServer, type VoiceServer } from './server.ts';
@@ -247,5 +249,40 @@ describe('two voice servers, two workers and the dashboard on one remote databas
       expect(streaming.engine.last?.config.greeting).toBe('Thanks for calling the new Bright Smile.');
       call.stop();
     }
+  });
+
+  it("never closes another server's live call when a server starts up, only calls nobody reports", async () => {
+    const [a, b] = nodes as [VoiceNode, VoiceNode];
+    const dashboard = await client();
+    const calls = forBusiness(dashboard, DEMO_BUSINESS_ID).calls;
+    const { call, callId } = await callAcross(a, b);
+    await call.waitForAudio(100 * 8);
+    await b.voice.heartbeat();
+    expect((await calls.get(callId))?.lastSeenAt).toBe(now());
+
+    const longAgo = Date.now() - CALL_UNSEEN_AFTER_MS - 60_000;
+    const abandoned = await createTestCall(dashboard, DEMO_BUSINESS_ID, {
+      status: 'in_progress',
+      startedAt: longAgo,
+    });
+    const longButReported = await createTestCall(dashboard, DEMO_BUSINESS_ID, {
+      status: 'in_progress',
+      startedAt: longAgo,
+    });
+    await touchLiveCalls({
+      ctx: { db: dashboard, nowMs: Date.now() },
+      input: { callIds: [longButReported.id] },
+    });
+
+    // What A's main.ts runs when A (re)starts beside B.
+    const closed = await closeAbandonedCalls(a.db, Date.now());
+    expect(closed.map((row) => row.id)).toEqual([abandoned.id]);
+    expect(await calls.get(abandoned.id)).toMatchObject({
+      status: 'interrupted',
+      endReason: 'voice_server_lost',
+    });
+    expect((await calls.get(callId))?.status).toBe('in_progress');
+    expect((await calls.get(longButReported.id))?.status).toBe('in_progress');
+    call.stop();
   });
 });
