@@ -1,10 +1,5 @@
 import './gc-tuning.ts';
-import {
-  closeDatabase,
-  closeInterruptedCalls,
-  openDatabase,
-  seedDemoIntoEmptyDatabase,
-} from '@receptionist/domain';
+import { closeDatabase, openDatabase, seedDemoIntoEmptyDatabase } from '@receptionist/domain';
 import {
   createCallAnalyzer,
   createDefaultHandlers,
@@ -16,6 +11,7 @@ import {
   type Worker,
 } from '@receptionist/worker';
 import { startCallHousekeeping } from './call-housekeeping.ts';
+import { closeAbandonedCalls } from './call-liveness.ts';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
 import { loadVoiceEnv, VoiceConfigError } from './env.ts';
 import { createLogger } from './logger.ts';
@@ -40,7 +36,8 @@ async function main(): Promise<void> {
   for (const warning of warnings) logger.warn(warning);
 
   const db = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
-  const interrupted = await closeInterruptedCalls({ ctx: { db, nowMs: Date.now() } });
+  // Other voice servers may share this database: only calls nobody reports live are closed.
+  const interrupted = await closeAbandonedCalls(db, Date.now());
   if (interrupted.length > 0)
     logger.warn({ count: interrupted.length }, 'closed calls a previous crash left open');
   if (await seedDemoIntoEmptyDatabase(db)) {

@@ -8,6 +8,7 @@ import { sessionsHandler } from './browser/sessions-route.ts';
 import type { BusinessDirectory } from './business-directory.ts';
 import { CallAdmission } from './call/call-admission.ts';
 import { CallRegistry } from './call/call-registry.ts';
+import { startCallHeartbeat } from './call-liveness.ts';
 import { acceptBrowserCall, acceptTwilioStream, type LaunchDeps } from './call/launch-calls.ts';
 import type { Database } from './db-reads/index.ts';
 import type { EngineFactory } from './engines.ts';
@@ -58,6 +59,8 @@ export interface VoiceServerOptions {
   /** Per-connection limits (tests shorten the idle timeout). */
   connectionLimits?: Partial<ConnectionLimits>;
   startTimeoutMs?: number;
+  /** How often the calls live here are reported to the database (call-liveness.ts). */
+  callHeartbeatMs?: number;
 }
 
 export interface VoiceServer {
@@ -66,6 +69,8 @@ export interface VoiceServer {
   /** The bound port (after `listen`). */
   readonly port: number;
   readonly activeCalls: number;
+  /** Reports the calls live here now and closes calls no server reports (the periodic beat, on demand). */
+  heartbeat(): Promise<void>;
   listen(port?: number, host?: string): Promise<number>;
   /** Refuses new calls, waits up to `timeoutMs` for active calls, then ends the rest. */
   drain(timeoutMs: number): Promise<void>;
@@ -86,6 +91,13 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     maxCalls: env.abuse.maxConcurrentCalls,
     maxCallsPerBusiness: env.abuse.maxConcurrentCallsPerBusiness,
     unclaimedTimeoutMs: UNCLAIMED_CALL_TIMEOUT_MS,
+  });
+  const callHeartbeat = startCallHeartbeat({
+    db,
+    liveCallIds: () => registry.ids(),
+    now: options.now,
+    logger,
+    intervalMs: options.callHeartbeatMs,
   });
   const directory = options.directory ?? receptionistDirectory(db, options.now);
   const twilioRest =
@@ -202,6 +214,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     get activeCalls() {
       return registry.size;
     },
+    heartbeat: () => callHeartbeat.beat(),
     async listen(port = env.voicePort, host = '0.0.0.0') {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -225,6 +238,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
       if (closed) return;
       closed = true;
       draining = true;
+      callHeartbeat.stop();
       await registry.stopAll('server_shutdown');
       for (const client of wss.clients) client.terminate();
       wss.close();

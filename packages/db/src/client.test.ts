@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from './client.ts';
@@ -13,6 +14,7 @@ import {
   createTestBusiness,
   createTestCall,
   createTestDatabase,
+  startHranaServer,
   type TestDatabase,
 } from './testing/index.ts';
 
@@ -51,15 +53,19 @@ describe('openDatabase', () => {
     }
   });
 
-  it('migrates once when several processes open a new file at the same time', async () => {
-    const { url } = await freshDatabase();
-    const fresh = `${url.slice(0, -'test.db'.length)}race.db`;
+  it('migrates once when several processes open a new database at the same time', async () => {
+    const { path, kind } = await freshDatabase();
+    const racePath = join(dirname(path), 'race.db');
+    // Against a remote database the race goes through one server, as processes sharing Turso would.
+    const server = kind === 'hrana' ? await startHranaServer({ file: racePath }) : undefined;
+    const fresh = server?.url ?? `file:${racePath}`;
     const opened = await Promise.all([1, 2, 3].map(() => openDatabase({ url: fresh })));
     try {
       const applied = await opened[0]!.$client.execute('SELECT count(*) FROM __drizzle_migrations');
       expect(Number(applied.rows[0]?.[0])).toBe(MIGRATION_COUNT);
     } finally {
       for (const db of opened) closeDatabase(db);
+      await server?.close();
     }
   });
 });

@@ -35,9 +35,10 @@ const LOCK_WAIT_FACTOR = 4;
 
 /**
  * Opens the database, applies connection settings and runs pending migrations.
- * Local files get WAL (readers never block the writer), a busy timeout and an in-process write lock
- * (see write-lock.ts); foreign keys are on for every connection (libSQL's default, verified here because
- * tenant integrity relies on it).
+ * Local files get WAL (readers never block the writer) and a busy timeout; every database, local or
+ * remote (`libsql:`, `http(s):`), gets an in-process write lock (see write-lock.ts). Foreign keys are on
+ * for every connection (libSQL's default, verified here because tenant integrity relies on it; a remote
+ * server opens a connection per stream, so a PRAGMA sent from here could not turn them on anyway).
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const isLocalFile = options.url.startsWith('file:');
@@ -52,7 +53,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       timeout: busyTimeoutMs,
       intMode: 'number',
     });
-    client = isLocalFile ? withWriteLock(raw, options.url, busyTimeoutMs * LOCK_WAIT_FACTOR) : raw;
+    client = withWriteLock(raw, options.url, busyTimeoutMs * LOCK_WAIT_FACTOR);
   } catch (cause) {
     throw new DbError('connect_failed', `cannot open database ${redactUrl(options.url)}`, { cause });
   }

@@ -70,14 +70,27 @@ export async function findCallByTwilioSid(ex: Executor, twilioCallSid: string): 
 }
 
 /**
- * At start-up: calls a crash left ringing or in progress are closed as `interrupted`, so the dashboard
- * never shows a call that is live forever. Returns the calls it closed.
+ * Closes calls a crash left open as `interrupted`, so the dashboard never shows a call that is live
+ * forever. Returns the calls it closed.
+ *
+ * Without `unseenSince`, every open call (one voice server alone on its database). With it, only calls in
+ * progress that no voice server has reported live (`touchLiveCalls`) since then, counting the start as a
+ * report: servers sharing a database then never close each other's live calls. Ringing calls are left to
+ * Twilio's status callback there, because a ringing call may be recording a voicemail on no server at all.
  */
 export async function closeInterruptedCalls(
   ex: Executor,
-  options: { endReason?: string; endedAt?: number } = {},
+  options: { endReason?: string; endedAt?: number; unseenSince?: number } = {},
 ): Promise<CallRow[]> {
   const endedAt = options.endedAt ?? nowMs();
+  const open =
+    options.unseenSince === undefined
+      ? and(inArray(calls.status, [...OPEN_CALL_STATUSES]), isNull(calls.endedAt))
+      : and(
+          eq(calls.status, 'in_progress'),
+          isNull(calls.endedAt),
+          sql`max(coalesce(${calls.lastSeenAt}, 0), ${calls.startedAt}) < ${options.unseenSince}`,
+        );
   return ex
     .update(calls)
     .set({
@@ -86,8 +99,23 @@ export async function closeInterruptedCalls(
       endedAt,
       durationMs: sql`max(0, ${endedAt} - ${calls.startedAt})`,
     })
-    .where(and(inArray(calls.status, [...OPEN_CALL_STATUSES]), isNull(calls.endedAt)))
+    .where(open)
     .returning();
+}
+
+/** A voice server's heartbeat: these calls are live on it at `seenAt`. Ended calls are left alone. */
+export async function touchLiveCalls(
+  ex: Executor,
+  callIds: readonly string[],
+  seenAt: number,
+): Promise<number> {
+  if (callIds.length === 0) return 0;
+  const touched = await ex
+    .update(calls)
+    .set({ lastSeenAt: seenAt })
+    .where(and(inArray(calls.id, [...callIds]), isNull(calls.endedAt)))
+    .returning({ id: calls.id });
+  return touched.length;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Client, InStatement, Transaction } from '@libsql/client';
 import { DbError } from './errors.ts';
 
 /**
- * One writer at a time per database file per process.
+ * One writer at a time per database (a file, or a remote libSQL URL) per process.
  *
  * libSQL's local driver is synchronous: a statement that waits for the file's write lock (busy_timeout)
  * blocks the whole event loop. If another connection of this same process holds that lock inside an
@@ -11,6 +11,13 @@ import { DbError } from './errors.ts';
  * full timeout. Queueing writers in JavaScript first removes that self-deadlock; busy_timeout still
  * arbitrates between processes, whose event loops are independent. Reads bypass the queue: in WAL they
  * never wait for the writer.
+ *
+ * A remote database (libSQL server, Turso) takes the same queue. Its waits are asynchronous, so nothing
+ * freezes, but a write from outside an open transaction of this same process would still wait on the
+ * server for a lock only this process can release (the server then aborts one of them after its own
+ * timeout, which the caller does not choose): the queue turns that into the same prompt `busy` error
+ * as for a file. And one process's writers wait here, in order, instead of each holding a server
+ * stream open while queued there. Other processes' writers are queued by the server.
  */
 class AsyncLock {
   #tail: Promise<void> = Promise.resolve();
@@ -59,14 +66,21 @@ function once(fn: () => void): () => void {
   };
 }
 
-const locksByFile = new Map<string, AsyncLock>();
+const locksByDatabase = new Map<string, AsyncLock>();
 
-function lockFor(fileUrl: string): AsyncLock {
-  const path = resolve(fileUrl.slice('file:'.length).split('?')[0] ?? '');
-  let lock = locksByFile.get(path);
+/** A file is keyed by its absolute path; a remote database by its URL without the query (credentials). */
+function lockKey(url: string): string {
+  const withoutQuery = url.split('?')[0] ?? url;
+  if (!url.startsWith('file:')) return withoutQuery.replace(/\/+$/, '');
+  return resolve(withoutQuery.slice('file:'.length));
+}
+
+function lockFor(url: string): AsyncLock {
+  const key = lockKey(url);
+  let lock = locksByDatabase.get(key);
   if (lock === undefined) {
     lock = new AsyncLock();
-    locksByFile.set(path, lock);
+    locksByDatabase.set(key, lock);
   }
   return lock;
 }
@@ -77,11 +91,11 @@ function isReadOnly(statement: InStatement | string): boolean {
 }
 
 /**
- * Wraps a local-file client so its writes and transactions take the per-file lock. `lockTimeoutMs`
- * bounds the wait for it.
+ * Wraps a client so its writes and transactions take the per-database lock. `lockTimeoutMs` bounds the
+ * wait for it.
  */
-export function withWriteLock(client: Client, fileUrl: string, lockTimeoutMs: number): Client {
-  const lock = lockFor(fileUrl);
+export function withWriteLock(client: Client, url: string, lockTimeoutMs: number): Client {
+  const lock = lockFor(url);
 
   async function locked<T>(work: () => Promise<T>): Promise<T> {
     const release = await lock.acquire(lockTimeoutMs);

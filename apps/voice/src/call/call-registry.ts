@@ -24,6 +24,11 @@ export class CallRegistry {
     return this.#sessions.has(callId);
   }
 
+  /** The ids of the calls live here (the heartbeat reports them). */
+  ids(): string[] {
+    return [...this.#sessions.keys()];
+  }
+
   get size(): number {
     return this.#sessions.size;
   }

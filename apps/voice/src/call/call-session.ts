@@ -48,6 +48,8 @@ export class CallSession {
   readonly #relay: MediaRelay;
   #resolveDone!: (end: CallEnd) => void;
   #prepared: PreparedCall | undefined;
+  /** Settles when `prepare` has: a keypress during preparation waits for it rather than act on nothing. */
+  #preparing: Promise<unknown> | undefined;
   #engine: Engine | undefined;
   #failedOver = false;
   #limits: CallLimits | undefined;
@@ -79,7 +81,9 @@ export class CallSession {
   /** Loads the call, starts the engine; the relay hands it the caller audio buffered meanwhile. */
   async start(): Promise<void> {
     try {
-      this.#prepared = await this.#options.prepare();
+      const preparing = this.#options.prepare();
+      this.#preparing = preparing.catch(() => undefined);
+      this.#prepared = await preparing;
     } catch (error) {
       // A stream that broke the rules before `start` was already reported by the transport.
       const reason = error instanceof TelephonyError ? `stream_${error.code}` : 'prepare_failed';
@@ -187,6 +191,10 @@ export class CallSession {
   }
 
   async #transferToHuman(reason: string): Promise<void> {
+    // The page or Twilio may send a digit as soon as the stream opens, before the business is loaded
+    // (a remote database makes that window long enough to hit).
+    if (this.#prepared === undefined) await this.#preparing;
+    if (this.#ending) return;
     const humanLine = this.#prepared?.humanLine;
     if (!humanLine) {
       this.#log.info('DTMF 0 pressed but the business has no human line');

@@ -60,6 +60,11 @@ export const calls = sqliteTable(
     /** Free text from the session: `caller_hangup`, `agent_hangup`, `max_duration`, `server_restart`… */
     endReason: text('end_reason'),
     startedAt: integer('started_at').notNull(),
+    /**
+     * Epoch ms a voice server last reported the call live on it (a heartbeat). Several servers share one
+     * database, so a start-up or periodic sweep closes only calls nobody has reported for a while.
+     */
+    lastSeenAt: integer('last_seen_at'),
     endedAt: integer('ended_at'),
     durationMs: integer('duration_ms'),
     summary: text('summary'),

@@ -70,7 +70,7 @@ describe('concurrent booking of one slot', () => {
   });
 
   it('lets exactly one of several processes win the same slot', async () => {
-    const goFile = `${database.url.slice('file:'.length)}.go`;
+    const goFile = `${database.path}.go`;
     // Three processes: enough for a real race, few enough to start quickly on a loaded 2-core machine.
     const workerCount = 3;
     const results = Array.from({ length: workerCount }, (_, index) =>

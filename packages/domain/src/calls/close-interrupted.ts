@@ -3,6 +3,7 @@ import {
   closeInterruptedCalls as closeOpenCallRows,
   type Database,
   forBusiness,
+  touchLiveCalls as touchLiveCallRows,
 } from '@receptionist/db';
 import { recordBusinessEvent } from '../events/record.ts';
 import { enqueueJob } from '../jobs/enqueue.ts';
@@ -10,18 +11,25 @@ import { JOB_KINDS } from '../jobs/kinds.ts';
 import { callEndedEventData } from './end-call.ts';
 
 /**
- * At start-up: calls a crash left open are ended as `interrupted`, and each gets its `call.ended` job in
- * the same transaction, so the cold path (summary, usage) still runs for them exactly once.
+ * Calls a crash left open are ended as `interrupted`, and each gets its `call.ended` job in the same
+ * transaction, so the cold path (summary, usage) still runs for them exactly once. With `unseenForMs`,
+ * only calls in progress that no voice server has reported live for that long (see `touchLiveCalls`):
+ * what servers sharing one database run, at start-up and periodically.
  */
 export async function closeInterruptedCalls({
   ctx,
   input = {},
 }: {
   ctx: { db: Database; nowMs: number };
-  input?: { endReason?: string };
+  input?: { endReason?: string; unseenForMs?: number };
 }): Promise<CallRow[]> {
+  const unseenSince = input.unseenForMs === undefined ? undefined : ctx.nowMs - input.unseenForMs;
   return ctx.db.transaction(async (tx) => {
-    const closed = await closeOpenCallRows(tx, { endReason: input.endReason, endedAt: ctx.nowMs });
+    const closed = await closeOpenCallRows(tx, {
+      endReason: input.endReason,
+      endedAt: ctx.nowMs,
+      unseenSince,
+    });
     for (const call of closed) {
       const jobs = { tenant: forBusiness(tx, call.businessId), nowMs: ctx.nowMs };
       await enqueueJob({ ctx: jobs, input: { kind: JOB_KINDS.callEnded, payload: { callId: call.id } } });
@@ -29,4 +37,15 @@ export async function closeInterruptedCalls({
     }
     return closed;
   });
+}
+
+/** A voice server's heartbeat for the calls live on it (so other servers' sweeps leave them alone). */
+export async function touchLiveCalls({
+  ctx,
+  input,
+}: {
+  ctx: { db: Database; nowMs: number };
+  input: { callIds: readonly string[] };
+}): Promise<number> {
+  return touchLiveCallRows(ctx.db, input.callIds, ctx.nowMs);
 }

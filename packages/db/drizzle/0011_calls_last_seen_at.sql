@@ -1,0 +1,1 @@
+ALTER TABLE `calls` ADD `last_seen_at` integer;
