@@ -1,6 +1,7 @@
 export * from './api-keys.ts';
 export * from './appointments.ts';
 export * from './businesses.ts';
+export * from './calendar.ts';
 export * from './call-recordings.ts';
 export * from './calls.ts';
 export * from './customers.ts';

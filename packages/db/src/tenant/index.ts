@@ -3,6 +3,7 @@ import { DbError } from '../errors.ts';
 import { createApiKeysDal } from './api-keys.ts';
 import { createAppointmentsDal } from './appointments.ts';
 import { createBusinessDal } from './business.ts';
+import { createCalendarDal } from './calendar.ts';
 import { createCallRecordingsDal } from './call-recordings.ts';
 import { createCallsDal } from './calls.ts';
 import { createCustomersDal } from './customers.ts';
@@ -37,6 +38,7 @@ export interface TenantDb {
   readonly notifications: ReturnType<typeof createNotificationsDal>;
   readonly voicemails: ReturnType<typeof createVoicemailsDal>;
   readonly callRecordings: ReturnType<typeof createCallRecordingsDal>;
+  readonly calendar: ReturnType<typeof createCalendarDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -65,6 +67,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     notifications: createNotificationsDal(ex, businessId),
     voicemails: createVoicemailsDal(ex, businessId),
     callRecordings: createCallRecordingsDal(ex, businessId),
+    calendar: createCalendarDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }
@@ -72,6 +75,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
 export type { ApiKeySummary } from './api-keys.ts';
 export type { BookAppointmentInput, MoveAppointmentInput } from './appointments.ts';
 export type { BusinessPatch } from './business.ts';
+export type { BusyRange, CalendarConnectionPatch, CalendarSourcePatch } from './calendar.ts';
 export type { CreateCallRecordingInput } from './call-recordings.ts';
 export type {
   AppendTurnInput,
