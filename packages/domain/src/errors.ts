@@ -32,7 +32,12 @@ export type DomainErrorCode =
   | 'webhook_endpoint_not_found'
   | 'webhook_delivery_not_found'
   | 'webhook_delivery_pending'
-  | 'webhook_endpoint_disabled';
+  | 'webhook_endpoint_disabled'
+  | 'calendar_tokens_unreadable'
+  | 'calendar_connection_not_found'
+  | 'calendar_not_found'
+  | 'calendar_feed_not_found'
+  | 'calendar_authorization_invalid';
 
 /**
  * The domain layer's error hierarchy. `message` is a sentence the agent can say to the caller

@@ -4,6 +4,7 @@ export * from './api-keys/index.ts';
 export * from './appointments/index.ts';
 export * from './availability/index.ts';
 export * from './business/index.ts';
+export * from './calendar/index.ts';
 export * from './calls/index.ts';
 export * from './context.ts';
 export * from './customers/index.ts';

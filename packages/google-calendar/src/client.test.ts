@@ -178,7 +178,7 @@ describe('the Calendar API client', () => {
       Date.parse('2030-01-09T00:00:00Z'),
     );
     expect(busy).toEqual([
-      { startMs: Date.parse('2030-01-08T15:00:00Z'), endMs: Date.parse('2030-01-08T16:00:00Z') },
+      { calendarId, startMs: Date.parse('2030-01-08T15:00:00Z'), endMs: Date.parse('2030-01-08T16:00:00Z') },
     ]);
   });
 

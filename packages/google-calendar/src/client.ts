@@ -128,8 +128,12 @@ export function createGoogleCalendarApi(options: GoogleCalendarApiOptions) {
       );
     },
 
-    /** Busy intervals per calendar between two instants (Google merges overlapping events itself). */
-    async freeBusy(calendarIds: readonly string[], fromMs: number, toMs: number): Promise<BusyInterval[]> {
+    /** Busy intervals of each calendar between two instants (Google merges overlapping events itself). */
+    async freeBusy(
+      calendarIds: readonly string[],
+      fromMs: number,
+      toMs: number,
+    ): Promise<Array<BusyInterval & { calendarId: string }>> {
       const response = await call(() =>
         api.freebusy.query({
           requestBody: {
@@ -139,7 +143,7 @@ export function createGoogleCalendarApi(options: GoogleCalendarApiOptions) {
           },
         }),
       );
-      const busy: BusyInterval[] = [];
+      const busy: Array<BusyInterval & { calendarId: string }> = [];
       for (const id of calendarIds) {
         const entry = response.data.calendars?.[id];
         if (entry?.errors?.length) {
@@ -150,7 +154,7 @@ export function createGoogleCalendarApi(options: GoogleCalendarApiOptions) {
         }
         for (const range of entry?.busy ?? []) {
           if (range.start && range.end)
-            busy.push({ startMs: Date.parse(range.start), endMs: Date.parse(range.end) });
+            busy.push({ calendarId: id, startMs: Date.parse(range.start), endMs: Date.parse(range.end) });
         }
       }
       return busy;

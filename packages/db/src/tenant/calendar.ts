@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, like, lt, ne } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { NotFoundError } from '../errors.ts';
 import {
@@ -171,6 +171,34 @@ export function createCalendarDal(ex: Executor, businessId: string) {
             eq(calendarBusy.businessId, businessId),
             eq(calendarBusy.sourceId, sourceId),
             inArray(calendarBusy.externalId, [...externalIds]),
+          ),
+        );
+    },
+
+    /** Drops the ranges a booking re-check found (`freebusy:…`): a sync has since listed the real events. */
+    async deleteRecheckBusy(sourceId: string): Promise<void> {
+      await ex
+        .delete(calendarBusy)
+        .where(
+          and(
+            eq(calendarBusy.businessId, businessId),
+            eq(calendarBusy.sourceId, sourceId),
+            like(calendarBusy.externalId, 'freebusy:%'),
+          ),
+        );
+    },
+
+    /** Where our own (not deleted) events sit in [fromMs, toMs): they are not someone else's busy time. */
+    async listLinkRanges(fromMs: number, toMs: number): Promise<Array<{ startAt: number; endAt: number }>> {
+      return ex
+        .select({ startAt: calendarEventLinks.startAt, endAt: calendarEventLinks.endAt })
+        .from(calendarEventLinks)
+        .where(
+          and(
+            eq(calendarEventLinks.businessId, businessId),
+            isNull(calendarEventLinks.deletedAt),
+            lt(calendarEventLinks.startAt, toMs),
+            gt(calendarEventLinks.endAt, fromMs),
           ),
         );
     },

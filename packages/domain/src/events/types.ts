@@ -16,6 +16,8 @@ export const BUSINESS_EVENT_TYPES = [
   'question.answered',
   /** An outgoing webhook endpoint failed for its whole retry window and was switched off: tell the owner. */
   'webhook.disabled',
+  /** A calendar connection needs the owner (Google refused its refresh token, or a change made in Google could not be applied). */
+  'calendar.needs_attention',
 ] as const;
 export type BusinessEventType = (typeof BUSINESS_EVENT_TYPES)[number];
 
@@ -42,4 +44,13 @@ export type BusinessEvent = z.infer<typeof BusinessEvent>;
 export const EVENT_CONSUMERS: readonly string[] = [
   'webhooks', // outgoing webhooks (apps/worker/src/webhooks/)
   'notifications', // email and SMS to the owner and the caller (apps/worker/src/notifications/)
+  'calendar', // bookings mirrored to the connected Google calendar (apps/worker/src/calendar/)
 ];
+
+/**
+ * Consumers that want only some event types (no entry: every type). The calendar mirrors bookings only,
+ * so other events do not cost it a job each.
+ */
+export const CONSUMER_EVENT_TYPES: Readonly<Partial<Record<string, readonly BusinessEventType[]>>> = {
+  calendar: ['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled'],
+};
