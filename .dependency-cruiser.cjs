@@ -40,6 +40,12 @@ module.exports = {
       'signal processing, and the typed event emitter every layer shares',
     ),
     onlyImports('db-is-a-leaf', { path: pkg('db') }, [], 'the database layer knows no business'),
+    onlyImports(
+      'google-calendar-is-a-leaf',
+      { path: pkg('google-calendar'), withTests: true },
+      [],
+      'the Google Calendar / OAuth client and its fake: wire protocol only, no business',
+    ),
     onlyImports('telephony-uses-audio', { path: pkg('telephony') }, [pkg('audio')], 'telephony → audio'),
     onlyImports(
       'engine-knows-no-business',

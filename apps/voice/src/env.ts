@@ -1,7 +1,9 @@
+import type { CalendarConfig } from '@receptionist/domain';
 import {
   type AnalysisSettings,
   type NotificationSettings,
   parseAnalysisSettings,
+  parseCalendarSettings,
   parseNotificationSettings,
   parseWorkerSettings,
   type WorkerSettings,
@@ -76,6 +78,11 @@ export interface VoiceEnv {
   worker: (WorkerSettings & { notifications: NotificationSettings }) | undefined;
   /** How the embedded worker analyses calls (OPENAI_API_KEY, ANALYSIS_*); deterministic without a key. */
   workerAnalysis: AnalysisSettings;
+  /**
+   * Google Calendar (GOOGLE_CALENDAR_*, CALENDAR_TOKEN_KEY): the booking re-check on calls, and the
+   * embedded worker's calendar sync. Undefined when not set up.
+   */
+  calendar?: CalendarConfig | undefined;
   /** Folder of call recordings (RECORDINGS_DIR). */
   recordingsDir: string;
 }
@@ -136,7 +143,9 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
   }
   let worker: VoiceEnv['worker'];
   let workerAnalysis: AnalysisSettings = { openai: undefined };
+  let calendar: CalendarConfig | undefined;
   try {
+    calendar = parseCalendarSettings(source);
     worker =
       raw.WORKER === 'embedded'
         ? { ...parseWorkerSettings(source), notifications: parseNotificationSettings(source) }
@@ -174,6 +183,7 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
       drainTimeoutMs: raw.VOICE_DRAIN_TIMEOUT_MS,
       worker,
       workerAnalysis,
+      calendar,
       recordingsDir: raw.RECORDINGS_DIR,
     },
     warnings,

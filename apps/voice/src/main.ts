@@ -6,6 +6,7 @@ import {
   seedDemoIntoEmptyDatabase,
 } from '@receptionist/domain';
 import {
+  calendarSettingsFrom,
   createCallAnalyzer,
   createDefaultHandlers,
   createNotificationChannels,
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
         notifications: createNotificationChannels(env.worker.notifications),
         voicemail: voicemailDepsFrom(env.worker),
         recordingsDir: env.worker.recordingsDir,
+        calendar: calendarSettingsFrom(env.calendar),
       }),
       now: Date.now,
       random: Math.random,

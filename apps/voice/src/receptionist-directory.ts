@@ -1,5 +1,6 @@
 import {
   afterHoursRuleOf,
+  type CalendarBusyPort,
   callDisclosure,
   humanLineOf,
   isOpenAt,
@@ -14,7 +15,11 @@ import { type Database, findNumberOwner } from './db-reads/index.ts';
  * human line, after-hours rule) from `@receptionist/domain`, the agent's instructions and tools from
  * `@receptionist/receptionist`.
  */
-export function receptionistDirectory(db: Database, now: () => number): BusinessDirectory {
+export function receptionistDirectory(
+  db: Database,
+  now: () => number,
+  options: { calendars?: CalendarBusyPort | undefined } = {},
+): BusinessDirectory {
   return {
     findByPhoneNumber: (e164) => findNumberOwner(db, e164),
     async load(businessId): Promise<CallBusiness> {
@@ -24,7 +29,7 @@ export function receptionistDirectory(db: Database, now: () => number): Business
         name: profile.name,
         greeting: profile.greeting,
         instructions: buildAgentInstructions(profile, { nowMs: now() }),
-        tools: buildReceptionistTools({ db, businessId, now }),
+        tools: buildReceptionistTools({ db, businessId, now, calendars: options.calendars }),
         brief: toBusinessBrief(profile),
         now,
         voice: profile.voice,

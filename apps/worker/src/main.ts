@@ -1,5 +1,6 @@
 import { closeDatabase, openDatabase } from '@receptionist/domain';
 import { createCallAnalyzer } from './analysis/index.ts';
+import { calendarSettingsFrom } from './calendar/index.ts';
 import { loadWorkerEnv, type WorkerEnv } from './env.ts';
 import { WorkerConfigError } from './errors.ts';
 import { createDefaultHandlers } from './handlers/index.ts';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       notifications: createNotificationChannels(env.notifications),
       voicemail: voicemailDepsFrom(env),
       recordingsDir: env.recordingsDir,
+      calendar: calendarSettingsFrom(env.calendar),
     }),
     now: Date.now,
     random: Math.random,

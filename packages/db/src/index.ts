@@ -1,3 +1,4 @@
+export * from './calendar-lookups.ts';
 export {
   closeDatabase,
   type Database,
@@ -11,7 +12,6 @@ export * from './errors.ts';
 export { newId, nowMs } from './ids.ts';
 export * from './job-leases.ts';
 export * from './jobs.ts';
-export * from './calendar-lookups.ts';
 export * from './lookups.ts';
 export { applyMigrations, defaultMigrationsFolder } from './migrate.ts';
 export * from './notification-lookups.ts';

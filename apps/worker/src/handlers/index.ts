@@ -1,5 +1,8 @@
 import { JOB_KINDS } from '@receptionist/domain';
 import type { CallAnalyzer } from '../analysis/analyzer.ts';
+import { createCalendarConsumer } from '../calendar/consumer.ts';
+import type { CalendarSettings } from '../calendar/settings.ts';
+import { calendarSyncHandler } from '../calendar/sync-handler.ts';
 import { createNotificationsConsumer } from '../notifications/consumer.ts';
 import type { NotificationChannels } from '../notifications/deliver.ts';
 import { createDigestHandler } from '../notifications/digest-handler.ts';
@@ -45,6 +48,8 @@ export function createDefaultHandlers(
     voicemail?: VoicemailDeps | undefined;
     /** The recordings folder, where expired call recordings are deleted from. */
     recordingsDir?: string | undefined;
+    /** Google Calendar sync (calendarSettingsFrom); without it calendar jobs do nothing or dead-letter. */
+    calendar?: CalendarSettings | undefined;
   } = {},
 ): JobHandlers {
   const channels = options.notifications ?? NO_CHANNELS;
@@ -55,10 +60,12 @@ export function createDefaultHandlers(
       options.consumers ?? {
         ...EVENT_CONSUMER_HANDLERS,
         notifications: createNotificationsConsumer(channels),
+        calendar: createCalendarConsumer(options.calendar),
       },
     ),
     [JOB_KINDS.notificationDigest]: createDigestHandler(channels),
     [JOB_KINDS.voicemailReceived]: voicemailReceivedHandler(options.voicemail),
+    [JOB_KINDS.calendarSync]: calendarSyncHandler(options.calendar),
     [JOB_KINDS.callRecordingExpired]: callRecordingExpiredHandler(
       createRecordingStore(options.recordingsDir ?? './data/recordings'),
     ),

@@ -132,14 +132,14 @@ describe('connecting a calendar', () => {
       ['family', false],
     ]);
     await chooseCalendars({
-      ctx: { tenant },
+      ctx: { tenant, nowMs: NOW },
       input: { connectionId: connection.id, blockingCalendarIds: ['family'], bookingCalendarId: 'family' },
     });
     expect((await tenant.calendar.getSource(family.id))?.blocksAvailability).toBe(true);
     expect((await tenant.calendar.getConnection(connection.id))?.bookingCalendarId).toBe('family');
     await expect(
       chooseCalendars({
-        ctx: { tenant },
+        ctx: { tenant, nowMs: NOW },
         input: { connectionId: connection.id, blockingCalendarIds: ['nope'], bookingCalendarId: null },
       }),
     ).rejects.toMatchObject({ code: 'calendar_not_found' });
@@ -286,7 +286,7 @@ describe('ICS feeds', () => {
     expect(ics).toMatch(/DTSTART;TZID=America\/New_York:20300108T100000/);
     expect(ics).toMatch(/DTSTAMP:20300107T130000Z\r\n/);
     expect(ics.split('\r\n').every((line) => !line.includes('\n'))).toBe(true); // CRLF line ends only
-    const parsed = Object.values(ical.sync.parseICS(ics)).filter((entry) => entry.type === 'VEVENT');
+    const parsed = Object.values(ical.sync.parseICS(ics)).filter((entry) => entry?.type === 'VEVENT');
     expect(parsed).toHaveLength(1);
     const event = parsed[0] as ical.VEvent;
     expect(event.start.getTime()).toBe(at('10:00'));

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { TenantContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { recordBusinessEvent } from '../events/record.ts';
+import { requestCalendarSync } from './schedule.ts';
 import { type CalendarTokens, decryptCalendarTokens, encryptCalendarTokens } from './token-crypto.ts';
 
 /** How long the owner has to finish Google's consent screen. */
@@ -130,7 +131,7 @@ export async function chooseCalendars({
   ctx,
   input,
 }: {
-  ctx: TenantContext;
+  ctx: ClockedTenant;
   input: z.input<typeof ChooseCalendarsInput>;
 }): Promise<void> {
   const parsed = ChooseCalendarsInput.parse(input);
@@ -155,6 +156,11 @@ export async function chooseCalendars({
           syncedAt: null,
         });
         if (!blocks) await tenant.calendar.replaceBusy(source.id, []);
+        else
+          await requestCalendarSync({
+            ctx: { tenant, nowMs: ctx.nowMs },
+            input: { sourceId: source.id, reason: 'connect' },
+          });
       }
     }
     await tenant.calendar.updateConnection(connection.id, { bookingCalendarId: parsed.bookingCalendarId });

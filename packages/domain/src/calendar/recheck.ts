@@ -1,8 +1,11 @@
+import { z } from 'zod';
+import { resolveAppointment } from '../appointments/locate.ts';
+import { RescheduleAppointmentInput } from '../appointments/reschedule.ts';
+import { serviceOf } from '../appointments/service-of.ts';
 import { type DomainContext, requireSlot, resolveService } from '../availability/index.ts';
 import type { Slot } from '../availability/slots.ts';
 import { DomainError } from '../errors.ts';
 import { IsoDate, LocalTime } from '../profile/schema.ts';
-import { z } from 'zod';
 
 /**
  * The live busy time of a business's blocking calendars (Google's freeBusy), as a port: the domain does
@@ -49,7 +52,9 @@ export async function confirmSlotWithCalendars({
   const parsed = ConfirmSlotInput.parse(input);
   let slot: Slot;
   try {
-    const service = resolveService(ctx.profile, parsed.service);
+    const service =
+      ctx.profile.services.find((candidate) => candidate.id === parsed.service) ??
+      resolveService(ctx.profile, parsed.service);
     slot = await requireSlot(ctx, {
       service,
       date: parsed.date,
@@ -101,4 +106,44 @@ function coveredBy(
     if (cursor >= range.endMs) return true;
   }
   return cursor >= range.endMs;
+}
+
+/**
+ * The re-check before a move: finds the booking as the reschedule verb will (the caller verified the
+ * same way) and re-checks its new slot. Anything the verb would refuse is left for the verb to say.
+ */
+export async function confirmMoveWithCalendars({
+  ctx,
+  input,
+  calendars,
+}: {
+  ctx: DomainContext;
+  input: z.input<typeof RescheduleAppointmentInput>;
+  calendars: CalendarBusyPort;
+}): Promise<{ checked: boolean; conflict: boolean }> {
+  const parsed = RescheduleAppointmentInput.safeParse(input);
+  if (!parsed.success) return { checked: false, conflict: false };
+  let current: Awaited<ReturnType<typeof resolveAppointment>>;
+  try {
+    current = await resolveAppointment(ctx, {
+      appointmentId: parsed.data.appointmentId,
+      customerName: parsed.data.customerName,
+      date: parsed.data.currentDate,
+      mustBeBooked: true,
+    });
+  } catch (error) {
+    if (error instanceof DomainError) return { checked: false, conflict: false };
+    throw error;
+  }
+  const service = await serviceOf(ctx, current);
+  return confirmSlotWithCalendars({
+    ctx,
+    input: {
+      service: service.id,
+      date: parsed.data.newDate,
+      time: parsed.data.newTime,
+      appointmentId: current.id,
+    },
+    calendars,
+  });
 }

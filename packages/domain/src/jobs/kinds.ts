@@ -9,6 +9,7 @@ export const JOB_KINDS = {
   notificationDigest: 'notification.digest',
   voicemailReceived: 'voicemail.received',
   callRecordingExpired: 'call_recording.expired',
+  calendarSync: 'calendar.sync',
 } as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
@@ -32,6 +33,14 @@ export const JOB_PAYLOADS = {
   [JOB_KINDS.voicemailReceived]: z.object({ voicemailId: z.string().min(1).max(100) }),
   /** A call recording reached the end of its retention period: delete the file. */
   [JOB_KINDS.callRecordingExpired]: z.object({ recordingId: z.string().min(1).max(100) }),
+  /**
+   * Refresh one connected calendar (busy cache, our moved/deleted events, push channel). `schedule`
+   * jobs queue the next one (the cache's TTL); `push` and `connect` jobs are one-off.
+   */
+  [JOB_KINDS.calendarSync]: z.object({
+    sourceId: z.string().min(1).max(100),
+    reason: z.enum(['schedule', 'push', 'connect']),
+  }),
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

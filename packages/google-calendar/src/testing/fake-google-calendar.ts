@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GoogleEndpoints } from '../oauth.ts';
-import { type FakeEvent, FakeCalendarStore } from './fake-calendar-store.ts';
+import { FakeCalendarStore, type FakeEvent } from './fake-calendar-store.ts';
 
 /**
  * A loopback stand-in for Google's OAuth 2.0 server (authorize, token, revoke) and the Calendar v3 REST

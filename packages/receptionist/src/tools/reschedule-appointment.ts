@@ -1,4 +1,8 @@
-import { RescheduleAppointmentInput, rescheduleAppointment } from '@receptionist/domain';
+import {
+  confirmMoveWithCalendars,
+  RescheduleAppointmentInput,
+  rescheduleAppointment,
+} from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import type { ReceptionistToolData } from './data.ts';
 import { toolParameters } from './parameters.ts';
@@ -18,6 +22,8 @@ export function rescheduleAppointmentTool(deps: ToolDependencies): AnyEngineTool
     description:
       "Call when the caller wants to move an existing booking to a new date and time. Their identity is checked by the number they call from, or else by the booking's name and current date.",
     parameters: RescheduleAppointmentParameters,
+    precheck: (args, ctx, calendars) =>
+      confirmMoveWithCalendars({ ctx, input: withoutNulls(args), calendars }),
     async run(args, ctx) {
       const moved = await rescheduleAppointment({ ctx, input: withoutNulls(args) });
       return {
