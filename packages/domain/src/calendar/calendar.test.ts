@@ -127,16 +127,16 @@ describe('connecting a calendar', () => {
 
   it('blocks with the primary calendar by default; the owner chooses others', async () => {
     const { connection, family } = await connect();
-    expect((await tenant.calendar.listSources()).map((s) => [s.calendarId, s.blocksAvailability])).toEqual([
-      ['owner@example.com', true],
-      ['family', false],
-    ]);
+    const blocking = (await tenant.calendar.listSources()).map((s) => [s.calendarId, s.blocksAvailability]);
+    expect(Object.fromEntries(blocking)).toEqual({ 'owner@example.com': true, family: false });
     await chooseCalendars({
       ctx: { tenant, nowMs: NOW },
       input: { connectionId: connection.id, blockingCalendarIds: ['family'], bookingCalendarId: 'family' },
     });
     expect((await tenant.calendar.getSource(family.id))?.blocksAvailability).toBe(true);
     expect((await tenant.calendar.getConnection(connection.id))?.bookingCalendarId).toBe('family');
+    const syncs = (await tenant.jobs.list()).filter((job) => job.kind === 'calendar.sync');
+    expect(syncs.map((job) => job.payload)).toEqual([{ sourceId: family.id, reason: 'connect' }]);
     await expect(
       chooseCalendars({
         ctx: { tenant, nowMs: NOW },
