@@ -15,6 +15,7 @@ export function topicsOf(event: BusinessEvent): NotificationTopic[] {
     case 'voicemail.received':
       return ['voicemail'];
     case 'webhook.disabled':
+    case 'calendar.needs_attention':
       // Not a topic anyone picks: whoever hears from the business at all should hear this one.
       return [...NOTIFICATION_TOPICS];
     default:
