@@ -315,3 +315,30 @@ describe('ICS feeds', () => {
     });
   });
 });
+
+describe('reconnecting', () => {
+  it('keeps the connection and its choices when the same account connects again', async () => {
+    const { connection, family } = await connect();
+    await chooseCalendars({
+      ctx: { tenant, nowMs: NOW },
+      input: { connectionId: connection.id, blockingCalendarIds: ['family'], bookingCalendarId: 'family' },
+    });
+    await tenant.calendar.updateConnection(connection.id, { status: 'reconnect' });
+    const again = await saveCalendarConnection({
+      ctx: { tenant, nowMs: NOW },
+      input: {
+        memberUserId: null,
+        accountEmail: 'owner@example.com',
+        calendars: [{ id: 'owner@example.com', summary: 'Owner', primary: true }],
+        tokens: { ...TOKENS, refreshToken: '1//new' },
+      },
+      key: KEY,
+    });
+    expect(again.id).toBe(connection.id);
+    const row = await tenant.calendar.getConnection(connection.id);
+    expect(row?.status).toBe('connected');
+    expect(row?.bookingCalendarId).toBe('family');
+    expect(decryptCalendarTokens(KEY, row!.tokensCiphertext).refreshToken).toBe('1//new');
+    expect((await tenant.calendar.getSource(family.id))?.blocksAvailability).toBe(true);
+  });
+});

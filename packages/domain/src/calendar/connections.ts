@@ -99,6 +99,32 @@ export async function saveCalendarConnection({
   const parsed = SaveCalendarConnectionInput.parse(input);
   const primary = parsed.calendars.find((calendar) => calendar.primary) ?? parsed.calendars[0];
   return ctx.tenant.transaction(async (tenant) => {
+    // Reconnecting the same account keeps its connection, its calendar choices and its event links.
+    const existing = (await tenant.calendar.listConnections()).find(
+      (row) => row.accountEmail === parsed.accountEmail && row.memberUserId === parsed.memberUserId,
+    );
+    if (existing !== undefined) {
+      await tenant.calendar.updateConnection(existing.id, {
+        tokensCiphertext: encryptCalendarTokens(key, input.tokens),
+        status: 'connected',
+        lastError: null,
+      });
+      const known = new Set(
+        (await tenant.calendar.listSources(existing.id)).map((source) => source.calendarId),
+      );
+      await tenant.calendar.addSources(
+        existing.id,
+        parsed.calendars
+          .filter((calendar) => !known.has(calendar.id))
+          .map((calendar) => ({
+            calendarId: calendar.id,
+            summary: calendar.summary,
+            timeZone: calendar.timeZone,
+            blocks: false,
+          })),
+      );
+      return { ...existing, status: 'connected' as const };
+    }
     const connection = await tenant.calendar.createConnection({
       memberUserId: parsed.memberUserId,
       accountEmail: parsed.accountEmail,
