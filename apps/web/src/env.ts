@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { type CalendarConfig, parseCalendarConfig } from '@receptionist/domain';
 import { z } from 'zod';
 
 /**
@@ -68,6 +69,8 @@ export interface WebEnv {
   webhooks: { allowPrivateUrls: boolean };
   /** Absolute; a relative RECORDINGS_DIR is resolved against the repository root, as the database is. */
   recordingsDir: string;
+  /** Google Calendar connections (GOOGLE_CALENDAR_*, CALENDAR_TOKEN_KEY); undefined when not set up. */
+  calendar?: CalendarConfig | undefined;
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -112,6 +115,7 @@ export function parseWebEnv(source: Record<string, string | undefined>, cwd = pr
     });
   }
   const env = result.data;
+  const calendar = parseCalendarEnv(source);
   const google =
     env.GOOGLE_CLIENT_ID !== undefined && env.GOOGLE_CLIENT_SECRET !== undefined
       ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET, issuer: env.GOOGLE_ISSUER }
@@ -129,7 +133,21 @@ export function parseWebEnv(source: Record<string, string | undefined>, cwd = pr
     polar: { accessToken: env.POLAR_ACCESS_TOKEN, webhookSecret: env.POLAR_WEBHOOK_SECRET },
     webhooks: { allowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS === 'true' },
     recordingsDir: resolve(findRepositoryRoot(cwd), env.RECORDINGS_DIR),
+    calendar,
   };
+}
+
+/** The calendar variables, shared with the worker (`parseCalendarConfig`); a bad one fails naming it. */
+function parseCalendarEnv(source: Record<string, string | undefined>): CalendarConfig | undefined {
+  try {
+    return parseCalendarConfig(source);
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    const lines = error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new InvalidEnvironmentError(`Invalid dashboard configuration:\n${lines.join('\n')}`, {
+      cause: error,
+    });
+  }
 }
 
 let cached: WebEnv | undefined;

@@ -20,9 +20,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ busin
         title="Settings"
         description="Your business profile, hours, services, answers, transfers and limits."
         actions={
-          <ButtonLink variant="secondary" href={`/b/${businessId}/settings/notifications`}>
-            Notifications
-          </ButtonLink>
+          <>
+            <ButtonLink variant="secondary" href={`/b/${businessId}/settings/notifications`}>
+              Notifications
+            </ButtonLink>
+            <ButtonLink variant="secondary" href={`/b/${businessId}/settings/calendar`}>
+              Calendar
+            </ButtonLink>
+          </>
         }
       />
       <div className="space-y-8">
