@@ -301,7 +301,7 @@ export class FakeCalendarStore {
         body: {
           error: {
             code: 400,
-            message: 'WebHook callback must be HTTPS: ' + address,
+            message: `WebHook callback must be HTTPS: ${address}`,
             errors: [
               {
                 domain: 'global',
