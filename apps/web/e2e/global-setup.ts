@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startFakeGoogleCalendar } from '@receptionist/google-calendar/testing';
 import { DateTime } from 'luxon';
 import { bookingDay, bookingRequest, writeCallerWav } from './caller-audio.ts';
 import { childEnv, publishServers, reuseWebBuild } from './env.ts';
@@ -24,9 +25,22 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const day = bookingDay('America/New_York', DateTime.now());
   writeCallerWav(callerWavPath, bookingRequest(day), 9);
 
+  // A loopback Google (OAuth consent, token, Calendar API) for the calendar connection flow.
+  const google = await startFakeGoogleCalendar({ accountEmail: 'owner@example.com' });
+  const calendarEnv = {
+    GOOGLE_CALENDAR_CLIENT_ID: google.clientId,
+    GOOGLE_CALENDAR_CLIENT_SECRET: google.clientSecret,
+    CALENDAR_TOKEN_KEY: randomBytes(32).toString('hex'),
+    GOOGLE_API_ROOT_URL: google.endpoints.apiRootUrl,
+    GOOGLE_OAUTH_AUTH_URL: google.endpoints.authUrl,
+    GOOGLE_OAUTH_TOKEN_URL: google.endpoints.tokenUrl,
+    GOOGLE_OAUTH_REVOKE_URL: google.endpoints.revokeUrl,
+  };
+
   const children: Child[] = [];
   const teardown = async () => {
     await Promise.all(children.map(stopChild));
+    await google.close();
     rmSync(workDir, { recursive: true, force: true });
   };
   try {
@@ -46,6 +60,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
           ALLOWED_ORIGINS: webUrl,
           LOG_LEVEL: 'warn',
           OPENAI_API_KEY: '',
+          ...calendarEnv,
         }),
       },
     );
@@ -58,6 +73,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       GOOGLE_CLIENT_ID: '',
       GOOGLE_CLIENT_SECRET: '',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...calendarEnv,
     });
     const nextBin = join(repoRoot, 'node_modules/.bin/next');
     if (!reuseWebBuild) await runToCompletion('next build', nextBin, ['build'], { cwd: webDir, env: webEnv });
