@@ -239,6 +239,14 @@ describe('syncing busy time from Google', () => {
     expect(google.store.watches).toHaveLength(1); // not renewed: far from expiry
   });
 
+  it('keeps the scheduled chain alive through a Google outage; a one-off sync is retried by the job', async () => {
+    google.rateLimitNext(1_000);
+    await sync('schedule');
+    const next = (await tenant.jobs.list()).filter((job) => job.kind === 'calendar.sync');
+    expect(next.map((job) => job.payload)).toEqual([{ sourceId, reason: 'schedule' }]);
+    await expect(sync('push')).rejects.toMatchObject({ kind: 'rate_limited' });
+  });
+
   it('renews a push channel before it expires, and opens none for a plain-http origin', async () => {
     await sync();
     await tenant.calendar.updateSource(sourceId, { channelExpiresAt: NOW + 3_600_000 });

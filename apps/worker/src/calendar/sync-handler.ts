@@ -58,7 +58,13 @@ export function calendarSyncHandler(
         if (error instanceof GoogleCalendarError && error.kind === 'reconnect') {
           throw new PermanentJobError('the calendar must be reconnected', { cause: error });
         }
-        throw error;
+        // A scheduled run that Google turned away (rate limit, outage) is retried by the next scheduled
+        // run rather than by the job: the chain must survive an outage longer than the job's retries.
+        if (!(error instanceof GoogleCalendarError) || payload.reason !== 'schedule') throw error;
+        logger.warn(
+          { err: error, sourceId: source.id },
+          'calendar sync failed; the next scheduled run retries',
+        );
       }
     }
     if (payload.reason === 'schedule') {
