@@ -27,3 +27,18 @@ export function unpackState(state: string): { businessId: string; secret: string
   if (dot <= 0 || dot === state.length - 1) return undefined;
   return { businessId: state.slice(0, dot), secret: state.slice(dot + 1) };
 }
+
+/**
+ * The origin the browser used (its Host header), for redirects and the OAuth redirect URI when no
+ * WEB_PUBLIC_URL is set: Next's `request.url` names the bind address's host name, which may differ
+ * (localhost vs 127.0.0.1) and would drop the session cookie on the way back.
+ */
+export function browserOrigin(request: {
+  headers: Headers;
+  nextUrl: { origin: string; protocol: string };
+}): string {
+  const host = request.headers.get('host');
+  if (host === null) return request.nextUrl.origin;
+  const proto = request.headers.get('x-forwarded-proto') ?? request.nextUrl.protocol.replace(/:$/, '');
+  return `${proto}://${host}`;
+}

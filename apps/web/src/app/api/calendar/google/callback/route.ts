@@ -9,7 +9,7 @@ import { createGoogleCalendarApi, exchangeCode, GoogleCalendarError } from '@rec
 import { type NextRequest, NextResponse } from 'next/server';
 import { getEnv } from '../../../../../env.ts';
 import { requireBusinessAccess } from '../../../../../server/auth/current-user.ts';
-import { calendarOAuthApp, unpackState } from '../../../../../server/calendar/google-app.ts';
+import { browserOrigin, calendarOAuthApp, unpackState } from '../../../../../server/calendar/google-app.ts';
 import { systemClock } from '../../../../../server/clock.ts';
 import { getDb } from '../../../../../server/db.ts';
 import { log } from '../../../../../server/log.ts';
@@ -25,10 +25,11 @@ export async function GET(request: NextRequest) {
   const config = getEnv().calendar;
   const params = request.nextUrl.searchParams;
   const unpacked = unpackState(params.get('state') ?? '');
-  if (config === undefined || unpacked === undefined) return NextResponse.redirect(new URL('/', request.url));
+  const origin = getEnv().webPublicUrl ?? browserOrigin(request);
+  if (config === undefined || unpacked === undefined) return NextResponse.redirect(new URL('/', origin));
   const { businessId } = unpacked;
   const back = (outcome: string) =>
-    NextResponse.redirect(new URL(`/b/${businessId}/settings/calendar?calendar=${outcome}`, request.url));
+    NextResponse.redirect(new URL(`/b/${businessId}/settings/calendar?calendar=${outcome}`, origin));
   const { user } = await requireBusinessAccess(businessId);
   const db = await getDb();
   const ctx = { ...tenantContext(db, businessId, { kind: 'staff', userId: user.id }), nowMs: systemClock() };
@@ -39,7 +40,7 @@ export async function GET(request: NextRequest) {
     });
     const code = params.get('code');
     if (code === null) return back('denied');
-    const app = calendarOAuthApp(config, request.nextUrl.origin);
+    const app = calendarOAuthApp(config, browserOrigin(request));
     const tokens = await exchangeCode(app, { code, codeVerifier, nowMs: systemClock() });
     const calendars = await createGoogleCalendarApi({ app, tokens, maxAttempts: 2 }).listCalendars();
     const primary = calendars.find((calendar) => calendar.primary);

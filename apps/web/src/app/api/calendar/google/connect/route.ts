@@ -4,7 +4,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getEnv } from '../../../../../env.ts';
 import { requireBusinessAccess, requireOwner } from '../../../../../server/auth/current-user.ts';
-import { calendarOAuthApp, packState } from '../../../../../server/calendar/google-app.ts';
+import { browserOrigin, calendarOAuthApp, packState } from '../../../../../server/calendar/google-app.ts';
 import { systemClock } from '../../../../../server/clock.ts';
 import { getDb } from '../../../../../server/db.ts';
 
@@ -41,7 +41,7 @@ export async function GET(request: NextRequest) {
       ...(query.data.for === 'me' ? { memberUserId: access.user.id } : {}),
     },
   });
-  const app = calendarOAuthApp(config, request.nextUrl.origin);
+  const app = calendarOAuthApp(config, browserOrigin(request));
   return NextResponse.redirect(
     authorizationUrl(app, {
       state: packState(businessId, started.state),
