@@ -10,9 +10,18 @@ const nextConfig: NextConfig = {
     '@receptionist/telephony',
     '@receptionist/engine',
     '@receptionist/audio',
+    '@receptionist/google-calendar',
   ],
   // Native or worker-thread based server libraries must stay plain Node requires, not bundled.
-  serverExternalPackages: ['@libsql/client', 'libsql', 'pino', 'twilio', 'oauth2-mock-server'],
+  // ical-timezones reads its VTIMEZONE files next to its own module: bundled, it finds none.
+  serverExternalPackages: [
+    '@libsql/client',
+    'libsql',
+    'pino',
+    'twilio',
+    'oauth2-mock-server',
+    '@touch4it/ical-timezones',
+  ],
   // The root `npm run typecheck` (tsc over the whole repo) is the single type check; a second one here
   // doubles the build time on a 2-core CI machine for no extra safety.
   typescript: { ignoreBuildErrors: true },

@@ -17,6 +17,7 @@ import {
 } from './connections.ts';
 import { applyExternalEventChange } from './external-change.ts';
 import { calendarFeedIcs, createCalendarFeed, revokeCalendarFeed } from './feeds.ts';
+import { buildIcs } from './ics.ts';
 import { applyCalendarSync } from './sync.ts';
 import { decryptCalendarTokens, encryptCalendarTokens, parseCalendarTokenKey } from './token-crypto.ts';
 
@@ -298,6 +299,21 @@ describe('ICS feeds', () => {
     await expect(
       calendarFeedIcs({ ctx: { db: database.db, nowMs: NOW }, input: { token: 'x'.repeat(32) } }),
     ).rejects.toMatchObject({ code: 'calendar_feed_not_found' });
+  });
+
+  it('writes UTC times when the zone has no VTIMEZONE on file', () => {
+    const ics = buildIcs({
+      name: 'X',
+      timeZone: 'Etc/Unknown',
+      nowMs: NOW,
+      entries: [{ appointmentId: 'apt_1', startAt: at('10:00'), endAt: at('11:00'), summary: 'Cleaning' }],
+    });
+    expect(ics).not.toContain('TZID');
+    expect(ics).toContain('DTSTART:20300108T150000Z');
+    const event = Object.values(ical.sync.parseICS(ics)).find(
+      (entry) => entry?.type === 'VEVENT',
+    ) as ical.VEvent;
+    expect(event.start.getTime()).toBe(at('10:00'));
   });
 
   it('gives a staff member a feed of their own', async () => {

@@ -30,10 +30,13 @@ export function buildIcs(input: {
   method?: 'request' | 'cancel' | undefined;
   uidDomain?: string | undefined;
 }): string {
+  // A TZID needs its VTIMEZONE (RFC 5545 3.2.19); for a zone the table lacks, times are written in UTC.
+  const vtimezone = getVtimezoneComponent(input.timeZone);
+  const zone = vtimezone === null ? undefined : input.timeZone;
   const calendar = ical({
     name: input.name,
     prodId: { company: 'AI Receptionist', product: 'appointments', language: 'EN' },
-    timezone: { name: input.timeZone, generator: getVtimezoneComponent },
+    ...(zone === undefined ? {} : { timezone: { name: zone, generator: () => vtimezone } }),
     ...(input.method === undefined
       ? {}
       : { method: input.method === 'cancel' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST }),
@@ -42,9 +45,9 @@ export function buildIcs(input: {
     calendar.createEvent({
       id: `${entry.appointmentId}@${input.uidDomain ?? 'receptionist.local'}`,
       // luxon values, not Dates: ical-generator formats a native Date's UTC fields under the TZID.
-      start: DateTime.fromMillis(entry.startAt, { zone: input.timeZone }),
-      end: DateTime.fromMillis(entry.endAt, { zone: input.timeZone }),
-      timezone: input.timeZone,
+      start: DateTime.fromMillis(entry.startAt, { zone: zone ?? 'utc' }),
+      end: DateTime.fromMillis(entry.endAt, { zone: zone ?? 'utc' }),
+      timezone: zone ?? null,
       stamp: DateTime.fromMillis(input.nowMs, { zone: 'utc' }),
       summary: entry.summary,
       description: entry.description ?? null,
