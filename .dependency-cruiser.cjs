@@ -46,6 +46,12 @@ module.exports = {
       [],
       'the Google Calendar / OAuth client and its fake: wire protocol only, no business',
     ),
+    onlyImports(
+      'calendar-sync-uses-domain',
+      { path: pkg('calendar-sync') },
+      [pkg('domain')],
+      'Google Calendar sessions and the freeBusy port → domain (and the google-calendar client)',
+    ),
     onlyImports('telephony-uses-audio', { path: pkg('telephony') }, [pkg('audio')], 'telephony → audio'),
     onlyImports(
       'engine-knows-no-business',

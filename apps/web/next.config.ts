@@ -11,6 +11,7 @@ const nextConfig: NextConfig = {
     '@receptionist/engine',
     '@receptionist/audio',
     '@receptionist/google-calendar',
+    '@receptionist/calendar-sync',
   ],
   // Native or worker-thread based server libraries must stay plain Node requires, not bundled.
   // ical-timezones reads its VTIMEZONE files next to its own module: bundled, it finds none.

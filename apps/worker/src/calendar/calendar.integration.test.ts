@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { CalendarSettings } from '@receptionist/calendar-sync';
+import { createCalendarBusyPort } from '@receptionist/calendar-sync';
 import type { TenantDb } from '@receptionist/db';
 import { createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
 import {
@@ -19,9 +21,7 @@ import { DateTime } from 'luxon';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PermanentJobError } from '../errors.ts';
-import { createCalendarBusyPort } from './busy-port.ts';
 import { createCalendarConsumer } from './consumer.ts';
-import type { CalendarSettings } from './settings.ts';
 import { calendarSyncHandler } from './sync-handler.ts';
 
 const ZONE = 'America/New_York';

@@ -1,9 +1,9 @@
+import type { CalendarSettings } from '@receptionist/calendar-sync';
+import { openCalendarSession } from '@receptionist/calendar-sync';
 import { type AppointmentRow, saveCalendarEventLink, tenantContext } from '@receptionist/domain';
 import { GoogleCalendarError } from '@receptionist/google-calendar';
 import { PermanentJobError } from '../errors.ts';
 import type { EventConsumerHandler } from '../handlers/business-event.ts';
-import { openCalendarSession } from './session.ts';
-import type { CalendarSettings } from './settings.ts';
 
 const SYSTEM = { kind: 'system' } as const;
 

@@ -1,5 +1,8 @@
-export { createCalendarBusyPort } from './busy-port.ts';
+export {
+  CALENDAR_CALLBACK_PATH,
+  type CalendarSettings,
+  calendarSettingsFrom,
+  createCalendarBusyPort,
+} from '@receptionist/calendar-sync';
 export { createCalendarConsumer } from './consumer.ts';
-export { CALENDAR_CALLBACK_PATH, calendarSettingsFrom } from './from-config.ts';
-export type { CalendarSettings } from './settings.ts';
 export { calendarSyncHandler } from './sync-handler.ts';

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { CalendarSettings } from '@receptionist/calendar-sync';
+import { openCalendarSession } from '@receptionist/calendar-sync';
 import {
   applyCalendarSync,
   applyExternalEventChange,
@@ -11,8 +13,6 @@ import {
 import { type GoogleCalendarApi, GoogleCalendarError } from '@receptionist/google-calendar';
 import { PermanentJobError } from '../errors.ts';
 import type { JobHandler, JobHandlerContext } from '../handlers/registry.ts';
-import { openCalendarSession } from './session.ts';
-import type { CalendarSettings } from './settings.ts';
 
 const SYSTEM = { kind: 'system' } as const;
 

@@ -1,7 +1,7 @@
+import type { CalendarSettings } from '@receptionist/calendar-sync';
 import { JOB_KINDS } from '@receptionist/domain';
 import type { CallAnalyzer } from '../analysis/analyzer.ts';
 import { createCalendarConsumer } from '../calendar/consumer.ts';
-import type { CalendarSettings } from '../calendar/settings.ts';
 import { calendarSyncHandler } from '../calendar/sync-handler.ts';
 import { createNotificationsConsumer } from '../notifications/consumer.ts';
 import type { NotificationChannels } from '../notifications/deliver.ts';
