@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { resolveAppointment } from '../appointments/locate.ts';
 import { RescheduleAppointmentInput } from '../appointments/reschedule.ts';
 import { serviceOf } from '../appointments/service-of.ts';
-import { type DomainContext, requireSlot, resolveService } from '../availability/index.ts';
+import {
+  addDays,
+  type DomainContext,
+  localTimeToInstant,
+  requireSlot,
+  resolveService,
+} from '../availability/index.ts';
 import type { Slot } from '../availability/slots.ts';
 import { DomainError } from '../errors.ts';
 import { IsoDate, LocalTime } from '../profile/schema.ts';
@@ -67,18 +73,22 @@ export async function confirmSlotWithCalendars({
   }
   const sources = (await ctx.tenant.calendar.listSources()).filter((source) => source.blocksAvailability);
   if (sources.length === 0) return { checked: false, conflict: false };
+  // The whole local day is asked for, not just the slot: freeBusy clips ranges to the window, and the
+  // times offered instead must be free of the same event too.
+  const dayStart = localTimeToInstant(ctx.profile.timeZone, parsed.date, 0) ?? slot.startAt;
+  const dayEnd = Math.max(
+    slot.blockedUntil,
+    localTimeToInstant(ctx.profile.timeZone, addDays(parsed.date, 1), 0) ?? slot.blockedUntil,
+  );
   let busy: Array<{ sourceId: string; startMs: number; endMs: number }>;
   try {
-    busy = await calendars.busyBetween({
-      businessId: ctx.tenant.businessId,
-      fromMs: slot.startAt,
-      toMs: slot.blockedUntil,
-    });
+    busy = await calendars.busyBetween({ businessId: ctx.tenant.businessId, fromMs: dayStart, toMs: dayEnd });
   } catch {
     return { checked: false, conflict: false };
   }
-  const ours = await ctx.tenant.calendar.listLinkRanges(slot.startAt, slot.blockedUntil);
+  const ours = await ctx.tenant.calendar.listLinkRanges(dayStart, dayEnd);
   const foreign = busy.filter((range) => !coveredBy(range, ours));
+  const conflict = foreign.some((range) => range.startMs < slot.blockedUntil && range.endMs > slot.startAt);
   if (foreign.length === 0) return { checked: true, conflict: false };
   await ctx.tenant.transaction(async (tenant) => {
     for (const range of foreign) {
@@ -91,7 +101,7 @@ export async function confirmSlotWithCalendars({
       ]);
     }
   });
-  return { checked: true, conflict: true };
+  return { checked: true, conflict };
 }
 
 /** Whether our own events cover the whole range (freeBusy merges theirs and ours into one range). */
