@@ -4,7 +4,7 @@ import { createTestProfile } from '@receptionist/domain/testing';
 import { authorizationUrl, createPkcePair, exchangeCode } from '@receptionist/google-calendar';
 import { type FakeGoogleCalendar, startFakeGoogleCalendar } from '@receptionist/google-calendar/testing';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAppointmentHandler } from './appointments.ts';
 import { API_TEST_NOW, type ApiTestBed, createApiTestBed } from './test-harness.ts';
 
@@ -19,15 +19,13 @@ beforeAll(async () => {
   google = await startFakeGoogleCalendar({ accountEmail: OWNER });
   const key = randomBytes(32);
   // The dashboard reads its configuration on first use (getEnv); nothing here has used it yet.
-  Object.assign(process.env, {
-    GOOGLE_CALENDAR_CLIENT_ID: google.clientId,
-    GOOGLE_CALENDAR_CLIENT_SECRET: google.clientSecret,
-    CALENDAR_TOKEN_KEY: key.toString('hex'),
-    GOOGLE_API_ROOT_URL: google.endpoints.apiRootUrl,
-    GOOGLE_OAUTH_AUTH_URL: google.endpoints.authUrl,
-    GOOGLE_OAUTH_TOKEN_URL: google.endpoints.tokenUrl,
-    GOOGLE_OAUTH_REVOKE_URL: google.endpoints.revokeUrl,
-  });
+  vi.stubEnv('GOOGLE_CALENDAR_CLIENT_ID', google.clientId);
+  vi.stubEnv('GOOGLE_CALENDAR_CLIENT_SECRET', google.clientSecret);
+  vi.stubEnv('CALENDAR_TOKEN_KEY', key.toString('hex'));
+  vi.stubEnv('GOOGLE_API_ROOT_URL', google.endpoints.apiRootUrl);
+  vi.stubEnv('GOOGLE_OAUTH_AUTH_URL', google.endpoints.authUrl);
+  vi.stubEnv('GOOGLE_OAUTH_TOKEN_URL', google.endpoints.tokenUrl);
+  vi.stubEnv('GOOGLE_OAUTH_REVOKE_URL', google.endpoints.revokeUrl);
   bed = await createApiTestBed({
     createBusiness: async (db, name) =>
       (await createBusinessWithProfile(db, createTestProfile({ name, timeZone: zone }))).business,
@@ -57,6 +55,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await google.close();
   await bed.testDb.cleanup();
 });
