@@ -47,6 +47,18 @@ module.exports = {
       [],
       'the Polar adapter (SDK client, webhook signatures, fake Polar): no business, no database',
     ),
+    onlyImports(
+      'google-calendar-is-a-leaf',
+      { path: pkg('google-calendar'), withTests: true },
+      [],
+      'the Google Calendar / OAuth client and its fake: wire protocol only, no business',
+    ),
+    onlyImports(
+      'calendar-sync-uses-domain',
+      { path: pkg('calendar-sync') },
+      [pkg('domain')],
+      'Google Calendar sessions and the freeBusy port → domain (and the google-calendar client)',
+    ),
     onlyImports('telephony-uses-audio', { path: pkg('telephony') }, [pkg('audio')], 'telephony → audio'),
     onlyImports(
       'engine-knows-no-business',

@@ -11,9 +11,20 @@ const nextConfig: NextConfig = {
     '@receptionist/engine',
     '@receptionist/audio',
     '@receptionist/billing',
+    '@receptionist/google-calendar',
+    '@receptionist/calendar-sync',
   ],
   // Native or worker-thread based server libraries must stay plain Node requires, not bundled.
-  serverExternalPackages: ['@libsql/client', 'libsql', 'pino', 'twilio', 'oauth2-mock-server', 'nodemailer'],
+  // ical-timezones reads its VTIMEZONE files next to its own module: bundled, it finds none.
+  serverExternalPackages: [
+    '@libsql/client',
+    'libsql',
+    'pino',
+    'twilio',
+    'oauth2-mock-server',
+    'nodemailer',
+    '@touch4it/ical-timezones',
+  ],
   // The root `npm run typecheck` (tsc over the whole repo) is the single type check; a second one here
   // doubles the build time on a 2-core CI machine for no extra safety.
   typescript: { ignoreBuildErrors: true },

@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { loadOrCreateDevSecrets } from '@receptionist/domain/dev-secrets';
+import type { CalendarConfig } from '@receptionist/domain';
 import {
   type AnalysisSettings,
   type NotificationSettings,
   parseAnalysisSettings,
+  parseCalendarSettings,
   parseNotificationSettings,
   parseWorkerSettings,
   type WorkerSettings,
@@ -96,6 +98,11 @@ export interface VoiceEnv {
   worker: (WorkerSettings & { notifications: NotificationSettings }) | undefined;
   /** How the embedded worker analyses calls (OPENAI_API_KEY, ANALYSIS_*); deterministic without a key. */
   workerAnalysis: AnalysisSettings;
+  /**
+   * Google Calendar (GOOGLE_CALENDAR_*, CALENDAR_TOKEN_KEY): the booking re-check on calls, and the
+   * embedded worker's calendar sync. Undefined when not set up.
+   */
+  calendar?: CalendarConfig | undefined;
   /** Folder of call recordings (RECORDINGS_DIR). */
   recordingsDir: string;
   /** Flood limits (VOICE_WEBHOOKS_PER_SOURCE_PER_MINUTE, VOICE_MAX_CONCURRENT_CALLS…). */
@@ -170,7 +177,9 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
   }
   let worker: VoiceEnv['worker'];
   let workerAnalysis: AnalysisSettings = { openai: undefined };
+  let calendar: CalendarConfig | undefined;
   try {
+    calendar = parseCalendarSettings(source);
     worker =
       raw.WORKER === 'embedded'
         ? { ...parseWorkerSettings(source), notifications: parseNotificationSettings(source) }
@@ -210,6 +219,7 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
       drainTimeoutMs: raw.VOICE_DRAIN_TIMEOUT_MS,
       worker,
       workerAnalysis,
+      calendar,
       recordingsDir: raw.RECORDINGS_DIR,
       abuse: {
         webhooksPerSourcePerMinute: raw.VOICE_WEBHOOKS_PER_SOURCE_PER_MINUTE,

@@ -1,6 +1,7 @@
 import './gc-tuning.ts';
 import { closeDatabase, openDatabase, seedDemoIntoEmptyDatabase } from '@receptionist/domain';
 import {
+  calendarSettingsFrom,
   createCallAnalyzer,
   createDefaultHandlers,
   polarBillingFrom,
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
         recordingsDir: env.worker.recordingsDir,
         polar: polarBillingFrom(env.worker.polar),
         outboundCalls: outboundCallPlacerFrom(env.worker.notifications),
+        calendar: calendarSettingsFrom(env.calendar),
       }),
       now: Date.now,
       random: Math.random,

@@ -1,5 +1,6 @@
 import {
   afterHoursRuleOf,
+  type CalendarBusyPort,
   callDisclosure,
   humanLineOf,
   isOpenAt,
@@ -27,7 +28,11 @@ import { type Database, findNumberOwner } from './db-reads/index.ts';
  * human line, after-hours rule) from `@receptionist/domain`, the agent's instructions and tools from
  * `@receptionist/receptionist`.
  */
-export function receptionistDirectory(db: Database, now: () => number): BusinessDirectory {
+export function receptionistDirectory(
+  db: Database,
+  now: () => number,
+  options: { calendars?: CalendarBusyPort | undefined } = {},
+): BusinessDirectory {
   return {
     findByPhoneNumber: (e164) => findNumberOwner(db, e164),
     async load(businessId, call): Promise<CallBusiness> {
@@ -43,7 +48,7 @@ export function receptionistDirectory(db: Database, now: () => number): Business
         greeting: outbound?.opening ?? profile.greeting,
         instructions: buildAgentInstructions(stored, { nowMs: now(), language, outbound }),
         purpose: outbound === undefined ? undefined : purposeOf(outbound),
-        tools: buildReceptionistTools({ db, businessId, now }),
+        tools: buildReceptionistTools({ db, businessId, now, calendars: options.calendars }),
         brief: toBusinessBrief(profile),
         now,
         voice: profile.voice,

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ConnectionLimits, RateWindow } from '@receptionist/telephony';
+import type { CalendarBusyPort } from '@receptionist/domain';
+import { calendarSettingsFrom, createCalendarBusyPort } from '@receptionist/worker';
 import express from 'express';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -54,6 +56,8 @@ export interface VoiceServerOptions {
   logger?: Logger;
   /** Defaults to the receptionist domain over `db`. */
   directory?: BusinessDirectory;
+  /** The booking re-check's live calendar busy time; defaults to Google when `env.calendar` is set. */
+  calendars?: CalendarBusyPort | undefined;
   /** Defaults to Twilio's REST API (TWILIO_API_BASE_URL) when account SID and auth token are set. */
   twilioRest?: TwilioCallControl;
   /** Per-connection limits (tests shorten the idle timeout). */
@@ -99,7 +103,13 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     logger,
     intervalMs: options.callHeartbeatMs,
   });
-  const directory = options.directory ?? receptionistDirectory(db, options.now);
+  const calendarSettings = calendarSettingsFrom(env.calendar);
+  const calendars =
+    options.calendars ??
+    (calendarSettings === undefined
+      ? undefined
+      : createCalendarBusyPort({ db, settings: calendarSettings, now: options.now, logger }));
+  const directory = options.directory ?? receptionistDirectory(db, options.now, { calendars });
   const twilioRest =
     options.twilioRest ??
     (env.twilio.accountSid && env.twilio.authToken

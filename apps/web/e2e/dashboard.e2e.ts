@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DateTime } from 'luxon';
+import ical from 'node-ical';
 import { e2eServers } from './env.ts';
 import { onboardBusiness, registerLocally, shot } from './helpers.ts';
 
@@ -263,4 +265,44 @@ test('a second business sees none of the first, and cross-origin writes are refu
   await expect(elsewherePage).toHaveURL(/\/sign-in$/);
   await elsewhere.close();
   await context.close();
+});
+
+test('the owner connects Google Calendar and downloads the ICS feed of the bookings', async ({ page }) => {
+  await page.goto(`${web}/sign-in`);
+  await page.getByLabel('Email').fill(owner.email);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+
+  // Connect: the browser goes through (fake) Google's consent with PKCE and comes back connected.
+  await page.goto(`${web}/b/${businessId}/settings/calendar`);
+  await page.getByRole('link', { name: 'Connect the business calendar' }).click();
+  await expect(page).toHaveURL(/calendar=connected/);
+  await expect(page.getByText('owner@example.com').first()).toBeVisible();
+  await expect(page.getByLabel('owner@example.com blocks availability')).toBeChecked();
+  await shot(page, '17-calendar');
+
+  // A secret feed URL, downloaded by Chromium, parses as RFC 5545 with the booking in local time.
+  await page.getByRole('button', { name: 'New feed for the business' }).click();
+  const feedUrl = await page.getByTestId('feed-url').inputValue();
+  expect(feedUrl).toMatch(/\/ics\/[\w-]+\.ics$/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('feed-download').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('appointments.ics');
+  const ics = readFileSync((await download.path()) ?? '', 'utf8');
+  expect(ics).toContain('BEGIN:VTIMEZONE');
+  expect(ics).toContain('TZID:America/New_York');
+  const events = Object.values(ical.sync.parseICS(ics)).filter(
+    (entry) => entry?.type === 'VEVENT',
+  ) as ical.VEvent[];
+  expect(events).toHaveLength(1);
+  expect(events[0]?.summary).toMatch(/Cleaning/);
+  expect(events[0]?.start.getTime()).toBe(day.set({ hour: 10 }).toMillis());
+
+  // Revoked: the URL answers 404 from then on.
+  await page.getByRole('button', { name: 'Revoke' }).click();
+  await expect(page.getByRole('button', { name: 'Revoke' })).toHaveCount(0);
+  expect((await page.request.get(feedUrl)).status()).toBe(404);
 });

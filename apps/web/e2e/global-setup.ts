@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakePolarServer } from '@receptionist/billing/testing';
+import { startFakeGoogleCalendar } from '@receptionist/google-calendar/testing';
 import { DateTime } from 'luxon';
 import { bookingDay, bookingRequest, writeCallerWav } from './caller-audio.ts';
 import { childEnv, publishServers, reuseWebBuild } from './env.ts';
@@ -47,11 +48,23 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     POLAR_PRODUCT_STARTER: E2E_PRODUCTS.starter.id,
     POLAR_PRODUCT_PRO: E2E_PRODUCTS.pro.id,
   };
+  // A loopback Google (OAuth consent, token, Calendar API) for the calendar connection flow.
+  const google = await startFakeGoogleCalendar({ accountEmail: 'owner@example.com' });
+  const calendarEnv = {
+    GOOGLE_CALENDAR_CLIENT_ID: google.clientId,
+    GOOGLE_CALENDAR_CLIENT_SECRET: google.clientSecret,
+    CALENDAR_TOKEN_KEY: randomBytes(32).toString('hex'),
+    GOOGLE_API_ROOT_URL: google.endpoints.apiRootUrl,
+    GOOGLE_OAUTH_AUTH_URL: google.endpoints.authUrl,
+    GOOGLE_OAUTH_TOKEN_URL: google.endpoints.tokenUrl,
+    GOOGLE_OAUTH_REVOKE_URL: google.endpoints.revokeUrl,
+  };
 
   const children: Child[] = [];
   const teardown = async () => {
     await Promise.all(children.map(stopChild));
     await polar.close();
+    await google.close();
     rmSync(workDir, { recursive: true, force: true });
   };
   try {
@@ -72,6 +85,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
           LOG_LEVEL: 'warn',
           OPENAI_API_KEY: '',
           ...polarEnv,
+          ...calendarEnv,
         }),
       },
     );
@@ -87,6 +101,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       GOOGLE_CLIENT_SECRET: '',
       NEXT_TELEMETRY_DISABLED: '1',
       ...polarEnv,
+      ...calendarEnv,
     });
     const nextBin = join(repoRoot, 'node_modules/.bin/next');
     if (!reuseWebBuild) await runToCompletion('next build', nextBin, ['build'], { cwd: webDir, env: webEnv });

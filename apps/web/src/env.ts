@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type PolarConfig, PolarEnv, parsePolarConfig } from '@receptionist/billing';
+import { type CalendarConfig, parseCalendarConfig } from '@receptionist/domain';
 import { loadOrCreateDevSecrets } from '@receptionist/domain/dev-secrets';
 import { z } from 'zod';
 
@@ -92,6 +93,8 @@ export interface WebEnv {
   recordingsDir: string;
   /** Account emails (verification, invitations); undefined in local single-owner mode (no SMTP_URL). */
   accountEmail: { smtpUrl: string; from: string } | undefined;
+  /** Google Calendar connections (GOOGLE_CALENDAR_*, CALENDAR_TOKEN_KEY); undefined when not set up. */
+  calendar?: CalendarConfig | undefined;
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -136,6 +139,7 @@ export function parseWebEnv(source: Record<string, string | undefined>, cwd = pr
     });
   }
   const env = result.data;
+  const calendar = parseCalendarEnv(source);
   const google =
     env.GOOGLE_CLIENT_ID !== undefined && env.GOOGLE_CLIENT_SECRET !== undefined
       ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET, issuer: env.GOOGLE_ISSUER }
@@ -162,7 +166,21 @@ export function parseWebEnv(source: Record<string, string | undefined>, cwd = pr
     },
     accountEmail:
       env.SMTP_URL === undefined ? undefined : { smtpUrl: env.SMTP_URL, from: env.NOTIFY_EMAIL_FROM },
+    calendar,
   };
+}
+
+/** The calendar variables, shared with the worker (`parseCalendarConfig`); a bad one fails naming it. */
+function parseCalendarEnv(source: Record<string, string | undefined>): CalendarConfig | undefined {
+  try {
+    return parseCalendarConfig(source);
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    const lines = error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new InvalidEnvironmentError(`Invalid dashboard configuration:\n${lines.join('\n')}`, {
+      cause: error,
+    });
+  }
 }
 
 let cached: WebEnv | undefined;

@@ -12,6 +12,9 @@ import { hasDecodablePath } from './server/http/url-escapes.ts';
 export function proxy(request: NextRequest) {
   const isBearerApi =
     request.nextUrl.pathname.startsWith('/api/v1/') && request.headers.get('authorization') !== null;
+  // Google's calendar push notifications are server-to-server posts without an Origin; they prove
+  // themselves with the channel token the route checks.
+  const isCalendarPush = request.nextUrl.pathname === '/api/calendar/google/push';
   // Server-to-server webhooks (Polar) carry no Origin; their handlers authenticate them by signature.
   const isSignedWebhook = request.nextUrl.pathname.startsWith('/api/webhooks/');
   const env = getEnv();
@@ -37,7 +40,7 @@ export function proxy(request: NextRequest) {
     scheme,
     secFetchSite: request.headers.get('sec-fetch-site'),
     trustedOrigins: publicUrl === undefined ? [] : [publicUrl],
-    allowMissingOrigin: isBearerApi || isSignedWebhook,
+    allowMissingOrigin: isBearerApi || isSignedWebhook || isCalendarPush,
   });
   const response = verdict.ok
     ? NextResponse.next()

@@ -1,4 +1,5 @@
 import { type PolarConfig, PolarEnv, parsePolarConfig } from '@receptionist/billing';
+import { type CalendarConfig, parseCalendarConfig } from '@receptionist/domain';
 import { z } from 'zod';
 import { WorkerConfigError } from './errors.ts';
 
@@ -125,6 +126,8 @@ export interface AnalysisSettings {
 
 export interface WorkerEnv extends WorkerSettings {
   analysis: AnalysisSettings;
+  /** Google Calendar sync; undefined unless its client and CALENDAR_TOKEN_KEY are set. */
+  calendar: CalendarConfig | undefined;
   notifications: NotificationSettings;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
@@ -192,11 +195,25 @@ export function parseWorkerEnv(source: Record<string, string | undefined>): Work
     ...parseWorkerSettings(source),
     analysis: parseAnalysisSettings(source),
     notifications: parseNotificationSettings(source),
+    calendar: parseCalendarSettings(source),
     databaseUrl: raw.DATABASE_URL,
     databaseAuthToken: raw.DATABASE_AUTH_TOKEN,
     logLevel: raw.LOG_LEVEL,
     redactPersonalData: raw.LOG_PERSONAL_DATA !== '1',
   };
+}
+
+/** The Google Calendar variables (shared with the web app), or undefined when calendar sync is off. */
+export function parseCalendarSettings(
+  source: Record<string, string | undefined>,
+): CalendarConfig | undefined {
+  try {
+    return parseCalendarConfig(source);
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    const problems = error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new WorkerConfigError(`invalid worker configuration: ${problems.join('; ')}`, { cause: error });
+  }
 }
 
 /** The process environment, parsed. */

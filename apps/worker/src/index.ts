@@ -1,9 +1,11 @@
 export * from './analysis/index.ts';
+export * from './calendar/index.ts';
 
 export {
   type AnalysisSettings,
   type NotificationSettings,
   parseAnalysisSettings,
+  parseCalendarSettings,
   parseNotificationSettings,
   parseWorkerSettings,
   type WorkerSettings,

@@ -1,5 +1,6 @@
 import { closeDatabase, openDatabase } from '@receptionist/domain';
 import { createCallAnalyzer } from './analysis/index.ts';
+import { calendarSettingsFrom } from './calendar/index.ts';
 import { loadWorkerEnv, type WorkerEnv } from './env.ts';
 import { WorkerConfigError } from './errors.ts';
 import { createDefaultHandlers, polarBillingFrom } from './handlers/index.ts';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
       recordingsDir: env.recordingsDir,
       polar: polarBillingFrom(env.polar),
       outboundCalls: outboundCallPlacerFrom(env.notifications),
+      calendar: calendarSettingsFrom(env.calendar),
     }),
     now: Date.now,
     random: Math.random,

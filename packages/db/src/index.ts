@@ -1,4 +1,5 @@
 export * from './account-tokens.ts';
+export * from './calendar-lookups.ts';
 export {
   closeDatabase,
   type Database,

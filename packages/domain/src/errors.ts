@@ -47,7 +47,12 @@ export type DomainErrorCode =
   | 'do_not_contact'
   | 'no_business_number'
   | 'appointment_not_upcoming'
-  | 'outbound_call_not_found';
+  | 'outbound_call_not_found'
+  | 'calendar_tokens_unreadable'
+  | 'calendar_connection_not_found'
+  | 'calendar_not_found'
+  | 'calendar_feed_not_found'
+  | 'calendar_authorization_invalid';
 
 /**
  * The domain layer's error hierarchy. `message` is a sentence the agent can say to the caller

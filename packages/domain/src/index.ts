@@ -5,6 +5,7 @@ export * from './appointments/index.ts';
 export * from './availability/index.ts';
 export * from './billing/index.ts';
 export * from './business/index.ts';
+export * from './calendar/index.ts';
 export * from './calls/index.ts';
 export * from './context.ts';
 export * from './customers/index.ts';

@@ -1,5 +1,11 @@
 import { createTestDatabase, pinnedClock, type TestDatabase } from '@receptionist/db/testing';
-import { DEMO_BUSINESS_ID, DEMO_PHONE_NUMBER, seedDemoBusiness } from '@receptionist/domain';
+import {
+  type CalendarBusyPort,
+  type Database,
+  DEMO_BUSINESS_ID,
+  DEMO_PHONE_NUMBER,
+  seedDemoBusiness,
+} from '@receptionist/domain';
 import type { Engine } from '@receptionist/engine';
 import { FakeTwilioClient, FakeTwilioRestServer, fakeSid } from '@receptionist/telephony/testing';
 import pino from 'pino';
@@ -38,6 +44,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** The calls' clock; defaults to HARNESS_NOW, so no test depends on today's date. */
   now?: () => number;
+  /** The booking re-check's calendar port, built over the harness's database. */
+  calendars?: (db: Database) => CalendarBusyPort;
 }
 
 /** Monday 2 March 2026, 10:00 in New York: a plain working morning at the demo business. */
@@ -65,7 +73,7 @@ export async function startVoiceHarness(options: HarnessOptions): Promise<VoiceH
     ...options.env,
   });
   const now = options.now ?? pinnedClock(HARNESS_NOW);
-  const base = receptionistDirectory(database.db, now);
+  const base = receptionistDirectory(database.db, now, { calendars: options.calendars?.(database.db) });
   const directory: BusinessDirectory = {
     findByPhoneNumber: (e164) => base.findByPhoneNumber(e164),
     async load(businessId, call) {

@@ -1,6 +1,9 @@
 import type { PolarBilling } from '@receptionist/billing';
+import type { CalendarSettings } from '@receptionist/calendar-sync';
 import { JOB_KINDS } from '@receptionist/domain';
 import type { CallAnalyzer } from '../analysis/analyzer.ts';
+import { createCalendarConsumer } from '../calendar/consumer.ts';
+import { calendarSyncHandler } from '../calendar/sync-handler.ts';
 import { createNotificationsConsumer } from '../notifications/consumer.ts';
 import type { NotificationChannels } from '../notifications/deliver.ts';
 import { createDigestHandler } from '../notifications/digest-handler.ts';
@@ -59,6 +62,8 @@ export function createDefaultHandlers(
     polar?: PolarBilling | undefined;
     /** Twilio's Calls API (createTwilioCallPlacer); without it outbound dial jobs dead-letter with the reason. */
     outboundCalls?: CallPlacer | undefined;
+    /** Google Calendar sync (calendarSettingsFrom); without it calendar jobs do nothing or dead-letter. */
+    calendar?: CalendarSettings | undefined;
   } = {},
 ): JobHandlers {
   const channels = options.notifications ?? NO_CHANNELS;
@@ -70,12 +75,14 @@ export function createDefaultHandlers(
         ...EVENT_CONSUMER_HANDLERS,
         notifications: createNotificationsConsumer(channels),
         outbound: createOutboundConsumer(channels),
+        calendar: createCalendarConsumer(options.calendar),
       },
     ),
     [JOB_KINDS.outboundDial]: outboundDialHandler(options.outboundCalls),
     [JOB_KINDS.reminderDue]: reminderDueHandler(channels),
     [JOB_KINDS.notificationDigest]: createDigestHandler(channels),
     [JOB_KINDS.voicemailReceived]: voicemailReceivedHandler(options.voicemail),
+    [JOB_KINDS.calendarSync]: calendarSyncHandler(options.calendar),
     [JOB_KINDS.callRecordingExpired]: callRecordingExpiredHandler(
       createRecordingStore(options.recordingsDir ?? './data/recordings'),
     ),

@@ -67,6 +67,36 @@ export function composeEventNotification(event: BusinessEvent, businessName: str
         sms: `Voicemail from ${from}${transcript === '' ? '' : `: ${transcript}`}`.slice(0, 300),
       };
     }
+    case 'calendar.needs_attention': {
+      if (data.reason === 'reconnect') {
+        const account = str(data.accountEmail, 'your Google account');
+        return {
+          subject: `Reconnect your calendar (${account})`,
+          text: [
+            `Google no longer lets ${businessName} use the calendar of ${account}.`,
+            'Bookings are not written to it and its busy time is no longer refreshed.',
+            '',
+            'Open Settings → Calendar in the dashboard and choose Reconnect.',
+          ].join('\n'),
+          sms: `${businessName}: reconnect your Google calendar (${account}) in the dashboard.`.slice(0, 300),
+        };
+      }
+      const movedTo = (data.movedTo ?? {}) as Record<string, unknown>;
+      const when = `${str(movedTo.date)} at ${str(movedTo.time)}`;
+      return {
+        subject: `A calendar change could not be applied`,
+        text: [
+          `An appointment was moved in Google Calendar to ${when}, but ${businessName} could not move the booking:`,
+          str(data.message),
+          '',
+          'The booking stays at its old time. Move it in the dashboard, or move the event back in Google Calendar.',
+        ].join('\n'),
+        sms: `${businessName}: a move in Google Calendar to ${when} was refused: ${str(data.message)}`.slice(
+          0,
+          300,
+        ),
+      };
+    }
     case 'webhook.disabled': {
       const url = str(data.url, 'a webhook endpoint');
       return {

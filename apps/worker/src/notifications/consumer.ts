@@ -1,6 +1,7 @@
 import { planNotifications, topicsOf } from '@receptionist/domain';
 import type { EventConsumerHandler } from '../handlers/business-event.ts';
 import { textAnswerToCallers } from './answer-texts.ts';
+import { appointmentIcsAttachment } from './appointment-ics.ts';
 import { composeCallerConfirmation, composeEventNotification } from './compose.ts';
 import { deliver, type NotificationChannels } from './deliver.ts';
 
@@ -33,6 +34,7 @@ export function createNotificationsConsumer(channels: NotificationChannels): Eve
     if (plan.optedOut.length > 0)
       logger.info({ eventId: event.id, count: plan.optedOut.length }, 'opted-out numbers skipped');
     const text = composeEventNotification(event, plan.businessName);
+    const ics = appointmentIcsAttachment(event, { name: plan.businessName, timeZone: plan.timeZone });
     const sms =
       plan.smsFrom === undefined ? [] : plan.sms.map((to) => ({ from: plan.smsFrom!, to, body: text.sms }));
     if (plan.smsFrom !== undefined && plan.callerSms !== undefined) {
@@ -49,7 +51,12 @@ export function createNotificationsConsumer(channels: NotificationChannels): Eve
       {
         businessId: event.businessId,
         eventKey: event.id,
-        emails: plan.emails.map((to) => ({ to, subject: text.subject, text: text.text })),
+        emails: plan.emails.map((to) => ({
+          to,
+          subject: text.subject,
+          text: text.text,
+          ...(ics === undefined ? {} : { attachments: [ics] }),
+        })),
         sms,
       },
       { db, channels, logger, signal },

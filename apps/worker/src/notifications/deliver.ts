@@ -1,6 +1,6 @@
 import { type Executor, recordNotificationSend, wasNotificationSent } from '@receptionist/domain';
 import type { Logger } from 'pino';
-import type { Mailer } from './mailer.ts';
+import type { Mailer, OutgoingEmail } from './mailer.ts';
 import { SmsRefusedError, type SmsSender } from './twilio-sms.ts';
 
 /** The configured ways out; either may be missing (no SMTP_URL, no Twilio credentials). */
@@ -13,7 +13,7 @@ export interface Delivery {
   businessId: string;
   /** Idempotency key: the event id, or `digest:<date>`. */
   eventKey: string;
-  emails: Array<{ to: string; subject: string; text: string }>;
+  emails: OutgoingEmail[];
   sms: Array<{ from: string; to: string; body: string }>;
 }
 

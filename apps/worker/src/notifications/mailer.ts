@@ -4,6 +4,8 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  /** Files to attach (the booking's `.ics`). */
+  attachments?: Array<{ filename: string; content: string; contentType: string }> | undefined;
 }
 
 /** Sends one email; throws when the server refuses it or cannot be reached (the job is retried). */
@@ -22,6 +24,7 @@ export function createSmtpMailer(options: { smtpUrl: string; from: string }): Ma
         to: email.to,
         subject: email.subject,
         text: email.text,
+        ...(email.attachments === undefined ? {} : { attachments: email.attachments }),
       });
       // nodemailer resolves even when some recipients were refused; with one recipient per mail, a
       // refusal must fail the job so it is retried.

@@ -3,6 +3,7 @@ import { createTestCall } from '@receptionist/db/testing';
 import {
   answerKnowledgeGap,
   bookAppointment,
+  cancelAppointment,
   type DomainContext,
   handleInboundSms,
   recordBusinessEvent,
@@ -12,6 +13,7 @@ import {
 import { createTestReceptionistBusiness } from '@receptionist/domain/testing';
 import { FakeTwilioRestServer } from '@receptionist/telephony/testing';
 import { DateTime } from 'luxon';
+import ical from 'node-ical';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseNotificationSettings } from '../env.ts';
 import { createDefaultHandlers } from '../handlers/index.ts';
@@ -136,6 +138,31 @@ describe('notifications', () => {
     expect(lee?.parsed.from?.text).toContain('receptionist@example.test');
     expect(await ctx.tenant.notifications.listSends()).toHaveLength(3);
     expect(twilio.messages).toEqual([]); // nobody asked for SMS
+  });
+
+  it('attaches the booking as an .ics (RFC 5545, with its time zone) to booking emails', async () => {
+    await saveNotificationSettings({
+      ctx,
+      input: { emails: ['front@example.test'], emailTopics: ['booking'] },
+    });
+    const booked = await book('10:00');
+    await cancelAppointment({ ctx, input: { appointmentId: booked.appointment.id } });
+    startWorker();
+    await waitFor(allDone);
+    const ics = (subject: string) => {
+      const mail = smtp.inbox.find((entry) => entry.parsed.subject?.startsWith(subject));
+      const attachment = mail?.parsed.attachments.find((file) => file.filename === 'appointment.ics');
+      return attachment?.content.toString('utf8') ?? '';
+    };
+    const bookedIcs = ics('Appointment booked');
+    expect(bookedIcs).toContain('METHOD:REQUEST');
+    expect(bookedIcs).toContain('BEGIN:VTIMEZONE');
+    const event = Object.values(ical.sync.parseICS(bookedIcs)).find(
+      (entry) => entry?.type === 'VEVENT',
+    ) as ical.VEvent;
+    expect(event.start.getTime()).toBe(booked.appointment.startAt);
+    expect(event.uid).toContain(booked.appointment.id);
+    expect(ics('Appointment cancelled')).toContain('METHOD:CANCEL');
   });
 
   it('texts the owner and the booked caller through Twilio, with a delivery status callback', async () => {

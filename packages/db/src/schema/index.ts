@@ -3,6 +3,7 @@ export * from './api-keys.ts';
 export * from './appointments.ts';
 export * from './billing.ts';
 export * from './businesses.ts';
+export * from './calendar.ts';
 export * from './call-recordings.ts';
 export * from './calls.ts';
 export * from './customers.ts';

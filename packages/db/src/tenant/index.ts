@@ -5,6 +5,7 @@ import { createAppointmentsDal } from './appointments.ts';
 import { createBillingDal } from './billing.ts';
 import { createBusinessDal } from './business.ts';
 import { createCallerCodesDal } from './caller-codes.ts';
+import { createCalendarDal } from './calendar.ts';
 import { createCallRecordingsDal } from './call-recordings.ts';
 import { createCallsDal } from './calls.ts';
 import { createCustomersDal } from './customers.ts';
@@ -47,6 +48,7 @@ export interface TenantDb {
   readonly verificationAttempts: ReturnType<typeof createVerificationAttemptsDal>;
   readonly callerCodes: ReturnType<typeof createCallerCodesDal>;
   readonly outbound: ReturnType<typeof createOutboundDal>;
+  readonly calendar: ReturnType<typeof createCalendarDal>;
   /**
    * Runs `work` in a write transaction (BEGIN IMMEDIATE; a savepoint when already inside one) with a
    * tenant DAL bound to it. Keep it short and never await the network inside.
@@ -80,6 +82,7 @@ export function forBusiness(ex: Executor, businessId: string): TenantDb {
     verificationAttempts: createVerificationAttemptsDal(ex, businessId),
     callerCodes: createCallerCodesDal(ex, businessId),
     outbound: createOutboundDal(ex, businessId),
+    calendar: createCalendarDal(ex, businessId),
     transaction: (work) => ex.transaction((tx) => work(forBusiness(tx, businessId))),
   };
 }
@@ -88,6 +91,7 @@ export type { ApiKeySummary } from './api-keys.ts';
 export type { BookAppointmentInput, MoveAppointmentInput } from './appointments.ts';
 export { type BillingAccountPatch, claimPolarWebhook, type UsageTotals } from './billing.ts';
 export type { BusinessPatch } from './business.ts';
+export type { BusyRange, CalendarConnectionPatch, CalendarSourcePatch } from './calendar.ts';
 export type { CreateCallRecordingInput } from './call-recordings.ts';
 export type {
   AppendTurnInput,

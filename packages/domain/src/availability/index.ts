@@ -67,9 +67,16 @@ export async function findSlots(
   }
   const rangeStart = (localTimeToInstant(ctx.profile.timeZone, input.fromDate, 0) ?? ctx.nowMs) - DAY_MS;
   const rangeEnd = (localTimeToInstant(ctx.profile.timeZone, toDate, 0) ?? ctx.nowMs) + 2 * DAY_MS;
-  const busy = (await ctx.tenant.appointments.listBusy(rangeStart, rangeEnd)).filter(
+  const appointments = (await ctx.tenant.appointments.listBusy(rangeStart, rangeEnd)).filter(
     (appointment) => appointment.id !== input.ignoreAppointmentId,
   );
+  // Busy time of the connected calendars that block availability, from the cache the worker keeps fresh
+  // (incremental sync, push): a slot query never waits on Google. Bookings re-check live first.
+  const calendarBusy = (await ctx.tenant.calendar.listBusy(rangeStart, rangeEnd)).map((range) => ({
+    startAt: range.startAt,
+    blockedUntil: range.endAt,
+  }));
+  const busy = [...appointments, ...calendarBusy];
   return computeSlots({
     profile: ctx.profile,
     service: input.service,

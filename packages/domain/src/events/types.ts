@@ -18,6 +18,8 @@ export const BUSINESS_EVENT_TYPES = [
   'webhook.disabled',
   /** The period's usage reached 80 % or 100 % of the plan's minutes: tell the owner (billing/). */
   'usage.threshold_reached',
+  /** A calendar connection needs the owner (Google refused its refresh token, or a change made in Google could not be applied). */
+  'calendar.needs_attention',
 ] as const;
 export type BusinessEventType = (typeof BUSINESS_EVENT_TYPES)[number];
 
@@ -45,4 +47,13 @@ export const EVENT_CONSUMERS: readonly string[] = [
   'webhooks', // outgoing webhooks (apps/worker/src/webhooks/)
   'notifications', // email and SMS to the owner and the caller (apps/worker/src/notifications/)
   'outbound', // appointment reminders and waitlist offers (apps/worker/src/outbound/)
+  'calendar', // bookings mirrored to the connected Google calendar (apps/worker/src/calendar/)
 ];
+
+/**
+ * Consumers that want only some event types (no entry: every type). The calendar mirrors bookings only,
+ * so other events do not cost it a job each.
+ */
+export const CONSUMER_EVENT_TYPES: Readonly<Partial<Record<string, readonly BusinessEventType[]>>> = {
+  calendar: ['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled'],
+};

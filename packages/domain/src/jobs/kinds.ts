@@ -13,6 +13,7 @@ export const JOB_KINDS = {
   callerCodeSend: 'caller_code.send',
   outboundDial: 'outbound.dial',
   reminderDue: 'reminder.due',
+  calendarSync: 'calendar.sync',
 } as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
@@ -50,6 +51,14 @@ export const JOB_PAYLOADS = {
   }),
   /** An appointment reminder is due (SMS, or a call placed through `outbound.dial`). */
   [JOB_KINDS.reminderDue]: z.object({ reminderId: z.string().min(1).max(100) }),
+  /**
+   * Refresh one connected calendar (busy cache, our moved/deleted events, push channel). `schedule`
+   * jobs queue the next one (the cache's TTL); `push` and `connect` jobs are one-off.
+   */
+  [JOB_KINDS.calendarSync]: z.object({
+    sourceId: z.string().min(1).max(100),
+    reason: z.enum(['schedule', 'push', 'connect']),
+  }),
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

@@ -16,6 +16,7 @@ export function topicsOf(event: BusinessEvent): NotificationTopic[] {
       return ['voicemail'];
     case 'webhook.disabled':
     case 'usage.threshold_reached':
+    case 'calendar.needs_attention':
       // Not a topic anyone picks: whoever hears from the business at all should hear this one.
       return [...NOTIFICATION_TOPICS];
     default:

@@ -1,4 +1,9 @@
-import { BookAppointmentInput, bookAppointment, toAppointmentView } from '@receptionist/domain';
+import {
+  BookAppointmentInput,
+  bookAppointment,
+  confirmSlotWithCalendars,
+  toAppointmentView,
+} from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import type { ReceptionistToolData } from './data.ts';
 import { toolParameters } from './parameters.ts';
@@ -20,6 +25,14 @@ export function bookAppointmentTool(deps: ToolDependencies): AnyEngineTool {
     description:
       'Call when the caller has chosen a service, a date and a time and confirmed their name, to book it. If the time was just taken, the result says so and offers the nearest free times.',
     parameters: BookAppointmentParameters,
+    // A slot taken in the owner's calendar since the last sync lands in the busy cache here, so the
+    // booking below refuses it and offers the nearest free times.
+    precheck: (args, ctx, calendars) =>
+      confirmSlotWithCalendars({
+        ctx,
+        input: { service: args.service, date: args.date, time: args.time },
+        calendars,
+      }),
     async run(args, ctx, call) {
       const booked = await bookAppointment({ ctx, input: withoutNulls(args) });
       const view = toAppointmentView(ctx.profile, booked.appointment);

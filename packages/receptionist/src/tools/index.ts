@@ -1,4 +1,4 @@
-import type { Executor } from '@receptionist/domain';
+import type { CalendarBusyPort, Executor } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { answerQuestionTool } from './answer-question.ts';
 import { bookAppointmentTool } from './book-appointment.ts';
@@ -38,8 +38,15 @@ export function buildReceptionistTools(options: {
   businessId: string;
   /** The clock every tool decides "now" by (lead time, past slots, upcoming appointments). */
   now: () => number;
+  /** Live calendar busy time for the booking re-check (the voice server passes the worker's port). */
+  calendars?: CalendarBusyPort | undefined;
 }): AnyEngineTool[] {
-  const deps = { db: options.db, businessId: options.businessId, now: options.now };
+  const deps = {
+    db: options.db,
+    businessId: options.businessId,
+    now: options.now,
+    calendars: options.calendars,
+  };
   return [
     getBusinessInfoTool(deps),
     answerQuestionTool(deps),

@@ -1,4 +1,8 @@
-import { RescheduleAppointmentInput, rescheduleAppointment } from '@receptionist/domain';
+import {
+  confirmMoveWithCalendars,
+  RescheduleAppointmentInput,
+  rescheduleAppointment,
+} from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import type { ReceptionistToolData } from './data.ts';
 import { toolParameters } from './parameters.ts';
@@ -21,6 +25,8 @@ export function rescheduleAppointmentTool(deps: ToolDependencies): AnyEngineTool
     description:
       'Call when the caller wants to move an existing booking to a new date and time. Needs the name the booking is under: it is checked with the number they call from (both must match our records).',
     parameters: RescheduleAppointmentParameters,
+    precheck: (args, ctx, calendars) =>
+      confirmMoveWithCalendars({ ctx, input: withoutNulls(args), calendars }),
     async run(args, ctx, call) {
       const moved = await rescheduleAppointment({ ctx, input: withoutNulls(args) });
       return {

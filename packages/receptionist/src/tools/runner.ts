@@ -1,5 +1,5 @@
-import type { DomainContext } from '@receptionist/domain';
-import { actOnce, DomainError, type Executor } from '@receptionist/domain';
+import type { CalendarBusyPort, DomainContext } from '@receptionist/domain';
+import { actOnce, DomainError, type Executor, loadDomainContext, toE164 } from '@receptionist/domain';
 import { type AnyEngineTool, defineTool, type ToolContext, type ToolResult } from '@receptionist/engine';
 import { z } from 'zod';
 import type { ToolCall } from './read-back.ts';
@@ -9,6 +9,8 @@ export interface ToolDependencies {
   businessId: string;
   /** The clock; the server passes the real one, tests pin it. */
   now: () => number;
+  /** Live busy time of the connected calendars, for the re-check before a booking commits. */
+  calendars?: CalendarBusyPort | undefined;
 }
 
 export interface ReceptionistToolSpec<Schema extends z.ZodObject> {
@@ -23,6 +25,11 @@ export interface ReceptionistToolSpec<Schema extends z.ZodObject> {
   immediate?: boolean;
   /** `call` carries the caller's language right now: read-backs in `data` are worded in it. */
   run(args: z.infer<Schema>, ctx: DomainContext, call: ToolCall): Promise<ToolResult>;
+  /**
+   * Runs before the recorded action, outside its write transaction: the place for network checks
+   * (the calendar re-check), which must never hold the database's write lock.
+   */
+  precheck?(args: z.infer<Schema>, ctx: DomainContext, calendars: CalendarBusyPort): Promise<unknown>;
 }
 
 /**
@@ -48,6 +55,15 @@ export function receptionistTool<Schema extends z.ZodObject>(
     async execute(args, context: ToolContext): Promise<ToolResult> {
       if (context.businessId !== deps.businessId) {
         throw new DomainError('invalid_input', `tool ${spec.name} was built for another business`);
+      }
+      if (spec.precheck !== undefined && deps.calendars !== undefined) {
+        const ctx = await loadDomainContext(deps.db, deps.businessId, {
+          actor: { kind: 'caller', callerNumber: context.callerNumber },
+          nowMs: deps.now(),
+        });
+        ctx.callId = context.callId;
+        ctx.callerNumber = context.callerNumber === undefined ? undefined : toE164(context.callerNumber);
+        await spec.precheck(args, ctx, deps.calendars);
       }
       return actOnce({
         ctx: { db: deps.db, businessId: deps.businessId, nowMs: deps.now() },

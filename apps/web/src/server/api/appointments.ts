@@ -10,6 +10,7 @@ import {
 } from '@receptionist/domain';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { recheckBooking, recheckMove } from '../calendar/busy-port.ts';
 import { type AppointmentListItem, listAppointments } from '../queries/appointments.ts';
 import { readTenant } from '../queries/tenant.ts';
 import { APPOINTMENT_STATUSES } from '../queries/types.ts';
@@ -82,7 +83,9 @@ export const listAppointmentsHandler: ApiHandler = async (request, context) => {
 /** Body: { service, date: YYYY-MM-DD, time: HH:mm (business time zone), customerName, phone, notes? }. */
 export const createAppointmentHandler: ApiHandler = async (request, context) => {
   const input = BookAppointmentInput.required({ phone: true }).parse(await readJsonBody(request));
-  const booked = await bookAppointment({ ctx: await domainContextOf(context), input });
+  const ctx = await domainContextOf(context);
+  await recheckBooking(context.db, ctx, input);
+  const booked = await bookAppointment({ ctx, input });
   const timeZone = await timeZoneOf(context);
   return json(
     {
@@ -131,9 +134,9 @@ export const rescheduleAppointmentHandler: ApiHandler<{ appointmentId: string }>
   { appointmentId },
 ) => {
   const body = RescheduleBody.parse(await readJsonBody(request));
-  const { after } = await rescheduleAppointment({
-    ctx: await domainContextOf(context),
-    input: { appointmentId, newDate: body.date, newTime: body.time },
-  });
+  const ctx = await domainContextOf(context);
+  const input = { appointmentId, newDate: body.date, newTime: body.time };
+  await recheckMove(context.db, ctx, input);
+  const { after } = await rescheduleAppointment({ ctx, input });
   return json({ data: { id: after.id, status: after.status, date: after.date, time: after.time } });
 };

@@ -54,6 +54,11 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, 400 | 404 | 409 | 422>
   no_business_number: 422,
   appointment_not_upcoming: 422,
   outbound_call_not_found: 404,
+  calendar_tokens_unreadable: 422,
+  calendar_connection_not_found: 404,
+  calendar_not_found: 404,
+  calendar_feed_not_found: 404,
+  calendar_authorization_invalid: 422,
 };
 
 /** The API error code clients branch on, for a status; the domain's own code travels as `details.reason`. */

@@ -2,8 +2,8 @@ import { bookAppointment, createBusinessWithProfile, loadDomainContext } from '@
 import { createTestProfile, tenantFixture } from '@receptionist/domain/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboundCallHandler } from './outbound-calls.ts';
-import { addToWaitlistHandler } from './waitlist.ts';
 import { type ApiTestBed, createApiTestBed } from './test-harness.ts';
+import { addToWaitlistHandler } from './waitlist.ts';
 
 let bed: ApiTestBed;
 

@@ -1,6 +1,6 @@
 import {
-  BillingProviderError,
   type BillingErrorCode,
+  BillingProviderError,
   type PaidPlan,
   type PolarBilling,
 } from '@receptionist/billing';

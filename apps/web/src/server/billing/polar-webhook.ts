@@ -6,7 +6,7 @@ import {
   verifyPolarSignature,
   WebhookSignatureError,
 } from '@receptionist/billing';
-import { applyBillingEvent, DomainError } from '@receptionist/domain';
+import { applyBillingEvent, isDomainError } from '@receptionist/domain';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import type { Database } from '../db.ts';
@@ -89,7 +89,7 @@ export async function handlePolarWebhook(request: Request, deps: PolarWebhookDep
     return answer(200, { status: result.outcome });
   } catch (error) {
     // A value billing cannot use (an unknown status, an oversized id) will not improve on retry.
-    if ((error instanceof DomainError && error.code === 'invalid_input') || error instanceof ZodError) {
+    if ((isDomainError(error) && error.code === 'invalid_input') || error instanceof ZodError) {
       log.warn({ err: error.message }, 'Polar webhook with a value billing cannot use');
       return answer(202, { status: 'ignored' });
     }

@@ -4,6 +4,7 @@ import { cancelAppointment } from '@receptionist/domain';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireBusinessAccess } from '../../../../server/auth/current-user.ts';
+import { recheckMove } from '../../../../server/calendar/busy-port.ts';
 import { systemClock } from '../../../../server/clock.ts';
 import { getDb } from '../../../../server/db.ts';
 import { assertSameOriginAction } from '../../../../server/http/action-guard.ts';
@@ -40,7 +41,13 @@ export async function rescheduleAppointmentAction(
   const input = RescheduleForm.safeParse(Object.fromEntries(formData));
   if (!input.success) return { error: 'Pick a date and a time' };
   const { user } = await requireBusinessAccess(input.data.businessId);
-  const ctx = await staffDomainContext(await getDb(), input.data.businessId, user.id, systemClock);
+  const db = await getDb();
+  const ctx = await staffDomainContext(db, input.data.businessId, user.id, systemClock);
+  await recheckMove(db, ctx, {
+    appointmentId: input.data.appointmentId,
+    newDate: input.data.date,
+    newTime: input.data.time,
+  });
   const state = await rescheduleFromForm(ctx, input.data);
   if (state.error !== undefined) return state;
   log.info(

@@ -1,6 +1,6 @@
 'use server';
 
-import { DomainError, setOverageBehaviour, tenantContext } from '@receptionist/domain';
+import { isDomainError, setOverageBehaviour, tenantContext } from '@receptionist/domain';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -86,7 +86,7 @@ export async function setOverageAction(formData: FormData): Promise<void> {
       input: { overageBehaviour: input.overageBehaviour },
     });
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
+    if (!isDomainError(error)) throw error;
     redirect(billingPath(input.businessId, '?error=invalid_input'));
   }
   revalidatePath(billingPath(input.businessId));

@@ -7,8 +7,8 @@ import { requireBusinessAccess } from '../../../../server/auth/current-user.ts';
 import { systemClock } from '../../../../server/clock.ts';
 import { getDb } from '../../../../server/db.ts';
 import { assertSameOriginAction } from '../../../../server/http/action-guard.ts';
-import { explainDomainRefusal } from '../../../../server/staff/domain-errors.ts';
 import { staffDomainContext } from '../../../../server/staff/domain-context.ts';
+import { explainDomainRefusal } from '../../../../server/staff/domain-errors.ts';
 
 const CallNow = z.object({
   businessId: z.string().min(1),

@@ -3,9 +3,9 @@
 import {
   connectPhoneNumber,
   disconnectPhoneNumber,
-  saveTwilioCredentials,
   inviteStaff,
   isDomainError,
+  saveTwilioCredentials,
   tenantContext,
   updateBusinessProfile,
 } from '@receptionist/domain';

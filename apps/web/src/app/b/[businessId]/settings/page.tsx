@@ -27,6 +27,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ busin
             <ButtonLink variant="secondary" href={`/b/${businessId}/settings/outbound`}>
               Reminders &amp; outbound
             </ButtonLink>
+            <ButtonLink variant="secondary" href={`/b/${businessId}/settings/calendar`}>
+              Calendar
+            </ButtonLink>
           </div>
         }
       />

@@ -10,9 +10,9 @@ import { findCallRecording } from '../../../../../server/queries/call-recordings
 import { percentile } from '../../../../../server/queries/stats.ts';
 import { readTenant } from '../../../../../server/queries/tenant.ts';
 import { AnalysisCard, analysisOf, UnkeptPromiseFlag } from '../analysis-view.tsx';
+import { CallNowButton } from '../call-now-button.tsx';
 import { OUTCOME_TONES, statusTone } from '../outcome.ts';
 import { buildTimeline } from './timeline.ts';
-import { CallNowButton } from '../call-now-button.tsx';
 
 export const metadata: Metadata = { title: 'Call' };
 

@@ -1,0 +1,2 @@
+export * from './fake-calendar-store.ts';
+export * from './fake-google-calendar.ts';
