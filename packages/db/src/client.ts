@@ -52,7 +52,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       timeout: busyTimeoutMs,
       intMode: 'number',
     });
-    client = isLocalFile ? withWriteLock(raw, options.url, busyTimeoutMs * LOCK_WAIT_FACTOR) : raw;
+    client = isLocalFile
+      ? withWriteLock(raw, options.url, busyTimeoutMs * LOCK_WAIT_FACTOR, busyTimeoutMs)
+      : raw;
   } catch (cause) {
     throw new DbError('connect_failed', `cannot open database ${redactUrl(options.url)}`, { cause });
   }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Client, InStatement, Transaction } from '@libsql/client';
+import { WriteLockProbe } from './busy-retry.ts';
 import { DbError } from './errors.ts';
 
 /**
@@ -78,14 +79,22 @@ function isReadOnly(statement: InStatement | string): boolean {
 
 /**
  * Wraps a local-file client so its writes and transactions take the per-file lock. `lockTimeoutMs`
- * bounds the wait for it.
+ * bounds the wait for it. Then, holding it, a write waits on timers while another process holds the
+ * file's lock (busy-retry.ts), for up to `busyWaitMs`, so the event loop never sleeps inside SQLite.
  */
-export function withWriteLock(client: Client, fileUrl: string, lockTimeoutMs: number): Client {
+export function withWriteLock(
+  client: Client,
+  fileUrl: string,
+  lockTimeoutMs: number,
+  busyWaitMs: number,
+): Client {
   const lock = lockFor(fileUrl);
+  const probe = new WriteLockProbe(fileUrl);
 
   async function locked<T>(work: () => Promise<T>): Promise<T> {
     const release = await lock.acquire(lockTimeoutMs);
     try {
+      await probe.waitUntilFree(busyWaitMs);
       return await work();
     } finally {
       release();
@@ -106,6 +115,7 @@ export function withWriteLock(client: Client, fileUrl: string, lockTimeoutMs: nu
     transaction: (async (mode) => {
       const release = await lock.acquire(lockTimeoutMs);
       try {
+        await probe.waitUntilFree(busyWaitMs);
         return releasingTransaction(await client.transaction(mode), release);
       } catch (error) {
         release();
@@ -114,8 +124,13 @@ export function withWriteLock(client: Client, fileUrl: string, lockTimeoutMs: nu
     }) as Client['transaction'],
   };
 
+  const close = () => {
+    probe.close();
+    client.close();
+  };
   return new Proxy(client, {
     get(target, property, receiver) {
+      if (property === 'close') return close;
       if (typeof property === 'string' && property in wrapped) {
         return wrapped[property as keyof Client];
       }
