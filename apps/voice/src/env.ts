@@ -48,6 +48,8 @@ const RawEnv = z.object({
   WORKER: z.enum(['embedded', 'off']).default('embedded'),
   /** Where call recordings are written (businesses that record calls); the worker's voicemails go there too. */
   RECORDINGS_DIR: z.string().trim().min(1).default('./data/recordings'),
+  /** The call log's durable outbox (one file per voice server process; on local disk, not shared). */
+  CALL_LOG_OUTBOX_DIR: z.string().trim().min(1).default('./data/call-log-outbox'),
 });
 
 export interface VoiceEnv {
@@ -78,6 +80,8 @@ export interface VoiceEnv {
   workerAnalysis: AnalysisSettings;
   /** Folder of call recordings (RECORDINGS_DIR). */
   recordingsDir: string;
+  /** Folder of the call log's crash-safe outbox files (CALL_LOG_OUTBOX_DIR). */
+  callLogOutboxDir: string;
 }
 
 export class VoiceConfigError extends Error {
@@ -175,6 +179,7 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
       worker,
       workerAnalysis,
       recordingsDir: raw.RECORDINGS_DIR,
+      callLogOutboxDir: raw.CALL_LOG_OUTBOX_DIR,
     },
     warnings,
   };

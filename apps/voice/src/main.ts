@@ -13,10 +13,17 @@ import {
   voicemailDepsFrom,
   type Worker,
 } from '@receptionist/worker';
+import { CallLogOutbox } from './call/call-log-outbox.ts';
+import { OutboxFile } from './call/call-log-outbox-file.ts';
+import { recoverCallLogOutboxes } from './call/call-log-recovery.ts';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
 import { loadVoiceEnv, VoiceConfigError } from './env.ts';
 import { createLogger } from './logger.ts';
+import { VoiceMetrics } from './metrics.ts';
 import { createVoiceServer } from './server.ts';
+
+const RECOVERY_TIMEOUT_MS = 30_000;
+const CALL_LOG_CLOSE_TIMEOUT_MS = 10_000;
 
 /**
  * The voice server process (`tsx apps/voice/src/main.ts`): opens the database (migrations run), closes calls
@@ -37,6 +44,17 @@ async function main(): Promise<void> {
   for (const warning of warnings) logger.warn(warning);
 
   const db = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
+  // Call-log writes a killed process left in its outbox land first, so the sweep below sees the true ends.
+  const metrics = new VoiceMetrics();
+  const callLogFile = await OutboxFile.create(env.callLogOutboxDir, logger);
+  const callLog = new CallLogOutbox({ db, file: callLogFile, logger, metrics });
+  await recoverCallLogOutboxes({
+    dir: env.callLogOutboxDir,
+    outbox: callLog,
+    file: callLogFile,
+    logger,
+    timeoutMs: RECOVERY_TIMEOUT_MS,
+  });
   const interrupted = await closeInterruptedCalls({ ctx: { db, nowMs: Date.now() } });
   if (interrupted.length > 0)
     logger.warn({ count: interrupted.length }, 'closed calls a previous crash left open');
@@ -45,7 +63,7 @@ async function main(): Promise<void> {
   }
 
   const engineFactory = createEngineFactory(env, await loadEngineConstructors(logger), logger);
-  const voice = createVoiceServer({ env, db, engineFactory, logger, now: Date.now });
+  const voice = createVoiceServer({ env, db, engineFactory, logger, now: Date.now, callLog, metrics });
   const port = await voice.listen(env.voicePort);
   logger.info(
     {
@@ -91,6 +109,8 @@ async function main(): Promise<void> {
     await voice.drain(env.drainTimeoutMs);
     await worker?.stop({ timeoutMs: env.worker?.drainTimeoutMs });
     await voice.close();
+    // What has not landed by then stays in the outbox file and is written at the next start.
+    await callLog.close(CALL_LOG_CLOSE_TIMEOUT_MS);
     closeDatabase(db);
     logger.info('voice server stopped');
     logger.flush();

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { sessionsHandler } from './browser/sessions-route.ts';
 import type { BusinessDirectory } from './business-directory.ts';
+import { CallLogOutbox } from './call/call-log-outbox.ts';
 import { CallRegistry } from './call/call-registry.ts';
 import { acceptBrowserCall, acceptTwilioStream, type LaunchDeps } from './call/launch-calls.ts';
 import type { Database } from './db-reads/index.ts';
@@ -29,6 +30,7 @@ import {
 
 /** Media Streams messages are ~400 bytes; browser frames at most 24 kB. Nothing legitimate comes close. */
 export const MAX_WS_PAYLOAD_BYTES = 64 * 1024;
+const CALL_LOG_CLOSE_TIMEOUT_MS = 5_000;
 
 export interface VoiceServerOptions {
   env: VoiceEnv;
@@ -43,6 +45,13 @@ export interface VoiceServerOptions {
   twilioRest?: TwilioCallControl;
   /** Per-connection limits (tests shorten the idle timeout). */
   connectionLimits?: Partial<ConnectionLimits>;
+  /**
+   * Where call-log writes go. main.ts gives one with a durable file (crash recovery); by default the
+   * server makes one in memory over `db`.
+   */
+  callLog?: CallLogOutbox;
+  /** The metrics the outbox counts into, when main.ts made both. */
+  metrics?: VoiceMetrics;
   startTimeoutMs?: number;
 }
 
@@ -63,8 +72,9 @@ export interface VoiceServer {
 export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   const { env, db } = options;
   const logger = options.logger ?? createLogger({ level: env.logLevel });
-  const metrics = new VoiceMetrics();
+  const metrics = options.metrics ?? new VoiceMetrics();
   const registry = new CallRegistry(metrics);
+  const callLog = options.callLog ?? new CallLogOutbox({ db, logger, metrics });
   const directory = options.directory ?? receptionistDirectory(db, options.now);
   const twilioRest =
     options.twilioRest ??
@@ -119,6 +129,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     directory,
     engineFactory: options.engineFactory,
     registry,
+    callLog,
     logger,
     metrics,
     twilioRest,
@@ -178,6 +189,8 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // An outbox the server made is in memory only: give its last writes a moment to land.
+      if (options.callLog === undefined) await callLog.close(CALL_LOG_CLOSE_TIMEOUT_MS);
     },
   };
 }

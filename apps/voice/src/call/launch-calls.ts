@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type CallContext, callContext, startCall } from '@receptionist/domain';
+import { callContext, startCall } from '@receptionist/domain';
 import {
   BrowserTransport,
   type CallTransport,
@@ -22,6 +22,7 @@ import type { TwilioCallControl } from '../twilio/twilio-rest.ts';
 import { CallAudioRecorder } from './call-audio-recorder.ts';
 import { browserCallControl, phoneCallControl } from './call-control.ts';
 import { CallJournal } from './call-journal.ts';
+import type { CallLogOutbox } from './call-log-outbox.ts';
 import { CallLogWriter } from './call-log-writer.ts';
 import { saveCallRecording } from './call-recording-saver.ts';
 import type { CallRegistry } from './call-registry.ts';
@@ -35,6 +36,8 @@ export interface LaunchDeps {
   directory: BusinessDirectory;
   engineFactory: EngineFactory;
   registry: CallRegistry;
+  /** Where every call's log writes go (never waited on by the call). */
+  callLog: CallLogOutbox;
   logger: Logger;
   metrics: VoiceMetrics;
   twilioRest: TwilioCallControl | undefined;
@@ -84,13 +87,12 @@ async function prepareCall(
 /** The journal of one call: written through the domain's call verbs, never blocking the call. */
 function journalFor(
   deps: LaunchDeps,
-  input: { ctx: CallContext; callId: string; logger: Logger; transport: CallTransport },
+  input: { businessId: string; callId: string; transport: CallTransport },
 ): CallJournal {
   const writer = new CallLogWriter({
-    ctx: input.ctx,
+    outbox: deps.callLog,
+    businessId: input.businessId,
     callId: input.callId,
-    logger: input.logger,
-    metrics: deps.metrics,
   });
   return new CallJournal({ writer, metrics: deps.metrics, playback: input.transport, now: deps.now });
 }
@@ -133,8 +135,11 @@ export async function acceptTwilioStream(
       startTimeoutMs: deps.startTimeoutMs,
       rawSocket: socket,
     });
-    const ctx = callContext(deps.db, claims.businessId);
-    const journal = journalFor(deps, { ctx, callId: claims.callId, logger, transport });
+    const journal = journalFor(deps, {
+      businessId: claims.businessId,
+      callId: claims.callId,
+      transport,
+    });
     // Made only for a business that records calls: no other call pays for a listener or wrapped sends.
     let recorder: CallAudioRecorder | undefined;
     const startRecording = (maxDurationMs: number) => {
@@ -216,7 +221,7 @@ export async function acceptBrowserCall(
   deps.wss.handleUpgrade(request, socket, head, (ws) => {
     const logger = deps.logger.child({ callId: call.id, channel: 'browser' });
     const transport = new BrowserTransport(ws, { limits: deps.limits, rawSocket: socket });
-    const journal = journalFor(deps, { ctx, callId: call.id, logger, transport });
+    const journal = journalFor(deps, { businessId: claims.businessId, callId: call.id, transport });
     const session = new CallSession({
       callId: call.id,
       transport,

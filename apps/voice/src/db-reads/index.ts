@@ -43,3 +43,23 @@ export async function callerNumberOf(
   const row = await forBusiness(db, businessId).calls.get(callId);
   return row?.fromNumber ?? undefined;
 }
+
+/**
+ * Whether the call's log already has this line (same role, text and times): an outbox entry replayed
+ * after a crash may have landed just before the crash.
+ */
+export async function callHasTurn(
+  db: Database,
+  businessId: string,
+  callId: string,
+  turn: { role: string; text: string; startedAtMs?: number | undefined; endedAtMs?: number | undefined },
+): Promise<boolean> {
+  const row = await forBusiness(db, businessId).calls.get(callId);
+  return (row?.turns ?? []).some(
+    (existing) =>
+      existing.role === turn.role &&
+      existing.text === turn.text &&
+      (existing.startedAtMs ?? undefined) === turn.startedAtMs &&
+      (existing.endedAtMs ?? undefined) === turn.endedAtMs,
+  );
+}
