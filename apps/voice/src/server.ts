@@ -8,7 +8,9 @@ import { sessionsHandler } from './browser/sessions-route.ts';
 import type { BusinessDirectory } from './business-directory.ts';
 import { CallLogOutbox } from './call/call-log-outbox.ts';
 import { CallRegistry } from './call/call-registry.ts';
+import { CallStarts } from './call/call-starts.ts';
 import { acceptBrowserCall, acceptTwilioStream, type LaunchDeps } from './call/launch-calls.ts';
+import { SeenTokens } from './call/seen-tokens.ts';
 import type { Database } from './db-reads/index.ts';
 import type { EngineFactory } from './engines.ts';
 import type { VoiceEnv } from './env.ts';
@@ -75,7 +77,8 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   const metrics = options.metrics ?? new VoiceMetrics();
   const registry = new CallRegistry(metrics);
   const callLog = options.callLog ?? new CallLogOutbox({ db, logger, metrics });
-  const directory = options.directory ?? receptionistDirectory(db, options.now);
+  const callStarts = new CallStarts();
+  const directory = options.directory ?? receptionistDirectory(db, options.now, { logger });
   const twilioRest =
     options.twilioRest ??
     (env.twilio.accountSid && env.twilio.authToken
@@ -97,11 +100,21 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   const engineName = env.engine;
   app.post(
     '/twilio/voice',
-    voiceWebhookHandler({ env, db, directory, logger, metrics, isDraining, engineName }),
+    voiceWebhookHandler({
+      env,
+      db,
+      directory,
+      logger,
+      metrics,
+      isDraining,
+      engineName,
+      callLog,
+      callStarts,
+    }),
   );
   app.post(
     '/twilio/status',
-    statusWebhookHandler({ env, db, logger, metrics, isLiveHere: (id) => registry.has(id) }),
+    statusWebhookHandler({ env, db, logger, metrics, isLiveHere: (id) => registry.has(id), callStarts }),
   );
   app.post('/twilio/sms-status', smsStatusWebhookHandler({ env, db, logger, metrics }));
   app.post('/twilio/sms', inboundSmsWebhookHandler({ env, db, logger, metrics }));
@@ -130,6 +143,8 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     engineFactory: options.engineFactory,
     registry,
     callLog,
+    callStarts,
+    tokensSeen: new SeenTokens(options.now),
     logger,
     metrics,
     twilioRest,
@@ -189,6 +204,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (options.directory === undefined) directory.close?.();
       // An outbox the server made is in memory only: give its last writes a moment to land.
       if (options.callLog === undefined) await callLog.close(CALL_LOG_CLOSE_TIMEOUT_MS);
     },

@@ -7,7 +7,9 @@ import {
   markCallAnswered,
   RecordToolCallInput,
   recordToolCall,
+  StartCallInput,
   setCallOutcome,
+  startCall,
   switchCallEngine,
 } from '@receptionist/domain';
 import { z } from 'zod';
@@ -21,6 +23,12 @@ const Turn = AppendCallTurnInput.omit({ callId: true });
 const ToolCall = RecordToolCallInput.omit({ callId: true });
 
 export const CallLogEntry = z.discriminatedUnion('op', [
+  z.object({
+    op: z.literal('start'),
+    businessId: z.string(),
+    callId: z.string(),
+    start: StartCallInput.omit({ id: true }),
+  }),
   z.object({
     op: z.literal('turn'),
     businessId: z.string(),
@@ -54,6 +62,9 @@ export async function applyCallLogEntry(db: Database, entry: CallLogEntry): Prom
   const ctx = callContext(db, entry.businessId);
   const { callId } = entry;
   switch (entry.op) {
+    case 'start':
+      await startCall({ ctx, input: { ...entry.start, id: callId } });
+      return;
     case 'turn':
       if (entry.replayed === true && (await callHasTurn(db, entry.businessId, callId, entry.turn))) return;
       await appendCallTurn({ ctx, input: { ...entry.turn, callId } });

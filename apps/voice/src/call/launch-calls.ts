@@ -13,7 +13,7 @@ import {
 import type { Logger } from 'pino';
 import type { WebSocketServer } from 'ws';
 import type { BusinessDirectory } from '../business-directory.ts';
-import { callerNumberOf, claimStreamToken, type Database } from '../db-reads/index.ts';
+import { claimStreamToken, type Database } from '../db-reads/index.ts';
 import type { EngineFactory } from '../engines.ts';
 import type { VoiceEnv } from '../env.ts';
 import { refuseUpgrade } from '../http/upgrade-router.ts';
@@ -27,7 +27,10 @@ import { CallLogWriter } from './call-log-writer.ts';
 import { saveCallRecording } from './call-recording-saver.ts';
 import type { CallRegistry } from './call-registry.ts';
 import { CallSession, type PreparedCall } from './call-session.ts';
+import type { CallStarts } from './call-starts.ts';
+import { claimPhoneCall } from './claim-phone-call.ts';
 import { conversationConfigFor } from './conversation-config.ts';
+import type { SeenTokens } from './seen-tokens.ts';
 
 export interface LaunchDeps {
   env: VoiceEnv;
@@ -38,6 +41,10 @@ export interface LaunchDeps {
   registry: CallRegistry;
   /** Where every call's log writes go (never waited on by the call). */
   callLog: CallLogOutbox;
+  /** Rows this server's webhook answered for and is still writing. */
+  callStarts: CallStarts;
+  /** Stream tokens presented to this server (the fast, local half of single use). */
+  tokensSeen: SeenTokens;
   logger: Logger;
   metrics: VoiceMetrics;
   twilioRest: TwilioCallControl | undefined;
@@ -121,12 +128,17 @@ export async function acceptTwilioStream(
     refuseToken(deps, socket, error, 'stream');
     return;
   }
-  if (!(await claimStreamToken(deps.db, claims.tokenId, claims.expiresAtMs))) {
+  // A token this server has seen is refused before the upgrade; one used on another server sharing the
+  // database is caught by the claim below, which the call waits for before it is answered.
+  if (!deps.tokensSeen.add(claims.tokenId, claims.expiresAtMs)) {
     deps.metrics.countError('stream_token_reused');
     deps.logger.warn({ callId: claims.callId }, 'refused a reused stream token');
     refuseUpgrade(socket, 403, 'Forbidden');
     return;
   }
+  // Audio flows into the relay's buffer while the token is claimed in the database.
+  const claimed = claimPhoneCall(deps, claims);
+  claimed.catch(() => undefined);
   deps.wss.handleUpgrade(request, socket, head, (ws) => {
     const logger = deps.logger.child({ callId: claims.callId, channel: 'phone' });
     const transport = new TwilioMediaTransport(ws, {
@@ -171,8 +183,8 @@ export async function acceptTwilioStream(
         logger,
       }),
       prepare: async () => {
+        const { callerNumber } = await claimed;
         await transport.started;
-        const callerNumber = await callerNumberOf(deps.db, claims.businessId, claims.callId);
         return prepareCall(
           deps,
           { callId: claims.callId, businessId: claims.businessId, channel: 'phone', callerNumber },

@@ -25,13 +25,32 @@ export async function findNumberOwner(
   return business ? { businessId: business.id } : undefined;
 }
 
-/** The call a Twilio call SID belongs to, with whether it has ended already. */
+/** The call a Twilio call SID belongs to, with its status and whether it has ended already. */
 export async function findCallBySid(
   db: Database,
   callSid: string,
-): Promise<{ id: string; businessId: string; ended: boolean } | undefined> {
+): Promise<{ id: string; businessId: string; status: string; ended: boolean } | undefined> {
   const call = await findCallByTwilioSid(db, callSid);
-  return call ? { id: call.id, businessId: call.businessId, ended: call.endedAt !== null } : undefined;
+  return call
+    ? { id: call.id, businessId: call.businessId, status: call.status, ended: call.endedAt !== null }
+    : undefined;
+}
+
+/** The call row as the stream's claim needs it: still ringing, and who is calling. */
+export async function ringingCallOf(
+  db: Database,
+  businessId: string,
+  callId: string,
+): Promise<{ ringing: boolean; callerNumber: string | undefined } | undefined> {
+  const row = await db.query.calls.findFirst({
+    columns: { status: true, endedAt: true, fromNumber: true },
+    where: (call, { and, eq }) => and(eq(call.id, callId), eq(call.businessId, businessId)),
+  });
+  if (row === undefined) return undefined;
+  return {
+    ringing: row.status === 'ringing' && row.endedAt === null,
+    callerNumber: row.fromNumber ?? undefined,
+  };
 }
 
 /** Caller ID recorded when the call rang, if any. */
@@ -62,4 +81,17 @@ export async function callHasTurn(
       (existing.startedAtMs ?? undefined) === turn.startedAtMs &&
       (existing.endedAtMs ?? undefined) === turn.endedAtMs,
   );
+}
+
+/**
+ * A fingerprint of what the business directory caches (businesses and their profiles, phone numbers),
+ * cheap enough to poll: any profile save bumps a business's `updated_at`, and adding or removing a number
+ * changes the count or the sum. Changes made by any process show up here.
+ */
+export async function directoryVersion(db: Database): Promise<string> {
+  const result = await db.$client.execute(
+    `select (select count(*) || ':' || coalesce(sum(updated_at), 0) from businesses) || '|' ||
+            (select count(*) || ':' || coalesce(sum(created_at), 0) || ':' || coalesce(sum(length(business_id || e164)), 0) from phone_numbers) as version`,
+  );
+  return String(result.rows[0]?.[0] ?? '');
 }

@@ -1,4 +1,4 @@
-import { afterHoursHandling, callContext, endCall, startCall } from '@receptionist/domain';
+import { afterHoursHandling } from '@receptionist/domain';
 import {
   buildFallbackTwiml,
   buildHangupTwiml,
@@ -11,7 +11,9 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { BusinessDirectory, CallBusiness } from '../business-directory.ts';
-import type { Database } from '../db-reads/index.ts';
+import type { CallLogOutbox } from '../call/call-log-outbox.ts';
+import { type CallStarts, callIdForSid } from '../call/call-starts.ts';
+import { type Database, findCallBySid } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
 import { requireTwilioSignature } from './require-signature.ts';
@@ -35,6 +37,9 @@ export interface VoiceWebhookDeps {
   metrics: VoiceMetrics;
   isDraining: () => boolean;
   engineName: string;
+  /** Call rows are written through it, after the answer. */
+  callLog: CallLogOutbox;
+  callStarts: CallStarts;
 }
 
 /** A voicemail whose recording reaches us through the signed callbacks (PUBLIC_URL + path). */
@@ -69,8 +74,11 @@ function sendTwiml(response: Response, twiml: string): void {
 
 /**
  * `POST /twilio/voice`: Twilio asks what to do with a ringing call. Signature first (403 before any database
- * or engine work), then the tenant from the called number, the call row, and TwiML that streams the call
- * to us with a single-use token and falls back to a human or voicemail without us.
+ * or engine work), then the tenant from the called number and its business from the cached directory, and
+ * TwiML that streams the call to us with a single-use token and falls back to a human or voicemail without
+ * us. The only database work on the way is one indexed read (has this CallSid streamed or ended already?);
+ * the call row is written after the answer, through the call-log outbox, under an id derived from the
+ * CallSid, so a retried webhook names the same call.
  */
 export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
   return async (request: Request, response: Response): Promise<void> => {
@@ -90,36 +98,48 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
       sendTwiml(response, buildSayHangupTwiml(UNKNOWN_NUMBER_MESSAGE));
       return;
     }
-    const ctx = callContext(deps.db, owner.businessId);
-    const call = await startCall({
-      ctx,
-      input: {
-        channel: 'phone',
-        twilioCallSid: callSid,
-        fromNumber: from || undefined,
-        toNumber: to,
-        engine: deps.engineName,
-      },
-    });
     // One stream per CallSid: Twilio may retry a webhook while the call still rings, but a call that has
     // streamed or ended gets none again (a replayed signed webhook must not reopen a finished call).
-    if (call.status !== 'ringing' || call.endedAt !== null) {
+    await deps.callStarts.forCallSid(callSid);
+    const existing = await findCallBySid(deps.db, callSid);
+    if (existing !== undefined && (existing.status !== 'ringing' || existing.ended)) {
       log.warn(
-        { callId: call.id, status: call.status },
+        { callId: existing.id, status: existing.status },
         'voice webhook for a call already answered or ended',
       );
       sendTwiml(response, buildHangupTwiml());
       return;
     }
+    const callId = existing?.id ?? callIdForSid(deps.env.sessionSecret, callSid);
     const business = await deps.directory.load(owner.businessId, {
-      callId: call.id,
+      callId,
       callerNumber: from || undefined,
     });
     const fallback = fallbackFor(business, deps.env.publicUrl);
+    const journal = { businessId: owner.businessId, callId };
+    const start = () => {
+      if (existing !== undefined) return;
+      const seq = deps.callLog.enqueue({
+        op: 'start',
+        ...journal,
+        start: {
+          channel: 'phone',
+          twilioCallSid: callSid,
+          fromNumber: from || undefined,
+          toNumber: to,
+          engine: deps.engineName,
+        },
+      });
+      deps.callStarts.record({ callSid, callId, landed: deps.callLog.whenDone(seq) });
+    };
+    const endNow = (status: 'completed' | 'transferred', endReason: string) => {
+      deps.callLog.enqueue({ op: 'end', ...journal, status, endReason, succeededTools: [] });
+    };
 
     if (deps.isDraining()) {
-      log.info({ callId: call.id }, 'draining: sending the call to its fallback');
-      await endCall({ ctx, input: { callId: call.id, status: 'completed', endReason: 'server_draining' } });
+      log.info({ callId }, 'draining: sending the call to its fallback');
+      start();
+      endNow('completed', 'server_draining');
       sendTwiml(response, buildFallbackTwiml(fallback));
       return;
     }
@@ -132,15 +152,9 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
               deps.env.publicUrl,
               `Thanks for calling ${business.name}. We're closed right now. ${VOICEMAIL_PROMPT}`,
             );
-      await endCall({
-        ctx,
-        input: {
-          callId: call.id,
-          status: afterHours.kind === 'dial' ? 'transferred' : 'completed',
-          endReason: `after_hours_${afterHours.kind}`,
-        },
-      });
-      log.info({ callId: call.id, behaviour: afterHours.kind }, 'after-hours call handled by TwiML');
+      start();
+      endNow(afterHours.kind === 'dial' ? 'transferred' : 'completed', `after_hours_${afterHours.kind}`);
+      log.info({ callId, behaviour: afterHours.kind }, 'after-hours call handled by TwiML');
       sendTwiml(response, buildFallbackTwiml(afterHours));
       return;
     }
@@ -148,16 +162,17 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
     const minted = mintStreamToken({
       secret: deps.env.sessionSecret,
       businessId: owner.businessId,
-      callId: call.id,
+      callId,
       callSid,
     });
-    log.info({ callId: call.id, businessId: owner.businessId }, 'call answered with a media stream');
+    start();
+    log.info({ callId, businessId: owner.businessId }, 'call answered with a media stream');
     sendTwiml(
       response,
       buildStreamTwiml({
         disclosure: business.disclosure,
         streamUrl: streamUrlFor(deps.env.publicUrl, minted.token),
-        parameters: { callId: call.id },
+        parameters: { callId },
         fallback,
       }),
     );
