@@ -62,7 +62,11 @@ async function main(): Promise<void> {
     logger.info('empty database: seeded the demo business (Bright Smile Dental, +15005550006)');
   }
 
-  const engineFactory = createEngineFactory(env, await loadEngineConstructors(logger), logger);
+  const engineFactory = createEngineFactory(
+    env,
+    await loadEngineConstructors(logger, { engine: env.engine }),
+    logger,
+  );
   const voice = createVoiceServer({ env, db, engineFactory, logger, now: Date.now, callLog, metrics });
   const port = await voice.listen(env.voicePort);
   logger.info(
