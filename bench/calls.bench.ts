@@ -1,6 +1,6 @@
 /**
  * `npm run bench:calls -- --calls N --seconds S [--json] [--relay all|ours|peer|floor|both|peer,ours,floor]
- *    [--background-calls B] [--warmup-seconds 2] [--warmup-round-seconds 8] [--cpu-prof DIR]`
+ *    [--background-calls B] [--embedded-worker] [--warmup-seconds 2] [--warmup-round-seconds 8] [--cpu-prof DIR]`
  *
  * Simulated Twilio phone calls against a relay in another process, shaped like real calls: B background
  * calls (default N/10) are already streaming when N calls arrive within 1 s, each a signed webhook (timed),
@@ -68,6 +68,8 @@ interface Options {
   warmupRoundSeconds: number;
   /** Calls started before the main batch, still streaming while it arrives. */
   backgroundCalls: number;
+  /** Run our voice server with its embedded job worker (WORKER=embedded) instead of `npm start`'s layout. */
+  embeddedWorker: boolean;
   json: boolean;
   relays: RelayName[];
   /** When set, each relay writes a V8 CPU profile (whole run) into this folder, for finding hot spots. */
@@ -83,6 +85,7 @@ function parseOptions(): Options {
       'warmup-round-seconds': { type: 'string', default: '8' },
       relay: { type: 'string', default: 'all' },
       'background-calls': { type: 'string' },
+      'embedded-worker': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
     },
@@ -122,6 +125,7 @@ function parseOptions(): Options {
     warmupSeconds,
     warmupRoundSeconds,
     backgroundCalls,
+    embeddedWorker: values['embedded-worker'],
     json: values.json,
     relays: relayList as RelayName[],
     cpuProfDir: values['cpu-prof'],
@@ -179,6 +183,9 @@ async function startOurs(workDir: string, realtimeUrl: string, options: Options)
       VOICE_PORT: String(port),
       PUBLIC_URL: serverUrl,
       DATABASE_URL: `file:${join(workDir, 'voice.db')}`,
+      CALL_LOG_OUTBOX_DIR: join(workDir, 'call-log-outbox'),
+      // As `npm start` runs it: the cold path (post-call analysis, notifications) in its own worker process.
+      WORKER: options.embeddedWorker ? 'embedded' : 'off',
       ENGINE: 'openai',
       OPENAI_API_KEY: 'sk-bench-fake',
       OPENAI_REALTIME_URL: realtimeUrl,
@@ -525,6 +532,7 @@ async function main(): Promise<void> {
     warmupSeconds: options.warmupSeconds,
     warmupRoundSeconds: options.warmupRoundSeconds,
     backgroundCalls: options.backgroundCalls,
+    oursWorker: options.embeddedWorker ? 'embedded' : 'off (own process, as npm start runs it)',
     relayOrder: options.relays,
     machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
     targets: TARGETS,

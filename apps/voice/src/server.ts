@@ -11,6 +11,7 @@ import { CallRegistry } from './call/call-registry.ts';
 import { CallStarts } from './call/call-starts.ts';
 import { acceptBrowserCall, acceptTwilioStream, type LaunchDeps } from './call/launch-calls.ts';
 import { SeenTokens } from './call/seen-tokens.ts';
+import { TokenClaims } from './call/token-claims.ts';
 import type { Database } from './db-reads/index.ts';
 import type { EngineFactory } from './engines.ts';
 import type { VoiceEnv } from './env.ts';
@@ -145,6 +146,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     callLog,
     callStarts,
     tokensSeen: new SeenTokens(options.now),
+    tokenClaims: new TokenClaims(db),
     logger,
     metrics,
     twilioRest,

@@ -13,7 +13,7 @@ import {
   switchCallEngine,
 } from '@receptionist/domain';
 import { z } from 'zod';
-import { callHasTurn, type Database } from '../db-reads/index.ts';
+import { callHasTurn } from '../db-reads/index.ts';
 
 /**
  * One write to a call's log, as the outbox keeps it (in memory and, one JSON line each, in its file).
@@ -57,8 +57,11 @@ export const CallLogEntry = z.discriminatedUnion('op', [
 ]);
 export type CallLogEntry = z.infer<typeof CallLogEntry>;
 
+/** The database or an open transaction (a batch of entries commits together). */
+export type CallLogExecutor = Parameters<typeof callContext>[0];
+
 /** Writes one entry through the domain's call verbs. */
-export async function applyCallLogEntry(db: Database, entry: CallLogEntry): Promise<void> {
+export async function applyCallLogEntry(db: CallLogExecutor, entry: CallLogEntry): Promise<void> {
   const ctx = callContext(db, entry.businessId);
   const { callId } = entry;
   switch (entry.op) {

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { claimStreamToken, type Database, ringingCallOf } from '../db-reads/index.ts';
+import { type Database, ringingCallOf } from '../db-reads/index.ts';
 import { CallRefusedError } from './call-refused.ts';
 import type { CallStarts } from './call-starts.ts';
+import type { TokenClaims } from './token-claims.ts';
 
 /** A call row another server's webhook is still writing shows up within this long, or the call is refused. */
 const ROW_WAIT_MS = 5_000;
@@ -14,10 +15,10 @@ const ROW_POLL_MS = 25;
  * drops the stream.
  */
 export async function claimPhoneCall(
-  deps: { db: Database; callStarts: CallStarts },
+  deps: { db: Database; callStarts: CallStarts; tokenClaims: TokenClaims },
   claims: { tokenId: string; expiresAtMs: number; businessId: string; callId: string },
 ): Promise<{ callerNumber: string | undefined }> {
-  if (!(await claimStreamToken(deps.db, claims.tokenId, claims.expiresAtMs))) {
+  if (!(await deps.tokenClaims.claim(claims.tokenId, claims.expiresAtMs))) {
     throw new CallRefusedError('stream token already used');
   }
   await deps.callStarts.forCallId(claims.callId);

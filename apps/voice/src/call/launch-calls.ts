@@ -31,6 +31,7 @@ import type { CallStarts } from './call-starts.ts';
 import { claimPhoneCall } from './claim-phone-call.ts';
 import { conversationConfigFor } from './conversation-config.ts';
 import type { SeenTokens } from './seen-tokens.ts';
+import type { TokenClaims } from './token-claims.ts';
 
 export interface LaunchDeps {
   env: VoiceEnv;
@@ -45,6 +46,8 @@ export interface LaunchDeps {
   callStarts: CallStarts;
   /** Stream tokens presented to this server (the fast, local half of single use). */
   tokensSeen: SeenTokens;
+  /** The database half of single use, batched per tick. */
+  tokenClaims: TokenClaims;
   logger: Logger;
   metrics: VoiceMetrics;
   twilioRest: TwilioCallControl | undefined;
@@ -183,8 +186,9 @@ export async function acceptTwilioStream(
         logger,
       }),
       prepare: async () => {
-        const { callerNumber } = await claimed;
+        // The claim has been running since the upgrade; a stream that breaks the rules is reported first.
         await transport.started;
+        const { callerNumber } = await claimed;
         return prepareCall(
           deps,
           { callId: claims.callId, businessId: claims.businessId, channel: 'phone', callerNumber },

@@ -7,6 +7,7 @@
 import {
   claimStreamToken,
   type Database,
+  type Executor,
   findBusinessByPhoneNumber,
   findCallByTwilioSid,
   forBusiness,
@@ -68,7 +69,7 @@ export async function callerNumberOf(
  * after a crash may have landed just before the crash.
  */
 export async function callHasTurn(
-  db: Database,
+  db: Executor,
   businessId: string,
   callId: string,
   turn: { role: string; text: string; startedAtMs?: number | undefined; endedAtMs?: number | undefined },
