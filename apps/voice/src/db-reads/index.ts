@@ -54,16 +54,6 @@ export async function ringingCallOf(
   };
 }
 
-/** Caller ID recorded when the call rang, if any. */
-export async function callerNumberOf(
-  db: Database,
-  businessId: string,
-  callId: string,
-): Promise<string | undefined> {
-  const row = await forBusiness(db, businessId).calls.get(callId);
-  return row?.fromNumber ?? undefined;
-}
-
 /**
  * Whether the call's log already has this line (same role, text and times): an outbox entry replayed
  * after a crash may have landed just before the crash.
