@@ -37,7 +37,7 @@ export class TokenClaims {
           claimed.push(await claimStreamToken(tx, tokenId, expiresAtMs));
         return claimed;
       });
-      batch.forEach((claim, index) => claim.resolve(results[index] === true));
+      for (const [index, claim] of batch.entries()) claim.resolve(results[index] === true);
     } catch (error) {
       for (const claim of batch) claim.reject(error);
     }
