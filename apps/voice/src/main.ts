@@ -47,7 +47,16 @@ async function main(): Promise<void> {
   // Call-log writes a killed process left in its outbox land first, so the sweep below sees the true ends.
   const metrics = new VoiceMetrics();
   const callLogFile = await OutboxFile.create(env.callLogOutboxDir, logger);
-  const callLog = new CallLogOutbox({ db, file: callLogFile, logger, metrics });
+  // Its own connection: its batches commit without an fsync on the event loop's thread (the outbox file,
+  // fsync'd on the thread pool, is what makes the call log crash-safe).
+  const callLogDb = await openDatabase({
+    url: env.databaseUrl,
+    authToken: env.databaseAuthToken,
+    migrate: false,
+    connections: 1,
+    synchronous: 'normal',
+  });
+  const callLog = new CallLogOutbox({ db: callLogDb, file: callLogFile, logger, metrics });
   await recoverCallLogOutboxes({
     dir: env.callLogOutboxDir,
     outbox: callLog,
@@ -115,6 +124,7 @@ async function main(): Promise<void> {
     await voice.close();
     // What has not landed by then stays in the outbox file and is written at the next start.
     await callLog.close(CALL_LOG_CLOSE_TIMEOUT_MS);
+    closeDatabase(callLogDb);
     closeDatabase(db);
     logger.info('voice server stopped');
     logger.flush();

@@ -51,6 +51,21 @@ describe('openDatabase', () => {
     }
   });
 
+  it('opens a one-connection client whose commits skip the fsync when asked (synchronous: normal)', async () => {
+    const { url } = await freshDatabase();
+    await expect(openDatabase({ url, migrate: false, synchronous: 'normal' })).rejects.toMatchObject({
+      code: 'connect_failed',
+    });
+    const quick = await openDatabase({ url, migrate: false, synchronous: 'normal', connections: 1 });
+    try {
+      await quick.$client.execute("insert into stream_tokens (id, expires_at, used_at) values ('n', 1, 1)");
+      // 1 = NORMAL, on the one connection every statement of this client uses.
+      expect(Number((await quick.$client.execute('PRAGMA synchronous')).rows[0]?.[0])).toBe(1);
+    } finally {
+      closeDatabase(quick);
+    }
+  });
+
   it('migrates once when several processes open a new file at the same time', async () => {
     const { url } = await freshDatabase();
     const fresh = `${url.slice(0, -'test.db'.length)}race.db`;
