@@ -3,24 +3,31 @@
  *
  * It speaks enough of the GA protocol for the Agents SDK (every event has `event_id`, responses are
  * bracketed by response.created / response.done, audio items carry response_id / output_index /
- * content_index) and streams audio back: each caller frame it receives is echoed as one
- * `response.output_audio.delta` carrying a fresh stamp. Like a real reply, each response lasts a few
- * seconds and streams its transcript alongside the audio (a word every half second), so relays also do
- * their per-reply work (transcripts, history, the call log). It records when each stamped caller frame
- * arrived, so relay-added inbound latency is measured here.
+ * content_index) and behaves like the Realtime API with server VAD: it listens to the appended audio,
+ * sends `input_audio_buffer.speech_started` / `speech_stopped` once 200 ms of silence end an utterance,
+ * commits the turn with its `conversation.item.input_audio_transcription.completed`, and answers at once
+ * with a 1.5 s reply: `response.output_audio.delta` in 100 ms chunks (five stamped 20 ms frames each) at
+ * 3× real time, a transcript delta per chunk, then `output_audio.done` … `response.done`. Speech during a
+ * reply cancels it (barge-in). It records when each stamped caller frame arrived, so relay-added inbound
+ * latency is measured here.
  *
  * Control over the IPC channel: {type:'reset'} clears counters, {type:'stats'} replies with them.
  * Usage: node --import tsx bench/calls-fake-peer.ts  (reports {type:'listening', port} over IPC)
  */
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { FRAME_BYTES, readStamps, stampedFrame } from './calls-frame-stamp.ts';
+import { FRAME_BYTES, loudShare, readStamps, stampedFrame } from './calls-frame-stamp.ts';
 
-/** Five seconds of audio per reply. */
-const FRAMES_PER_RESPONSE = 250;
-/** A transcript word every half second of audio. */
-const FRAMES_PER_TRANSCRIPT_DELTA = 25;
+/** A 1.5 s reply: 15 chunks of 100 ms (5 frames each), one every 33 ms (3× real time). */
+const REPLY_CHUNKS = 15;
+const FRAMES_PER_CHUNK = 5;
+const CHUNK_INTERVAL_MS = 100 / 3;
 const TRANSCRIPT_WORD = 'echo';
+/** Server VAD: audio this loud is speech; this much silence ends an utterance. */
+const SPEECH_LOUD_SHARE = 0.5;
+const SPEECH_START_MS = 60;
+const SILENCE_END_MS = 200;
+const CALLER_TRANSCRIPT = 'I would like to book a cleaning next week please';
 
 export interface PeerCallStats {
   inReceived: number;
@@ -52,6 +59,17 @@ interface ActiveResponse {
   itemId: string;
   frames: number;
   transcript: string;
+  timer?: NodeJS.Timeout | undefined;
+}
+
+/** Server VAD state of one connection, in ms of appended audio. */
+interface VadState {
+  speaking: boolean;
+  speechMs: number;
+  silenceMs: number;
+  audioMs: number;
+  itemId: string;
+  callIndex: number;
 }
 
 /** One SDK connection: session state plus the response currently streaming audio. */
@@ -59,6 +77,8 @@ class PeerConnection {
   #socket: WebSocket;
   #session: Record<string, unknown>;
   #response: ActiveResponse | undefined;
+  #outSeq = 0;
+  #vad: VadState = { speaking: false, speechMs: 0, silenceMs: 0, audioMs: 0, itemId: '', callIndex: -1 };
 
   constructor(socket: WebSocket) {
     this.#socket = socket;
@@ -80,6 +100,7 @@ class PeerConnection {
       if (isBinary) return;
       this.#onMessage(data.toString());
     });
+    socket.on('close', () => clearInterval(this.#response?.timer));
   }
 
   #send(event: Record<string, unknown>): void {
@@ -151,18 +172,82 @@ class PeerConnection {
       const entry = statsFor(stamp.callIndex);
       entry.inReceived++;
       if (stamp.seq >= warmupFrames) entry.inLatencyMs.push(Number(nowNs - stamp.sentAtNs) / 1e6);
-      this.#echo(stamp.callIndex, stamp.seq);
-      entry.outSent++;
+      this.#vad.callIndex = stamp.callIndex;
     }
+    this.#detectSpeech(audio);
   }
 
-  #echo(callIndex: number, seq: number): void {
-    const response = this.#response ?? this.#startResponse();
-    const frame = stampedFrame({ direction: 'out', callIndex, seq, sentAtNs: process.hrtime.bigint() });
-    this.#sendDelta(response, frame);
-    response.frames++;
-    if (response.frames % FRAMES_PER_TRANSCRIPT_DELTA === 0) this.#sendTranscriptDelta(response);
-    if (response.frames >= FRAMES_PER_RESPONSE) this.#finishResponse('completed');
+  /** Server VAD over the appended audio, chunk by chunk as the relay sent it. */
+  #detectSpeech(audio: Buffer): void {
+    const vad = this.#vad;
+    const chunkMs = audio.length / 8;
+    vad.audioMs += chunkMs;
+    if (loudShare(audio) >= SPEECH_LOUD_SHARE) {
+      vad.silenceMs = 0;
+      vad.speechMs += chunkMs;
+      if (!vad.speaking && vad.speechMs >= SPEECH_START_MS) {
+        vad.speaking = true;
+        vad.itemId = nextId('item');
+        // Speech over a reply interrupts it, as the Realtime API does with server VAD.
+        if (this.#response) this.#finishResponse('cancelled');
+        this.#send({
+          type: 'input_audio_buffer.speech_started',
+          audio_start_ms: Math.round(vad.audioMs - vad.speechMs),
+          item_id: vad.itemId,
+        });
+      }
+      return;
+    }
+    vad.speechMs = 0;
+    if (!vad.speaking) return;
+    vad.silenceMs += chunkMs;
+    if (vad.silenceMs < SILENCE_END_MS) return;
+    vad.speaking = false;
+    this.#endOfTurn(vad.itemId, Math.round(vad.audioMs - vad.silenceMs));
+  }
+
+  #endOfTurn(itemId: string, audioEndMs: number): void {
+    this.#send({ type: 'input_audio_buffer.speech_stopped', audio_end_ms: audioEndMs, item_id: itemId });
+    this.#send({ type: 'input_audio_buffer.committed', item_id: itemId, previous_item_id: null });
+    const item = {
+      id: itemId,
+      type: 'message',
+      role: 'user',
+      status: 'completed',
+      content: [{ type: 'input_audio', transcript: null }],
+    };
+    this.#send({ type: 'conversation.item.added', previous_item_id: null, item });
+    this.#send({ type: 'conversation.item.done', previous_item_id: null, item });
+    this.#send({
+      type: 'conversation.item.input_audio_transcription.completed',
+      item_id: itemId,
+      content_index: 0,
+      transcript: CALLER_TRANSCRIPT,
+    });
+    this.#reply(this.#vad.callIndex);
+  }
+
+  /** A 1.5 s reply streamed at 3× real time, each 20 ms frame stamped when sent. */
+  #reply(callIndex: number): void {
+    this.#finishResponse('cancelled');
+    const response = this.#startResponse();
+    let chunks = 0;
+    response.timer = setInterval(() => {
+      if (this.#response !== response) return;
+      const frames: Buffer[] = [];
+      const entry = statsFor(callIndex);
+      for (let index = 0; index < FRAMES_PER_CHUNK; index++) {
+        const seq = this.#outSeq++;
+        frames.push(
+          stampedFrame({ direction: 'out', callIndex, seq, sentAtNs: process.hrtime.bigint() }, true),
+        );
+        entry.outSent++;
+      }
+      this.#sendDelta(response, Buffer.concat(frames));
+      this.#sendTranscriptDelta(response);
+      chunks++;
+      if (chunks >= REPLY_CHUNKS) this.#finishResponse('completed');
+    }, CHUNK_INTERVAL_MS);
   }
 
   #sendDelta(response: ActiveResponse, audio: Buffer): void {
@@ -231,6 +316,7 @@ class PeerConnection {
     const response = this.#response;
     if (!response) return;
     const transcript = spoken ?? response.transcript;
+    clearInterval(response.timer);
     this.#response = undefined;
     const where = { response_id: response.id, item_id: response.itemId, output_index: 0, content_index: 0 };
     this.#send({ type: 'response.output_audio.done', ...where });

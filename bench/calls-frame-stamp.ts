@@ -21,11 +21,27 @@ export interface FrameStamp {
   sentAtNs: bigint;
 }
 
-/** A 160-byte μ-law frame (silence after the stamp) carrying `stamp`. */
-export function stampedFrame(stamp: FrameStamp): Buffer {
+/** μ-law bytes of a loud, speech-like signal (a square wave near ±8 000): what the fake VAD hears. */
+const SPEECH_BYTES = [0x1a, 0x9a] as const;
+
+/** A 160-byte μ-law frame carrying `stamp`, silence after it, or a loud signal when `speech`. */
+export function stampedFrame(stamp: FrameStamp, speech = false): Buffer {
   const frame = Buffer.alloc(FRAME_BYTES, SILENCE);
+  if (speech) for (let i = STAMP_BYTES; i < FRAME_BYTES; i++) frame[i] = SPEECH_BYTES[i % 2] ?? SILENCE;
   writeStamp(frame, 0, stamp);
   return frame;
+}
+
+/**
+ * The share of μ-law bytes in `audio` that are loud (magnitude bits in the top third of the range): a
+ * crude energy measure the fake realtime peer's VAD uses. Silence frames score ~0.06 (their stamp),
+ * speech frames ~0.85.
+ */
+export function loudShare(audio: Buffer): number {
+  if (audio.length === 0) return 0;
+  let loud = 0;
+  for (const byte of audio) if ((byte & 0x7f) < 0x30) loud++;
+  return loud / audio.length;
 }
 
 export function writeStamp(target: Buffer, offset: number, stamp: FrameStamp): void {

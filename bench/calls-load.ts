@@ -1,8 +1,10 @@
 /**
  * The load side of the call benchmark: one simulated Twilio phone call per `placeLoadCall`, built from
- * Twilio's published Media Streams protocol. Signed webhook → TwiML → WebSocket → `connected`, `start`,
- * then one stamped 160-byte μ-law frame every 20 ms on a drift-free schedule, marks acknowledged when the
- * audio before them would have finished playing, `clear` honoured, `stop` at the end.
+ * Twilio's published Media Streams protocol. Signed webhook (its response time measured) → TwiML →
+ * WebSocket → `connected`, `start`, then one stamped 160-byte μ-law frame every 20 ms on a drift-free
+ * schedule in a speech-like pattern (2 s of silence, then 1 s of speech every 4 s) followed by 3 s of
+ * silence, marks acknowledged when the audio before them would have finished playing (real-time
+ * playout), `clear` honoured, `stop` at the end.
  */
 import { randomBytes } from 'node:crypto';
 import { WebSocket } from 'ws';
@@ -20,16 +22,23 @@ export interface LoadCallOptions {
   accountSid: string;
   from: string;
   to: string;
-  /** Frames to stream (seconds × 50). */
+  /** Frames to stream (seconds × 50), then `tailFrames` of silence. */
   frames: number;
+  tailFrames: number;
   /** Frames at the start whose latency is not recorded (connection set-up, JIT warm-up). */
   warmupFrames: number;
-  /** How long to wait for the echo of the last frames before hanging up. */
-  drainTimeoutMs: number;
+}
+
+/** The caller's speech pattern: silent for 2 s, then 1 s of speech at the start of every 4 s. */
+export function isSpeechFrame(seq: number, speechFrames: number): boolean {
+  const ms = seq * FRAME_MS;
+  return seq < speechFrames && ms >= 2_000 && (ms - 2_000) % 4_000 < 1_000;
 }
 
 export interface LoadCallResult {
   callIndex: number;
+  /** Webhook POST → TwiML received, in ms (undefined if it failed). */
+  webhookMs: number | undefined;
   inSent: number;
   outReceived: number;
   /** Outbound relay latency (peer send → Twilio side receive) per echoed frame after warm-up. */
@@ -57,6 +66,7 @@ async function openStream(options: LoadCallOptions, callSid: string) {
     To: options.to,
   };
   const webhookUrl = new URL('/twilio/voice', options.publicUrl).toString();
+  const postedAt = performance.now();
   const response = await fetch(new URL('/twilio/voice', options.serverUrl), {
     method: 'POST',
     headers: {
@@ -66,6 +76,7 @@ async function openStream(options: LoadCallOptions, callSid: string) {
     body: new URLSearchParams(params),
   });
   const twiml = await response.text();
+  const webhookMs = performance.now() - postedAt;
   if (!response.ok) throw new Error(`webhook answered ${response.status}: ${twiml.slice(0, 200)}`);
   const stream = parseStreamTwiml(twiml);
   const socket = new WebSocket(streamUrlOnServer(stream.url, options.serverUrl), {
@@ -79,12 +90,13 @@ async function openStream(options: LoadCallOptions, callSid: string) {
       reject(new Error(`stream upgrade refused: ${reply.statusCode}`)),
     );
   });
-  return { socket, parameters: stream.parameters };
+  return { socket, parameters: stream.parameters, webhookMs };
 }
 
 export async function placeLoadCall(options: LoadCallOptions): Promise<LoadCallResult> {
   const result: LoadCallResult = {
     callIndex: options.callIndex,
+    webhookMs: undefined,
     inSent: 0,
     outReceived: 0,
     outLatencyMs: [],
@@ -103,6 +115,8 @@ export async function placeLoadCall(options: LoadCallOptions): Promise<LoadCallR
     return result;
   }
   const { socket, parameters } = opened;
+  result.webhookMs = opened.webhookMs;
+  const totalFrames = options.frames + options.tailFrames;
   let sequenceNumber = 0;
   const send = (message: Record<string, unknown>): void => {
     if (socket.readyState !== WebSocket.OPEN) return;
@@ -150,7 +164,8 @@ export async function placeLoadCall(options: LoadCallOptions): Promise<LoadCallR
       for (const stamp of scanner.push(audio)) {
         if (stamp.direction !== 'out' || stamp.callIndex !== options.callIndex) continue;
         result.outReceived++;
-        if (stamp.seq >= options.warmupFrames) result.outLatencyMs.push(elapsedMsSince(stamp.sentAtNs));
+        // Replies start after the caller's first second of speech, past any warm-up.
+        result.outLatencyMs.push(elapsedMsSince(stamp.sentAtNs));
       }
     } else if (message.event === 'mark' && typeof message.mark?.name === 'string') {
       pendingMarks.push({ name: message.mark.name, dueMs: Math.max(nowMs(), playoutEndMs) });
@@ -178,15 +193,13 @@ export async function placeLoadCall(options: LoadCallOptions): Promise<LoadCallR
   await new Promise<void>((resolve) => {
     const tick = (): void => {
       const now = nowMs();
-      while (result.inSent < options.frames && startedMs + result.inSent * FRAME_MS <= now) {
+      while (result.inSent < totalFrames && startedMs + result.inSent * FRAME_MS <= now) {
         const seq = result.inSent;
         result.senderLagMs.push(now - (startedMs + seq * FRAME_MS));
-        const frame = stampedFrame({
-          direction: 'in',
-          callIndex: options.callIndex,
-          seq,
-          sentAtNs: process.hrtime.bigint(),
-        });
+        const frame = stampedFrame(
+          { direction: 'in', callIndex: options.callIndex, seq, sentAtNs: process.hrtime.bigint() },
+          isSpeechFrame(seq, options.frames),
+        );
         sendWithSequence({
           event: 'media',
           media: {
@@ -199,7 +212,7 @@ export async function placeLoadCall(options: LoadCallOptions): Promise<LoadCallR
         result.inSent++;
       }
       ackDueMarks();
-      if (result.inSent >= options.frames || closed) {
+      if (result.inSent >= totalFrames || closed) {
         resolve();
         return;
       }
@@ -208,12 +221,8 @@ export async function placeLoadCall(options: LoadCallOptions): Promise<LoadCallR
     tick();
   });
 
-  // Let the echo of the last frames come back before hanging up, like a caller waiting for a reply.
-  const drainDeadline = nowMs() + options.drainTimeoutMs;
-  while (!closed && result.outReceived < result.inSent && nowMs() < drainDeadline) {
-    ackDueMarks();
-    await new Promise((resolve) => setTimeout(resolve, FRAME_MS));
-  }
+  // The trailing silence let the last reply play out; marks still due are acknowledged before hanging up.
+  ackDueMarks(true);
   hangingUp = true;
   if (!closed) {
     sendWithSequence({ event: 'stop', stop: { accountSid: options.accountSid, callSid } });

@@ -1,16 +1,21 @@
 /**
- * `npm run bench:calls -- --calls N --seconds S [--json] [--relay ours|peer|both|peer,ours]
- *    [--warmup-seconds 2] [--warmup-round-seconds 8] [--cpu-prof DIR]`
+ * `npm run bench:calls -- --calls N --seconds S [--json] [--relay all|ours|peer|floor|both|peer,ours,floor]
+ *    [--background-calls B] [--embedded-worker] [--warmup-seconds 2] [--warmup-round-seconds 8] [--cpu-prof DIR]`
  *
- * N concurrent simulated Twilio phone calls against a relay in another process, with a fast fake OpenAI
- * Realtime peer (bench/calls-fake-peer.ts) that echoes every caller frame back as agent audio. The same load
- * runs through our voice server (apps/voice, ENGINE=openai, OPENAI_REALTIME_URL → the fake peer) and through
- * the peer baseline (bench/calls-peer-relay.ts: TwilioRealtimeTransportLayer + RealtimeSession), and the
- * report gives ours / peer ratios. Method: apps/caller/README.md "Load benchmark".
+ * Simulated Twilio phone calls against a relay in another process, shaped like real calls: B background
+ * calls (default N/10) are already streaming when N calls arrive within 1 s, each a signed webhook (timed),
+ * a Media Stream with S seconds of a speech-like pattern (2 s silence, then 1 s of speech every 4 s) and
+ * 3 s of silence, marks echoed after real-time playout. The fake OpenAI Realtime peer
+ * (bench/calls-fake-peer.ts) runs server VAD on the appended audio, commits each turn with its
+ * transcript and answers with a 1.5 s reply streamed at 3× real time. Every frame carries a stamp, so
+ * latency is measured per frame, end to end. The same load runs through our voice server (apps/voice,
+ * ENGINE=openai, OPENAI_REALTIME_URL → the fake peer), the Agents SDK relay (bench/calls-peer-relay.ts:
+ * TwilioRealtimeTransportLayer + RealtimeSession) and the bare floor relay, one after the other in one
+ * run, and the report gives ratios. Method: apps/caller/README.md "Load benchmark".
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -38,7 +43,18 @@ const DEMO_NUMBER = '+15005550006';
  */
 const HARNESS_NODE_FLAGS = ['--no-parallel-scavenge'];
 
-const TARGETS = { p99AddedLatencyMs: 5, droppedFrames: 0, cpuPercentPerCall: 0.5 } as const;
+const TARGETS = {
+  p99AddedLatencyMs: 5,
+  droppedFrames: 0,
+  cpuPercentPerCall: 0.5,
+  webhookP99Ms: 100,
+} as const;
+/** Silence after the speech pattern, so the last reply plays out before the caller hangs up. */
+const TAIL_SILENCE_SECONDS = 3;
+/** The background calls start this long before the main batch (past their first turn). */
+const BACKGROUND_LEAD_MS = 4_000;
+/** The main batch arrives within this long. */
+const MAIN_BATCH_RAMP_MS = 1_000;
 
 /** `floor` is optional: the least a Node relay can do per message (bench/calls-floor-relay.ts). */
 type RelayName = 'ours' | 'peer' | 'floor';
@@ -50,6 +66,10 @@ interface Options {
   warmupSeconds: number;
   /** An unmeasured round of the same calls before each measured one (0 = none). */
   warmupRoundSeconds: number;
+  /** Calls started before the main batch, still streaming while it arrives. */
+  backgroundCalls: number;
+  /** Run our voice server with its embedded job worker (WORKER=embedded) instead of `npm start`'s layout. */
+  embeddedWorker: boolean;
   json: boolean;
   relays: RelayName[];
   /** When set, each relay writes a V8 CPU profile (whole run) into this folder, for finding hot spots. */
@@ -63,7 +83,9 @@ function parseOptions(): Options {
       seconds: { type: 'string', default: '20' },
       'warmup-seconds': { type: 'string', default: '2' },
       'warmup-round-seconds': { type: 'string', default: '8' },
-      relay: { type: 'string', default: 'both' },
+      relay: { type: 'string', default: 'all' },
+      'background-calls': { type: 'string' },
+      'embedded-worker': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
     },
@@ -82,16 +104,28 @@ function parseOptions(): Options {
   if (!Number.isFinite(seconds) || seconds < warmupSeconds + 5) {
     throw new Error(`--seconds must be at least warm-up + 5 (${warmupSeconds + 5})`);
   }
-  // `both` = ours then peer; `peer,ours` reverses the order (load on a shared machine drifts over a run).
-  const relayList = values.relay === 'both' ? ['ours', 'peer'] : values.relay.split(',');
+  // `all` = ours, peer, floor; `both` = ours then peer; `peer,ours` reverses the order (load on a shared
+  // machine drifts over a run).
+  const relayList =
+    values.relay === 'all'
+      ? ['ours', 'peer', 'floor']
+      : values.relay === 'both'
+        ? ['ours', 'peer']
+        : values.relay.split(',');
+  const backgroundCalls = Number(values['background-calls'] ?? Math.ceil(calls / 10));
+  if (!Number.isInteger(backgroundCalls) || backgroundCalls < 0) {
+    throw new Error('--background-calls must be a whole number');
+  }
   if (relayList.length === 0 || relayList.some((relay) => !RELAY_NAMES.includes(relay))) {
-    throw new Error('--relay is ours, peer, floor, both, or a comma list such as peer,ours,floor');
+    throw new Error('--relay is all, ours, peer, floor, both, or a comma list such as peer,ours,floor');
   }
   return {
     calls,
     seconds,
     warmupSeconds,
     warmupRoundSeconds,
+    backgroundCalls,
+    embeddedWorker: values['embedded-worker'],
     json: values.json,
     relays: relayList as RelayName[],
     cpuProfDir: values['cpu-prof'],
@@ -149,6 +183,9 @@ async function startOurs(workDir: string, realtimeUrl: string, options: Options)
       VOICE_PORT: String(port),
       PUBLIC_URL: serverUrl,
       DATABASE_URL: `file:${join(workDir, 'voice.db')}`,
+      CALL_LOG_OUTBOX_DIR: join(workDir, 'call-log-outbox'),
+      // As `npm start` runs it: the cold path (post-call analysis, notifications) in its own worker process.
+      WORKER: options.embeddedWorker ? 'embedded' : 'off',
       ENGINE: 'openai',
       OPENAI_API_KEY: 'sk-bench-fake',
       OPENAI_REALTIME_URL: realtimeUrl,
@@ -204,8 +241,16 @@ async function startScriptRelay(
 export interface RelayReport {
   relay: string;
   calls: number;
+  /** Of which started before the main batch (still streaming while it arrived). */
+  backgroundCalls: number;
   callsCompleted: number;
   framesSent: number;
+  /** Signed webhook POST → TwiML, per call. */
+  webhookMs: Summary;
+  /** The relay's CPU time over the whole measured round (first webhook to last hang-up). */
+  cpuSecondsRun: number;
+  /** The relay's largest RSS over the whole measured round, sampled every 250 ms. */
+  rssPeakMb: number;
   latencyInMs: Summary;
   latencyOutMs: Summary;
   eventLoopDelayMs: { p50: number; p99: number; max: number };
@@ -267,33 +312,42 @@ async function runLoad(
   options: Options,
   rssIdleMb: number,
 ): Promise<RelayReport> {
-  const { calls, seconds, warmupSeconds } = options;
+  const { calls, seconds, warmupSeconds, backgroundCalls } = options;
   const warmupFrames = warmupSeconds * FRAMES_PER_SECOND;
   await peer.request({ type: 'reset', warmupFrames }, 'reset:ok');
 
-  // Spread call starts over up to 2 s, as real traffic would not arrive in one tick.
-  const rampMs = Math.min(2000, calls * 20);
+  const place = (callIndex: number) =>
+    placeLoadCall({
+      callIndex,
+      serverUrl: relay.serverUrl,
+      publicUrl: relay.serverUrl,
+      authToken: AUTH_TOKEN,
+      accountSid: ACCOUNT_SID,
+      from: `+1555${String(1_000_000 + callIndex).slice(1)}`,
+      to: DEMO_NUMBER,
+      frames: seconds * FRAMES_PER_SECOND,
+      tailFrames: TAIL_SILENCE_SECONDS * FRAMES_PER_SECOND,
+      warmupFrames,
+    });
+  const results: Array<Promise<LoadCallResult>> = [];
+  const roundCpuStart = processCpuSeconds(relay.child.pid);
+  let rssPeakMb = processRssMb(relay.child.pid);
+  const rssSampler = setInterval(() => {
+    rssPeakMb = Math.max(rssPeakMb, processRssMb(relay.child.pid));
+  }, 250);
+  // Calls already streaming (past their first turn) when the main batch arrives.
+  for (let index = 0; index < backgroundCalls; index++) results.push(place(calls + index));
+  if (backgroundCalls > 0) await sleep(BACKGROUND_LEAD_MS);
+
+  // The main batch arrives within 1 s.
+  const rampMs = Math.min(MAIN_BATCH_RAMP_MS, calls * 20);
   const staggerMs = calls > 1 ? rampMs / (calls - 1) : 0;
   const started = performance.now();
-  const results: Array<Promise<LoadCallResult>> = [];
   for (let index = 0; index < calls; index++) {
     const startAt = started + index * staggerMs;
     const delay = startAt - performance.now();
     if (delay > 0) await sleep(delay);
-    results.push(
-      placeLoadCall({
-        callIndex: index,
-        serverUrl: relay.serverUrl,
-        publicUrl: relay.serverUrl,
-        authToken: AUTH_TOKEN,
-        accountSid: ACCOUNT_SID,
-        from: `+1555${String(1_000_000 + index).slice(1)}`,
-        to: DEMO_NUMBER,
-        frames: seconds * FRAMES_PER_SECOND,
-        warmupFrames,
-        drainTimeoutMs: 3000,
-      }),
-    );
+    results.push(place(index));
   }
 
   // Steady-state window: every call streaming and warmed up, until the first call stops sending.
@@ -323,6 +377,8 @@ async function runLoad(
   }>({ type: 'probe:read' }, 'probe');
 
   const finished = await Promise.all(results);
+  clearInterval(rssSampler);
+  const cpuSecondsRun = processCpuSeconds(relay.child.pid) - roundCpuStart;
   const peerStats = await peer.request<{
     type: string;
     calls: Record<string, PeerCallStats>;
@@ -335,7 +391,9 @@ async function runLoad(
   const outLatency: number[] = [];
   const senderLag: number[] = [];
   const errors: string[] = [];
+  const webhookMs: number[] = [];
   for (const call of finished) {
+    if (call.webhookMs !== undefined) webhookMs.push(call.webhookMs);
     const atPeer = peerStats.calls[String(call.callIndex)];
     droppedIn += call.inSent - (atPeer?.inReceived ?? 0);
     droppedOut += (atPeer?.outSent ?? 0) - call.outReceived;
@@ -350,7 +408,11 @@ async function runLoad(
     round(((machineEnd[kind] - machineStart[kind]) / machineTicks) * 100, 1);
   return {
     relay: relay.label,
-    calls,
+    calls: calls + backgroundCalls,
+    backgroundCalls,
+    webhookMs: summarize(webhookMs),
+    cpuSecondsRun: round(cpuSecondsRun, 2),
+    rssPeakMb: round(rssPeakMb, 1),
     callsCompleted: finished.filter((call) => call.errors.length === 0 && call.inSent > 0).length,
     framesSent: finished.reduce((sum, call) => sum + call.inSent, 0),
     latencyInMs: summarize(inLatency),
@@ -381,32 +443,43 @@ async function runLoad(
   };
 }
 
+/**
+ * Issue 23's targets, measured in one run: webhook p99 ≤ 100 ms; relay p99 both ways ≤ the SDK relay's;
+ * CPU ≤ the SDK relay's; peak RSS ≤ 1.5× the SDK relay's; no caller frame lost; no protocol error; every
+ * call completed.
+ */
 function targetsMet(report: RelayReport, peer: RelayReport | undefined) {
-  const p99 = Math.max(report.latencyInMs.p99, report.latencyOutMs.p99);
   const result = {
-    p99AddedLatency: p99 <= TARGETS.p99AddedLatencyMs,
-    noDroppedFrames: report.droppedFrames.total <= TARGETS.droppedFrames,
-    cpuPerCall: report.cpuPercentPerCall <= TARGETS.cpuPercentPerCall,
-    noWorseThanPeer: null as boolean | null,
+    webhookP99: report.webhookMs.p99 <= TARGETS.webhookP99Ms,
+    noFramesLost: report.droppedFrames.total <= TARGETS.droppedFrames,
+    noErrors: report.errors === 0,
+    allCallsCompleted: report.callsCompleted === report.calls,
+    latencyInP99AtMostPeer: null as boolean | null,
+    latencyOutP99AtMostPeer: null as boolean | null,
+    cpuAtMostPeer: null as boolean | null,
+    rssPeakAtMost1_5xPeer: null as boolean | null,
   };
   if (peer) {
-    result.noWorseThanPeer =
-      p99 <= Math.max(peer.latencyInMs.p99, peer.latencyOutMs.p99) &&
-      report.droppedFrames.total <= peer.droppedFrames.total &&
-      report.cpuPercentPerCall <= peer.cpuPercentPerCall &&
-      report.eventLoopDelayMs.p99 <= peer.eventLoopDelayMs.p99;
+    result.latencyInP99AtMostPeer = report.latencyInMs.p99 <= peer.latencyInMs.p99;
+    result.latencyOutP99AtMostPeer = report.latencyOutMs.p99 <= peer.latencyOutMs.p99;
+    result.cpuAtMostPeer = report.cpuSecondsRun <= peer.cpuSecondsRun;
+    result.rssPeakAtMost1_5xPeer = report.rssPeakMb <= 1.5 * peer.rssPeakMb;
   }
   return result;
 }
 
 function ratios(ours: RelayReport | undefined, other: RelayReport | undefined) {
   return {
+    webhookP50: ratio(ours?.webhookMs.p50, other?.webhookMs.p50),
+    webhookP99: ratio(ours?.webhookMs.p99, other?.webhookMs.p99),
     latencyInP50: ratio(ours?.latencyInMs.p50, other?.latencyInMs.p50),
     latencyInP99: ratio(ours?.latencyInMs.p99, other?.latencyInMs.p99),
     latencyOutP50: ratio(ours?.latencyOutMs.p50, other?.latencyOutMs.p50),
     latencyOutP99: ratio(ours?.latencyOutMs.p99, other?.latencyOutMs.p99),
     eventLoopDelayP99: ratio(ours?.eventLoopDelayMs.p99, other?.eventLoopDelayMs.p99),
+    cpuSecondsRun: ratio(ours?.cpuSecondsRun, other?.cpuSecondsRun),
     cpuPerCall: ratio(ours?.cpuPercentPerCall, other?.cpuPercentPerCall),
+    rssPeak: ratio(ours?.rssPeakMb, other?.rssPeakMb),
     rssPerCall: ratio(ours?.rssPerCallMb, other?.rssPerCallMb),
   };
 }
@@ -462,6 +535,9 @@ async function main(): Promise<void> {
     seconds: options.seconds,
     warmupSeconds: options.warmupSeconds,
     warmupRoundSeconds: options.warmupRoundSeconds,
+    backgroundCalls: options.backgroundCalls,
+    oursWorker: options.embeddedWorker ? 'embedded' : 'off (own process, as npm start runs it)',
+    relayOrder: options.relays,
     machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
     targets: TARGETS,
     ours: reports.ours ?? null,
@@ -471,6 +547,7 @@ async function main(): Promise<void> {
       floor: reports.floor ?? null,
       ratiosOursOverFloor: ratios(ours, floorReport),
     }),
+    machineLoadAverage: loadavg().map((value) => round(value, 2)),
     targetsMet: {
       ours: ours ? targetsMet(ours, peerReport) : null,
       peer: peerReport ? targetsMet(peerReport, undefined) : null,

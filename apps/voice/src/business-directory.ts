@@ -49,4 +49,6 @@ export interface BusinessDirectory {
     businessId: string,
     call: { callId: string; callerNumber?: string | undefined; language?: string | undefined },
   ): Promise<CallBusiness>;
+  /** Stops background work (a cache's refresh timer). */
+  close?(): void;
 }

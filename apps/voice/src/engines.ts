@@ -3,6 +3,7 @@ import { offlineReceptionist } from '@receptionist/receptionist';
 import type { Logger } from 'pino';
 import type { VoiceEnv } from './env.ts';
 import { EngineUnavailableError } from './errors.ts';
+import { lazyEngine } from './lazy-engine.ts';
 
 /** What the server knows when it picks engines for a call. */
 export interface EngineRequest {
@@ -62,31 +63,58 @@ export function createEngineFactory(
   return () => ({ primary: openai, fallback: local });
 }
 
+type LocalEngineModule = {
+  createLocalEngine: (options: {
+    logger?: Logger | undefined;
+    dialogue: typeof offlineReceptionist;
+  }) => Engine;
+};
+
 /**
  * Loads the engine modules at run time. Each is optional: a module that fails to load (missing native
  * dependency, not built yet) is reported and left out, and `createEngineFactory` then says what is missing.
+ * The offline engine is the primary only with ENGINE=local; otherwise it is the failover, and its module
+ * (and, at its first call, its models) loads only when a call fails over to it (`lazyEngine`): here only
+ * its presence is checked.
  */
-export async function loadEngineConstructors(logger: Logger): Promise<EngineConstructors> {
+export async function loadEngineConstructors(
+  logger: Logger,
+  /** The configured engine; without it both modules load at once (tools that may use either). */
+  options: { engine?: 'openai' | 'local' | undefined } = {},
+): Promise<EngineConstructors> {
   const constructors: EngineConstructors = {};
   const modules = { openai: '@receptionist/engine/openai', local: '@receptionist/engine/local' };
-  try {
-    const openai = (await import(modules.openai)) as Record<string, unknown>;
-    if (typeof openai.createOpenAIEngine === 'function') {
-      constructors.createOpenAIEngine = openai.createOpenAIEngine as EngineConstructors['createOpenAIEngine'];
+  if (options.engine !== 'local') {
+    try {
+      const openai = (await import(modules.openai)) as Record<string, unknown>;
+      if (typeof openai.createOpenAIEngine === 'function') {
+        constructors.createOpenAIEngine =
+          openai.createOpenAIEngine as EngineConstructors['createOpenAIEngine'];
+      }
+    } catch (error) {
+      logger.warn({ err: error }, 'OpenAI engine module failed to load');
     }
-  } catch (error) {
-    logger.warn({ err: error }, 'OpenAI engine module failed to load');
   }
+  const importLocal = async (): Promise<LocalEngineModule> => {
+    const local = (await import(modules.local)) as Partial<LocalEngineModule>;
+    if (typeof local.createLocalEngine !== 'function')
+      throw new Error('the local engine module has no createLocalEngine');
+    return local as LocalEngineModule;
+  };
   try {
-    const local = (await import(modules.local)) as Record<string, unknown>;
-    if (typeof local.createLocalEngine === 'function') {
-      const createLocalEngine = local.createLocalEngine as (options: {
-        logger?: Logger | undefined;
-        dialogue: typeof offlineReceptionist;
-      }) => Engine;
+    if (options.engine !== 'openai') {
+      const local = await importLocal();
       // The local engine is speech only: the receptionist's offline dialogue policy is its brain.
-      constructors.createLocalEngine = (options) =>
-        createLocalEngine({ ...options, dialogue: offlineReceptionist });
+      constructors.createLocalEngine = (engineOptions) =>
+        local.createLocalEngine({ ...engineOptions, dialogue: offlineReceptionist });
+    } else {
+      import.meta.resolve(modules.local);
+      constructors.createLocalEngine = (engineOptions) =>
+        lazyEngine('local', async () => {
+          const local = await importLocal();
+          logger.info('loaded the local engine for a failover');
+          return local.createLocalEngine({ ...engineOptions, dialogue: offlineReceptionist });
+        });
     }
   } catch (error) {
     logger.warn({ err: error }, 'local engine module failed to load');

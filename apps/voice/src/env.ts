@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { loadOrCreateDevSecrets } from '@receptionist/domain/dev-secrets';
 import type { CalendarConfig } from '@receptionist/domain';
+import { loadOrCreateDevSecrets } from '@receptionist/domain/dev-secrets';
 import {
   type AnalysisSettings,
   type NotificationSettings,
@@ -67,6 +67,8 @@ const RawEnv = z.object({
   /** Typed lines on a browser call, per second and per call (each is a model turn). */
   BROWSER_TYPED_LINES_PER_SECOND: z.coerce.number().int().min(1).max(100).default(2),
   BROWSER_TYPED_LINES_PER_CALL: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** The call log's durable outbox (one file per voice server process; on local disk, not shared). */
+  CALL_LOG_OUTBOX_DIR: z.string().trim().min(1).default('./data/call-log-outbox'),
 });
 
 export interface VoiceEnv {
@@ -105,6 +107,8 @@ export interface VoiceEnv {
   calendar?: CalendarConfig | undefined;
   /** Folder of call recordings (RECORDINGS_DIR). */
   recordingsDir: string;
+  /** Folder of the call log's crash-safe outbox files (CALL_LOG_OUTBOX_DIR). */
+  callLogOutboxDir: string;
   /** Flood limits (VOICE_WEBHOOKS_PER_SOURCE_PER_MINUTE, VOICE_MAX_CONCURRENT_CALLS…). */
   abuse: VoiceAbuseLimits;
 }
@@ -229,6 +233,7 @@ export function parseVoiceEnv(source: Record<string, string | undefined>): {
         typedLinesPerSecond: raw.BROWSER_TYPED_LINES_PER_SECOND,
         typedLinesPerCall: raw.BROWSER_TYPED_LINES_PER_CALL,
       },
+      callLogOutboxDir: raw.CALL_LOG_OUTBOX_DIR,
     },
     warnings,
   };

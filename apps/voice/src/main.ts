@@ -4,19 +4,26 @@ import {
   calendarSettingsFrom,
   createCallAnalyzer,
   createDefaultHandlers,
-  polarBillingFrom,
   createNotificationChannels,
   createWorker,
   outboundCallPlacerFrom,
+  polarBillingFrom,
   voicemailDepsFrom,
   type Worker,
 } from '@receptionist/worker';
+import { CallLogOutbox } from './call/call-log-outbox.ts';
+import { OutboxFile } from './call/call-log-outbox-file.ts';
+import { recoverCallLogOutboxes } from './call/call-log-recovery.ts';
 import { startCallHousekeeping } from './call-housekeeping.ts';
 import { closeAbandonedCalls } from './call-liveness.ts';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
 import { loadVoiceEnv, VoiceConfigError } from './env.ts';
 import { createLogger } from './logger.ts';
+import { VoiceMetrics } from './metrics.ts';
 import { createVoiceServer } from './server.ts';
+
+const RECOVERY_TIMEOUT_MS = 30_000;
+const CALL_LOG_CLOSE_TIMEOUT_MS = 10_000;
 
 /**
  * The voice server process (`tsx apps/voice/src/main.ts`): opens the database (migrations run), closes calls
@@ -37,6 +44,26 @@ async function main(): Promise<void> {
   for (const warning of warnings) logger.warn(warning);
 
   const db = await openDatabase({ url: env.databaseUrl, authToken: env.databaseAuthToken });
+  // Call-log writes a killed process left in its outbox land first, so the sweep below sees the true ends.
+  const metrics = new VoiceMetrics();
+  const callLogFile = await OutboxFile.create(env.callLogOutboxDir, logger);
+  // Its own connection: its batches commit without an fsync on the event loop's thread (the outbox file,
+  // fsync'd on the thread pool, is what makes the call log crash-safe).
+  const callLogDb = await openDatabase({
+    url: env.databaseUrl,
+    authToken: env.databaseAuthToken,
+    migrate: false,
+    connections: 1,
+    synchronous: 'normal',
+  });
+  const callLog = new CallLogOutbox({ db: callLogDb, file: callLogFile, logger, metrics });
+  await recoverCallLogOutboxes({
+    dir: env.callLogOutboxDir,
+    outbox: callLog,
+    file: callLogFile,
+    logger,
+    timeoutMs: RECOVERY_TIMEOUT_MS,
+  });
   // Other voice servers may share this database: only calls nobody reports live are closed.
   const interrupted = await closeAbandonedCalls(db, Date.now());
   if (interrupted.length > 0)
@@ -45,8 +72,12 @@ async function main(): Promise<void> {
     logger.info('empty database: seeded the demo business (Bright Smile Dental, +15005550006)');
   }
 
-  const engineFactory = createEngineFactory(env, await loadEngineConstructors(logger), logger);
-  const voice = createVoiceServer({ env, db, engineFactory, logger, now: Date.now });
+  const engineFactory = createEngineFactory(
+    env,
+    await loadEngineConstructors(logger, { engine: env.engine }),
+    logger,
+  );
+  const voice = createVoiceServer({ env, db, engineFactory, logger, now: Date.now, callLog, metrics });
   const port = await voice.listen(env.voicePort);
   const housekeeping = startCallHousekeeping({ db, now: Date.now, logger });
   logger.info(
@@ -97,6 +128,9 @@ async function main(): Promise<void> {
     housekeeping.stop();
     await worker?.stop({ timeoutMs: env.worker?.drainTimeoutMs });
     await voice.close();
+    // What has not landed by then stays in the outbox file and is written at the next start.
+    await callLog.close(CALL_LOG_CLOSE_TIMEOUT_MS);
+    closeDatabase(callLogDb);
     closeDatabase(db);
     logger.info('voice server stopped');
     logger.flush();

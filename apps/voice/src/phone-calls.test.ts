@@ -1,8 +1,9 @@
-import { forBusiness, toolCalls } from '@receptionist/db';
+import { forBusiness } from '@receptionist/db';
 import { dayOpening, loadBusinessProfile, localDate } from '@receptionist/domain';
 import { createScriptedEngine, type ScriptedEngine } from '@receptionist/engine/testing';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CallLogOutbox } from './call/call-log-outbox.ts';
 import {
   CALLER_NUMBER,
   PUBLIC_URL,
@@ -190,8 +191,8 @@ describe('phone calls end to end (fake Twilio ⇄ voice server ⇄ scripted engi
     h.engines.choice = {
       primary: createScriptedEngine({ greeting: { text: 'Hello!', audioMs: 200 }, turns }),
     };
-    // The tool writes inside its own transaction; writes straight on the database are the call log's.
-    const callLogInserts = vi.spyOn(h.database.db, 'insert');
+    // The tool writes inside its own transaction; what the call log writes goes through its outbox.
+    const callLogWrites = vi.spyOn(CallLogOutbox.prototype, 'enqueue');
     const call = await h.twilio.placeCall({ from: CALLER_NUMBER, to: h.businessNumber });
     await call.waitForAudio(200 * 8);
     await call.waitForPlaybackEnd();
@@ -209,8 +210,11 @@ describe('phone calls end to end (fake Twilio ⇄ voice server ⇄ scripted engi
       ['book_appointment', 'ok'],
       ['fly_to_moon', 'error'],
     ]);
-    const toolCallWrites = callLogInserts.mock.calls.filter(([table]) => table === toolCalls);
-    expect(toolCallWrites).toHaveLength(1);
+    const toolCallWrites = callLogWrites.mock.calls.filter(([entry]) => entry.op === 'tool_call');
+    expect(toolCallWrites.map(([entry]) => entry.op === 'tool_call' && entry.toolCall.name)).toEqual([
+      'fly_to_moon',
+    ]);
+    callLogWrites.mockRestore();
     call.stop();
   });
 

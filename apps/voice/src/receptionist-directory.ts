@@ -1,18 +1,20 @@
 import {
   afterHoursRuleOf,
+  type BusinessProfile,
   type CalendarBusyPort,
   callDisclosure,
   humanLineOf,
   isOpenAt,
-  loadDomainContext,
+  loadBusinessProfile,
   loadOutboundCallBrief,
   localizeProfile,
   matchServedLanguage,
   type OutboundCallBrief,
   primaryLanguageOf,
   servedLanguages,
+  tenantContext,
 } from '@receptionist/domain';
-import type { CallPurpose } from '@receptionist/engine';
+import type { AnyEngineTool, CallPurpose } from '@receptionist/engine';
 import {
   buildAgentInstructions,
   buildReceptionistTools,
@@ -20,35 +22,62 @@ import {
   receptionistCommitments,
   toBusinessBrief,
 } from '@receptionist/receptionist';
+import pino, { type Logger } from 'pino';
 import type { BusinessDirectory, CallBusiness } from './business-directory.ts';
-import { type Database, findNumberOwner } from './db-reads/index.ts';
+import { type Database, directoryVersion, findNumberOwner } from './db-reads/index.ts';
+import { DirectoryCache } from './directory-cache.ts';
+
+export interface ReceptionistDirectoryOptions {
+  /** How often other processes' profile and number changes are looked for (default 1 s). */
+  refreshMs?: number;
+  /** Entries are reloaded at least this often (default 60 s). */
+  maxAgeMs?: number;
+  logger?: Logger;
+  /** The live freeBusy check bookings make before they commit, when a calendar is connected. */
+  calendars?: CalendarBusyPort | undefined;
+}
 
 /**
  * Businesses as the domain defines them, wired for calls: the profile and its call rules (opening hours,
  * human line, after-hours rule) from `@receptionist/domain`, the agent's instructions and tools from
- * `@receptionist/receptionist`.
+ * `@receptionist/receptionist`. Who owns a number and each business's profile and tools are cached in
+ * memory (directory-cache.ts); what depends on the moment (instructions with today's date, open now, the
+ * caller's language, an outbound call's purpose) is built per call.
  */
 export function receptionistDirectory(
   db: Database,
   now: () => number,
-  options: { calendars?: CalendarBusyPort | undefined } = {},
+  options: ReceptionistDirectoryOptions = {},
 ): BusinessDirectory {
+  const cache = new DirectoryCache({
+    versionOf: () => directoryVersion(db),
+    refreshMs: options.refreshMs ?? 1_000,
+    maxAgeMs: options.maxAgeMs ?? 60_000,
+    logger: options.logger ?? pino({ level: 'silent' }),
+  });
+  const businessOf = (businessId: string) =>
+    cache.get<{ profile: BusinessProfile; tools: AnyEngineTool[] }>(`business:${businessId}`, async () => ({
+      profile: await loadBusinessProfile(db, businessId),
+      tools: buildReceptionistTools({ db, businessId, now, calendars: options.calendars }),
+    }));
   return {
-    findByPhoneNumber: (e164) => findNumberOwner(db, e164),
+    findByPhoneNumber: (e164) => cache.get(`number:${e164}`, () => findNumberOwner(db, e164)),
     async load(businessId, call): Promise<CallBusiness> {
-      const ctx = await loadDomainContext(db, businessId, { actor: { kind: 'system' }, nowMs: now() });
-      const stored = ctx.profile;
+      const { profile: stored, tools } = await businessOf(businessId);
+      const nowMs = now();
       // The caller's keypad choice when it names a served language, else the primary one.
       const language = matchServedLanguage(stored, call.language) ?? primaryLanguageOf(stored);
       const profile = localizeProfile(stored, language);
+      // One indexed read: a call the receptionist placed carries its purpose (none for calls that rang in).
+      const ctx = { ...tenantContext(db, businessId, { kind: 'system' }), profile: stored, nowMs };
       const outbound = await loadOutboundCallBrief({ ctx, input: { callId: call.callId } });
       return {
         businessId,
         name: profile.name,
         greeting: outbound?.opening ?? profile.greeting,
-        instructions: buildAgentInstructions(stored, { nowMs: now(), language, outbound }),
+        instructions: buildAgentInstructions(stored, { nowMs, language, outbound }),
         purpose: outbound === undefined ? undefined : purposeOf(outbound),
-        tools: buildReceptionistTools({ db, businessId, now, calendars: options.calendars }),
+        tools,
         brief: toBusinessBrief(profile),
         now,
         voice: profile.voice,
@@ -62,11 +91,12 @@ export function receptionistDirectory(
           silenceTimeoutMs: profile.callLimits.silenceTimeoutMs,
         },
         humanLine: humanLineOf(profile),
-        openNow: isOpenAt(profile, now()),
+        openNow: isOpenAt(profile, nowMs),
         afterHours: afterHoursRuleOf(profile),
         recordCalls: profile.callRecording.enabled,
       };
     },
+    close: () => cache.close(),
   };
 }
 

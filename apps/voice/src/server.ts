@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ConnectionLimits, RateWindow } from '@receptionist/telephony';
 import type { CalendarBusyPort } from '@receptionist/domain';
+import { type ConnectionLimits, RateWindow } from '@receptionist/telephony';
 import { calendarSettingsFrom, createCalendarBusyPort } from '@receptionist/worker';
 import express from 'express';
 import type { Logger } from 'pino';
@@ -9,19 +9,25 @@ import { WebSocketServer } from 'ws';
 import { sessionsHandler } from './browser/sessions-route.ts';
 import type { BusinessDirectory } from './business-directory.ts';
 import { CallAdmission } from './call/call-admission.ts';
+import { CallLogOutbox } from './call/call-log-outbox.ts';
 import { CallRegistry } from './call/call-registry.ts';
-import { startCallHeartbeat } from './call-liveness.ts';
+import { CallStarts } from './call/call-starts.ts';
 import { acceptBrowserCall, acceptTwilioStream, type LaunchDeps } from './call/launch-calls.ts';
+import { SeenTokens } from './call/seen-tokens.ts';
+import { TokenClaims } from './call/token-claims.ts';
+import { startCallHeartbeat } from './call-liveness.ts';
 import type { Database } from './db-reads/index.ts';
 import type { EngineFactory } from './engines.ts';
 import type { VoiceEnv } from './env.ts';
 import { httpErrorHandler } from './http/error-handler.ts';
 import { mountHealthRoutes } from './http/health-routes.ts';
-import { webhookRateLimit } from './http/webhook-rate-limit.ts';
 import { createUpgradeRouter } from './http/upgrade-router.ts';
+import { webhookRateLimit } from './http/webhook-rate-limit.ts';
 import { createLogger } from './logger.ts';
 import { VoiceMetrics } from './metrics.ts';
 import { receptionistDirectory } from './receptionist-directory.ts';
+import { languageChoiceHandler } from './twilio/language-choice.ts';
+import { LANGUAGE_CHOICE_PATH } from './twilio/language-choice-path.ts';
 import {
   OUTBOUND_AMD_PATH,
   OUTBOUND_ANSWER_PATH,
@@ -32,9 +38,8 @@ import {
 } from './twilio/outbound-webhooks.ts';
 import { inboundSmsWebhookHandler, smsStatusWebhookHandler } from './twilio/sms-webhooks.ts';
 import { statusWebhookHandler } from './twilio/status-webhook.ts';
+import { TRANSFER_RESULT_PATH, transferResultHandler } from './twilio/transfer-result-webhook.ts';
 import { createTwilioCallControl, type TwilioCallControl } from './twilio/twilio-rest.ts';
-import { languageChoiceHandler } from './twilio/language-choice.ts';
-import { LANGUAGE_CHOICE_PATH } from './twilio/language-choice-path.ts';
 import { voiceWebhookHandler } from './twilio/voice-webhook.ts';
 import {
   VOICEMAIL_CALLBACK_PATH,
@@ -42,10 +47,10 @@ import {
   voicemailDoneHandler,
   voicemailWebhookHandler,
 } from './twilio/voicemail-webhook.ts';
-import { TRANSFER_RESULT_PATH, transferResultHandler } from './twilio/transfer-result-webhook.ts';
 
 /** Media Streams messages are ~400 bytes; browser frames at most 24 kB. Nothing legitimate comes close. */
 export const MAX_WS_PAYLOAD_BYTES = 64 * 1024;
+const CALL_LOG_CLOSE_TIMEOUT_MS = 5_000;
 
 export interface VoiceServerOptions {
   env: VoiceEnv;
@@ -62,6 +67,13 @@ export interface VoiceServerOptions {
   twilioRest?: TwilioCallControl;
   /** Per-connection limits (tests shorten the idle timeout). */
   connectionLimits?: Partial<ConnectionLimits>;
+  /**
+   * Where call-log writes go. main.ts gives one with a durable file (crash recovery); by default the
+   * server makes one in memory over `db`.
+   */
+  callLog?: CallLogOutbox;
+  /** The metrics the outbox counts into, when main.ts made both. */
+  metrics?: VoiceMetrics;
   startTimeoutMs?: number;
   /** How often the calls live here are reported to the database (call-liveness.ts). */
   callHeartbeatMs?: number;
@@ -89,7 +101,7 @@ const UNCLAIMED_CALL_TIMEOUT_MS = 60_000;
 export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   const { env, db } = options;
   const logger = options.logger ?? createLogger({ level: env.logLevel });
-  const metrics = new VoiceMetrics();
+  const metrics = options.metrics ?? new VoiceMetrics();
   const registry = new CallRegistry(metrics);
   const admission = new CallAdmission({
     maxCalls: env.abuse.maxConcurrentCalls,
@@ -109,7 +121,9 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     (calendarSettings === undefined
       ? undefined
       : createCalendarBusyPort({ db, settings: calendarSettings, now: options.now, logger }));
-  const directory = options.directory ?? receptionistDirectory(db, options.now, { calendars });
+  const callLog = options.callLog ?? new CallLogOutbox({ db, logger, metrics });
+  const callStarts = new CallStarts();
+  const directory = options.directory ?? receptionistDirectory(db, options.now, { calendars, logger });
   const twilioRest =
     options.twilioRest ??
     (env.twilio.accountSid && env.twilio.authToken
@@ -150,12 +164,14 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
       engineName,
       admission,
       callsPerNumber,
+      callLog,
+      callStarts,
     }),
   );
   app.post(LANGUAGE_CHOICE_PATH, languageChoiceHandler({ env, db, directory, logger, metrics }));
   app.post(
     '/twilio/status',
-    statusWebhookHandler({ env, db, logger, metrics, isLiveHere: (id) => registry.has(id) }),
+    statusWebhookHandler({ env, db, logger, metrics, isLiveHere: (id) => registry.has(id), callStarts }),
   );
   app.post('/twilio/sms-status', smsStatusWebhookHandler({ env, db, logger, metrics, now: options.now }));
   app.post('/twilio/sms', inboundSmsWebhookHandler({ env, db, logger, metrics, now: options.now }));
@@ -193,6 +209,10 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     engineFactory: options.engineFactory,
     registry,
     admission,
+    callLog,
+    callStarts,
+    tokensSeen: new SeenTokens(options.now),
+    tokenClaims: new TokenClaims(db),
     logger,
     metrics,
     twilioRest,
@@ -254,6 +274,9 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (options.directory === undefined) directory.close?.();
+      // An outbox the server made is in memory only: give its last writes a moment to land.
+      if (options.callLog === undefined) await callLog.close(CALL_LOG_CLOSE_TIMEOUT_MS);
     },
   };
 }

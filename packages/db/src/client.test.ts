@@ -53,6 +53,24 @@ describe('openDatabase', () => {
     }
   });
 
+  it('opens a one-connection client whose commits skip the fsync when asked (synchronous: normal)', async () => {
+    // A file setting: always on a local file, also when the suite runs against a remote database.
+    const local = await createTestDatabase({ kind: 'file' });
+    databases.push(local);
+    const { url } = local;
+    await expect(openDatabase({ url, migrate: false, synchronous: 'normal' })).rejects.toMatchObject({
+      code: 'connect_failed',
+    });
+    const quick = await openDatabase({ url, migrate: false, synchronous: 'normal', connections: 1 });
+    try {
+      await quick.$client.execute("insert into stream_tokens (id, expires_at, used_at) values ('n', 1, 1)");
+      // 1 = NORMAL, on the one connection every statement of this client uses.
+      expect(Number((await quick.$client.execute('PRAGMA synchronous')).rows[0]?.[0])).toBe(1);
+    } finally {
+      closeDatabase(quick);
+    }
+  });
+
   it('migrates once when several processes open a new database at the same time', async () => {
     const { path, kind } = await freshDatabase();
     const racePath = join(dirname(path), 'race.db');

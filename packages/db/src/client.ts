@@ -27,6 +27,15 @@ export interface OpenDatabaseOptions {
   migrationsFolder?: string | undefined;
   /** Skip migrations (a process that knows another one migrates). Default: migrate. */
   migrate?: boolean | undefined;
+  /**
+   * `normal`: a local file's commits do not fsync (WAL syncs at checkpoints): a killed process loses
+   * nothing, a power cut may lose the last commits. For writers with their own durable log (the voice
+   * server's call-log outbox), so a commit never stalls the event loop on the disk. Needs one connection
+   * (`connections: 1`), as the setting is per connection. Default: SQLite's `full`.
+   */
+  synchronous?: 'normal' | 'full' | undefined;
+  /** Connections in the client's pool (libSQL's default is 20). */
+  connections?: number | undefined;
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
@@ -52,8 +61,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       authToken: options.authToken,
       timeout: busyTimeoutMs,
       intMode: 'number',
+      ...(options.connections !== undefined && { concurrency: options.connections }),
     });
-    client = withWriteLock(raw, options.url, busyTimeoutMs * LOCK_WAIT_FACTOR);
+    client = withWriteLock(raw, options.url, busyTimeoutMs * LOCK_WAIT_FACTOR, busyTimeoutMs);
   } catch (cause) {
     throw new DbError('connect_failed', `cannot open database ${redactUrl(options.url)}`, { cause });
   }
@@ -62,6 +72,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     if (isLocalFile && !options.url.includes(':memory:')) {
       // Persistent in the file: every later connection (ours and other processes') uses WAL too.
       await client.execute('PRAGMA journal_mode = WAL');
+    }
+    if (isLocalFile && options.synchronous === 'normal') {
+      if (options.connections !== 1) {
+        throw new DbError(
+          'connect_failed',
+          'synchronous: normal needs connections: 1 (a per-connection setting)',
+        );
+      }
+      await client.execute('PRAGMA synchronous = NORMAL');
     }
     await client.execute('PRAGMA foreign_keys = ON');
     const check = await client.execute('PRAGMA foreign_keys');

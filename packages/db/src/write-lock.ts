@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Client, InStatement, Transaction } from '@libsql/client';
+import { WriteLockProbe } from './busy-retry.ts';
 import { DbError } from './errors.ts';
 
 /**
@@ -92,14 +93,23 @@ function isReadOnly(statement: InStatement | string): boolean {
 
 /**
  * Wraps a client so its writes and transactions take the per-database lock. `lockTimeoutMs` bounds the
- * wait for it.
+ * wait for it. Then, for a local file, a write holding it waits on timers while another process holds the
+ * file's lock (busy-retry.ts), for up to `busyWaitMs`, so the event loop never sleeps inside SQLite. A
+ * remote database's waits are asynchronous already: it needs no probe.
  */
-export function withWriteLock(client: Client, url: string, lockTimeoutMs: number): Client {
+export function withWriteLock(
+  client: Client,
+  url: string,
+  lockTimeoutMs: number,
+  busyWaitMs: number,
+): Client {
   const lock = lockFor(url);
+  const probe = url.startsWith('file:') ? new WriteLockProbe(url) : undefined;
 
   async function locked<T>(work: () => Promise<T>): Promise<T> {
     const release = await lock.acquire(lockTimeoutMs);
     try {
+      await probe?.waitUntilFree(busyWaitMs);
       return await work();
     } finally {
       release();
@@ -120,6 +130,7 @@ export function withWriteLock(client: Client, url: string, lockTimeoutMs: number
     transaction: (async (mode) => {
       const release = await lock.acquire(lockTimeoutMs);
       try {
+        await probe?.waitUntilFree(busyWaitMs);
         return releasingTransaction(await client.transaction(mode), release);
       } catch (error) {
         release();
@@ -128,8 +139,13 @@ export function withWriteLock(client: Client, url: string, lockTimeoutMs: number
     }) as Client['transaction'],
   };
 
+  const close = () => {
+    probe?.close();
+    client.close();
+  };
   return new Proxy(client, {
     get(target, property, receiver) {
+      if (property === 'close') return close;
       if (typeof property === 'string' && property in wrapped) {
         return wrapped[property as keyof Client];
       }

@@ -6,12 +6,13 @@ import {
   createTestDatabase,
   type TestDatabase,
 } from '@receptionist/db/testing';
-import { callContext, JOB_KINDS } from '@receptionist/domain';
+import { JOB_KINDS } from '@receptionist/domain';
 import type { ToolResultEvent } from '@receptionist/engine';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VoiceMetrics } from '../metrics.ts';
 import { CallJournal } from './call-journal.ts';
+import { CallLogOutbox } from './call-log-outbox.ts';
 import { CallLogWriter } from './call-log-writer.ts';
 import type { RelayEvents } from './media-relay.ts';
 
@@ -37,12 +38,8 @@ async function journalOnNewCall() {
   const business = await createTestBusiness(test.db);
   const call = await createTestCall(test.db, business.id);
   const metrics = new VoiceMetrics();
-  const writer = new CallLogWriter({
-    ctx: callContext(test.db, business.id),
-    callId: call.id,
-    logger: pino({ level: 'silent' }),
-    metrics,
-  });
+  const outbox = new CallLogOutbox({ db: test.db, logger: pino({ level: 'silent' }), metrics });
+  const writer = new CallLogWriter({ outbox, businessId: business.id, callId: call.id });
   const playback = { isPlaying: false };
   const journal = new CallJournal({ writer, metrics, playback, now: () => NOW_MS });
   const relay = new TestRelay();
@@ -105,23 +102,23 @@ describe('CallJournal', () => {
     ]);
   });
 
-  it('never fails the call when a write fails: it counts the error and goes on in order', async () => {
+  it('never fails the call when a write is refused: it counts the refusal and goes on in order', async () => {
     const business = await createTestBusiness(test.db);
     const metrics = new VoiceMetrics();
+    const outbox = new CallLogOutbox({ db: test.db, logger: pino({ level: 'silent' }), metrics });
     const writer = new CallLogWriter({
-      ctx: callContext(test.db, business.id),
+      outbox,
+      businessId: business.id,
       callId: 'call_that_does_not_exist',
-      logger: pino({ level: 'silent' }),
-      metrics,
     });
     const journal = new CallJournal({ writer, metrics, playback: { isPlaying: false }, now: () => NOW_MS });
     journal.engineSwitched('local', 'openai: disconnected');
     journal.end('failed', 'engine_error');
     await expect(journal.flush()).resolves.toBeUndefined();
     const failures = (await metrics.errors.get()).values.find(
-      (value) => value.labels.kind === 'call_log_write',
+      (value) => value.labels.kind === 'call_log_write_rejected',
     );
-    // The system turn, the engine switch, the end and the outcome: four writes, four failures counted.
-    expect(failures?.value).toBe(4);
+    // The system turn, the engine switch and the end (with its outcome): three refusals, none retried.
+    expect(failures?.value).toBe(3);
   });
 });

@@ -1,16 +1,5 @@
-import {
-  type AppendCallTurnInput,
-  appendCallTurn,
-  type CallContext,
-  endCall,
-  markCallAnswered,
-  type RecordToolCallInput,
-  recordToolCall,
-  setCallOutcome,
-  switchCallEngine,
-} from '@receptionist/domain';
-import type { Logger } from 'pino';
-import type { VoiceMetrics } from '../metrics.ts';
+import type { AppendCallTurnInput, RecordToolCallInput } from '@receptionist/domain';
+import type { CallLogOutbox } from './call-log-outbox.ts';
 
 /** Final statuses the session can give a call (a subset of the call log's statuses). */
 export type SessionCallStatus = 'completed' | 'transferred' | 'failed' | 'in_progress';
@@ -19,48 +8,38 @@ export type JournalTurn = Omit<AppendCallTurnInput, 'callId'>;
 export type JournalToolCall = Omit<RecordToolCallInput, 'callId'>;
 
 /**
- * Writes one call's log through the domain's call verbs, in order, without ever blocking or failing the
- * call: a database hiccup is logged and counted, and the conversation goes on. A crash loses at most the
- * turn in progress.
+ * One call's log writes, handed to the process's outbox (call-log-outbox.ts): the call never waits for the
+ * database and never fails because of it; the outbox writes in order, retries what can pass, and keeps a
+ * durable copy so a crash loses at most the turn in progress.
  */
 export class CallLogWriter {
-  readonly #ctx: CallContext;
+  readonly #outbox: CallLogOutbox;
+  readonly #businessId: string;
   readonly #callId: string;
-  readonly #logger: Logger;
-  readonly #metrics: VoiceMetrics;
-  #chain: Promise<void> = Promise.resolve();
+  #lastSeq = 0;
   #ended = false;
 
-  constructor(input: { ctx: CallContext; callId: string; logger: Logger; metrics: VoiceMetrics }) {
-    this.#ctx = input.ctx;
+  constructor(input: { outbox: CallLogOutbox; businessId: string; callId: string }) {
+    this.#outbox = input.outbox;
+    this.#businessId = input.businessId;
     this.#callId = input.callId;
-    this.#logger = input.logger;
-    this.#metrics = input.metrics;
   }
 
   turn(turn: JournalTurn): void {
-    this.#enqueue('append_turn', () =>
-      appendCallTurn({ ctx: this.#ctx, input: { ...turn, callId: this.#callId } }),
-    );
+    this.#lastSeq = this.#outbox.enqueue({ op: 'turn', ...this.#call(), turn });
   }
 
   toolCall(toolCall: JournalToolCall): void {
-    this.#enqueue('record_tool_call', () =>
-      recordToolCall({ ctx: this.#ctx, input: { ...toolCall, callId: this.#callId } }),
-    );
+    this.#lastSeq = this.#outbox.enqueue({ op: 'tool_call', ...this.#call(), toolCall });
   }
 
   /** The caller is connected and the conversation starts on `engine`. */
   answered(engine: string): void {
-    this.#enqueue('update_call', () =>
-      markCallAnswered({ ctx: this.#ctx, input: { callId: this.#callId, engine } }),
-    );
+    this.#lastSeq = this.#outbox.enqueue({ op: 'answered', ...this.#call(), engine });
   }
 
   engineSwitched(engine: string): void {
-    this.#enqueue('update_call', () =>
-      switchCallEngine({ ctx: this.#ctx, input: { callId: this.#callId, engine } }),
-    );
+    this.#lastSeq = this.#outbox.enqueue({ op: 'engine_switched', ...this.#call(), engine });
   }
 
   /** Records the end and the outcome once; later calls are ignored (the first reason is the true one). */
@@ -71,29 +50,22 @@ export class CallLogWriter {
   ): void {
     if (this.#ended) return;
     this.#ended = true;
-    const callId = this.#callId;
     // The outcome is decided from the tools that succeeded by now, not by the time the write runs.
-    const succeeded = [...succeededTools];
-    this.#enqueue('end_call', () => endCall({ ctx: this.#ctx, input: { callId, status, endReason } }));
-    this.#enqueue('set_outcome', () =>
-      setCallOutcome({ ctx: this.#ctx, input: { callId, succeededTools: succeeded, status } }),
-    );
+    this.#lastSeq = this.#outbox.enqueue({
+      op: 'end',
+      ...this.#call(),
+      status,
+      endReason,
+      succeededTools: [...succeededTools],
+    });
   }
 
-  /** Resolves once everything queued so far is written (or has failed and been logged). */
+  /** Resolves once everything this call queued so far has landed (or was refused and logged). */
   flush(): Promise<void> {
-    return this.#chain;
+    return this.#outbox.whenDone(this.#lastSeq);
   }
 
-  #enqueue(operation: string, write: () => Promise<unknown>): void {
-    this.#chain = this.#chain.then(() =>
-      write().then(
-        () => undefined,
-        (error: unknown) => {
-          this.#metrics.countError('call_log_write');
-          this.#logger.error({ err: error, operation }, 'call log write failed');
-        },
-      ),
-    );
+  #call(): { businessId: string; callId: string } {
+    return { businessId: this.#businessId, callId: this.#callId };
   }
 }

@@ -7,6 +7,7 @@ import type { CallControl } from './call-control.ts';
 import { type CallEnd, endForClosedTransport, endForEngineEnd, SESSION_PROMPTS } from './call-endings.ts';
 import type { CallJournal } from './call-journal.ts';
 import { CallLimits } from './call-limits.ts';
+import { CallRefusedError } from './call-refused.ts';
 import { MediaRelay } from './media-relay.ts';
 import { waitForPlayback } from './wait-for-playback.ts';
 
@@ -85,6 +86,10 @@ export class CallSession {
       this.#preparing = preparing.catch(() => undefined);
       this.#prepared = await preparing;
     } catch (error) {
+      if (error instanceof CallRefusedError) {
+        this.#refuse(error);
+        return;
+      }
       // A stream that broke the rules before `start` was already reported by the transport.
       const reason = error instanceof TelephonyError ? `stream_${error.code}` : 'prepare_failed';
       if (!(error instanceof TelephonyError)) {
@@ -104,6 +109,18 @@ export class CallSession {
       onSilenceGiveUp: () => void this.#endPolitely(SESSION_PROMPTS.silenceGoodbye, 'silence_timeout'),
     });
     await this.#startEngine(this.#prepared.engines.primary, this.#prepared.config);
+  }
+
+  /** Drops a stream that may not go ahead: nothing is said, nothing is written to any call's log. */
+  #refuse(error: CallRefusedError): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#ending = true;
+    this.#relay.detach();
+    this.#log.warn({ why: error.message }, 'refused the stream');
+    this.#options.metrics.countError('stream_refused');
+    this.#transport.close(1008, 'refused');
+    this.#resolveDone({ status: 'failed', reason: 'stream_refused' });
   }
 
   /** Ends the call from outside (server shutdown): the caller is told nothing more; the log records why. */

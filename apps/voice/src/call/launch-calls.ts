@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type CallContext, callContext, endCall, startCall } from '@receptionist/domain';
+import { callContext, endCall, startCall } from '@receptionist/domain';
 import {
   BrowserTransport,
   type CallTransport,
@@ -13,22 +13,27 @@ import {
 import type { Logger } from 'pino';
 import type { WebSocketServer } from 'ws';
 import type { BusinessDirectory } from '../business-directory.ts';
-import { callerNumberOf, claimStreamToken, type Database } from '../db-reads/index.ts';
+import { claimStreamToken, type Database } from '../db-reads/index.ts';
 import type { EngineFactory } from '../engines.ts';
 import type { VoiceEnv } from '../env.ts';
 import { refuseUpgrade } from '../http/upgrade-router.ts';
 import type { VoiceMetrics } from '../metrics.ts';
 import { TRANSFER_RESULT_PATH } from '../twilio/transfer-paths.ts';
 import type { TwilioCallControl } from '../twilio/twilio-rest.ts';
+import type { CallAdmission } from './call-admission.ts';
 import { CallAudioRecorder } from './call-audio-recorder.ts';
 import { browserCallControl, phoneCallControl } from './call-control.ts';
 import { CallJournal } from './call-journal.ts';
+import type { CallLogOutbox } from './call-log-outbox.ts';
 import { CallLogWriter } from './call-log-writer.ts';
 import { saveCallRecording } from './call-recording-saver.ts';
-import type { CallAdmission } from './call-admission.ts';
 import type { CallRegistry } from './call-registry.ts';
 import { CallSession, type PreparedCall } from './call-session.ts';
+import type { CallStarts } from './call-starts.ts';
+import { claimPhoneCall } from './claim-phone-call.ts';
 import { conversationConfigFor } from './conversation-config.ts';
+import type { SeenTokens } from './seen-tokens.ts';
+import type { TokenClaims } from './token-claims.ts';
 
 export interface LaunchDeps {
   env: VoiceEnv;
@@ -39,6 +44,14 @@ export interface LaunchDeps {
   registry: CallRegistry;
   /** Places for live calls; a session holds its place until it ends. */
   admission?: CallAdmission | undefined;
+  /** Where every call's log writes go (never waited on by the call). */
+  callLog: CallLogOutbox;
+  /** Rows this server's webhook answered for and is still writing. */
+  callStarts: CallStarts;
+  /** Stream tokens presented to this server (the fast, local half of single use). */
+  tokensSeen: SeenTokens;
+  /** The database half of single use, batched per tick. */
+  tokenClaims: TokenClaims;
   logger: Logger;
   metrics: VoiceMetrics;
   twilioRest: TwilioCallControl | undefined;
@@ -90,13 +103,12 @@ async function prepareCall(
 /** The journal of one call: written through the domain's call verbs, never blocking the call. */
 function journalFor(
   deps: LaunchDeps,
-  input: { ctx: CallContext; callId: string; logger: Logger; transport: CallTransport },
+  input: { businessId: string; callId: string; transport: CallTransport },
 ): CallJournal {
   const writer = new CallLogWriter({
-    ctx: input.ctx,
+    outbox: deps.callLog,
+    businessId: input.businessId,
     callId: input.callId,
-    logger: input.logger,
-    metrics: deps.metrics,
   });
   return new CallJournal({ writer, metrics: deps.metrics, playback: input.transport, now: deps.now });
 }
@@ -127,12 +139,17 @@ export async function acceptTwilioStream(
     refuseToken(deps, socket, error, 'stream');
     return;
   }
-  if (!(await claimStreamToken(deps.db, claims.tokenId, claims.expiresAtMs))) {
+  // A token this server has seen is refused before the upgrade; one used on another server sharing the
+  // database is caught by the claim below, which the call waits for before it is answered.
+  if (!deps.tokensSeen.add(claims.tokenId, claims.expiresAtMs)) {
     deps.metrics.countError('stream_token_reused');
     deps.logger.warn({ callId: claims.callId }, 'refused a reused stream token');
     refuseUpgrade(socket, 403, 'Forbidden');
     return;
   }
+  // Audio flows into the relay's buffer while the token is claimed in the database.
+  const claimed = claimPhoneCall(deps, claims);
+  claimed.catch(() => undefined);
   deps.wss.handleUpgrade(request, socket, head, (ws) => {
     const logger = deps.logger.child({ callId: claims.callId, channel: 'phone' });
     const transport = new TwilioMediaTransport(ws, {
@@ -142,8 +159,11 @@ export async function acceptTwilioStream(
       startTimeoutMs: deps.startTimeoutMs,
       rawSocket: socket,
     });
-    const ctx = callContext(deps.db, claims.businessId);
-    const journal = journalFor(deps, { ctx, callId: claims.callId, logger, transport });
+    const journal = journalFor(deps, {
+      businessId: claims.businessId,
+      callId: claims.callId,
+      transport,
+    });
     // Made only for a business that records calls: no other call pays for a listener or wrapped sends.
     let recorder: CallAudioRecorder | undefined;
     const startRecording = (maxDurationMs: number) => {
@@ -176,8 +196,9 @@ export async function acceptTwilioStream(
         transferResultUrl: `${deps.env.publicUrl}${TRANSFER_RESULT_PATH}`,
       }),
       prepare: async () => {
+        // The claim has been running since the upgrade; a stream that breaks the rules is reported first.
         const start = await transport.started;
-        const callerNumber = await callerNumberOf(deps.db, claims.businessId, claims.callId);
+        const { callerNumber } = await claimed;
         // Only a served language is taken (the directory matches it); anything else means the primary.
         const language = start.customParameters.language;
         return prepareCall(
@@ -249,7 +270,7 @@ export async function acceptBrowserCall(
         perCall: deps.env.abuse.typedLinesPerCall,
       },
     });
-    const journal = journalFor(deps, { ctx, callId: call.id, logger, transport });
+    const journal = journalFor(deps, { businessId: claims.businessId, callId: call.id, transport });
     const session = new CallSession({
       callId: call.id,
       transport,

@@ -7,6 +7,7 @@
 import {
   claimStreamToken,
   type Database,
+  type Executor,
   findBusinessByPhoneNumber,
   findCallById,
   findCallByTwilioSid,
@@ -26,7 +27,7 @@ export async function findNumberOwner(
   return business ? { businessId: business.id } : undefined;
 }
 
-/** The call a Twilio call SID belongs to, with whether it has ended already. */
+/** The call a Twilio call SID belongs to, with its status and whether it has ended already. */
 export async function findCallBySid(
   db: Database,
   callSid: string,
@@ -66,4 +67,55 @@ export async function findOutboundCall(
     status: call.status,
     twilioCallSid: call.twilioCallSid,
   };
+}
+
+/** The call row as the stream's claim needs it: still ringing, and who is calling. */
+export async function ringingCallOf(
+  db: Database,
+  businessId: string,
+  callId: string,
+): Promise<{ ringing: boolean; callerNumber: string | undefined } | undefined> {
+  const row = await db.query.calls.findFirst({
+    columns: { status: true, endedAt: true, fromNumber: true, toNumber: true, direction: true },
+    where: (call, { and, eq }) => and(eq(call.id, callId), eq(call.businessId, businessId)),
+  });
+  if (row === undefined) return undefined;
+  return {
+    ringing: row.status === 'ringing' && row.endedAt === null,
+    // The other party: caller ID when the call rang in, the number we dialled when we placed it.
+    callerNumber: (row.direction === 'outbound' ? row.toNumber : row.fromNumber) ?? undefined,
+  };
+}
+
+/**
+ * Whether the call's log already has this line (same role, text and times): an outbox entry replayed
+ * after a crash may have landed just before the crash.
+ */
+export async function callHasTurn(
+  db: Executor,
+  businessId: string,
+  callId: string,
+  turn: { role: string; text: string; startedAtMs?: number | undefined; endedAtMs?: number | undefined },
+): Promise<boolean> {
+  const row = await forBusiness(db, businessId).calls.get(callId);
+  return (row?.turns ?? []).some(
+    (existing) =>
+      existing.role === turn.role &&
+      existing.text === turn.text &&
+      (existing.startedAtMs ?? undefined) === turn.startedAtMs &&
+      (existing.endedAtMs ?? undefined) === turn.endedAtMs,
+  );
+}
+
+/**
+ * A fingerprint of what the business directory caches (businesses and their profiles, phone numbers),
+ * cheap enough to poll: any profile save bumps a business's `updated_at`, and adding or removing a number
+ * changes the count or the sum. Changes made by any process show up here.
+ */
+export async function directoryVersion(db: Database): Promise<string> {
+  const result = await db.$client.execute(
+    `select (select count(*) || ':' || coalesce(sum(updated_at), 0) from businesses) || '|' ||
+            (select count(*) || ':' || coalesce(sum(created_at), 0) || ':' || coalesce(sum(length(business_id || e164)), 0) from phone_numbers) as version`,
+  );
+  return String(result.rows[0]?.[0] ?? '');
 }

@@ -17,7 +17,9 @@ const LanguageChoiceParams = z.object({
  * streams on in the language the digit picks, the primary one otherwise; the choice travels as the
  * stream's `language` custom parameter, so the session starts in it deterministically.
  */
-export function languageChoiceHandler(deps: Omit<VoiceWebhookDeps, 'isDraining' | 'engineName'>) {
+export function languageChoiceHandler(
+  deps: Pick<VoiceWebhookDeps, 'env' | 'db' | 'directory' | 'logger' | 'metrics'>,
+) {
   return async (request: Request, response: Response): Promise<void> => {
     if (!requireTwilioSignature(request, response, deps)) return;
     const params = LanguageChoiceParams.safeParse(request.body);

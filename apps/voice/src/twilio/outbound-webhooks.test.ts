@@ -1,7 +1,7 @@
 import { forBusiness, type TenantDb } from '@receptionist/db';
 import {
-  bookAppointment,
   beginOutboundDial,
+  bookAppointment,
   finishReminderSms,
   loadDomainContext,
   recordDialOutcome,
@@ -11,11 +11,13 @@ import {
   updateBusinessProfile,
 } from '@receptionist/domain';
 import { createScriptedEngine } from '@receptionist/engine/testing';
-import { fakeSid, readTwiml, type RecordedOutboundCall } from '@receptionist/telephony/testing';
 import {
   answerOutboundCall,
+  fakeSid,
   postAnsweredBy,
   postOutboundStatus,
+  type RecordedOutboundCall,
+  readTwiml,
   waitUntil,
 } from '@receptionist/telephony/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -19,8 +19,8 @@ import type { BusinessDirectory } from '../business-directory.ts';
 import { type Database, findOutboundCall } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
-import type { TwilioCallControl } from './twilio-rest.ts';
 import { requireTwilioSignature } from './require-signature.ts';
+import type { TwilioCallControl } from './twilio-rest.ts';
 
 export const OUTBOUND_ANSWER_PATH = '/twilio/outbound/answer';
 export const OUTBOUND_STATUS_PATH = '/twilio/outbound/status';

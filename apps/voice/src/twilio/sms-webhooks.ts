@@ -4,9 +4,9 @@ import {
   loadDomainContext,
   recordSmsStatus,
 } from '@receptionist/domain';
-import twilio from 'twilio';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import twilio from 'twilio';
 import { z } from 'zod';
 import { type Database, findNumberOwner } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';

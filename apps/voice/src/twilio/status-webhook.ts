@@ -2,6 +2,7 @@ import { callContext, endCall } from '@receptionist/domain';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { CallStarts } from '../call/call-starts.ts';
 import { type Database, findCallBySid } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
@@ -34,6 +35,7 @@ export function statusWebhookHandler(deps: {
   logger: Logger;
   metrics: VoiceMetrics;
   isLiveHere: (callId: string) => boolean;
+  callStarts: CallStarts;
 }) {
   return async (request: Request, response: Response): Promise<void> => {
     if (!requireTwilioSignature(request, response, deps)) return;
@@ -45,6 +47,8 @@ export function statusWebhookHandler(deps: {
     }
     const { CallSid: callSid, CallStatus: callStatus } = params.data;
     const finalStatus = FINAL_STATUSES[callStatus as keyof typeof FINAL_STATUSES];
+    // The row may still be on its way from this server's webhook.
+    await deps.callStarts.forCallSid(callSid);
     const call = await findCallBySid(deps.db, callSid);
     if (!call) {
       deps.logger.info({ callSid, callStatus }, 'status callback for an unknown call');

@@ -1,19 +1,13 @@
-import {
-  afterHoursHandling,
-  callContext,
-  checkCallEntitlement,
-  endCall,
-  startCall,
-} from '@receptionist/domain';
+import { afterHoursHandling, checkCallEntitlement } from '@receptionist/domain';
 import {
   buildFallbackTwiml,
   buildHangupTwiml,
-  buildSayHangupTwiml,
   buildLanguageMenuTwiml,
+  buildSayHangupTwiml,
   buildStreamTwiml,
   mintStreamToken,
-  sayVoiceFor,
   type RateWindow,
+  sayVoiceFor,
   type TwilioFallback,
 } from '@receptionist/telephony';
 import type { Request, Response } from 'express';
@@ -21,7 +15,9 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { BusinessDirectory, CallBusiness } from '../business-directory.ts';
 import type { CallAdmission } from '../call/call-admission.ts';
-import type { Database } from '../db-reads/index.ts';
+import type { CallLogOutbox } from '../call/call-log-outbox.ts';
+import { type CallStarts, callIdForSid } from '../call/call-starts.ts';
+import { type Database, findCallBySid } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
 import { LANGUAGE_CHOICE_PATH } from './language-choice-path.ts';
@@ -58,6 +54,9 @@ export interface VoiceWebhookDeps {
   admission?: CallAdmission | undefined;
   /** Calls ringing per caller number; absent: no limit. */
   callsPerNumber?: RateWindow | undefined;
+  /** Call rows are written through it, after the answer. */
+  callLog: CallLogOutbox;
+  callStarts: CallStarts;
 }
 
 /** A voicemail whose recording reaches us through the signed callbacks (PUBLIC_URL + path). */
@@ -98,8 +97,11 @@ export function sendTwiml(response: Response, twiml: string): void {
 
 /**
  * `POST /twilio/voice`: Twilio asks what to do with a ringing call. Signature first (403 before any database
- * or engine work), then the tenant from the called number, the call row, and TwiML that streams the call
- * to us with a single-use token and falls back to a human or voicemail without us.
+ * or engine work), then the tenant from the called number and its business from the cached directory, and
+ * TwiML that streams the call to us with a single-use token and falls back to a human or voicemail without
+ * us. The only database work on the way is one indexed read (has this CallSid streamed or ended already?);
+ * the call row is written after the answer, through the call-log outbox, under an id derived from the
+ * CallSid, so a retried webhook names the same call.
  */
 export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
   return async (request: Request, response: Response): Promise<void> => {
@@ -126,36 +128,48 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
       sendTwiml(response, buildSayHangupTwiml(UNKNOWN_NUMBER_MESSAGE));
       return;
     }
-    const ctx = callContext(deps.db, owner.businessId);
-    const call = await startCall({
-      ctx,
-      input: {
-        channel: 'phone',
-        twilioCallSid: callSid,
-        fromNumber: from || undefined,
-        toNumber: to,
-        engine: deps.engineName,
-      },
-    });
     // One stream per CallSid: Twilio may retry a webhook while the call still rings, but a call that has
     // streamed or ended gets none again (a replayed signed webhook must not reopen a finished call).
-    if (call.status !== 'ringing' || call.endedAt !== null) {
+    await deps.callStarts.forCallSid(callSid);
+    const existing = await findCallBySid(deps.db, callSid);
+    if (existing !== undefined && (existing.status !== 'ringing' || existing.ended)) {
       log.warn(
-        { callId: call.id, status: call.status },
+        { callId: existing.id, status: existing.status },
         'voice webhook for a call already answered or ended',
       );
       sendTwiml(response, buildHangupTwiml());
       return;
     }
+    const callId = existing?.id ?? callIdForSid(deps.env.sessionSecret, callSid);
     const business = await deps.directory.load(owner.businessId, {
-      callId: call.id,
+      callId,
       callerNumber: from || undefined,
     });
     const fallback = fallbackFor(business, deps.env.publicUrl);
+    const journal = { businessId: owner.businessId, callId };
+    const start = () => {
+      if (existing !== undefined) return;
+      const seq = deps.callLog.enqueue({
+        op: 'start',
+        ...journal,
+        start: {
+          channel: 'phone',
+          twilioCallSid: callSid,
+          fromNumber: from || undefined,
+          toNumber: to,
+          engine: deps.engineName,
+        },
+      });
+      deps.callStarts.record({ callSid, callId, landed: deps.callLog.whenDone(seq) });
+    };
+    const endNow = (status: 'completed' | 'transferred' | 'busy', endReason: string) => {
+      deps.callLog.enqueue({ op: 'end', ...journal, status, endReason, succeededTools: [] });
+    };
 
     if (deps.isDraining()) {
-      log.info({ callId: call.id }, 'draining: sending the call to its fallback');
-      await endCall({ ctx, input: { callId: call.id, status: 'completed', endReason: 'server_draining' } });
+      log.info({ callId }, 'draining: sending the call to its fallback');
+      start();
+      endNow('completed', 'server_draining');
       sendTwiml(response, buildFallbackTwiml(fallback));
       return;
     }
@@ -168,15 +182,9 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
               deps.env.publicUrl,
               `Thanks for calling ${business.name}. We're closed right now. ${VOICEMAIL_PROMPT}`,
             );
-      await endCall({
-        ctx,
-        input: {
-          callId: call.id,
-          status: afterHours.kind === 'dial' ? 'transferred' : 'completed',
-          endReason: `after_hours_${afterHours.kind}`,
-        },
-      });
-      log.info({ callId: call.id, behaviour: afterHours.kind }, 'after-hours call handled by TwiML');
+      start();
+      endNow(afterHours.kind === 'dial' ? 'transferred' : 'completed', `after_hours_${afterHours.kind}`);
+      log.info({ callId, behaviour: afterHours.kind }, 'after-hours call handled by TwiML');
       sendTwiml(response, buildFallbackTwiml(afterHours));
       return;
     }
@@ -187,11 +195,9 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
       input: { businessId: owner.businessId },
     });
     if (entitlement.kind === 'take_message') {
-      await endCall({
-        ctx,
-        input: { callId: call.id, status: 'completed', endReason: 'usage_limit_voicemail' },
-      });
-      log.info({ callId: call.id, reason: entitlement.reason }, 'usage limit reached: taking a message');
+      start();
+      endNow('completed', 'usage_limit_voicemail');
+      log.info({ callId, reason: entitlement.reason }, 'usage limit reached: taking a message');
       sendTwiml(
         response,
         buildFallbackTwiml(
@@ -201,17 +207,19 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
       return;
     }
 
-    const verdict = deps.admission?.tryAdmit(owner.businessId, call.id) ?? 'admitted';
+    const verdict = deps.admission?.tryAdmit(owner.businessId, callId) ?? 'admitted';
     if (verdict !== 'admitted') {
       deps.metrics.countError(`calls_${verdict}`);
-      log.warn({ callId: call.id, verdict }, 'no free line: the caller is offered a message');
-      await endCall({ ctx, input: { callId: call.id, status: 'busy', endReason: `lines_busy_${verdict}` } });
+      log.warn({ callId, verdict }, 'no free line: the caller is offered a message');
+      start();
+      endNow('busy', `lines_busy_${verdict}`);
       sendTwiml(response, buildFallbackTwiml(voicemail(deps.env.publicUrl, LINES_BUSY_PROMPT)));
       return;
     }
 
+    start();
     if (business.languageMenu !== undefined) {
-      log.info({ callId: call.id }, 'call answered with a keypad language choice');
+      log.info({ callId }, 'call answered with a keypad language choice');
       sendTwiml(
         response,
         buildLanguageMenuTwiml({
@@ -224,8 +232,8 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
       );
       return;
     }
-    log.info({ callId: call.id, businessId: owner.businessId }, 'call answered with a media stream');
-    sendTwiml(response, streamTwimlFor(deps, { business, callId: call.id, callSid }));
+    log.info({ callId, businessId: owner.businessId }, 'call answered with a media stream');
+    sendTwiml(response, streamTwimlFor(deps, { business, callId, callSid }));
   };
 }
 

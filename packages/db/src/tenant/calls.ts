@@ -18,6 +18,8 @@ import {
 } from '../schema/index.ts';
 
 export interface CreateCallInput {
+  /** Chosen by the caller when the call is answered before its row exists (the voice webhook). */
+  id?: string | undefined;
   channel: CallChannel;
   twilioCallSid?: string | undefined;
   fromNumber?: string | undefined;
@@ -93,6 +95,7 @@ export function createCallsDal(ex: Executor, businessId: string) {
      */
     async create(input: CreateCallInput): Promise<CallRow> {
       const values = {
+        ...(input.id !== undefined && { id: input.id }),
         businessId,
         channel: input.channel,
         twilioCallSid: input.twilioCallSid ?? null,

@@ -3,6 +3,12 @@ import { z } from 'zod';
 import { type CallContext, parseCallInput } from './context.ts';
 
 export const StartCallInput = z.object({
+  /** The call's id when the voice server answered before writing the row (it told Twilio this id). */
+  id: z
+    .string()
+    .trim()
+    .regex(/^call_[0-9a-zA-Z]{8,64}$/)
+    .optional(),
   channel: z.enum(CALL_CHANNELS),
   /** Idempotency key for phone calls: a retried webhook gets the call it already started. */
   twilioCallSid: z.string().trim().min(1).max(64).optional(),

@@ -1,6 +1,6 @@
 import Database from 'libsql';
-import type { DescribeResult } from './protocol.ts';
 import { parameterNames } from './parameters.ts';
+import type { DescribeResult } from './protocol.ts';
 import { asStatementError } from './sql-connection.ts';
 
 type Connection = InstanceType<typeof Database>;

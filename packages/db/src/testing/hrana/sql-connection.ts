@@ -1,4 +1,5 @@
 import Database from 'libsql';
+import { parameterNames } from './parameters.ts';
 import {
   type BatchCond,
   type BatchResult,
@@ -8,7 +9,6 @@ import {
   type HranaStmt,
   type StmtResult,
 } from './protocol.ts';
-import { parameterNames } from './parameters.ts';
 import { type SqlValue, valueFromSql, valueToSql } from './values.ts';
 import { mayWrite, type WriterSlot } from './writer-slot.ts';
 

@@ -1,0 +1,49 @@
+import { forBusiness } from '@receptionist/db';
+import { createTestDatabase, pinnedClock, type TestDatabase } from '@receptionist/db/testing';
+import {
+  closeDatabase,
+  DEMO_BUSINESS_ID,
+  DEMO_PHONE_NUMBER,
+  loadBusinessProfile,
+  openDatabase,
+  saveBusinessProfile,
+  seedDemoBusiness,
+} from '@receptionist/domain';
+import { afterEach, describe, expect, it } from 'vitest';
+import { receptionistDirectory } from './receptionist-directory.ts';
+
+let test: TestDatabase | undefined;
+afterEach(async () => {
+  await test?.cleanup();
+  test = undefined;
+});
+
+describe('the cached business directory', () => {
+  it('answers from memory, and sees a profile or number changed by another process within its refresh', async () => {
+    test = await createTestDatabase();
+    await seedDemoBusiness(test.db);
+    const directory = receptionistDirectory(test.db, pinnedClock('2026-03-02T15:00:00Z'), { refreshMs: 50 });
+    // Another process (the dashboard) on its own connection.
+    const dashboard = await openDatabase({ url: test.url, migrate: false });
+    try {
+      const call = { callId: 'call_test' };
+      expect(await directory.findByPhoneNumber(DEMO_PHONE_NUMBER)).toEqual({ businessId: DEMO_BUSINESS_ID });
+      expect(await directory.findByPhoneNumber('+15005550199')).toBeUndefined();
+      const before = await directory.load(DEMO_BUSINESS_ID, call);
+      // Cached: the same tools, no new load.
+      expect((await directory.load(DEMO_BUSINESS_ID, call)).tools).toBe(before.tools);
+
+      const profile = await loadBusinessProfile(dashboard, DEMO_BUSINESS_ID);
+      await saveBusinessProfile(dashboard, DEMO_BUSINESS_ID, { ...profile, greeting: 'Changed greeting.' });
+      await forBusiness(dashboard, DEMO_BUSINESS_ID).phoneNumbers.add('+15005550199');
+
+      await expect
+        .poll(async () => (await directory.load(DEMO_BUSINESS_ID, call)).greeting, { timeout: 2_000 })
+        .toBe('Changed greeting.');
+      expect(await directory.findByPhoneNumber('+15005550199')).toEqual({ businessId: DEMO_BUSINESS_ID });
+    } finally {
+      directory.close?.();
+      closeDatabase(dashboard);
+    }
+  });
+});
