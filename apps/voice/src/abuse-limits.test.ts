@@ -46,6 +46,7 @@ describe('flood limits of the voice server', () => {
     expect(second.twiml.stream).toBeUndefined();
     expect(second.twiml.says).toEqual([LINES_BUSY_PROMPT]);
     expect(second.twiml.hasRecord).toBe(true);
+    await h.voice.callLogSettled();
     const calls = await tenantContext(h.database.db, h.businessId, { kind: 'system' }).tenant.calls.list();
     expect(calls.map((call) => [call.fromNumber, call.status, call.endReason]).sort()).toEqual([
       ['+12125550111', 'ringing', null],

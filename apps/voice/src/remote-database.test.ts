@@ -20,6 +20,7 @@ import { createWorker, type Worker } from '@receptionist/worker';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCallsPage } from '../../web/src/server/queries/calls.ts';
+import type { BusinessDirectory } from './business-directory.ts';
 import { CALL_UNSEEN_AFTER_MS, closeAbandonedCalls } from './call-liveness.ts';
 import { parseVoiceEnv } from './env.ts';
 import { receptionistDirectory } from './receptionist-directory.ts';
@@ -40,6 +41,7 @@ interface VoiceNode {
   name: string;
   db: Database;
   voice: VoiceServer;
+  directory: BusinessDirectory;
   engine: ScriptedEngine;
   twilio: FakeTwilioClient;
 }
@@ -71,12 +73,14 @@ async function startVoiceNode(name: string, accountSid: string): Promise<VoiceNo
     LOG_LEVEL: 'silent',
   });
   const engine = createScriptedEngine({ greeting: { text: `Hello from ${name}.`, audioMs: 100 } });
+  // Each replica caches profiles and numbers, looking for other processes' changes every 50 ms here.
+  const directory = receptionistDirectory(db, now, { refreshMs: 50 });
   const voice = createVoiceServer({
     env,
     db,
     engineFactory: () => ({ primary: engine }),
     logger: silent,
-    directory: receptionistDirectory(db, now),
+    directory,
     now,
   });
   const port = await voice.listen(0, '127.0.0.1');
@@ -86,7 +90,7 @@ async function startVoiceNode(name: string, accountSid: string): Promise<VoiceNo
     authToken: AUTH_TOKEN,
     accountSid,
   });
-  const node = { name, db, voice, engine, twilio };
+  const node = { name, db, voice, engine, twilio, directory };
   nodes.push(node);
   return node;
 }
@@ -147,9 +151,17 @@ describe('two voice servers, two workers and the dashboard on one remote databas
     await call.waitForAudio(100 * 8);
     expect(b.engine.last?.config.callerNumber).toBe(CALLER_NUMBER);
 
-    // The single-use token was claimed by B through the shared database: A refuses it.
+    // The single-use token was claimed by B through the shared database: A, which never saw it presented,
+    // upgrades (audio may flow while a claim runs) and closes the stream when its claim fails.
     const replay = new FakeTwilioCall({ callSid, accountSid: a.twilio.accountSid, answer });
-    await expect(replay.attach(a.twilio.openStream(streamUrl))).rejects.toThrow(/HTTP 403/);
+    await replay.attach(a.twilio.openStream(streamUrl));
+    replay.sendConnected();
+    replay.sendStart();
+    expect(await replay.waitForClose()).toBe(1008);
+    expect(replay.receivedBytes).toBe(0);
+    // B saw it presented: refused before the upgrade.
+    const again = new FakeTwilioCall({ callSid, accountSid: b.twilio.accountSid, answer });
+    await expect(again.attach(b.twilio.openStream(streamUrl))).rejects.toThrow(/HTTP 403/);
 
     // The call row A started is the one B logs into, and the dashboard's query sees it live.
     const dashboard = await client();
@@ -240,6 +252,14 @@ describe('two voice servers, two workers and the dashboard on one remote databas
       ctx: tenantContext(dashboard, DEMO_BUSINESS_ID, { kind: 'system' }),
       input: { greeting: 'Thanks for calling the new Bright Smile.' },
     });
+    // Each replica notices the change within its refresh, from the shared database alone.
+    for (const node of [a, b]) {
+      await until(
+        () => node.directory.load(DEMO_BUSINESS_ID, { callId: 'cal_probe' }),
+        (business) => business.greeting === 'Thanks for calling the new Bright Smile.',
+        `${node.name} to see the new profile`,
+      );
+    }
     for (const [answering, streaming] of [
       [a, b],
       [b, a],
@@ -257,6 +277,8 @@ describe('two voice servers, two workers and the dashboard on one remote databas
     const calls = forBusiness(dashboard, DEMO_BUSINESS_ID).calls;
     const { call, callId } = await callAcross(a, b);
     await call.waitForAudio(100 * 8);
+    // The call row (A's webhook) and its answer (B's stream) reach the database through each one's call log.
+    await Promise.all([a.voice.callLogSettled(), b.voice.callLogSettled()]);
     await b.voice.heartbeat();
     expect((await calls.get(callId))?.lastSeenAt).toBe(now());
 

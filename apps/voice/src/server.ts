@@ -87,6 +87,8 @@ export interface VoiceServer {
   readonly activeCalls: number;
   /** Reports the calls live here now and closes calls no server reports (the periodic beat, on demand). */
   heartbeat(): Promise<void>;
+  /** Resolves once every call-log write enqueued so far (call rows, turns, ends) is in the database. */
+  callLogSettled(): Promise<void>;
   listen(port?: number, host?: string): Promise<number>;
   /** Refuses new calls, waits up to `timeoutMs` for active calls, then ends the rest. */
   drain(timeoutMs: number): Promise<void>;
@@ -168,7 +170,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
       callStarts,
     }),
   );
-  app.post(LANGUAGE_CHOICE_PATH, languageChoiceHandler({ env, db, directory, logger, metrics }));
+  app.post(LANGUAGE_CHOICE_PATH, languageChoiceHandler({ env, db, directory, logger, metrics, callStarts }));
   app.post(
     '/twilio/status',
     statusWebhookHandler({ env, db, logger, metrics, isLiveHere: (id) => registry.has(id), callStarts }),
@@ -189,10 +191,13 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   app.post(OUTBOUND_ANSWER_PATH, outboundAnswerHandler(outbound));
   app.post(OUTBOUND_STATUS_PATH, outboundStatusHandler(outbound));
   app.post(OUTBOUND_AMD_PATH, outboundAmdHandler(outbound));
-  app.post(VOICEMAIL_CALLBACK_PATH, voicemailWebhookHandler({ env, db, logger, metrics, now: options.now }));
+  app.post(
+    VOICEMAIL_CALLBACK_PATH,
+    voicemailWebhookHandler({ env, db, logger, metrics, now: options.now, callStarts }),
+  );
   app.post(VOICEMAIL_DONE_PATH, voicemailDoneHandler({ env, logger, metrics }));
   app.post('/api/sessions', sessionsHandler({ env, db, logger, metrics }));
-  app.post(TRANSFER_RESULT_PATH, transferResultHandler({ env, db, logger, metrics }));
+  app.post(TRANSFER_RESULT_PATH, transferResultHandler({ env, db, logger, metrics, callStarts }));
   app.use(httpErrorHandler({ logger, metrics }));
 
   const server = createServer(app);
@@ -245,6 +250,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
       return registry.size;
     },
     heartbeat: () => callHeartbeat.beat(),
+    callLogSettled: () => callLog.whenDone(),
     async listen(port = env.voicePort, host = '0.0.0.0') {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

@@ -49,6 +49,8 @@ describe('calls past the usage limit', () => {
     expect(past.twiml.stream).toBeUndefined();
     expect(past.body).toContain("we'll call you back");
     expect(past.body).toContain('recordingStatusCallback="https://voice.example.test/twilio/voicemail"');
+    // The webhook answers first and writes the call row through the call-log outbox right after.
+    await h.voice.callLogSettled();
     const tenant = forBusiness(h.database.db, h.businessId);
     const row = (await tenant.calls.list({})).find((call) => call.twilioCallSid === callSid);
     expect(row).toMatchObject({ status: 'completed', endReason: 'usage_limit_voicemail' });

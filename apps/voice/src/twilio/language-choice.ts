@@ -18,7 +18,7 @@ const LanguageChoiceParams = z.object({
  * stream's `language` custom parameter, so the session starts in it deterministically.
  */
 export function languageChoiceHandler(
-  deps: Pick<VoiceWebhookDeps, 'env' | 'db' | 'directory' | 'logger' | 'metrics'>,
+  deps: Pick<VoiceWebhookDeps, 'env' | 'db' | 'directory' | 'logger' | 'metrics' | 'callStarts'>,
 ) {
   return async (request: Request, response: Response): Promise<void> => {
     if (!requireTwilioSignature(request, response, deps)) return;
@@ -30,6 +30,8 @@ export function languageChoiceHandler(
     }
     const { CallSid: callSid, Digits: digits } = params.data;
     const log = deps.logger.child({ callSid });
+    // The menu's webhook wrote the call row after answering; it may still be on its way.
+    await deps.callStarts.forCallSid(callSid);
     const call = await findCallBySid(deps.db, callSid);
     // Only a call still waiting at the menu may get a stream: a replayed request must not reopen one.
     if (call === undefined || call.ended || call.status !== 'ringing') {

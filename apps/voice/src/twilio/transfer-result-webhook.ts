@@ -3,6 +3,7 @@ import { buildFallbackTwiml, buildHangupTwiml } from '@receptionist/telephony';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { CallStarts } from '../call/call-starts.ts';
 import { type Database, findCallBySid } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
@@ -29,6 +30,8 @@ export function transferResultHandler(deps: {
   db: Database;
   logger: Logger;
   metrics: VoiceMetrics;
+  /** Rows this server's webhook answered for and is still writing (an after-hours dial answers at once). */
+  callStarts: CallStarts;
 }) {
   return async (request: Request, response: Response): Promise<void> => {
     if (!requireTwilioSignature(request, response, deps)) return;
@@ -40,6 +43,7 @@ export function transferResultHandler(deps: {
     }
     const { CallSid: callSid, DialCallStatus: dialStatus } = params.data;
     const log = deps.logger.child({ callSid });
+    await deps.callStarts.forCallSid(callSid);
     const call = await findCallBySid(deps.db, callSid);
     if (call === undefined) {
       log.warn({ dialStatus }, 'transfer result for a call we have no record of');

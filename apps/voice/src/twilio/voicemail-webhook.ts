@@ -3,6 +3,7 @@ import { buildHangupTwiml } from '@receptionist/telephony';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { CallStarts } from '../call/call-starts.ts';
 import { type Database, findCallBySid } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
@@ -35,6 +36,8 @@ export function voicemailWebhookHandler(deps: {
   logger: Logger;
   metrics: VoiceMetrics;
   now: () => number;
+  /** Rows this server's webhook answered for and is still writing (a voicemail can follow at once). */
+  callStarts: CallStarts;
 }) {
   return async (request: Request, response: Response): Promise<void> => {
     if (!requireTwilioSignature(request, response, deps)) return;
@@ -51,6 +54,7 @@ export function voicemailWebhookHandler(deps: {
       response.status(204).end();
       return;
     }
+    await deps.callStarts.forCallSid(callSid);
     const call = await findCallBySid(deps.db, callSid);
     if (!call) {
       log.warn('voicemail for a call we have no record of; dropped');
