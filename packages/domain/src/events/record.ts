@@ -2,12 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EnqueueJobContext } from '../jobs/enqueue.ts';
 import { enqueueJob } from '../jobs/enqueue.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
-import {
-  type BusinessEvent,
-  type BusinessEventType,
-  CONSUMER_EVENT_TYPES,
-  EVENT_CONSUMERS,
-} from './types.ts';
+import { type BusinessEvent, type BusinessEventType, consumerTakes, EVENT_CONSUMERS } from './types.ts';
 
 /**
  * The transactional outbox: records that something happened by enqueueing one `business.event` job per
@@ -29,8 +24,7 @@ export async function recordBusinessEvent({
     data: input.data,
   };
   for (const consumer of input.consumers ?? EVENT_CONSUMERS) {
-    const wanted = CONSUMER_EVENT_TYPES[consumer];
-    if (wanted !== undefined && !wanted.includes(input.type)) continue;
+    if (!consumerTakes(consumer, input.type)) continue;
     await enqueueJob({ ctx, input: { kind: JOB_KINDS.businessEvent, payload: { consumer, event } } });
   }
   return event;

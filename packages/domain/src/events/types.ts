@@ -57,3 +57,8 @@ export const EVENT_CONSUMERS: readonly string[] = [
 export const CONSUMER_EVENT_TYPES: Readonly<Partial<Record<string, readonly BusinessEventType[]>>> = {
   calendar: ['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled'],
 };
+
+/** Whether a consumer receives events of this type: all of them, unless it lists the types it takes. */
+export function consumerTakes(consumer: string, type: BusinessEventType): boolean {
+  return CONSUMER_EVENT_TYPES[consumer]?.includes(type) ?? true;
+}
