@@ -1,9 +1,5 @@
 export { decodeStrictBase64, encodeBase64, isStrictBase64 } from './base64.ts';
-export {
-  BrowserTransport,
-  type BrowserTransportOptions,
-  TYPED_LINE_LIMITED,
-} from './browser/browser-transport.ts';
+export { BrowserTransport, type BrowserTransportOptions } from './browser/browser-transport.ts';
 export * from './browser/protocol.ts';
 export { ConnectionGuard, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './connection-guard.ts';
 export * from './errors.ts';
@@ -19,11 +15,11 @@ export {
   type TwilioMediaTransportOptions,
   type TwilioStreamStart,
 } from './twilio/media-transport.ts';
+export * from './twilio/say-voices.ts';
 export {
   publicUrlFor,
   signTwilioRequest,
   type TwilioParams,
   validateTwilioSignature,
 } from './twilio/signature.ts';
-export * from './twilio/say-voices.ts';
 export * from './twilio/twiml.ts';

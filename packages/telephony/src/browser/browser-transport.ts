@@ -13,6 +13,7 @@ import {
   BrowserAnyMessage,
   BrowserClientMessage,
   type BrowserServerMessage,
+  TYPED_LINE_LIMITED,
 } from './protocol.ts';
 
 const BROWSER_PROTOCOL: ControlMessageProtocol<BrowserClientMessage, 'type'> = {
@@ -38,7 +39,6 @@ export interface BrowserTransportOptions {
 }
 
 /** The `error` code the page gets for a typed line over the limit. */
-export const TYPED_LINE_LIMITED = 'typed_lines_limited';
 
 /**
  * A browser test call over one WebSocket: binary PCM16 24 kHz frames both ways plus JSON control messages

@@ -62,3 +62,6 @@ export const BrowserServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
 export type BrowserServerMessage = z.infer<typeof BrowserServerMessage>;
+
+/** The `error` code a typed line refused by the server's flood limit carries: the call itself goes on. */
+export const TYPED_LINE_LIMITED = 'typed_lines_limited';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FakeIncomingPhoneNumbers } from './fake-twilio-incoming-numbers.ts';
 import { createCall, type FakeCallsBehaviour, type RecordedOutboundCall } from './fake-twilio-calls.ts';
+import { FakeIncomingPhoneNumbers } from './fake-twilio-incoming-numbers.ts';
 import { messageResource, type RecordedMessage, refuseMessage, twilioError } from './fake-twilio-messages.ts';
 import { waitUntil } from './virtual-playout.ts';
 

@@ -4,6 +4,7 @@ export {
   type FakeBrowserConnectOptions,
 } from './fake-browser-client.ts';
 export { type FakeStartOverrides, FakeTwilioCall, type FakeTwilioCallEvents } from './fake-twilio-call.ts';
+export type { FakeCallsBehaviour, RecordedOutboundCall } from './fake-twilio-calls.ts';
 export {
   FakeTwilioClient,
   type FakeTwilioClientOptions,
@@ -11,7 +12,6 @@ export {
   type PlaceCallOptions,
   type WebhookAnswer,
 } from './fake-twilio-client.ts';
-export type { FakeCallsBehaviour, RecordedOutboundCall } from './fake-twilio-calls.ts';
 export { answerOutboundCall, postAnsweredBy, postOutboundStatus } from './fake-twilio-outbound.ts';
 export {
   FakeTwilioRestServer,

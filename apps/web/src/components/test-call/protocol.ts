@@ -5,4 +5,5 @@ export {
   BROWSER_SAMPLE_RATE,
   BrowserClientMessage,
   BrowserServerMessage,
+  TYPED_LINE_LIMITED,
 } from '@receptionist/telephony/browser-protocol';

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AudioPipeline } from './audio-pipeline.ts';
-import { type BrowserClientMessage, BrowserServerMessage } from './protocol.ts';
+import { type BrowserClientMessage, BrowserServerMessage, TYPED_LINE_LIMITED } from './protocol.ts';
 
 export type CallStatus = 'idle' | 'connecting' | 'live' | 'ended' | 'failed';
 
@@ -136,6 +136,11 @@ export function useTestCall(businessId: string) {
         setState((s) => ({ ...s, status: 'ended', detail: message.message ?? message.reason }));
         break;
       case 'error':
+        // A typed line refused by the server's flood limit leaves the call up: say so, keep talking.
+        if (message.code === TYPED_LINE_LIMITED) {
+          setState((s) => ({ ...s, detail: message.message }));
+          break;
+        }
         setState((s) => ({ ...s, status: 'failed', detail: message.message }));
         break;
     }
