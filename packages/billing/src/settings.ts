@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Polar's configuration, from the POLAR_* variables. Apps parse it in their own `env.ts` (the only files
- * that read `process.env`) with `parsePolarSettings(process.env)`. Billing is off without an access token.
+ * Polar's configuration, from the POLAR_* variables. Each app's own `env.ts` (the only place the
+ * environment is read) passes its variables to `parsePolarSettings`. Billing is off without an access token.
  */
 const optionalText = z
   .string()

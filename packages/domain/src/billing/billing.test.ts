@@ -8,7 +8,7 @@ import { type ApplyBillingEventInput, applyBillingEvent } from './apply-billing-
 import { listUnmeteredUsage, markUsageMetered } from './meter.ts';
 import { billableSecondsOf, minutesOf } from './plans.ts';
 import { readUsage } from './read-usage.ts';
-import { recordCallUsage } from './record-call-usage.ts';
+import { usageFixtures } from './usage-fixtures.ts';
 
 let database: TestDatabase;
 let tenant: TenantDb;
@@ -29,25 +29,7 @@ afterEach(async () => {
   await database.cleanup();
 });
 
-/** An ended call of `durationMs` starting `offsetMs` after the business was created. */
-async function endedCall(offsetMs: number, durationMs: number, status: 'completed' | 'busy' = 'completed') {
-  const call = await tenant.calls.create({
-    channel: 'phone',
-    engine: 'local',
-    status: 'in_progress',
-    startedAt: t0 + offsetMs,
-  });
-  await tenant.calls.end(call.id, {
-    status,
-    endReason: 'caller_hangup',
-    endedAt: t0 + offsetMs + durationMs,
-  });
-  return call.id;
-}
-
-async function record(callId: string, nowMs = t0 + DAY) {
-  return recordCallUsage({ ctx: { tenant, nowMs }, input: { callId } });
-}
+const { endedCall, record } = usageFixtures(() => ({ tenant, t0 }));
 
 async function jobsOf(kind: string) {
   return (await tenant.jobs.list()).filter((job) => job.kind === kind);

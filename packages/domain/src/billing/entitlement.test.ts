@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestReceptionistBusiness } from '../testing/index.ts';
 import { type ApplyBillingEventInput, applyBillingEvent } from './apply-billing-event.ts';
 import { checkCallEntitlement } from './entitlement.ts';
-import { recordCallUsage } from './record-call-usage.ts';
 import { setOverageBehaviour } from './set-overage-behaviour.ts';
+import { usageFixtures } from './usage-fixtures.ts';
 
 let database: TestDatabase;
 let tenant: TenantDb;
@@ -27,25 +27,7 @@ afterEach(async () => {
   await database.cleanup();
 });
 
-/** An ended call of `durationMs` starting `offsetMs` after the business was created. */
-async function endedCall(offsetMs: number, durationMs: number, status: 'completed' | 'busy' = 'completed') {
-  const call = await tenant.calls.create({
-    channel: 'phone',
-    engine: 'local',
-    status: 'in_progress',
-    startedAt: t0 + offsetMs,
-  });
-  await tenant.calls.end(call.id, {
-    status,
-    endReason: 'caller_hangup',
-    endedAt: t0 + offsetMs + durationMs,
-  });
-  return call.id;
-}
-
-async function record(callId: string, nowMs = t0 + DAY) {
-  return recordCallUsage({ ctx: { tenant, nowMs }, input: { callId } });
-}
+const { endedCall, record } = usageFixtures(() => ({ tenant, t0 }));
 
 function subscriptionEvent(
   overrides: Partial<NonNullable<ApplyBillingEventInput['subscriptions']>[number]> = {},
