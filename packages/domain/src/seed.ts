@@ -77,7 +77,7 @@ export const DEMO_PROFILE: BusinessProfileInput = {
   voice: 'alloy',
   languages: ['en-US'],
   aiDisclosure: "I'm Bright Smile Dental's AI receptionist.",
-  callLimits: { maxCallMs: 15 * 60_000, silenceTimeoutMs: 30_000 },
+  callLimits: { maxCallMs: 15 * 60_000, silenceTimeoutMs: 10_000, silenceHangupMs: 15_000 },
   fallbackNumber: DEMO_FRONT_DESK_NUMBER,
 };
 

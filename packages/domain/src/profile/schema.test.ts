@@ -15,7 +15,11 @@ describe('BusinessProfile', () => {
       weeklyHours: { tuesday: nine },
       greeting: 'Corner Salon, how can I help?',
     });
-    expect(profile.callLimits).toEqual({ maxCallMs: 900_000, silenceTimeoutMs: 30_000 });
+    expect(profile.callLimits).toEqual({
+      maxCallMs: 900_000,
+      silenceTimeoutMs: 10_000,
+      silenceHangupMs: 15_000,
+    });
     expect(profile.bookingRules).toEqual({
       leadTimeMinutes: 60,
       horizonDays: 60,

@@ -188,12 +188,20 @@ export const CallLimits = z.object({
     .min(60_000)
     .max(60 * 60_000)
     .default(15 * 60_000),
+  /** Quiet caller, nothing playing: after this long the receptionist asks "are you still there?". */
   silenceTimeoutMs: z
     .number()
     .int()
     .min(5_000)
     .max(5 * 60_000)
-    .default(30_000),
+    .default(10_000),
+  /** After that prompt, this much more silence ends the call politely (peers: 10–30 s in all). */
+  silenceHangupMs: z
+    .number()
+    .int()
+    .min(5_000)
+    .max(5 * 60_000)
+    .default(15_000),
 });
 
 /** Recording whole calls: off unless the owner turns it on; files are deleted after `retentionDays`. */
@@ -238,7 +246,11 @@ export const BusinessProfile = z
       .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
       .default('USD'),
     aiDisclosure: z.string().max(300).optional(),
-    callLimits: CallLimits.default({ maxCallMs: 15 * 60_000, silenceTimeoutMs: 30_000 }),
+    callLimits: CallLimits.default({
+      maxCallMs: 15 * 60_000,
+      silenceTimeoutMs: 10_000,
+      silenceHangupMs: 15_000,
+    }),
     /** Human number Twilio dials when the voice server cannot take the call. */
     fallbackNumber: E164.optional(),
     /**

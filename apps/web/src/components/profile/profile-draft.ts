@@ -48,6 +48,8 @@ export interface ProfileDraft {
   transfers: Array<{ id: string; name: string; phoneNumber: string }>;
   maxCallMinutes: string;
   silenceTimeoutSeconds: string;
+  /** After the "are you still there?" prompt, how much more silence ends the call. */
+  silenceHangupSeconds: string;
   /** Call recording (off by default); the caller is told when it is on. */
   recordCalls: boolean;
   recordingRetentionDays: string;
@@ -88,7 +90,8 @@ export function defaultDraft(): ProfileDraft {
     faq: [],
     transfers: [],
     maxCallMinutes: '15',
-    silenceTimeoutSeconds: '30',
+    silenceTimeoutSeconds: '10',
+    silenceHangupSeconds: '15',
     recordCalls: false,
     recordingRetentionDays: '30',
     languages: defaultLanguagesDraft(),
@@ -154,7 +157,8 @@ export function draftToProfileInput(
     transferDestinations,
     callLimits: {
       maxCallMs: Math.round(numberOr(draft.maxCallMinutes, 15) * 60_000),
-      silenceTimeoutMs: Math.round(numberOr(draft.silenceTimeoutSeconds, 30) * 1000),
+      silenceTimeoutMs: Math.round(numberOr(draft.silenceTimeoutSeconds, 10) * 1000),
+      silenceHangupMs: Math.round(numberOr(draft.silenceHangupSeconds, 15) * 1000),
     },
     callRecording: {
       enabled: draft.recordCalls,
@@ -186,7 +190,7 @@ interface StoredProfileShape {
   }>;
   faq: Array<{ question: string; answer: string }>;
   transferDestinations: Array<{ id: string; name: string; phoneNumber: string }>;
-  callLimits: { maxCallMs: number; silenceTimeoutMs: number };
+  callLimits: { maxCallMs: number; silenceTimeoutMs: number; silenceHangupMs?: number | undefined };
   callRecording?: { enabled: boolean; retentionDays: number } | undefined;
   languages?: readonly string[] | undefined;
   primaryLanguage?: string | undefined;
@@ -234,6 +238,7 @@ export function profileToDraft(profile: StoredProfileShape): ProfileDraft {
     })),
     maxCallMinutes: String(Math.round(profile.callLimits.maxCallMs / 60_000)),
     silenceTimeoutSeconds: String(Math.round(profile.callLimits.silenceTimeoutMs / 1000)),
+    silenceHangupSeconds: String(Math.round((profile.callLimits.silenceHangupMs ?? 15_000) / 1000)),
     recordCalls: profile.callRecording?.enabled ?? false,
     recordingRetentionDays: String(profile.callRecording?.retentionDays ?? 30),
     languages: languagesToDraft(profile),

@@ -263,6 +263,15 @@ export function LimitsSection({ draft, setDraft }: { draft: ProfileDraft; setDra
             onValueChange={setField(setDraft, 'silenceTimeoutSeconds')}
           />
         </Field>
+        <Field label="Further silence before the call ends (seconds)">
+          <TextInput
+            type="number"
+            min={5}
+            max={300}
+            value={draft.silenceHangupSeconds}
+            onValueChange={setField(setDraft, 'silenceHangupSeconds')}
+          />
+        </Field>
         <label className="flex items-center gap-2 text-sm font-medium">
           <input
             type="checkbox"
