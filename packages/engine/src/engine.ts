@@ -214,6 +214,11 @@ export interface Conversation extends Listenable<ConversationEvents> {
    * maximum call length). Optional: the session skips such prompts on engines without it.
    */
   say?(text: string): void;
+  /**
+   * A note from the business's staff watching the call ("offer her the 3 pm slot"): context the agent acts
+   * on in its next reply, never read aloud as is. Optional: without it the note is only in the call log.
+   */
+  whisper?(note: string): void;
   /** Ends the conversation and releases its resources (sockets, child processes). Idempotent. */
   close(reason?: EndEvent['reason']): Promise<void>;
 }

@@ -7,6 +7,7 @@ export { MarkedPlayback, type MarkedPlaybackOptions, type PlaybackSink } from '.
 export { PlaybackTracker } from './playback-tracker.ts';
 export { RateWindow } from './rate-window.ts';
 export { type CorkableSocket, holdWritesUntilTickEnd } from './socket-writes.ts';
+export * from './live-token.ts';
 export * from './tokens.ts';
 export type * from './transport.ts';
 export * from './twilio/media-protocol.ts';

@@ -17,6 +17,7 @@ import { ConversationHistory, seedItems } from './history.ts';
 import { type ResolvedOpenAIEngineOptions, realtimeSessionUrl } from './options.ts';
 import { ReconnectBudget } from './reconnect.ts';
 import { buildSessionConfig } from './session-config.ts';
+import { staffNoteItem } from './staff-note.ts';
 
 type State = 'connecting' | 'open' | 'reconnecting' | 'closed';
 type LossCode = 'disconnected' | 'session_expired';
@@ -125,6 +126,13 @@ export class OpenAIConversation extends TypedEmitter<ConversationEvents> impleme
   /** A fixed sentence from the call session ("Are you still there?"); dropped while reconnecting. */
   say(text: string): void {
     if (this.#state === 'open') this.#say(text);
+  }
+
+  /** A staff note: a system message in the conversation, used by the next reply (no reply is forced). */
+  whisper(note: string): void {
+    const connection = this.#connection;
+    if (this.#state !== 'open' || !connection) return;
+    this.#guard('whisper', () => connection.sender.createItem(staffNoteItem(note)));
   }
 
   async close(reason: EndEvent['reason'] = 'closed'): Promise<void> {

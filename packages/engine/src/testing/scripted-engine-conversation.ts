@@ -18,6 +18,8 @@ export interface ScriptedReceived {
   dtmf: string[];
   interrupts: Array<{ itemId: string; heardMs: number }>;
   said: string[];
+  /** Staff notes whispered to the agent (`Conversation.whisper`). */
+  whispers: string[];
   closedWith: EndEvent['reason'] | undefined;
 }
 
@@ -45,6 +47,7 @@ export class ScriptedConversation extends TypedEmitter<ConversationEvents> imple
     dtmf: [],
     interrupts: [],
     said: [],
+    whispers: [],
     closedWith: undefined,
   };
   readonly #script: ScriptedEngineScript;
@@ -144,6 +147,10 @@ export class ScriptedConversation extends TypedEmitter<ConversationEvents> imple
   }
 
   /** Makes the agent say something now (tests; silence prompts). */
+  whisper(note: string): void {
+    this.received.whispers.push(note);
+  }
+
   say(text: string, audioMs?: number): void {
     this.#enqueue(() => this.#speak({ text, audioMs }));
   }
