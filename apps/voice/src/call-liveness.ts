@@ -29,6 +29,8 @@ export interface CallHeartbeat {
 export function startCallHeartbeat(options: {
   db: Database;
   liveCallIds: () => string[];
+  /** This server's public base URL, recorded on its calls so the dashboard's live view finds them. */
+  voiceServerUrl?: string | undefined;
   now: () => number;
   logger: Logger;
   intervalMs?: number;
@@ -39,7 +41,10 @@ export function startCallHeartbeat(options: {
     running ??= (async () => {
       try {
         const nowMs = options.now();
-        await touchLiveCalls({ ctx: { db: options.db, nowMs }, input: { callIds: options.liveCallIds() } });
+        await touchLiveCalls({
+          ctx: { db: options.db, nowMs },
+          input: { callIds: options.liveCallIds(), voiceServerUrl: options.voiceServerUrl },
+        });
         const closed = await closeAbandonedCalls(options.db, nowMs);
         if (closed.length > 0) {
           options.logger.warn({ count: closed.length }, 'closed calls no voice server reports live');
@@ -58,4 +63,28 @@ export function startCallHeartbeat(options: {
     beat,
     stop: () => clearInterval(timer),
   };
+}
+
+/**
+ * Records at once that this server carries a call (the heartbeat would within a beat), so the dashboard's
+ * live view can reach it from the first line. Best effort: the next beat writes it again.
+ */
+export async function recordCallCarrier(options: {
+  db: Database;
+  callId: string;
+  voiceServerUrl: string;
+  now: () => number;
+  logger: Logger;
+}): Promise<void> {
+  try {
+    await touchLiveCalls({
+      ctx: { db: options.db, nowMs: options.now() },
+      input: { callIds: [options.callId], voiceServerUrl: options.voiceServerUrl },
+    });
+  } catch (error) {
+    options.logger.warn(
+      { err: error, callId: options.callId },
+      'could not record the call carrier; the heartbeat will',
+    );
+  }
 }

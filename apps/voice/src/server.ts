@@ -15,7 +15,7 @@ import { CallStarts } from './call/call-starts.ts';
 import { acceptBrowserCall, acceptTwilioStream, type LaunchDeps } from './call/launch-calls.ts';
 import { SeenTokens } from './call/seen-tokens.ts';
 import { TokenClaims } from './call/token-claims.ts';
-import { startCallHeartbeat } from './call-liveness.ts';
+import { recordCallCarrier, startCallHeartbeat } from './call-liveness.ts';
 import type { Database } from './db-reads/index.ts';
 import type { EngineFactory } from './engines.ts';
 import type { VoiceEnv } from './env.ts';
@@ -23,6 +23,8 @@ import { httpErrorHandler } from './http/error-handler.ts';
 import { mountHealthRoutes } from './http/health-routes.ts';
 import { createUpgradeRouter } from './http/upgrade-router.ts';
 import { webhookRateLimit } from './http/webhook-rate-limit.ts';
+import { LiveCalls } from './live/live-calls.ts';
+import { mountLiveRoutes } from './live/live-routes.ts';
 import { createLogger } from './logger.ts';
 import { VoiceMetrics } from './metrics.ts';
 import { receptionistDirectory } from './receptionist-directory.ts';
@@ -113,6 +115,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   const callHeartbeat = startCallHeartbeat({
     db,
     liveCallIds: () => registry.ids(),
+    voiceServerUrl: env.publicUrl,
     now: options.now,
     logger,
     intervalMs: options.callHeartbeatMs,
@@ -198,6 +201,20 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   app.post(VOICEMAIL_DONE_PATH, voicemailDoneHandler({ env, logger, metrics }));
   app.post('/api/sessions', sessionsHandler({ env, db, logger, metrics }));
   app.post(TRANSFER_RESULT_PATH, transferResultHandler({ env, db, logger, metrics, callStarts }));
+  const liveCalls = new LiveCalls({
+    now: options.now,
+    onCallLogged: (callId) =>
+      void recordCallCarrier({ db, callId, voiceServerUrl: env.publicUrl, now: options.now, logger }),
+  });
+  mountLiveRoutes(app, {
+    secret: env.sessionSecret,
+    db,
+    live: liveCalls,
+    registry,
+    now: options.now,
+    logger,
+    metrics,
+  });
   app.use(httpErrorHandler({ logger, metrics }));
 
   const server = createServer(app);
@@ -213,6 +230,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     directory,
     engineFactory: options.engineFactory,
     registry,
+    liveCalls,
     admission,
     callLog,
     callStarts,

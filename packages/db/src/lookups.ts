@@ -108,11 +108,13 @@ export async function touchLiveCalls(
   ex: Executor,
   callIds: readonly string[],
   seenAt: number,
+  /** The reporting server's public base URL, recorded so live views know where each call is carried. */
+  voiceServerUrl?: string,
 ): Promise<number> {
   if (callIds.length === 0) return 0;
   const touched = await ex
     .update(calls)
-    .set({ lastSeenAt: seenAt })
+    .set(voiceServerUrl === undefined ? { lastSeenAt: seenAt } : { lastSeenAt: seenAt, voiceServerUrl })
     .where(and(inArray(calls.id, [...callIds]), isNull(calls.endedAt)))
     .returning({ id: calls.id });
   return touched.length;

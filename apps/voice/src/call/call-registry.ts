@@ -20,6 +20,11 @@ export class CallRegistry {
     });
   }
 
+  /** The session of a call live here (staff actions from the live view). */
+  get(callId: string): CallSession | undefined {
+    return this.#sessions.get(callId)?.session;
+  }
+
   has(callId: string): boolean {
     return this.#sessions.has(callId);
   }

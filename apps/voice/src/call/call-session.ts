@@ -52,6 +52,8 @@ export class CallSession {
   /** Settles when `prepare` has: a keypress during preparation waits for it rather than act on nothing. */
   #preparing: Promise<unknown> | undefined;
   #engine: Engine | undefined;
+  /** The conversation attached to the relay, for staff notes from the live view (live/staff-actions.ts). */
+  #conversation: Conversation | undefined;
   #failedOver = false;
   #limits: CallLimits | undefined;
   #ending = false;
@@ -128,6 +130,32 @@ export class CallSession {
     await this.#finish({ status: 'completed', reason }, { hangup: false });
   }
 
+  /** True once the call is ending (a staff action then has nothing left to act on). */
+  get ending(): boolean {
+    return this.#ending;
+  }
+
+  /** Staff hung up from the dashboard: the caller hears `goodbye`, then the call ends. */
+  async endByStaff(goodbye: string): Promise<void> {
+    await this.#endPolitely(goodbye, 'staff_hang_up');
+  }
+
+  /** Staff take the call over: connected to `target` at once, the agent cut off as for DTMF 0. */
+  async transferByStaff(target: { name: string; phoneNumber: string }): Promise<void> {
+    if (this.#prepared === undefined) await this.#preparing;
+    if (this.#ending) return;
+    this.#transport.clearPlayback();
+    await this.#transfer(target, 'staff_take_over');
+  }
+
+  /** A staff note for the agent; false when the engine takes none (the call log still shows it). */
+  whisper(note: string): boolean {
+    const conversation = this.#conversation;
+    if (this.#ending || typeof conversation?.whisper !== 'function') return false;
+    conversation.whisper(note);
+    return true;
+  }
+
   #listen(): void {
     const relay = this.#relay;
     relay.on('caller_input', (input) => {
@@ -174,6 +202,7 @@ export class CallSession {
       return;
     }
     this.#engine = engine;
+    this.#conversation = conversation;
     this.#relay.attach(conversation, engine);
   }
 

@@ -17,6 +17,8 @@ import { claimStreamToken, type Database } from '../db-reads/index.ts';
 import type { EngineFactory } from '../engines.ts';
 import type { VoiceEnv } from '../env.ts';
 import { refuseUpgrade } from '../http/upgrade-router.ts';
+import type { LiveCalls } from '../live/live-calls.ts';
+import { liveCallJournal } from '../live/live-journal.ts';
 import type { VoiceMetrics } from '../metrics.ts';
 import { TRANSFER_RESULT_PATH } from '../twilio/transfer-paths.ts';
 import type { TwilioCallControl } from '../twilio/twilio-rest.ts';
@@ -42,6 +44,8 @@ export interface LaunchDeps {
   directory: BusinessDirectory;
   engineFactory: EngineFactory;
   registry: CallRegistry;
+  /** The calls in progress as the dashboard's live view streams them. */
+  liveCalls?: LiveCalls | undefined;
   /** Places for live calls; a session holds its place until it ends. */
   admission?: CallAdmission | undefined;
   /** Where every call's log writes go (never waited on by the call). */
@@ -91,6 +95,7 @@ async function prepareCall(
   // Only once the business is known: its disclosure told the caller whether the call is recorded.
   if (business.recordCalls) startRecording?.(business.limits.maxCallMs + RECORDING_SLACK_MS);
   const engines = deps.engineFactory(call);
+  deps.liveCalls?.describe(call.callId, { language: business.language, callerNumber: call.callerNumber });
   journal.answered(engines.primary.name);
   return {
     config: conversationConfigFor(business, call),
@@ -103,8 +108,17 @@ async function prepareCall(
 /** The journal of one call: written through the domain's call verbs, never blocking the call. */
 function journalFor(
   deps: LaunchDeps,
-  input: { businessId: string; callId: string; transport: CallTransport },
+  input: { businessId: string; callId: string; transport: CallTransport; channel: 'phone' | 'browser' },
 ): CallJournal {
+  if (deps.liveCalls) {
+    return liveCallJournal({
+      ...input,
+      live: deps.liveCalls,
+      outbox: deps.callLog,
+      metrics: deps.metrics,
+      now: deps.now,
+    });
+  }
   const writer = new CallLogWriter({
     outbox: deps.callLog,
     businessId: input.businessId,
@@ -115,6 +129,7 @@ function journalFor(
 
 function runSession(deps: LaunchDeps, session: CallSession, channel: 'phone' | 'browser'): void {
   deps.registry.add(session, channel);
+  void session.done.finally(() => deps.liveCalls?.close(session.callId));
   deps.admission?.claim(session.callId);
   void session.done.finally(() => deps.admission?.release(session.callId));
   void session.start();
@@ -163,6 +178,7 @@ export async function acceptTwilioStream(
       businessId: claims.businessId,
       callId: claims.callId,
       transport,
+      channel: 'phone',
     });
     // Made only for a business that records calls: no other call pays for a listener or wrapped sends.
     let recorder: CallAudioRecorder | undefined;
@@ -270,7 +286,12 @@ export async function acceptBrowserCall(
         perCall: deps.env.abuse.typedLinesPerCall,
       },
     });
-    const journal = journalFor(deps, { businessId: claims.businessId, callId: call.id, transport });
+    const journal = journalFor(deps, {
+      businessId: claims.businessId,
+      callId: call.id,
+      transport,
+      channel: 'browser',
+    });
     const session = new CallSession({
       callId: call.id,
       transport,

@@ -65,6 +65,8 @@ export const calls = sqliteTable(
      * database, so a start-up or periodic sweep closes only calls nobody has reported for a while.
      */
     lastSeenAt: integer('last_seen_at'),
+    /** Public base URL of the voice server carrying the call (set by its heartbeat): where live views connect. */
+    voiceServerUrl: text('voice_server_url'),
     endedAt: integer('ended_at'),
     durationMs: integer('duration_ms'),
     summary: text('summary'),

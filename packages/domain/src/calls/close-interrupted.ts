@@ -45,7 +45,7 @@ export async function touchLiveCalls({
   input,
 }: {
   ctx: { db: Database; nowMs: number };
-  input: { callIds: readonly string[] };
+  input: { callIds: readonly string[]; voiceServerUrl?: string | undefined };
 }): Promise<number> {
-  return touchLiveCallRows(ctx.db, input.callIds, ctx.nowMs);
+  return touchLiveCallRows(ctx.db, input.callIds, ctx.nowMs, input.voiceServerUrl);
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `calls` ADD `voice_server_url` text;
