@@ -61,8 +61,11 @@ async function openEvents(h: VoiceHarness, callId: string, token: string) {
     const decoder = new TextDecoder();
     let buffered = '';
     try {
-      for await (const chunk of response.body) {
-        buffered += decoder.decode(chunk, { stream: true });
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffered += decoder.decode(value, { stream: true });
         let split = buffered.indexOf('\n\n');
         while (split >= 0) {
           const block = buffered.slice(0, split);

@@ -7,6 +7,7 @@ import { cx } from './ui.tsx';
 const ITEMS = [
   { href: '', label: 'Overview' },
   { href: '/calls', label: 'Calls' },
+  { href: '/live', label: 'Live calls' },
   { href: '/appointments', label: 'Appointments' },
   { href: '/messages', label: 'Messages' },
   { href: '/questions', label: 'Questions' },
