@@ -1,5 +1,4 @@
-import type { MembershipRole } from '@receptionist/db';
-import { mintLiveToken } from '@receptionist/telephony';
+import { type LiveTokenClaims, mintLiveToken } from '@receptionist/telephony';
 import { getEnv } from '../../env.ts';
 import { systemClock } from '../clock.ts';
 import type { LiveCallListItem } from '../queries/live-calls.ts';
@@ -18,7 +17,7 @@ export function voiceLinkFor(input: {
   call: Pick<LiveCallListItem, 'id' | 'voiceServerUrl'>;
   businessId: string;
   userId: string;
-  role: MembershipRole;
+  role: LiveTokenClaims['role'];
   path: 'events' | 'actions';
 }): VoiceLink {
   const env = getEnv();
