@@ -98,7 +98,7 @@ function streamEvents(deps: LiveRouteDeps, request: Request, response: Response,
   const afterSeq = Number.isSafeInteger(lastSeen) && lastSeen > 0 ? lastSeen : 0;
   response.status(200).set({
     'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-store',
+    'Cache-Control': 'no-store, no-transform',
     Connection: 'keep-alive',
     'X-Accel-Buffering': 'no',
   });

@@ -42,7 +42,8 @@ export async function GET(
   return new Response(upstream.body, {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
+      // no-transform: compression would hold events back until a buffer fills.
+      'cache-control': 'no-store, no-transform',
       'x-accel-buffering': 'no',
     },
   });
