@@ -29,7 +29,10 @@ class LiveCallLogWriter extends CallLogWriter {
     super.answered(engine);
     this.#live.publish(this.#callId, { type: 'state', state: 'in_progress', engine });
     // Once the row and its answer have landed (the outbox writes in order), say where the call is carried.
-    void this.flush().then(() => this.#live.logged(this.#callId));
+    void this.flush().then(
+      () => this.#live.logged(this.#callId),
+      () => undefined,
+    );
   }
 
   override engineSwitched(engine: string): void {
