@@ -58,14 +58,14 @@ test('a call in progress appears on the live page, its transcript grows, and sta
 
   // A whispered note is recorded in the call's timeline (the local engine logs it; it is never spoken).
   await staff
-    .getByLabel('Whisper to the agent')
+    .getByRole('textbox', { name: 'Whisper to the agent' })
     .fill('She is a returning client, offer the first free slot.');
   await staff.getByRole('button', { name: 'Send note' }).click();
   await expect(staff.getByRole('status')).toContainText(/note/i);
   await expect(transcript).toContainText('returning client', { timeout: 20_000 });
 
   // A number outside the allowed destinations is refused with its reason, next to the form.
-  await staff.getByLabel('Take over: transfer to your phone').fill('+19005550123');
+  await staff.getByRole('textbox', { name: 'Take over: transfer to your phone' }).fill('+19005550123');
   await staff.getByRole('button', { name: 'Transfer to me' }).click();
   await expect(staff.getByRole('status')).toContainText(/premium-rate/i);
 

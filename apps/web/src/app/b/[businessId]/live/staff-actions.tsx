@@ -35,7 +35,7 @@ export function StaffActions({ businessId, callId }: { businessId: string; callI
   return (
     <Card title="Step in">
       <div className="grid gap-5 md:grid-cols-2">
-        <form onSubmit={whisper} className="space-y-2" aria-label="Whisper to the agent">
+        <form onSubmit={whisper} className="space-y-2">
           <label htmlFor={ids.note} className="block text-sm font-medium text-slate-700">
             Whisper to the agent
           </label>
@@ -53,7 +53,7 @@ export function StaffActions({ businessId, callId }: { businessId: string; callI
             Send note
           </button>
         </form>
-        <form onSubmit={takeOver} className="space-y-2" aria-label="Take over the call">
+        <form onSubmit={takeOver} className="space-y-2">
           <label htmlFor={ids.phone} className="block text-sm font-medium text-slate-700">
             Take over: transfer to your phone
           </label>
