@@ -120,7 +120,8 @@ function streamEvents(deps: LiveRouteDeps, request: Request, response: Response,
   const keepalive = setInterval(() => response.write(': keepalive\n\n'), KEEPALIVE_MS);
   keepalive.unref();
   const subscription = deps.live.subscribe(callId, afterSeq, send);
-  request.on('close', finish);
+  // The response closes when the dashboard goes away (or the stream ends): stop listening then.
+  response.on('close', finish);
   if (!subscription) {
     finish();
     return;
