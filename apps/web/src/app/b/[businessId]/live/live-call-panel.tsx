@@ -115,7 +115,9 @@ export function LiveCallPanel({ businessId, callId }: { businessId: string; call
       >
         {lines.length === 0 ? (
           <p className="text-sm text-slate-500">
-            {connection === 'lost' ? 'This call is no longer live.' : 'Waiting for the first words…'}
+            {connection === 'lost'
+              ? 'This call is no longer live: its full record is in the call log.'
+              : 'Waiting for the first words…'}
           </p>
         ) : null}
         <ol
