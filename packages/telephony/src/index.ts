@@ -23,3 +23,11 @@ export {
   validateTwilioSignature,
 } from './twilio/signature.ts';
 export * from './twilio/twiml.ts';
+export * from './twilio/numbers-api.ts';
+export {
+  createTwilioRestClient,
+  RebasedRequestClient,
+  TWILIO_API_ORIGIN,
+  type TwilioRestClient,
+  type TwilioRestClientOptions,
+} from './twilio/rest-client.ts';
