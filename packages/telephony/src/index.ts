@@ -15,14 +15,6 @@ export {
   type TwilioMediaTransportOptions,
   type TwilioStreamStart,
 } from './twilio/media-transport.ts';
-export * from './twilio/say-voices.ts';
-export {
-  publicUrlFor,
-  signTwilioRequest,
-  type TwilioParams,
-  validateTwilioSignature,
-} from './twilio/signature.ts';
-export * from './twilio/twiml.ts';
 export * from './twilio/numbers-api.ts';
 export {
   createTwilioRestClient,
@@ -31,3 +23,11 @@ export {
   type TwilioRestClient,
   type TwilioRestClientOptions,
 } from './twilio/rest-client.ts';
+export * from './twilio/say-voices.ts';
+export {
+  publicUrlFor,
+  signTwilioRequest,
+  type TwilioParams,
+  validateTwilioSignature,
+} from './twilio/signature.ts';
+export * from './twilio/twiml.ts';

@@ -28,7 +28,8 @@ export async function listAccountNumbers({
     askTwilio(() => provisioning.twilio.listOwned(credentials)),
     ctx.tenant.phoneNumbers.list(),
   ]);
-  const expected = provisioning.publicUrl === undefined ? undefined : twilioWebhooksFor(provisioning.publicUrl);
+  const expected =
+    provisioning.publicUrl === undefined ? undefined : twilioWebhooksFor(provisioning.publicUrl);
   return owned.map((number) => ({
     sid: number.sid,
     e164: number.phoneNumber,

@@ -5,7 +5,11 @@ import { DomainError } from '../errors.ts';
 import { E164 } from '../profile/schema.ts';
 import { requireTwilioCredentials } from './twilio-account.ts';
 import { askTwilio } from './twilio-errors.ts';
-import { type NumberProvisioning, type TwilioNumberWebhooks, twilioWebhooksFor } from './twilio-numbers-port.ts';
+import {
+  type NumberProvisioning,
+  type TwilioNumberWebhooks,
+  twilioWebhooksFor,
+} from './twilio-numbers-port.ts';
 
 export const ProvisionNumberInput = z.object({
   phoneNumber: E164,
@@ -31,7 +35,11 @@ export async function buyPhoneNumber({
   const webhooks = requireWebhooks(provisioning);
   const credentials = await requireTwilioCredentials(ctx, provisioning);
   const bought = await askTwilio(() =>
-    provisioning.twilio.buy(credentials, { phoneNumber: parsed.phoneNumber, friendlyName: parsed.label, webhooks }),
+    provisioning.twilio.buy(credentials, {
+      phoneNumber: parsed.phoneNumber,
+      friendlyName: parsed.label,
+      webhooks,
+    }),
   );
   return routeToBusiness(ctx, bought.phoneNumber, parsed.label);
 }

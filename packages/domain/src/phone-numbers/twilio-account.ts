@@ -1,7 +1,10 @@
-import { z } from 'zod';
 import type { TenantContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { readTwilioCredentials, SaveTwilioCredentialsInput, saveTwilioCredentials } from './twilio-credentials.ts';
+import {
+  readTwilioCredentials,
+  SaveTwilioCredentialsInput,
+  saveTwilioCredentials,
+} from './twilio-credentials.ts';
 import { askTwilio } from './twilio-errors.ts';
 import type { NumberProvisioning, TwilioAccountInfo } from './twilio-numbers-port.ts';
 
@@ -25,7 +28,7 @@ export async function connectTwilioAccount({
   provisioning,
 }: {
   ctx: TenantContext;
-  input: z.input<typeof SaveTwilioCredentialsInput>;
+  input: SaveTwilioCredentialsInput;
   provisioning: Pick<NumberProvisioning, 'twilio' | 'secretsKey'>;
 }): Promise<TwilioAccountInfo> {
   const parsed = SaveTwilioCredentialsInput.parse(input);
@@ -37,9 +40,13 @@ export async function connectTwilioAccount({
     }),
   );
   if (account.status !== 'active') {
-    throw new DomainError('twilio_account_inactive', `That Twilio account is ${account.status}; use an active one`, {
-      details: { status: account.status },
-    });
+    throw new DomainError(
+      'twilio_account_inactive',
+      `That Twilio account is ${account.status}; use an active one`,
+      {
+        details: { status: account.status },
+      },
+    );
   }
   await saveTwilioCredentials({ ctx, input: parsed, secretsKey: provisioning.secretsKey });
   return account;

@@ -40,10 +40,18 @@ export function twilioDomainError(error: unknown): DomainError {
     return new DomainError('twilio_number_invalid', 'Twilio says that phone number is not valid', options);
   }
   if (code === RATE_LIMITED || http === 429) {
-    return new DomainError('twilio_rate_limited', 'Twilio is limiting requests; wait a minute and try again', options);
+    return new DomainError(
+      'twilio_rate_limited',
+      'Twilio is limiting requests; wait a minute and try again',
+      options,
+    );
   }
   if (http === undefined || http >= 500) {
-    return new DomainError('twilio_unreachable', 'Twilio could not be reached; try again in a moment', options);
+    return new DomainError(
+      'twilio_unreachable',
+      'Twilio could not be reached; try again in a moment',
+      options,
+    );
   }
   if (code === NOT_FOUND || http === 404) {
     return new DomainError('twilio_not_found', 'Twilio does not know that account or number', options);

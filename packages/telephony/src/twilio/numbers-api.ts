@@ -103,7 +103,10 @@ const PRICING_TYPE: Record<TwilioNumberType, string> = { local: 'local', toll_fr
 /** How many of the account's numbers one listing reads (a receptionist install has a handful). */
 const OWNED_LIMIT = 200;
 
-export function createTwilioNumbersApi(options: { apiBaseUrl: string; timeoutMs?: number }): TwilioNumbersApi {
+export function createTwilioNumbersApi(options: {
+  apiBaseUrl: string;
+  timeoutMs?: number;
+}): TwilioNumbersApi {
   const clientFor = (credentials: TwilioCredentials): TwilioRestClient =>
     createTwilioRestClient({ ...credentials, apiBaseUrl: options.apiBaseUrl, timeoutMs: options.timeoutMs });
 
@@ -148,9 +151,9 @@ export function createTwilioNumbersApi(options: { apiBaseUrl: string; timeoutMs?
     monthlyPrice: (credentials, country, type) =>
       calling('read number prices', async () => {
         const prices = await clientFor(credentials).pricing.v1.phoneNumbers.countries(country).fetch();
-        const price = prices.phoneNumberPrices.find((entry) => entry.number_type === PRICING_TYPE[type]);
-        if (price?.current_price === undefined) return undefined;
-        return { amount: String(price.current_price), currency: prices.priceUnit };
+        const price = prices.phoneNumberPrices.find((entry) => entry.numberType === PRICING_TYPE[type]);
+        if (price?.currentPrice === undefined || price.currentPrice === null) return undefined;
+        return { amount: String(price.currentPrice), currency: prices.priceUnit };
       }),
 
     listOwned: (credentials, filter) =>
@@ -218,7 +221,11 @@ function ownedNumber(number: {
 }
 
 function capability(capabilities: unknown, name: string): boolean {
-  return typeof capabilities === 'object' && capabilities !== null && (capabilities as Record<string, unknown>)[name] === true;
+  return (
+    typeof capabilities === 'object' &&
+    capabilities !== null &&
+    (capabilities as Record<string, unknown>)[name] === true
+  );
 }
 
 /** Runs one Twilio request, turning whatever the client throws into a `TwilioApiError`. */
