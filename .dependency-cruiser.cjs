@@ -2,7 +2,7 @@
 //
 //   audio ← telephony
 //   audio ← engine ← receptionist → domain → db
-//   voice → {telephony, engine, receptionist, domain}     worker → domain (+ engine/speech)     web → domain
+//   voice → {telephony, engine, receptionist, domain}     worker → domain, telephony (+ engine/speech)     web → domain
 //   billing (the Polar adapter) imports nothing of ours; worker and web may use it
 //
 // Production code is held to every rule. Tests and `testing/` fixtures may reach lower layers' test kits
