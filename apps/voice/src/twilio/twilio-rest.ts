@@ -1,5 +1,5 @@
-import type { Logger } from 'pino';
 import { createTwilioRestClient } from '@receptionist/telephony';
+import type { Logger } from 'pino';
 import { TwilioRestError } from '../errors.ts';
 
 /** What the call session needs from Twilio's REST API: redirect a live call to new TwiML, or end it. */
