@@ -22,6 +22,8 @@ import { webNumberProvisioning } from '../../../../server/number-provisioning.ts
 export interface NumbersActionState {
   ok?: string;
   error?: string;
+  /** The number a buy got, so the search results stop offering it. */
+  bought?: string;
 }
 
 export interface SearchState {
@@ -122,7 +124,7 @@ export async function buyNumberAction(
   }
   log.info({ userId, businessId, phoneNumber: e164 }, 'phone number bought');
   revalidatePath(`/b/${businessId}`, 'layout');
-  return { ok: `Bought ${e164}; its calls now come to your receptionist` };
+  return { ok: `Bought ${e164}; its calls now come to your receptionist`, bought: e164 };
 }
 
 export async function attachNumberAction(

@@ -65,6 +65,7 @@ export function NumberSearch({ businessId }: { businessId: string }) {
   const [search, searchAction, searching] = useActionState<SearchState, FormData>(searchNumbersAction, {});
   const [bought, buyAction, buying] = useActionState<NumbersActionState, FormData>(buyNumberAction, {});
   const [chosen, setChosen] = useState<AvailableNumberOffer | undefined>(undefined);
+  const offers = (search.offers ?? []).filter((offer) => offer.phoneNumber !== bought.bought);
   // A finished purchase (or its refusal) closes the dialog; the notice below says which.
   useEffect(() => {
     if (bought.ok !== undefined || bought.error !== undefined) setChosen(undefined);
@@ -94,7 +95,7 @@ export function NumberSearch({ businessId }: { businessId: string }) {
       </form>
       <FormError message={search.error} />
       <Notice state={bought} />
-      {search.offers !== undefined && search.offers.length > 0 ? (
+      {offers.length > 0 ? (
         <Table>
           <thead className="bg-slate-50">
             <tr>
@@ -105,7 +106,7 @@ export function NumberSearch({ businessId }: { businessId: string }) {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100" data-testid="number-offers">
-            {search.offers.map((offer) => (
+            {offers.map((offer) => (
               <tr key={offer.phoneNumber}>
                 <Td className="font-mono">{offer.phoneNumber}</Td>
                 <Td>{[offer.locality, offer.region].filter(Boolean).join(', ') || offer.isoCountry}</Td>
