@@ -47,6 +47,8 @@ test('owner connects Twilio, buys a number with its webhooks set, and releases i
   await page.getByLabel('Auth token or API key secret').fill('not-the-right-token-000');
   await page.getByRole('button', { name: 'Connect Twilio account' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Twilio refused the credentials' })).toBeVisible();
+  // The SID is kept as typed; the secret is not.
+  await expect(page.getByLabel('Account SID')).toHaveValue(twilio.accountSid);
   await page.getByLabel('Auth token or API key secret').fill(twilio.authToken);
   await page.getByRole('button', { name: 'Connect Twilio account' }).click();
   await expect(page.getByTestId('twilio-account')).toContainText(twilio.accountSid);

@@ -24,6 +24,8 @@ export interface NumbersActionState {
   error?: string;
   /** The number a buy got, so the search results stop offering it. */
   bought?: string;
+  /** The non-secret fields as typed, refilled after a refusal (React resets the form after an action). */
+  typed?: Record<string, string>;
 }
 
 export interface SearchState {
@@ -72,7 +74,8 @@ export async function connectTwilioAccountAction(
     });
     log.info({ userId, businessId, accountSid: account.accountSid }, 'twilio account connected');
   } catch (error) {
-    return refusal(error, businessId, 'connect the account');
+    const typed = { accountSid: text(formData, 'accountSid'), apiKeySid: text(formData, 'apiKeySid') };
+    return { ...refusal(error, businessId, 'connect the account'), typed };
   }
   revalidatePath(`/b/${businessId}/numbers`);
   return { ok: 'Twilio account connected' };

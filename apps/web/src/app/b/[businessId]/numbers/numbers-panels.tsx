@@ -39,10 +39,23 @@ export function ConnectTwilioAccountForm({ businessId }: { businessId: string })
     <form action={action} className="grid max-w-lg gap-3">
       <input type="hidden" name="businessId" value={businessId} />
       <Field label="Account SID" hint="Your account's or a subaccount's SID, from the Twilio console.">
-        <input name="accountSid" required placeholder="AC…" autoComplete="off" className={inputClass} />
+        <input
+          name="accountSid"
+          required
+          placeholder="AC…"
+          autoComplete="off"
+          defaultValue={state.typed?.accountSid}
+          className={inputClass}
+        />
       </Field>
       <Field label="API key SID (optional)" hint="Leave empty to use the account's auth token.">
-        <input name="apiKeySid" placeholder="SK…" autoComplete="off" className={inputClass} />
+        <input
+          name="apiKeySid"
+          placeholder="SK…"
+          autoComplete="off"
+          defaultValue={state.typed?.apiKeySid}
+          className={inputClass}
+        />
       </Field>
       <Field label="Auth token or API key secret" hint="Checked with Twilio, then stored encrypted.">
         <input name="secret" type="password" required autoComplete="off" className={inputClass} />
