@@ -12,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type FakeIncomingPhoneNumbers,
   type FakeOwnedNumber,
+  type FakeTwilioAccount,
   incomingPhoneNumber,
 } from './fake-twilio-incoming-numbers.ts';
 import { twilioError } from './fake-twilio-messages.ts';
@@ -165,10 +166,7 @@ export class FakeNumberProvisioning {
     };
   }
 
-  #buy(
-    account: NonNullable<ReturnType<FakeIncomingPhoneNumbers['account']>>,
-    params: Record<string, string>,
-  ) {
+  #buy(account: FakeTwilioAccount, params: Record<string, string>) {
     const phoneNumber = params.PhoneNumber;
     if (phoneNumber === undefined || phoneNumber === '') {
       return { status: 400, body: twilioError(400, 21452, 'No phone numbers found') };
@@ -252,7 +250,10 @@ function containsPattern(contains: string): RegExp {
   return new RegExp(body);
 }
 
-const WEBHOOK_FIELDS: Array<[string, keyof FakeOwnedNumber]> = [
+type SettableField = Exclude<keyof FakeOwnedNumber, 'sid' | 'phoneNumber' | 'type'>;
+
+/** The create/update form parameters Twilio stores on the number. */
+const SETTABLE_FIELDS: Array<[string, SettableField]> = [
   ['VoiceUrl', 'voiceUrl'],
   ['VoiceMethod', 'voiceMethod'],
   ['StatusCallback', 'statusCallback'],
@@ -263,13 +264,13 @@ const WEBHOOK_FIELDS: Array<[string, keyof FakeOwnedNumber]> = [
 ];
 
 function applyWebhookParams(number: FakeOwnedNumber, params: Record<string, string>): void {
-  for (const [param, field] of WEBHOOK_FIELDS) {
+  for (const [param, field] of SETTABLE_FIELDS) {
     const value = params[param];
-    if (value !== undefined && field !== 'type') (number as unknown as Record<string, string>)[field] = value;
+    if (value !== undefined) number[field] = value;
   }
 }
 
-function accountResource(account: NonNullable<ReturnType<FakeIncomingPhoneNumbers['account']>>) {
+function accountResource(account: FakeTwilioAccount) {
   const date = new Date(0).toUTCString().replace('GMT', '+0000');
   return {
     auth_token: '[redacted]',
