@@ -67,7 +67,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     accountSid: `AC${randomBytes(16).toString('hex')}`,
     authToken: randomBytes(16).toString('hex'),
   };
-  twilio.incomingNumbers.addAccount(twilioAccount.accountSid, twilioAccount.authToken, [], {
+  twilio.incomingNumbers.addAccount(twilioAccount.accountSid, twilioAccount.authToken, ['+13105550150'], {
     friendlyName: 'E2E Twilio',
   });
   twilio.numberProvisioning.inventory.push(

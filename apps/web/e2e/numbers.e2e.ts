@@ -6,7 +6,8 @@ import { onboardBusiness, registerLocally, shot } from './helpers.ts';
  * Phone numbers in-app against a loopback Twilio REST API: the owner connects a Twilio account (a wrong
  * token is refused first), searches numbers by area code, buys one after a confirmation showing its
  * monthly price, and sees it answering for the business with its webhooks set; Twilio's own record of the
- * number carries our voice, status and SMS URLs. Then the number is released back to Twilio.
+ * number carries our voice, status and SMS URLs. A number the account already had is attached the same
+ * way. Then the bought number is released back to Twilio.
  */
 const servers = e2eServers();
 const web = servers.webUrl;
@@ -54,6 +55,16 @@ test('owner connects Twilio, buys a number with its webhooks set, and releases i
   await expect(page.getByTestId('twilio-account')).toContainText(twilio.accountSid);
   await expect(page.getByTestId('twilio-account')).toContainText('E2E Twilio');
 
+  // A number the account already has is offered for attaching; attaching points its webhooks at us.
+  await expect(page.getByTestId('unattached-numbers')).toContainText('+13105550150');
+  await page.getByRole('button', { name: 'Attach +13105550150' }).click();
+  await expect(
+    page.getByTestId('routed-number').filter({ hasText: '+13105550150' }).getByText('Webhooks set'),
+  ).toBeVisible();
+  expect(await twilioRecordOf('+13105550150')).toMatchObject({
+    voice_url: `${servers.voiceUrl}/twilio/voice`,
+  });
+
   // Search by area code; the confirmation shows the monthly price from the search result.
   await page.getByLabel('Area code').fill('415');
   await page.getByRole('button', { name: 'Search numbers' }).click();
@@ -92,8 +103,10 @@ test('owner connects Twilio, buys a number with its webhooks set, and releases i
     .getByRole('dialog', { name: 'Release +14155550142?' })
     .getByRole('button', { name: 'Release number' })
     .click();
-  await expect(page.getByTestId('routed-number')).toHaveCount(0);
+  await expect(page.getByTestId('routed-number')).toHaveCount(1);
   await page.reload();
-  await expect(page.getByText('No number yet')).toBeVisible();
+  await expect(page.getByTestId('routed-numbers')).not.toContainText('+14155550142');
   expect(await twilioRecordOf('+14155550142')).toBeUndefined();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await shot(page, '63-numbers-mobile');
 });
