@@ -71,7 +71,7 @@ export default async function NumbersPage({ params }: { params: Promise<{ busine
           This server has no PUBLIC_URL, so numbers cannot be pointed at it yet; ask the operator.
         </p>
       ) : null}
-      <div className="grid gap-6">
+      <div className="grid min-w-0 grid-cols-1 gap-6">
         <Card title="Twilio account">
           <TwilioAccountPanel businessId={businessId} account={account} isOwner={isOwner} />
         </Card>
@@ -193,10 +193,10 @@ function TwilioAccountPanel({
   }
   return (
     <div className="flex flex-wrap items-center justify-between gap-4 text-sm">
-      <dl className="grid gap-1" data-testid="twilio-account">
+      <dl className="grid min-w-0 gap-1" data-testid="twilio-account">
         <div>
           <dt className="inline text-slate-500">Account: </dt>
-          <dd className="inline font-mono">{account.accountSid}</dd>
+          <dd className="inline break-all font-mono">{account.accountSid}</dd>
         </div>
         {account.live ? (
           <div>
@@ -214,7 +214,7 @@ function TwilioAccountPanel({
         {account.apiKeySid ? (
           <div>
             <dt className="inline text-slate-500">API key: </dt>
-            <dd className="inline font-mono">{account.apiKeySid}</dd>
+            <dd className="inline break-all font-mono">{account.apiKeySid}</dd>
           </div>
         ) : null}
       </dl>
