@@ -2,7 +2,7 @@
 //
 //   audio ← telephony
 //   audio ← engine ← receptionist → domain → db
-//   voice → {telephony, engine, receptionist, domain}     worker → domain (+ engine/speech)     web → domain
+//   voice → {telephony, engine, receptionist, domain}     worker → domain, telephony (+ engine/speech)     web → domain
 //   billing (the Polar adapter) imports nothing of ours; worker and web may use it
 //
 // Production code is held to every rule. Tests and `testing/` fixtures may reach lower layers' test kits
@@ -85,11 +85,12 @@ module.exports = {
       ...onlyImports(
         'worker-uses-domain',
         { path: app('worker') },
-        [pkg('domain'), pkg('billing')],
-        'the worker → domain, billing (and the engine’s speech entry only)',
+        [pkg('domain'), pkg('billing'), pkg('telephony')],
+        'the worker → domain, billing, telephony’s Twilio REST client (and the engine’s speech entry only)',
       ),
       to: {
-        path: onlyImports('', { path: app('worker') }, [pkg('domain'), pkg('billing')]).to.path,
+        path: onlyImports('', { path: app('worker') }, [pkg('domain'), pkg('billing'), pkg('telephony')]).to
+          .path,
         pathNot: '^packages/engine/src/speech\\.ts$',
       },
     },

@@ -15,6 +15,8 @@ export interface E2eServers {
   bookingDay: string;
   /** The fake Polar API (checkout pages, customer portal) the dashboard and the worker talk to. */
   polarUrl: string;
+  /** The fake Twilio REST API the dashboard's numbers page talks to, and the one account it knows. */
+  twilio: { url: string; accountSid: string; authToken: string };
 }
 
 const KEY = 'RECEPTIONIST_E2E_SERVERS';

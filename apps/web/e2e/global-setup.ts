@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakePolarServer } from '@receptionist/billing/testing';
 import { startFakeGoogleCalendar } from '@receptionist/google-calendar/testing';
+import { FakeTwilioRestServer } from '@receptionist/telephony/testing';
 import { DateTime } from 'luxon';
 import { bookingDay, bookingRequest, writeCallerWav } from './caller-audio.ts';
 import { childEnv, publishServers, reuseWebBuild } from './env.ts';
@@ -60,11 +61,31 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     GOOGLE_OAUTH_REVOKE_URL: google.endpoints.revokeUrl,
   };
 
+  // Twilio's REST API on loopback: one account with numbers for sale (the numbers page buys one).
+  const twilio = await FakeTwilioRestServer.start();
+  const twilioAccount = {
+    accountSid: `AC${randomBytes(16).toString('hex')}`,
+    authToken: randomBytes(16).toString('hex'),
+  };
+  twilio.incomingNumbers.addAccount(twilioAccount.accountSid, twilioAccount.authToken, ['+13105550150'], {
+    friendlyName: 'E2E Twilio',
+  });
+  twilio.numberProvisioning.inventory.push(
+    { phoneNumber: '+14155550142', isoCountry: 'US', type: 'local', locality: 'San Francisco', region: 'CA' },
+    { phoneNumber: '+14155550143', isoCountry: 'US', type: 'local', locality: 'San Francisco', region: 'CA' },
+    { phoneNumber: '+12125550144', isoCountry: 'US', type: 'local', locality: 'New York', region: 'NY' },
+  );
+  const twilioEnv = {
+    TWILIO_API_BASE_URL: twilio.url,
+    CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+  };
+
   const children: Child[] = [];
   const teardown = async () => {
     await Promise.all(children.map(stopChild));
     await polar.close();
     await google.close();
+    await twilio.close();
     rmSync(workDir, { recursive: true, force: true });
   };
   try {
@@ -102,6 +123,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       NEXT_TELEMETRY_DISABLED: '1',
       ...polarEnv,
       ...calendarEnv,
+      ...twilioEnv,
     });
     const nextBin = join(repoRoot, 'node_modules/.bin/next');
     if (!reuseWebBuild) await runToCompletion('next build', nextBin, ['build'], { cwd: webDir, env: webEnv });
@@ -124,6 +146,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     workDir,
     bookingDay: day.toISODate() ?? '',
     polarUrl: polar.url,
+    twilio: { url: twilio.url, ...twilioAccount },
   });
   return teardown;
 }

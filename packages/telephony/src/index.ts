@@ -16,6 +16,14 @@ export {
   type TwilioMediaTransportOptions,
   type TwilioStreamStart,
 } from './twilio/media-transport.ts';
+export * from './twilio/numbers-api.ts';
+export {
+  createTwilioRestClient,
+  RebasedRequestClient,
+  TWILIO_API_ORIGIN,
+  type TwilioRestClient,
+  type TwilioRestClientOptions,
+} from './twilio/rest-client.ts';
 export * from './twilio/say-voices.ts';
 export {
   publicUrlFor,

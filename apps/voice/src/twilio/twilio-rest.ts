@@ -1,6 +1,5 @@
+import { createTwilioRestClient } from '@receptionist/telephony';
 import type { Logger } from 'pino';
-import twilio from 'twilio';
-import type RequestClient from 'twilio/lib/base/RequestClient';
 import { TwilioRestError } from '../errors.ts';
 
 /** What the call session needs from Twilio's REST API: redirect a live call to new TwiML, or end it. */
@@ -11,30 +10,8 @@ export interface TwilioCallControl {
   endCall(callSid: string): Promise<void>;
 }
 
-const TWILIO_API_ORIGIN = 'https://api.twilio.com';
 /** Twilio's "resource not found": the call already ended. */
 const CALL_GONE_CODE = 20404;
-
-/**
- * The twilio library's HTTP client pointed at another origin, so tests and staging can aim REST calls at a
- * stand-in of Twilio's API (TWILIO_API_BASE_URL). Only the origin changes; paths and auth are Twilio's.
- */
-class RebasedRequestClient extends twilio.RequestClient {
-  readonly #origin: string;
-
-  constructor(origin: string) {
-    super({ timeout: 10_000 });
-    this.#origin = origin;
-  }
-
-  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-    const uri = String(opts.uri);
-    const rebased = uri.startsWith(TWILIO_API_ORIGIN)
-      ? `${this.#origin}${uri.slice(TWILIO_API_ORIGIN.length)}`
-      : uri;
-    return super.request<TData>({ ...opts, uri: rebased });
-  }
-}
 
 export function createTwilioCallControl(options: {
   accountSid: string;
@@ -42,10 +19,11 @@ export function createTwilioCallControl(options: {
   apiBaseUrl: string;
   logger: Logger;
 }): TwilioCallControl {
-  const client = twilio(options.accountSid, options.authToken, {
-    ...(options.apiBaseUrl === TWILIO_API_ORIGIN
-      ? {}
-      : { httpClient: new RebasedRequestClient(options.apiBaseUrl) }),
+  const client = createTwilioRestClient({
+    username: options.accountSid,
+    password: options.authToken,
+    accountSid: options.accountSid,
+    apiBaseUrl: options.apiBaseUrl,
   });
 
   async function update(callSid: string, params: { twiml?: string; status?: 'completed' }): Promise<void> {

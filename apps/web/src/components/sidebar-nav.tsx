@@ -13,6 +13,7 @@ const ITEMS = [
   { href: '/questions', label: 'Questions' },
   { href: '/customers', label: 'Customers' },
   { href: '/test', label: 'Test call' },
+  { href: '/numbers', label: 'Phone numbers' },
   { href: '/settings', label: 'Settings' },
   { href: '/api-keys', label: 'API keys' },
   { href: '/webhooks', label: 'Webhooks' },

@@ -1,33 +1,13 @@
 import type { DialOutcome } from '@receptionist/domain';
-import twilio from 'twilio';
-import type RequestClient from 'twilio/lib/base/RequestClient';
+import { createTwilioRestClient } from '@receptionist/telephony';
 
 /** Places one outbound call attempt and says how Twilio took it (never throws for Twilio's answers). */
 export interface CallPlacer {
   place(call: { callId: string; to: string; from: string }): Promise<DialOutcome>;
 }
 
-const TWILIO_API_ORIGIN = 'https://api.twilio.com';
 /** How long Twilio lets the callee's phone ring before reporting `no-answer`. */
 const RING_TIMEOUT_S = 25;
-
-/** The twilio library's HTTP client aimed at another origin (TWILIO_API_BASE_URL: a staging or test fake). */
-class RebasedRequestClient extends twilio.RequestClient {
-  readonly #origin: string;
-
-  constructor(origin: string) {
-    super({ timeout: 10_000 });
-    this.#origin = origin;
-  }
-
-  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-    const uri = String(opts.uri);
-    const rebased = uri.startsWith(TWILIO_API_ORIGIN)
-      ? `${this.#origin}${uri.slice(TWILIO_API_ORIGIN.length)}`
-      : uri;
-    return super.request<TData>({ ...opts, uri: rebased });
-  }
-}
 
 /** Twilio statuses and codes a later attempt may get past (rate limit, Twilio's own trouble). */
 function isRetryable(status: number | undefined): boolean {
@@ -47,10 +27,11 @@ export function createTwilioCallPlacer(options: {
   apiBaseUrl: string;
   publicUrl: string;
 }): CallPlacer {
-  const client = twilio(options.accountSid, options.authToken, {
-    ...(options.apiBaseUrl === TWILIO_API_ORIGIN
-      ? {}
-      : { httpClient: new RebasedRequestClient(options.apiBaseUrl) }),
+  const client = createTwilioRestClient({
+    username: options.accountSid,
+    password: options.authToken,
+    accountSid: options.accountSid,
+    apiBaseUrl: options.apiBaseUrl,
   });
   const base = options.publicUrl.replace(/\/+$/, '');
   return {

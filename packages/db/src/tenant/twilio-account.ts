@@ -26,6 +26,11 @@ export function createTwilioAccountDal(ex: Executor, businessId: string) {
         .values({ businessId, ...input })
         .onConflictDoUpdate({ target: businessTwilioAccounts.businessId, set: { ...input } });
     },
+
+    /** Forgets the credentials (disconnecting the account); a no-op when there are none. */
+    async remove(): Promise<void> {
+      await ex.delete(businessTwilioAccounts).where(eq(businessTwilioAccounts.businessId, businessId));
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createCall, type FakeCallsBehaviour, type RecordedOutboundCall } from './fake-twilio-calls.ts';
 import { FakeIncomingPhoneNumbers } from './fake-twilio-incoming-numbers.ts';
 import { messageResource, type RecordedMessage, refuseMessage, twilioError } from './fake-twilio-messages.ts';
+import { FakeNumberProvisioning } from './fake-twilio-number-provisioning.ts';
 import { waitUntil } from './virtual-playout.ts';
 
 export type { FakeCallsBehaviour, RecordedOutboundCall } from './fake-twilio-calls.ts';
@@ -51,6 +52,8 @@ export class FakeTwilioRestServer {
   readonly goneCalls = new Set<string>();
   /** Accounts and the numbers they own (`GET …/IncomingPhoneNumbers.json`). */
   readonly incomingNumbers = new FakeIncomingPhoneNumbers();
+  /** Numbers for sale, buying, webhooks, releasing, prices (see fake-twilio-number-provisioning.ts). */
+  readonly numberProvisioning = new FakeNumberProvisioning(this.incomingNumbers);
   /** Calls created through `POST …/Calls.json`, in order (see fake-twilio-calls.ts). */
   readonly createdCalls: RecordedOutboundCall[] = [];
   readonly callsBehaviour: FakeCallsBehaviour = {
@@ -141,6 +144,8 @@ export class FakeTwilioRestServer {
     const credentials = colon < 0 ? [decoded] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
     if (this.#serveRecording(request, response, credentials)) return;
     if (this.incomingNumbers.serve(request, response, credentials)) return;
+    const body = Buffer.concat(chunks).toString('utf8');
+    if (this.numberProvisioning.serve(request, response, credentials, body)) return;
     const match = /^\/2010-04-01\/Accounts\/(AC\w+)\/Calls\/(CA\w+)\.json$/.exec(request.url ?? '');
     const username = credentials[0] ?? '';
     response.setHeader('content-type', 'application/json');

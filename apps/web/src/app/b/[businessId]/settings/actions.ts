@@ -2,10 +2,10 @@
 
 import {
   connectPhoneNumber,
+  connectTwilioAccount,
   disconnectPhoneNumber,
   inviteStaff,
   isDomainError,
-  saveTwilioCredentials,
   tenantContext,
   updateBusinessProfile,
 } from '@receptionist/domain';
@@ -21,7 +21,8 @@ import {
 } from '../../../../server/email/account-emails.ts';
 import { assertSameOriginAction } from '../../../../server/http/action-guard.ts';
 import { log } from '../../../../server/log.ts';
-import { credentialsKey, dashboardNumberOwnership } from '../../../../server/number-ownership.ts';
+import { dashboardNumberOwnership } from '../../../../server/number-ownership.ts';
+import { webNumberProvisioning } from '../../../../server/number-provisioning.ts';
 import { describeProfileError } from '../../../../server/profile-errors.ts';
 
 export interface ActionState {
@@ -87,14 +88,15 @@ export async function saveTwilioCredentialsAction(
   const { user } = await requireOwner(businessId);
   const apiKeySid = String(formData.get('apiKeySid') ?? '').trim();
   try {
-    await saveTwilioCredentials({
+    // Tried on Twilio before they are kept (the same verb as the numbers page).
+    await connectTwilioAccount({
       ctx: tenantContext(await getDb(), businessId, { kind: 'staff', userId: user.id }),
       input: {
         accountSid: String(formData.get('accountSid') ?? ''),
         apiKeySid: apiKeySid === '' ? undefined : apiKeySid,
         secret: String(formData.get('secret') ?? ''),
       },
-      secretsKey: credentialsKey(),
+      provisioning: webNumberProvisioning(),
     });
   } catch (error) {
     if (isDomainError(error)) return { error: error.message };
