@@ -1,24 +1,11 @@
-import {
-  defaultLanguagesDraft,
-  type LanguagesDraft,
-  languagesDraftToInput,
-  languagesToDraft,
-} from './language-draft.ts';
+import { defaultLanguagesDraft, type LanguagesDraft, languagesDraftToInput } from './language-draft.ts';
+import { WEEKDAYS, type Weekday } from '../settings/weekdays.ts';
 
 /**
  * The editable, form-friendly shape of a business profile (strings for inputs), and its conversion to the
  * receptionist package's profile input. The server validates the result with the real zod schema.
  */
-export const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday };
 
 export interface DayDraft {
   open: boolean;
@@ -168,79 +155,5 @@ export function draftToProfileInput(
       draft.languages,
       services.map((service) => service.id),
     ),
-  };
-}
-
-interface StoredProfileShape {
-  name: string;
-  timeZone: string;
-  description?: string | undefined;
-  greeting: string;
-  voice: string;
-  weeklyHours: Record<
-    Weekday,
-    { open: string; close: string; breaks: Array<{ start: string; end: string }> } | null
-  >;
-  services: Array<{
-    id: string;
-    name: string;
-    durationMinutes: number;
-    priceCents?: number | undefined;
-    bufferMinutes: number;
-  }>;
-  faq: Array<{ question: string; answer: string }>;
-  transferDestinations: Array<{ id: string; name: string; phoneNumber: string }>;
-  callLimits: { maxCallMs: number; silenceTimeoutMs: number; silenceHangupMs?: number | undefined };
-  callRecording?: { enabled: boolean; retentionDays: number } | undefined;
-  languages?: readonly string[] | undefined;
-  primaryLanguage?: string | undefined;
-  offerLanguageChoice?: boolean | undefined;
-  translations?: Parameters<typeof languagesToDraft>[0]['translations'];
-}
-
-/** A stored (validated) profile → draft for editing in settings. */
-export function profileToDraft(profile: StoredProfileShape): ProfileDraft {
-  const hours = Object.fromEntries(
-    WEEKDAYS.map((day) => {
-      const value = profile.weeklyHours[day];
-      const firstBreak = value?.breaks[0];
-      return [
-        day,
-        {
-          open: value !== null,
-          from: value?.open ?? '09:00',
-          to: value?.close ?? '17:00',
-          breakFrom: firstBreak?.start ?? '',
-          breakTo: firstBreak?.end ?? '',
-        },
-      ];
-    }),
-  ) as Record<Weekday, DayDraft>;
-  return {
-    name: profile.name,
-    timeZone: profile.timeZone,
-    description: profile.description ?? '',
-    greeting: profile.greeting,
-    voice: profile.voice,
-    hours,
-    services: profile.services.map((service) => ({
-      id: service.id,
-      name: service.name,
-      durationMinutes: String(service.durationMinutes),
-      price: service.priceCents === undefined ? '' : (service.priceCents / 100).toFixed(2),
-      bufferMinutes: String(service.bufferMinutes),
-    })),
-    faq: profile.faq.map((entry) => ({ question: entry.question, answer: entry.answer })),
-    transfers: profile.transferDestinations.map((t) => ({
-      id: t.id,
-      name: t.name,
-      phoneNumber: t.phoneNumber,
-    })),
-    maxCallMinutes: String(Math.round(profile.callLimits.maxCallMs / 60_000)),
-    silenceTimeoutSeconds: String(Math.round(profile.callLimits.silenceTimeoutMs / 1000)),
-    silenceHangupSeconds: String(Math.round((profile.callLimits.silenceHangupMs ?? 15_000) / 1000)),
-    recordCalls: profile.callRecording?.enabled ?? false,
-    recordingRetentionDays: String(profile.callRecording?.retentionDays ?? 30),
-    languages: languagesToDraft(profile),
   };
 }

@@ -18,6 +18,8 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, 400 | 404 | 409 | 422>
   outside_hours: 422,
   slot_taken: 409,
   cancellation_window_passed: 409,
+  member_not_found: 404,
+  last_owner: 409,
   invalid_phone: 422,
   phone_required: 422,
   appointment_not_found: 404,
