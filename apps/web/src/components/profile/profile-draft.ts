@@ -1,5 +1,5 @@
-import { defaultLanguagesDraft, type LanguagesDraft, languagesDraftToInput } from './language-draft.ts';
 import { WEEKDAYS, type Weekday } from '../settings/weekdays.ts';
+import { defaultLanguagesDraft, type LanguagesDraft, languagesDraftToInput } from './language-draft.ts';
 
 /**
  * The editable, form-friendly shape of a business profile (strings for inputs), and its conversion to the

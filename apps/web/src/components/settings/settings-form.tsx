@@ -2,8 +2,8 @@
 
 import { createContext, type ReactNode, useActionState, useContext } from 'react';
 import {
-  saveSettingsSectionAction,
   type SectionState,
+  saveSettingsSectionAction,
 } from '../../app/b/[businessId]/settings/section-action.ts';
 import { buttonClass } from '../ui.tsx';
 import { type FieldIssue, fieldId } from './form-issues.ts';

@@ -1,6 +1,5 @@
 'use client';
 
-import { WEEKDAYS, type Weekday } from '../../../../../components/settings/weekdays.ts';
 import {
   Group,
   PathCheckbox,
@@ -9,6 +8,7 @@ import {
 } from '../../../../../components/settings/path-fields.tsx';
 import { SettingsForm } from '../../../../../components/settings/settings-form.tsx';
 import { removeAt, replaceAt, useDraft } from '../../../../../components/settings/use-draft.ts';
+import { WEEKDAYS, type Weekday } from '../../../../../components/settings/weekdays.ts';
 import { Button } from '../../../../../components/ui.tsx';
 import { type DayDraft, type HoursDraft, hoursPatch } from './draft.ts';
 
