@@ -41,15 +41,18 @@ export function minutesOfDay(time: string): number {
 
 const TimeRange = z
   .object({ start: LocalTime, end: LocalTime })
-  .refine((range) => minutesOfDay(range.start) < minutesOfDay(range.end), 'a range must end after it starts');
+  .refine((range) => minutesOfDay(range.start) < minutesOfDay(range.end), {
+    message: 'a range must end after it starts',
+    path: ['end'],
+  });
 
 /** One day's opening hours; breaks (lunch) must fall inside them. */
 export const DayHours = z
   .object({ open: LocalTime, close: LocalTime, breaks: z.array(TimeRange).default([]) })
-  .refine(
-    (day) => minutesOfDay(day.open) < minutesOfDay(day.close),
-    'closing time must be after opening time',
-  )
+  .refine((day) => minutesOfDay(day.open) < minutesOfDay(day.close), {
+    message: 'closing time must be after opening time',
+    path: ['close'],
+  })
   .refine(
     (day) =>
       day.breaks.every(
@@ -82,10 +85,10 @@ export const WeeklyHours = z.object(
 /** A closure or holiday: whole days, `to` inclusive (defaults to `from`). */
 export const Closure = z
   .object({ from: IsoDate, to: IsoDate.optional(), reason: z.string().max(200).optional() })
-  .refine(
-    (closure) => closure.to === undefined || closure.to >= closure.from,
-    'closure must end on or after it starts',
-  );
+  .refine((closure) => closure.to === undefined || closure.to >= closure.from, {
+    message: 'closure must end on or after it starts',
+    path: ['to'],
+  });
 
 export const Service = z.object({
   /** Stable id, unique within the business (e.g. `cleaning`); appointments reference it. */

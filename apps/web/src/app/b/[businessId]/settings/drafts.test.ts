@@ -134,7 +134,7 @@ describe('settings pages ↔ profile', () => {
     ]);
     expect(closuresDraft(saved).map((c) => c.from)).toEqual(['2030-07-04', '2030-12-24']);
     expect(issuesOf(profile, closuresPatch([{ from: '2030-05-02', to: '2030-05-01', reason: '' }]))).toEqual([
-      { path: 'closures.0', message: 'closure must end on or after it starts' },
+      { path: 'closures.0.to', message: 'closure must end on or after it starts' },
     ]);
   });
 
