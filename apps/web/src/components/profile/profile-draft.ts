@@ -1,11 +1,14 @@
+import { slugify } from '../settings/form-values.ts';
 import { WEEKDAYS, type Weekday } from '../settings/weekdays.ts';
 import { defaultLanguagesDraft, type LanguagesDraft, languagesDraftToInput } from './language-draft.ts';
 
-/**
- * The editable, form-friendly shape of a business profile (strings for inputs), and its conversion to the
- * receptionist package's profile input. The server validates the result with the real zod schema.
- */
 export { WEEKDAYS, type Weekday };
+
+/**
+ * The onboarding wizard's editable, form-friendly shape of a new business's profile (strings for inputs),
+ * and its conversion to profile input. The server validates the result with the real zod schema. (A
+ * stored profile is edited page by page in settings, each page with its own draft.)
+ */
 
 export interface DayDraft {
   open: boolean;
@@ -45,15 +48,6 @@ export interface ProfileDraft {
 }
 
 export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse'] as const;
-
-export function slugify(text: string, fallback: string): string {
-  const slug = text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return /^[a-z0-9]/.test(slug) ? slug : fallback;
-}
 
 export function defaultDraft(): ProfileDraft {
   const weekday: DayDraft = { open: true, from: '09:00', to: '17:00', breakFrom: '12:00', breakTo: '13:00' };

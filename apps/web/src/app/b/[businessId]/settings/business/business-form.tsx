@@ -1,5 +1,6 @@
 'use client';
 
+import { VOICES } from '../../../../../components/profile/profile-draft.ts';
 import {
   Group,
   PathInput,
@@ -9,8 +10,6 @@ import {
 import { SettingsForm } from '../../../../../components/settings/settings-form.tsx';
 import { useDraft } from '../../../../../components/settings/use-draft.ts';
 import { ADDRESS_FIELDS, type BusinessDraft, businessPatch } from './draft.ts';
-
-const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse'] as const;
 
 export function BusinessForm({
   businessId,
