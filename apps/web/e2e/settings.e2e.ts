@@ -73,6 +73,7 @@ test('an owner sets up the business through every settings page', async ({ page 
   await form.getByLabel('Monday break 2 ends').fill('');
   await save(form);
   await expectFieldError(form.getByLabel('Monday break 2 ends'), /HH:mm/);
+  await shot(page, '31-settings-hours-error');
   await form.getByLabel('Monday break 2 ends').fill('15:15');
   await form.getByLabel('Monday closes').fill('08:00');
   await save(form);
@@ -120,6 +121,7 @@ test('an owner sets up the business through every settings page', async ({ page 
   await form.getByLabel('Service 1 duration (minutes)').fill('2');
   await save(form);
   await expectFieldError(form.getByLabel('Service 1 duration (minutes)'), /Too small/);
+  await shot(page, '34-settings-services-error');
   await form.getByLabel('Service 1 duration (minutes)').fill('60');
   await form.getByLabel('Service 1 price (EUR, optional)').fill('80');
   await form.getByLabel('Service 1 buffer after (minutes)').fill('10');

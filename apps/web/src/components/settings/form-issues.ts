@@ -49,3 +49,15 @@ export function issueAt(issues: readonly FieldIssue[], path: string): FieldIssue
 export function issueWithin(issues: readonly FieldIssue[], path: string): FieldIssue | undefined {
   return issueAt(issues, path) ?? issues.find((issue) => issue.path.startsWith(`${path}.`));
 }
+
+/** A path as words for the error summary: `services.0.durationMinutes` → "services 1 › duration minutes". */
+export function describePath(path: string): string {
+  if (path === '') return 'profile';
+  return path
+    .split('.')
+    .map((part) =>
+      /^\d+$/.test(part) ? String(Number(part) + 1) : part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(),
+    )
+    .join(' › ')
+    .replace(/ › (\d+)/g, ' $1');
+}

@@ -6,7 +6,7 @@ import {
   saveSettingsSectionAction,
 } from '../../app/b/[businessId]/settings/section-action.ts';
 import { buttonClass } from '../ui.tsx';
-import { type FieldIssue, fieldId } from './form-issues.ts';
+import { describePath, type FieldIssue, fieldId } from './form-issues.ts';
 
 const IssuesContext = createContext<readonly FieldIssue[]>([]);
 
@@ -49,7 +49,7 @@ export function SettingsForm({
               {issues.map((issue) => (
                 <li key={issue.path}>
                   <a className="underline" href={`#${fieldId(issue.path)}`}>
-                    {issue.path || 'profile'}
+                    {describePath(issue.path)}
                   </a>
                   : {issue.message}
                 </li>

@@ -2,7 +2,7 @@ import { BusinessProfile, WEEKDAYS as DOMAIN_WEEKDAYS } from '@receptionist/doma
 import { createTestProfile } from '@receptionist/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { languagesDraftToInput, languagesToDraft } from '../../../../components/profile/language-draft.ts';
-import { fieldIssuesOf } from '../../../../components/settings/form-issues.ts';
+import { describePath, fieldIssuesOf } from '../../../../components/settings/form-issues.ts';
 import { PROFILE_SECTIONS } from '../../../../components/settings/sections.ts';
 import { WEEKDAYS } from '../../../../components/settings/weekdays.ts';
 import { afterHoursPatch } from './after-hours/draft.ts';
@@ -55,6 +55,7 @@ describe('settings pages ↔ profile', () => {
     });
     expect(saved.data?.weeklyHours.sunday).toBeNull();
     expect(hoursDraft(saved.data!).tuesday.breaks).toHaveLength(2);
+    expect(describePath('weeklyHours.tuesday.breaks.2.end')).toBe('weekly hours › tuesday › breaks 3 › end');
 
     draft.tuesday.breaks.push({ start: '15:00', end: '' });
     expect(issuesOf(profile, hoursPatch(draft))).toContainEqual({

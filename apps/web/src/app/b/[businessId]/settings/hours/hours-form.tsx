@@ -70,7 +70,7 @@ export function HoursForm({
                   return (
                     // biome-ignore lint/suspicious/noArrayIndexKey: a break has no identity but its place
                     <div key={index} className="space-y-1">
-                      <div className="grid grid-cols-[1fr_1fr_auto] items-end gap-3 sm:max-w-lg">
+                      <div className="grid grid-cols-2 items-end gap-3 sm:max-w-lg sm:grid-cols-[1fr_1fr_auto]">
                         <PathInput
                           path={`${breakPath}.start`}
                           label={`${label} starts`}
@@ -97,6 +97,7 @@ export function HoursForm({
                         />
                         <Button
                           variant="ghost"
+                          className="col-span-2 justify-self-start sm:col-span-1"
                           aria-label={`Remove ${label.toLowerCase()}`}
                           onClick={() => editDay(day, (h) => ({ ...h, breaks: removeAt(h.breaks, index) }))}
                         >
