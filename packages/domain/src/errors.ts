@@ -59,7 +59,10 @@ export type DomainErrorCode =
   | 'calendar_connection_not_found'
   | 'calendar_not_found'
   | 'calendar_feed_not_found'
-  | 'calendar_authorization_invalid';
+  | 'calendar_authorization_invalid'
+  | 'cancellation_window_passed'
+  | 'member_not_found'
+  | 'last_owner';
 
 /**
  * The domain layer's error hierarchy. `message` is a sentence the agent can say to the caller

@@ -35,6 +35,11 @@ describe('the agent built from the demo profile', () => {
     expect(instructions).toContain('Monday to Friday 9:00 AM to 5:00 PM, closed 12:00 PM to 1:00 PM');
     expect(instructions).toContain('Front desk');
     expect(instructions).not.toContain('+15005550100'); // the model never sees a number to dial
+    expect(instructions).not.toContain('move or cancel a booking only up to');
+    const withWindow = { ...profile, bookingRules: { ...profile.bookingRules, cancellationWindowHours: 24 } };
+    expect(buildAgentInstructions(withWindow, { nowMs: mondayMorning })).toContain(
+      'Callers may move or cancel a booking only up to 24 hours before it starts',
+    );
     const brief = toBusinessBrief(profile);
     expect(brief.services.map((service) => service.id)).toEqual(['cleaning', 'checkup', 'whitening']);
     expect(brief.transferDestinations).toEqual([{ id: 'front-desk', name: 'Front desk' }]);

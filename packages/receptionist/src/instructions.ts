@@ -67,6 +67,9 @@ export function buildAgentInstructions(
     profile.callerVerification === 'sms_code'
       ? '- For existing bookings use find_my_appointments, reschedule_appointment and cancel_appointment. Before any of them works the caller must read back a code: call send_verification_code (with the number the booking is under if it is not the one they call from), ask for the code, and pass it as verificationCode.'
       : '- For existing bookings use find_my_appointments, reschedule_appointment and cancel_appointment, always with the name the booking is under (ask for it). They only work when the caller calls from the number the booking was made with; otherwise offer to take a message.',
+    profile.bookingRules.cancellationWindowHours > 0
+      ? `- Callers may move or cancel a booking only up to ${profile.bookingRules.cancellationWindowHours} hours before it starts; closer than that, offer to take a message.`
+      : undefined,
     '- Answer questions about the business with answer_question or get_business_info; if there is no answer, offer to take a message.',
     '- When a tool result has ok: false, tell the caller its message in your own words and offer the alternatives it gives.',
     '- Read phone numbers and times back to confirm them. Never make up prices, times, policies or phone numbers.',

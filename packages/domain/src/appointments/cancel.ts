@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DomainContext } from '../availability/index.ts';
 import { recordBusinessEvent } from '../events/record.ts';
 import { IsoDate } from '../profile/schema.ts';
+import { assertCancellationWindowOpen } from './cancellation-window.ts';
 import { appointmentEventData } from './event-data.ts';
 import { resolveAppointment } from './locate.ts';
 import { type AppointmentView, toAppointmentView } from './view.ts';
@@ -33,6 +34,7 @@ export async function cancelAppointment({
     // A caller only ever finds live bookings; staff cancelling a cancelled one get it back unchanged.
     mustBeBooked: false,
   });
+  if (current.status !== 'cancelled') assertCancellationWindowOpen(ctx, current);
   return ctx.tenant.transaction(async (tenant) => {
     const cancelled = await tenant.appointments.cancel(current.id);
     const view = toAppointmentView(ctx.profile, cancelled);

@@ -4,6 +4,7 @@ import { type DomainContext, explainTakenSlot, requireSlot } from '../availabili
 import type { Slot } from '../availability/slots.ts';
 import { recordBusinessEvent } from '../events/record.ts';
 import { IsoDate, LocalTime } from '../profile/schema.ts';
+import { assertCancellationWindowOpen } from './cancellation-window.ts';
 import { appointmentEventData } from './event-data.ts';
 import { resolveAppointment } from './locate.ts';
 import { serviceOf } from './service-of.ts';
@@ -43,6 +44,7 @@ export async function rescheduleAppointment({
     date: parsed.currentDate,
     mustBeBooked: true,
   });
+  assertCancellationWindowOpen(ctx, current);
   const service = await serviceOf(ctx, current);
   const request = { service, date: parsed.newDate, time: parsed.newTime, ignoreAppointmentId: current.id };
   const slot = await requireSlot(ctx, request);

@@ -1,1 +1,2 @@
 export * from './invite-staff.ts';
+export * from './remove-member.ts';

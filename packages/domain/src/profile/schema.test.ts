@@ -24,6 +24,7 @@ describe('BusinessProfile', () => {
       leadTimeMinutes: 60,
       horizonDays: 60,
       slotGranularityMinutes: 15,
+      cancellationWindowHours: 0,
     });
     expect(profile.weeklyHours.monday).toBeNull();
     expect(profile.afterHours.behaviour).toBe('take_message');

@@ -41,15 +41,18 @@ export function minutesOfDay(time: string): number {
 
 const TimeRange = z
   .object({ start: LocalTime, end: LocalTime })
-  .refine((range) => minutesOfDay(range.start) < minutesOfDay(range.end), 'a range must end after it starts');
+  .refine((range) => minutesOfDay(range.start) < minutesOfDay(range.end), {
+    message: 'a range must end after it starts',
+    path: ['end'],
+  });
 
 /** One day's opening hours; breaks (lunch) must fall inside them. */
 export const DayHours = z
   .object({ open: LocalTime, close: LocalTime, breaks: z.array(TimeRange).default([]) })
-  .refine(
-    (day) => minutesOfDay(day.open) < minutesOfDay(day.close),
-    'closing time must be after opening time',
-  )
+  .refine((day) => minutesOfDay(day.open) < minutesOfDay(day.close), {
+    message: 'closing time must be after opening time',
+    path: ['close'],
+  })
   .refine(
     (day) =>
       day.breaks.every(
@@ -82,10 +85,10 @@ export const WeeklyHours = z.object(
 /** A closure or holiday: whole days, `to` inclusive (defaults to `from`). */
 export const Closure = z
   .object({ from: IsoDate, to: IsoDate.optional(), reason: z.string().max(200).optional() })
-  .refine(
-    (closure) => closure.to === undefined || closure.to >= closure.from,
-    'closure must end on or after it starts',
-  );
+  .refine((closure) => closure.to === undefined || closure.to >= closure.from, {
+    message: 'closure must end on or after it starts',
+    path: ['to'],
+  });
 
 export const Service = z.object({
   /** Stable id, unique within the business (e.g. `cleaning`); appointments reference it. */
@@ -114,6 +117,16 @@ export const BookingRules = z.object({
   horizonDays: z.number().int().min(1).max(366).default(60),
   /** Slots start on multiples of this many minutes past midnight. */
   slotGranularityMinutes: z.number().int().min(5).max(240).default(15),
+  /**
+   * A caller may cancel or move a booking only while it starts at least this many hours away; 0 = any
+   * time. Staff and API keys (the business itself) are not held to it.
+   */
+  cancellationWindowHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30)
+    .default(0),
 });
 
 export const FaqEntry = z.object({
@@ -220,7 +233,12 @@ export const BusinessProfile = z
     weeklyHours: WeeklyHours,
     closures: z.array(Closure).default([]),
     services: z.array(Service).default([]),
-    bookingRules: BookingRules.default({ leadTimeMinutes: 60, horizonDays: 60, slotGranularityMinutes: 15 }),
+    bookingRules: BookingRules.default({
+      leadTimeMinutes: 60,
+      horizonDays: 60,
+      slotGranularityMinutes: 15,
+      cancellationWindowHours: 0,
+    }),
     faq: z.array(FaqEntry).default([]),
     greeting: z.string().min(1).max(500),
     afterHours: z
@@ -274,15 +292,27 @@ export const BusinessProfile = z
     const serviceIds = new Set<string>();
     for (const service of profile.services) {
       if (serviceIds.has(service.id))
-        ctx.addIssue({ code: 'custom', message: `duplicate service id ${service.id}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate service id ${service.id}`,
+          path: ['services', profile.services.indexOf(service), 'id'],
+        });
       serviceIds.add(service.id);
     }
     const destinationIds = new Set(profile.transferDestinations.map((destination) => destination.id));
     if (destinationIds.size !== profile.transferDestinations.length) {
-      ctx.addIssue({ code: 'custom', message: 'duplicate transfer destination id' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'duplicate transfer destination id',
+        path: ['transferDestinations'],
+      });
     }
     if (profile.primaryLanguage !== undefined && !profile.languages.includes(profile.primaryLanguage)) {
-      ctx.addIssue({ code: 'custom', message: 'primaryLanguage must be one of languages' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'primaryLanguage must be one of languages',
+        path: ['primaryLanguage'],
+      });
     }
     for (const [language, content] of Object.entries(profile.translations)) {
       if (!profile.languages.includes(language))
@@ -296,7 +326,11 @@ export const BusinessProfile = z
       profile.afterHours.behaviour === 'transfer' &&
       (afterHoursTarget === undefined || !destinationIds.has(afterHoursTarget))
     ) {
-      ctx.addIssue({ code: 'custom', message: 'after-hours transfer needs a known transferDestinationId' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'after-hours transfer needs a known transferDestinationId',
+        path: ['afterHours', 'transferDestinationId'],
+      });
     }
   });
 

@@ -1,24 +1,14 @@
-import {
-  defaultLanguagesDraft,
-  type LanguagesDraft,
-  languagesDraftToInput,
-  languagesToDraft,
-} from './language-draft.ts';
+import { slugify } from '../settings/form-values.ts';
+import { WEEKDAYS, type Weekday } from '../settings/weekdays.ts';
+import { defaultLanguagesDraft, type LanguagesDraft, languagesDraftToInput } from './language-draft.ts';
+
+export { WEEKDAYS, type Weekday };
 
 /**
- * The editable, form-friendly shape of a business profile (strings for inputs), and its conversion to the
- * receptionist package's profile input. The server validates the result with the real zod schema.
+ * The onboarding wizard's editable, form-friendly shape of a new business's profile (strings for inputs),
+ * and its conversion to profile input. The server validates the result with the real zod schema. (A
+ * stored profile is edited page by page in settings, each page with its own draft.)
  */
-export const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
 
 export interface DayDraft {
   open: boolean;
@@ -58,15 +48,6 @@ export interface ProfileDraft {
 }
 
 export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse'] as const;
-
-export function slugify(text: string, fallback: string): string {
-  const slug = text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return /^[a-z0-9]/.test(slug) ? slug : fallback;
-}
 
 export function defaultDraft(): ProfileDraft {
   const weekday: DayDraft = { open: true, from: '09:00', to: '17:00', breakFrom: '12:00', breakTo: '13:00' };
@@ -168,79 +149,5 @@ export function draftToProfileInput(
       draft.languages,
       services.map((service) => service.id),
     ),
-  };
-}
-
-interface StoredProfileShape {
-  name: string;
-  timeZone: string;
-  description?: string | undefined;
-  greeting: string;
-  voice: string;
-  weeklyHours: Record<
-    Weekday,
-    { open: string; close: string; breaks: Array<{ start: string; end: string }> } | null
-  >;
-  services: Array<{
-    id: string;
-    name: string;
-    durationMinutes: number;
-    priceCents?: number | undefined;
-    bufferMinutes: number;
-  }>;
-  faq: Array<{ question: string; answer: string }>;
-  transferDestinations: Array<{ id: string; name: string; phoneNumber: string }>;
-  callLimits: { maxCallMs: number; silenceTimeoutMs: number; silenceHangupMs?: number | undefined };
-  callRecording?: { enabled: boolean; retentionDays: number } | undefined;
-  languages?: readonly string[] | undefined;
-  primaryLanguage?: string | undefined;
-  offerLanguageChoice?: boolean | undefined;
-  translations?: Parameters<typeof languagesToDraft>[0]['translations'];
-}
-
-/** A stored (validated) profile → draft for editing in settings. */
-export function profileToDraft(profile: StoredProfileShape): ProfileDraft {
-  const hours = Object.fromEntries(
-    WEEKDAYS.map((day) => {
-      const value = profile.weeklyHours[day];
-      const firstBreak = value?.breaks[0];
-      return [
-        day,
-        {
-          open: value !== null,
-          from: value?.open ?? '09:00',
-          to: value?.close ?? '17:00',
-          breakFrom: firstBreak?.start ?? '',
-          breakTo: firstBreak?.end ?? '',
-        },
-      ];
-    }),
-  ) as Record<Weekday, DayDraft>;
-  return {
-    name: profile.name,
-    timeZone: profile.timeZone,
-    description: profile.description ?? '',
-    greeting: profile.greeting,
-    voice: profile.voice,
-    hours,
-    services: profile.services.map((service) => ({
-      id: service.id,
-      name: service.name,
-      durationMinutes: String(service.durationMinutes),
-      price: service.priceCents === undefined ? '' : (service.priceCents / 100).toFixed(2),
-      bufferMinutes: String(service.bufferMinutes),
-    })),
-    faq: profile.faq.map((entry) => ({ question: entry.question, answer: entry.answer })),
-    transfers: profile.transferDestinations.map((t) => ({
-      id: t.id,
-      name: t.name,
-      phoneNumber: t.phoneNumber,
-    })),
-    maxCallMinutes: String(Math.round(profile.callLimits.maxCallMs / 60_000)),
-    silenceTimeoutSeconds: String(Math.round(profile.callLimits.silenceTimeoutMs / 1000)),
-    silenceHangupSeconds: String(Math.round((profile.callLimits.silenceHangupMs ?? 15_000) / 1000)),
-    recordCalls: profile.callRecording?.enabled ?? false,
-    recordingRetentionDays: String(profile.callRecording?.retentionDays ?? 30),
-    languages: languagesToDraft(profile),
   };
 }

@@ -7,7 +7,6 @@ import {
   inviteStaff,
   isDomainError,
   tenantContext,
-  updateBusinessProfile,
 } from '@receptionist/domain';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
@@ -23,7 +22,6 @@ import { assertSameOriginAction } from '../../../../server/http/action-guard.ts'
 import { log } from '../../../../server/log.ts';
 import { dashboardNumberOwnership } from '../../../../server/number-ownership.ts';
 import { webNumberProvisioning } from '../../../../server/number-provisioning.ts';
-import { describeProfileError } from '../../../../server/profile-errors.ts';
 
 export interface ActionState {
   ok?: string;
@@ -31,30 +29,6 @@ export interface ActionState {
 }
 
 const BusinessIdField = z.string().min(1).max(100);
-
-/** Saves the edited profile on top of the stored one (fields the form does not show are kept). */
-export async function saveProfileAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  await assertSameOriginAction();
-  const businessId = BusinessIdField.parse(formData.get('businessId'));
-  const { user } = await requireOwner(businessId);
-  let edited: Record<string, unknown>;
-  try {
-    edited = JSON.parse(String(formData.get('profile') ?? '')) as Record<string, unknown>;
-  } catch {
-    return { error: 'The form could not be read; reload and try again' };
-  }
-  const ctx = tenantContext(await getDb(), businessId, { kind: 'staff', userId: user.id });
-  try {
-    await updateBusinessProfile({ ctx, input: edited });
-  } catch (error) {
-    const message = describeProfileError(error);
-    if (message !== undefined) return { error: message };
-    throw error;
-  }
-  log.info({ userId: user.id, businessId }, 'business profile saved');
-  revalidatePath(`/b/${businessId}`, 'layout');
-  return { ok: 'Saved' };
-}
 
 export async function addPhoneNumberAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   await assertSameOriginAction();
