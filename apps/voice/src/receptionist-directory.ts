@@ -68,9 +68,13 @@ export function receptionistDirectory(
       // The caller's keypad choice when it names a served language, else the primary one.
       const language = matchServedLanguage(stored, call.language) ?? primaryLanguageOf(stored);
       const profile = localizeProfile(stored, language);
-      // One indexed read: a call the receptionist placed carries its purpose (none for calls that rang in).
+      // A call the receptionist placed carries its purpose (one indexed read); a call that rang in has none,
+      // so nothing is read for it: its stream starts from memory.
       const ctx = { ...tenantContext(db, businessId, { kind: 'system' }), profile: stored, nowMs };
-      const outbound = await loadOutboundCallBrief({ ctx, input: { callId: call.callId } });
+      const outbound =
+        call.direction === 'inbound'
+          ? undefined
+          : await loadOutboundCallBrief({ ctx, input: { callId: call.callId } });
       return {
         businessId,
         name: profile.name,
