@@ -47,15 +47,16 @@ describe('the cached business directory', () => {
     }
   });
 
-  it('reads an outbound call\'s purpose only for a call that may be outbound, never for one that rang in', async () => {
+  it("reads an outbound call's purpose only for a call that may be outbound, never for one that rang in", async () => {
     test = await createTestDatabase();
     await seedDemoBusiness(test.db);
     const directory = receptionistDirectory(test.db, pinnedClock('2026-03-02T15:00:00Z'));
     const execute = vi.spyOn(test.db.$client, 'execute');
     const outboundReads = () =>
-      execute.mock.calls.filter(([statement]) =>
-        (typeof statement === 'string' ? statement : statement.sql).includes('"outbound_calls"'),
-      ).length;
+      execute.mock.calls.filter((call) => {
+        const statement = call[0] as unknown as string | { sql: string };
+        return (typeof statement === 'string' ? statement : statement.sql).includes('"outbound_calls"');
+      }).length;
     try {
       await directory.load(DEMO_BUSINESS_ID, { callId: 'call_in', direction: 'inbound' });
       await directory.load(DEMO_BUSINESS_ID, { callId: 'call_in', direction: 'inbound' });
