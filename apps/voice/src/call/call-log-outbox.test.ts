@@ -145,4 +145,23 @@ describe('the call log outbox', () => {
     // Without slicing the batch is one task: the loop turns once before it starts and once after.
     expect(turnsDuringBatch).toBeGreaterThan(5);
   });
+
+  it('rolls back only the refused entry of a batch: the others land, in order', async () => {
+    const business = await createTestBusiness(test.db);
+    const call = await createTestCall(test.db, business.id);
+    const metrics = new VoiceMetrics();
+    const outbox = new CallLogOutbox({ db: test.db, logger, metrics });
+    const writer = new CallLogWriter({ outbox, businessId: business.id, callId: call.id });
+    const ghost = new CallLogWriter({ outbox, businessId: business.id, callId: 'call_that_does_not_exist' });
+    // Queued in one tick: one batch, with a refused entry between good ones.
+    writer.turn({ role: 'caller', text: 'line 1' });
+    ghost.turn({ role: 'caller', text: 'nobody' });
+    writer.turn({ role: 'agent', text: 'line 2' });
+    await outbox.whenDone();
+    expect(await turnsOf(business.id, call.id)).toEqual(['line 1', 'line 2']);
+    const rejected = (await metrics.errors.get()).values.find(
+      (value) => value.labels.kind === 'call_log_write_rejected',
+    );
+    expect(rejected?.value).toBe(1);
+  });
 });

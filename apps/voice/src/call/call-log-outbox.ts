@@ -145,27 +145,44 @@ export class CallLogOutbox {
   }
 
   /**
-   * One transaction for the batch, a savepoint per entry: an entry the domain refuses (it can never
-   * succeed) is rolled back alone and reported; any other failure aborts the batch, to be retried.
+   * One transaction for the batch. First without savepoints (two statements fewer an entry: a third of
+   * the batch's statements); if the domain refuses an entry, that transaction rolls back and the batch is
+   * written again with a savepoint per entry, so the refused entry is rolled back alone and reported. Any
+   * other failure aborts the batch, to be retried.
    */
   async #commit(batch: Pending[]): Promise<Array<{ entry: CallLogEntry; error: unknown }>> {
+    try {
+      await this.#db.transaction(async (tx) => {
+        await this.#sliced(batch, (entry) => applyCallLogEntry(tx, entry));
+      });
+      return [];
+    } catch (error) {
+      if (!isPermanentFailure(error)) throw error;
+    }
     const rejected: Array<{ entry: CallLogEntry; error: unknown }> = [];
     await this.#db.transaction(async (tx) => {
-      let sliceStartMs = performance.now();
-      for (const { entry } of batch) {
-        if (performance.now() - sliceStartMs >= SLICE_MS) {
-          await nextTurn();
-          sliceStartMs = performance.now();
-        }
+      await this.#sliced(batch, async (entry) => {
         try {
           await tx.transaction((savepoint) => applyCallLogEntry(savepoint, entry));
         } catch (error) {
           if (!isPermanentFailure(error)) throw error;
           rejected.push({ entry, error });
         }
-      }
+      });
     });
     return rejected;
+  }
+
+  /** Applies each entry in order, giving the event loop its turn after every `SLICE_MS` of work. */
+  async #sliced(batch: Pending[], apply: (entry: CallLogEntry) => Promise<void>): Promise<void> {
+    let sliceStartMs = performance.now();
+    for (const { entry } of batch) {
+      if (performance.now() - sliceStartMs >= SLICE_MS) {
+        await nextTurn();
+        sliceStartMs = performance.now();
+      }
+      await apply(entry);
+    }
   }
 
   #wake(): void {
