@@ -75,11 +75,16 @@ export function receptionistDirectory(
         call.direction === 'inbound'
           ? undefined
           : await loadOutboundCallBrief({ ctx, input: { callId: call.callId } });
+      let instructions: string | undefined;
       return {
         businessId,
         name: profile.name,
         greeting: outbound?.opening ?? profile.greeting,
-        instructions: buildAgentInstructions(stored, { nowMs, language, outbound }),
+        // Built when first read: the webhook answers without them, the stream start reads them.
+        get instructions(): string {
+          instructions ??= buildAgentInstructions(stored, { nowMs, language, outbound });
+          return instructions;
+        },
         purpose: outbound === undefined ? undefined : purposeOf(outbound),
         tools,
         brief: toBusinessBrief(profile),
