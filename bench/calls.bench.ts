@@ -600,10 +600,12 @@ async function main(): Promise<void> {
       targetsMet: measured(run.reports.ours)
         ? targetsMet(measured(run.reports.ours) as RelayReport, measured(run.reports.peer))
         : null,
+      // A relay that failed to run, and the first call errors of each relay that ran.
       errors: Object.fromEntries(
-        Object.entries(run.reports).flatMap(([name, report]) =>
-          report && 'error' in report ? [[name, report.error]] : [],
-        ),
+        Object.entries(run.reports).flatMap(([name, report]): Array<[string, string | string[]]> => {
+          if (report && 'error' in report) return [[name, report.error]];
+          return report && report.errorSamples.length > 0 ? [[name, report.errorSamples]] : [];
+        }),
       ),
     })),
     ours: last?.reports.ours ?? null,
