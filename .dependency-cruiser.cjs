@@ -76,8 +76,16 @@ module.exports = {
     onlyImports(
       'voice-wires-the-call',
       { path: app('voice'), pathNot: `${TEST_FILES}|${VOICE_READS}` },
-      [pkg('audio'), pkg('telephony'), pkg('engine'), pkg('receptionist'), pkg('domain'), app('worker')],
-      'the voice server → telephony, engine, receptionist, domain (and the worker it can embed); never the database',
+      [
+        pkg('audio'),
+        pkg('telephony'),
+        pkg('engine'),
+        pkg('receptionist'),
+        pkg('domain'),
+        pkg('calendar-sync'),
+        app('worker'),
+      ],
+      'the voice server → telephony, engine, receptionist, domain, calendar-sync (and the worker it can embed); never the database',
     ),
     {
       // Voicemails are transcribed on the cold path, so the worker may use the engine's speech entry (a

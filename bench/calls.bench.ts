@@ -1,6 +1,6 @@
 /**
  * `npm run bench:calls -- --calls N --seconds S [--json] [--relay all|ours|peer|floor|both|peer,ours,floor]
- *    [--background-calls B] [--embedded-worker] [--warmup-seconds 2] [--warmup-round-seconds 8] [--cpu-prof DIR]`
+ *    [--runs R] [--order ours-first|sdk-first|alternate] [--background-calls B] [--embedded-worker] [--warmup-seconds 2] [--warmup-round-seconds 8] [--cpu-prof DIR]`
  *
  * Simulated Twilio phone calls against a relay in another process, shaped like real calls: B background
  * calls (default N/10) are already streaming when N calls arrive within 1 s, each a signed webhook (timed),
@@ -29,6 +29,14 @@ import {
   processRssMb,
   startNodeChild,
 } from './calls-processes.ts';
+import {
+  type RelayName,
+  RUN_ORDERS,
+  type RunOrder,
+  type RunSummary,
+  relaysForRun,
+  spreadOverRuns,
+} from './calls-spread.ts';
 import { ratio, round, type Summary, summarize } from './calls-stats.ts';
 
 const FRAMES_PER_SECOND = 50;
@@ -57,7 +65,6 @@ const BACKGROUND_LEAD_MS = 4_000;
 const MAIN_BATCH_RAMP_MS = 1_000;
 
 /** `floor` is optional: the least a Node relay can do per message (bench/calls-floor-relay.ts). */
-type RelayName = 'ours' | 'peer' | 'floor';
 const RELAY_NAMES: readonly string[] = ['ours', 'peer', 'floor'];
 
 interface Options {
@@ -74,6 +81,9 @@ interface Options {
   relays: RelayName[];
   /** When set, each relay writes a V8 CPU profile (whole run) into this folder, for finding hot spots. */
   cpuProfDir: string | undefined;
+  /** Whole runs (every relay once each), for the spread. */
+  runs: number;
+  order: RunOrder;
 }
 
 function parseOptions(): Options {
@@ -88,8 +98,13 @@ function parseOptions(): Options {
       'embedded-worker': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
+      runs: { type: 'string', default: '1' },
+      order: { type: 'string', default: 'ours-first' },
     },
   });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
+  if (!RUN_ORDERS.includes(values.order)) throw new Error(`--order is one of ${RUN_ORDERS.join(', ')}`);
   const calls = Number(values.calls);
   const seconds = Number(values.seconds);
   const warmupSeconds = Number(values['warmup-seconds']);
@@ -129,6 +144,8 @@ function parseOptions(): Options {
     json: values.json,
     relays: relayList as RelayName[],
     cpuProfDir: values['cpu-prof'],
+    runs,
+    order: values.order as RunOrder,
   };
 }
 
@@ -484,6 +501,49 @@ function ratios(ours: RelayReport | undefined, other: RelayReport | undefined) {
   };
 }
 
+/** One run: every relay once, in `order`, against the one fake peer. */
+async function runOnce(
+  options: Options,
+  order: RelayName[],
+  workDir: string,
+  realtimeUrl: string,
+  peer: NodeChild,
+  runIndex: number,
+): Promise<Partial<Record<RelayName, RelayReport | { error: string }>>> {
+  const reports: Partial<Record<RelayName, RelayReport | { error: string }>> = {};
+  for (const which of order) {
+    let relay: RelayUnderTest | undefined;
+    const profiled =
+      options.cpuProfDir === undefined
+        ? options
+        : { ...options, cpuProfDir: join(options.cpuProfDir, `run${runIndex + 1}`) };
+    try {
+      relay =
+        which === 'ours'
+          ? await startOurs(workDir, realtimeUrl, profiled)
+          : await startScriptRelay(which, workDir, realtimeUrl, profiled);
+      // The relay measured first had the worse tail in three of four runs, in either order: it met a
+      // load generator and fake peer that had not run yet. Each relay first gets an unmeasured round.
+      await sleep(500);
+      const rssIdleMb = processRssMb(relay.child.pid);
+      if (options.warmupRoundSeconds > 0)
+        await runLoad(relay, peer, { ...options, seconds: options.warmupRoundSeconds }, rssIdleMb);
+      reports[which] = await runLoad(relay, peer, options, rssIdleMb);
+    } catch (error) {
+      reports[which] = { error: (error as Error).message };
+    } finally {
+      await relay?.child.stop();
+    }
+    const report = reports[which];
+    if (report && 'relay' in report) report.relayWarnings = summarizeWarnings(join(workDir, `${which}.log`));
+    if (!options.json) console.error(`[bench:calls] run ${runIndex + 1}/${options.runs} ${which}: done`);
+  }
+  return reports;
+}
+
+const measured = (report: RelayReport | { error: string } | undefined): RelayReport | undefined =>
+  report && 'relay' in report ? report : undefined;
+
 async function main(): Promise<void> {
   const options = parseOptions();
   const workDir = mkdtempSync(join(tmpdir(), 'bench-calls-'));
@@ -492,33 +552,20 @@ async function main(): Promise<void> {
     nodeFlags: HARNESS_NODE_FLAGS,
     logFile: join(workDir, 'fake-peer.log'),
   });
-  const reports: Partial<Record<RelayName, RelayReport | { error: string }>> = {};
+  const runs: Array<RunSummary & { reports: Partial<Record<RelayName, RelayReport | { error: string }>> }> =
+    [];
   try {
     const { port } = await peer.waitFor<{ type: string; port: number }>('listening');
     const realtimeUrl = `ws://127.0.0.1:${port}/v1/realtime`;
-    for (const which of options.relays) {
-      let relay: RelayUnderTest | undefined;
-      try {
-        relay =
-          which === 'ours'
-            ? await startOurs(workDir, realtimeUrl, options)
-            : await startScriptRelay(which, workDir, realtimeUrl, options);
-        // The relay measured first had the worse tail in three of four runs, in either order: it met a
-        // load generator and fake peer that had not run yet. Each relay first gets an unmeasured round.
-        await sleep(500);
-        const rssIdleMb = processRssMb(relay.child.pid);
-        if (options.warmupRoundSeconds > 0)
-          await runLoad(relay, peer, { ...options, seconds: options.warmupRoundSeconds }, rssIdleMb);
-        reports[which] = await runLoad(relay, peer, options, rssIdleMb);
-      } catch (error) {
-        reports[which] = { error: (error as Error).message };
-      } finally {
-        await relay?.child.stop();
-      }
-      const report = reports[which];
-      if (report && 'relay' in report)
-        report.relayWarnings = summarizeWarnings(join(workDir, `${which}.log`));
-      if (!options.json) console.error(`[bench:calls] ${which}: done`);
+    for (let index = 0; index < options.runs; index++) {
+      const order = relaysForRun(options.relays, options.order, index);
+      const reports = await runOnce(options, order, workDir, realtimeUrl, peer, index);
+      runs.push({
+        order,
+        loadAverage: loadavg().map((value) => round(value, 2)),
+        reports,
+        ratiosOursOverPeer: ratios(measured(reports.ours), measured(reports.peer)),
+      });
     }
   } finally {
     peer.child.send({ type: 'close' });
@@ -526,9 +573,10 @@ async function main(): Promise<void> {
     rmSync(workDir, { recursive: true, force: true });
   }
 
-  const ours = reports.ours && 'relay' in reports.ours ? reports.ours : undefined;
-  const peerReport = reports.peer && 'relay' in reports.peer ? reports.peer : undefined;
-  const floorReport = reports.floor && 'relay' in reports.floor ? reports.floor : undefined;
+  const last = runs.at(-1);
+  const ours = measured(last?.reports.ours);
+  const peerReport = measured(last?.reports.peer);
+  const floorReport = measured(last?.reports.floor);
   const output = {
     benchmark: 'calls',
     calls: options.calls,
@@ -537,14 +585,34 @@ async function main(): Promise<void> {
     warmupRoundSeconds: options.warmupRoundSeconds,
     backgroundCalls: options.backgroundCalls,
     oursWorker: options.embeddedWorker ? 'embedded' : 'off (own process, as npm start runs it)',
-    relayOrder: options.relays,
+    runs: options.runs,
+    order: options.order,
+    relayOrder: last?.order ?? options.relays,
     machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
     targets: TARGETS,
-    ours: reports.ours ?? null,
-    peer: reports.peer ?? null,
+    // Over every run: min / median / max per relay and figure, and of the ratios ours / SDK relay.
+    spread: spreadOverRuns(runs),
+    // Each run's ratios and whether it met the targets; the full reports of the last run follow.
+    perRun: runs.map((run) => ({
+      order: run.order,
+      loadAverage: run.loadAverage,
+      ratiosOursOverPeer: run.ratiosOursOverPeer,
+      targetsMet: measured(run.reports.ours)
+        ? targetsMet(measured(run.reports.ours) as RelayReport, measured(run.reports.peer))
+        : null,
+      // A relay that failed to run, and the first call errors of each relay that ran.
+      errors: Object.fromEntries(
+        Object.entries(run.reports).flatMap(([name, report]): Array<[string, string | string[]]> => {
+          if (report && 'error' in report) return [[name, report.error]];
+          return report && report.errorSamples.length > 0 ? [[name, report.errorSamples]] : [];
+        }),
+      ),
+    })),
+    ours: last?.reports.ours ?? null,
+    peer: last?.reports.peer ?? null,
     ratiosOursOverPeer: ratios(ours, peerReport),
     ...(options.relays.includes('floor') && {
-      floor: reports.floor ?? null,
+      floor: last?.reports.floor ?? null,
       ratiosOursOverFloor: ratios(ours, floorReport),
     }),
     machineLoadAverage: loadavg().map((value) => round(value, 2)),

@@ -47,7 +47,13 @@ export interface BusinessDirectory {
   /** Loads the profile, tools and instructions for a call. `callId` scopes the tools. */
   load(
     businessId: string,
-    call: { callId: string; callerNumber?: string | undefined; language?: string | undefined },
+    call: {
+      callId: string;
+      callerNumber?: string | undefined;
+      language?: string | undefined;
+      /** `inbound` skips the read of an outbound call's purpose; unknown means look. */
+      direction?: 'inbound' | 'outbound' | undefined;
+    },
   ): Promise<CallBusiness>;
   /** Stops background work (a cache's refresh timer). */
   close?(): void;

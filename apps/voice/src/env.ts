@@ -9,7 +9,7 @@ import {
   parseNotificationSettings,
   parseWorkerSettings,
   type WorkerSettings,
-} from '@receptionist/worker';
+} from '@receptionist/worker/settings';
 import { z } from 'zod';
 
 /**

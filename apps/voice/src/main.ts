@@ -1,16 +1,6 @@
 import './gc-tuning.ts';
 import { closeDatabase, openDatabase, seedDemoIntoEmptyDatabase } from '@receptionist/domain';
-import {
-  calendarSettingsFrom,
-  createCallAnalyzer,
-  createDefaultHandlers,
-  createNotificationChannels,
-  createWorker,
-  outboundCallPlacerFrom,
-  polarBillingFrom,
-  voicemailDepsFrom,
-  type Worker,
-} from '@receptionist/worker';
+import type { Worker } from '@receptionist/worker';
 import { CallLogOutbox } from './call/call-log-outbox.ts';
 import { OutboxFile } from './call/call-log-outbox-file.ts';
 import { recoverCallLogOutboxes } from './call/call-log-recovery.ts';
@@ -93,6 +83,18 @@ async function main(): Promise<void> {
 
   let worker: Worker | undefined;
   if (env.worker !== undefined) {
+    // Loaded only here: with WORKER=off (as `npm start` runs it) the voice server never carries the cold
+    // path's modules (mail, Polar, Google, the Responses client): about 45 MB of resident memory.
+    const {
+      calendarSettingsFrom,
+      createCallAnalyzer,
+      createDefaultHandlers,
+      createNotificationChannels,
+      createWorker,
+      outboundCallPlacerFrom,
+      polarBillingFrom,
+      voicemailDepsFrom,
+    } = await import('@receptionist/worker');
     const workerLogger = logger.child({ component: 'worker' });
     worker = createWorker({
       db,

@@ -9,7 +9,7 @@ import {
   saveBusinessProfile,
   seedDemoBusiness,
 } from '@receptionist/domain';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { receptionistDirectory } from './receptionist-directory.ts';
 
 let test: TestDatabase | undefined;
@@ -44,6 +44,29 @@ describe('the cached business directory', () => {
     } finally {
       directory.close?.();
       closeDatabase(dashboard);
+    }
+  });
+
+  it("reads an outbound call's purpose only for a call that may be outbound, never for one that rang in", async () => {
+    test = await createTestDatabase();
+    await seedDemoBusiness(test.db);
+    const directory = receptionistDirectory(test.db, pinnedClock('2026-03-02T15:00:00Z'));
+    const execute = vi.spyOn(test.db.$client, 'execute');
+    const outboundReads = () =>
+      execute.mock.calls.filter((call) => {
+        const statement = call[0] as unknown as string | { sql: string };
+        return (typeof statement === 'string' ? statement : statement.sql).includes('"outbound_calls"');
+      }).length;
+    try {
+      await directory.load(DEMO_BUSINESS_ID, { callId: 'call_in', direction: 'inbound' });
+      await directory.load(DEMO_BUSINESS_ID, { callId: 'call_in', direction: 'inbound' });
+      expect(outboundReads()).toBe(0);
+      const placed = await directory.load(DEMO_BUSINESS_ID, { callId: 'call_out', direction: 'outbound' });
+      expect(outboundReads()).toBe(1);
+      // No outbound row for it: the business's own greeting and no purpose.
+      expect(placed.purpose).toBeUndefined();
+    } finally {
+      directory.close?.();
     }
   });
 });

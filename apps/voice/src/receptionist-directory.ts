@@ -68,14 +68,23 @@ export function receptionistDirectory(
       // The caller's keypad choice when it names a served language, else the primary one.
       const language = matchServedLanguage(stored, call.language) ?? primaryLanguageOf(stored);
       const profile = localizeProfile(stored, language);
-      // One indexed read: a call the receptionist placed carries its purpose (none for calls that rang in).
+      // A call the receptionist placed carries its purpose (one indexed read); a call that rang in has none,
+      // so nothing is read for it: its stream starts from memory.
       const ctx = { ...tenantContext(db, businessId, { kind: 'system' }), profile: stored, nowMs };
-      const outbound = await loadOutboundCallBrief({ ctx, input: { callId: call.callId } });
+      const outbound =
+        call.direction === 'inbound'
+          ? undefined
+          : await loadOutboundCallBrief({ ctx, input: { callId: call.callId } });
+      let instructions: string | undefined;
       return {
         businessId,
         name: profile.name,
         greeting: outbound?.opening ?? profile.greeting,
-        instructions: buildAgentInstructions(stored, { nowMs, language, outbound }),
+        // Built when first read: the webhook answers without them, the stream start reads them.
+        get instructions(): string {
+          instructions ??= buildAgentInstructions(stored, { nowMs, language, outbound });
+          return instructions;
+        },
         purpose: outbound === undefined ? undefined : purposeOf(outbound),
         tools,
         brief: toBusinessBrief(profile),

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { calendarSettingsFrom, createCalendarBusyPort } from '@receptionist/calendar-sync';
 import type { CalendarBusyPort } from '@receptionist/domain';
 import { type ConnectionLimits, RateWindow } from '@receptionist/telephony';
-import { calendarSettingsFrom, createCalendarBusyPort } from '@receptionist/worker';
 import express from 'express';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';

@@ -1,4 +1,4 @@
-import { type PolarConfig, PolarEnv, parsePolarConfig } from '@receptionist/billing';
+import { type PolarConfig, PolarEnv, parsePolarConfig } from '@receptionist/billing/settings';
 import { type CalendarConfig, parseCalendarConfig } from '@receptionist/domain';
 import { z } from 'zod';
 import { WorkerConfigError } from './errors.ts';

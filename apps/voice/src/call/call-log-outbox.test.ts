@@ -124,4 +124,44 @@ describe('the call log outbox', () => {
     // The dead process's file is gone; ours is empty once everything landed.
     expect(readdirSync(dir)).toEqual([file.path.split('/').at(-1)]);
   });
+
+  it('lets the event loop run between slices of a large batch (call audio never waits for a whole batch)', async () => {
+    const business = await createTestBusiness(test.db);
+    const call = await createTestCall(test.db, business.id);
+    const outbox = new CallLogOutbox({ db: test.db, logger, metrics: new VoiceMetrics(), batchWindowMs: 0 });
+    const writer = new CallLogWriter({ outbox, businessId: business.id, callId: call.id });
+    // A burst, as when many calls arrive together: one batch of 300 entries, four statements each.
+    for (let index = 1; index <= 300; index++) writer.turn({ role: 'caller', text: `line ${index}` });
+    // Counts the loop's turns (each a macrotask) while the batch is being written.
+    let turnsDuringBatch = 0;
+    const spin = (): void => {
+      if (outbox.pending === 0) return;
+      turnsDuringBatch++;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    await writer.flush();
+    expect((await turnsOf(business.id, call.id)).length).toBe(300);
+    // Without slicing the batch is one task: the loop turns once before it starts and once after.
+    expect(turnsDuringBatch).toBeGreaterThan(5);
+  });
+
+  it('rolls back only the refused entry of a batch: the others land, in order', async () => {
+    const business = await createTestBusiness(test.db);
+    const call = await createTestCall(test.db, business.id);
+    const metrics = new VoiceMetrics();
+    const outbox = new CallLogOutbox({ db: test.db, logger, metrics });
+    const writer = new CallLogWriter({ outbox, businessId: business.id, callId: call.id });
+    const ghost = new CallLogWriter({ outbox, businessId: business.id, callId: 'call_that_does_not_exist' });
+    // Queued in one tick: one batch, with a refused entry between good ones.
+    writer.turn({ role: 'caller', text: 'line 1' });
+    ghost.turn({ role: 'caller', text: 'nobody' });
+    writer.turn({ role: 'agent', text: 'line 2' });
+    await outbox.whenDone();
+    expect(await turnsOf(business.id, call.id)).toEqual(['line 1', 'line 2']);
+    const rejected = (await metrics.errors.get()).values.find(
+      (value) => value.labels.kind === 'call_log_write_rejected',
+    );
+    expect(rejected?.value).toBe(1);
+  });
 });

@@ -1,5 +1,5 @@
 import { attachCallRecording, tenantContext } from '@receptionist/domain';
-import { createRecordingStore } from '@receptionist/worker';
+import { createRecordingStore } from '@receptionist/worker/recording-store';
 import type { Logger } from 'pino';
 import type { Database } from '../db-reads/index.ts';
 import type { CallAudioRecorder } from './call-audio-recorder.ts';

@@ -17,7 +17,7 @@ const ROW_POLL_MS = 25;
 export async function claimPhoneCall(
   deps: { db: Database; callStarts: CallStarts; tokenClaims: TokenClaims },
   claims: { tokenId: string; expiresAtMs: number; businessId: string; callId: string },
-): Promise<{ callerNumber: string | undefined }> {
+): Promise<{ callerNumber: string | undefined; direction: 'inbound' | 'outbound' }> {
   if (!(await deps.tokenClaims.claim(claims.tokenId, claims.expiresAtMs))) {
     throw new CallRefusedError('stream token already used');
   }
@@ -27,7 +27,7 @@ export async function claimPhoneCall(
     const row = await ringingCallOf(deps.db, claims.businessId, claims.callId);
     if (row !== undefined) {
       if (!row.ringing) throw new CallRefusedError('the call was already answered or has ended');
-      return { callerNumber: row.callerNumber };
+      return { callerNumber: row.callerNumber, direction: row.direction };
     }
     if (performance.now() >= deadline) throw new CallRefusedError('no such call');
     await sleep(ROW_POLL_MS);

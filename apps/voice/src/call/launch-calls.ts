@@ -84,6 +84,8 @@ async function prepareCall(
     businessId: string;
     channel: 'phone' | 'browser';
     callerNumber?: string | undefined;
+    /** Rang in or placed by us: only a placed call has a purpose to load. */
+    direction: 'inbound' | 'outbound';
     /** The caller's keypad language choice, carried by the stream's `language` custom parameter. */
     language?: string | undefined;
   },
@@ -214,7 +216,7 @@ export async function acceptTwilioStream(
       prepare: async () => {
         // The claim has been running since the upgrade; a stream that breaks the rules is reported first.
         const start = await transport.started;
-        const { callerNumber } = await claimed;
+        const { callerNumber, direction } = await claimed;
         // Only a served language is taken (the directory matches it); anything else means the primary.
         const language = start.customParameters.language;
         return prepareCall(
@@ -224,6 +226,7 @@ export async function acceptTwilioStream(
             businessId: claims.businessId,
             channel: 'phone',
             callerNumber,
+            direction,
             language,
           },
           journal,
@@ -300,7 +303,11 @@ export async function acceptBrowserCall(
       metrics: deps.metrics,
       control: browserCallControl({ end: (reason, message) => transport.end(reason, message) }),
       prepare: () =>
-        prepareCall(deps, { callId: call.id, businessId: claims.businessId, channel: 'browser' }, journal),
+        prepareCall(
+          deps,
+          { callId: call.id, businessId: claims.businessId, channel: 'browser', direction: 'inbound' },
+          journal,
+        ),
     });
     transport.sendReady(call.id, deps.env.engine);
     runSession(deps, session, 'browser');

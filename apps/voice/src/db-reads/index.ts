@@ -74,7 +74,9 @@ export async function ringingCallOf(
   db: Database,
   businessId: string,
   callId: string,
-): Promise<{ ringing: boolean; callerNumber: string | undefined } | undefined> {
+): Promise<
+  { ringing: boolean; callerNumber: string | undefined; direction: 'inbound' | 'outbound' } | undefined
+> {
   const row = await db.query.calls.findFirst({
     columns: { status: true, endedAt: true, fromNumber: true, toNumber: true, direction: true },
     where: (call, { and, eq }) => and(eq(call.id, callId), eq(call.businessId, businessId)),
@@ -84,6 +86,7 @@ export async function ringingCallOf(
     ringing: row.status === 'ringing' && row.endedAt === null,
     // The other party: caller ID when the call rang in, the number we dialled when we placed it.
     callerNumber: (row.direction === 'outbound' ? row.toNumber : row.fromNumber) ?? undefined,
+    direction: row.direction === 'outbound' ? 'outbound' : 'inbound',
   };
 }
 

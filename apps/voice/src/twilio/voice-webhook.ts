@@ -141,9 +141,11 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
       return;
     }
     const callId = existing?.id ?? callIdForSid(deps.env.sessionSecret, callSid);
+    // A call that rings in has no outbound purpose to read; its instructions are built at stream start.
     const business = await deps.directory.load(owner.businessId, {
       callId,
       callerNumber: from || undefined,
+      direction: 'inbound',
     });
     const fallback = fallbackFor(business, deps.env.publicUrl);
     const journal = { businessId: owner.businessId, callId };

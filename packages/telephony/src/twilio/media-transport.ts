@@ -6,6 +6,7 @@ import { ProtocolViolationError, TelephonyError } from '../errors.ts';
 import { SocketCallTransport } from '../socket-call-transport.ts';
 import type { CorkableSocket } from '../socket-writes.ts';
 import type { TransportNotice } from '../transport.ts';
+import { acceptMediaMessage } from './media-fast-path.ts';
 import {
   isTwilioMediaFormat,
   TwilioAnyEvent,
@@ -25,6 +26,15 @@ const TWILIO_PROTOCOL: ControlMessageProtocol<TwilioInboundMessage, 'event'> = {
   noun: 'message',
   nameNoun: 'event name',
 };
+
+/** JSON, or undefined when it is not (the schema path then reports it). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface TwilioStreamStart {
   streamSid: string;
@@ -135,7 +145,10 @@ export class TwilioMediaTransport extends SocketCallTransport {
       this.violate(new ProtocolViolationError('protocol_error', 'binary frame on a Media Stream'), 1003);
       return;
     }
-    const message = this.accept(parseControlMessage(data.toString(), TWILIO_PROTOCOL));
+    const text = data.toString();
+    // Media (nearly every message) is checked by hand; anything else, or media it refuses, by the schema.
+    const media = text.includes('"media"') ? acceptMediaMessage(parseJson(text)) : undefined;
+    const message = media ?? this.accept(parseControlMessage(text, TWILIO_PROTOCOL));
     if (message) this.#handle(message);
   }
 
