@@ -23,7 +23,11 @@ export default async function SignInPage({
   const googleEnabled = getEnv().google !== undefined;
   const isRegister = mode === 'register';
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+    <main
+      id="main-content"
+      tabIndex={-1}
+      className="outline-none flex min-h-screen items-center justify-center px-4 py-12"
+    >
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
           <div className="mx-auto mb-4 flex h-12 w-12 items-center justify-center rounded-2xl bg-brand-600 text-xl font-bold text-white shadow">
