@@ -54,15 +54,17 @@ async function widestElements(page: Page): Promise<string[]> {
   });
 }
 
-/** Asserts the page has no serious/critical axe violation and no horizontal scroll; screenshots on request. */
+/**
+ * Checks the page has no serious/critical axe violation and no horizontal scroll; screenshots on request.
+ * Soft assertions: one run reports every page that fails, not only the first.
+ */
 export async function checkPage(page: Page, label: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   const overflow = await horizontalOverflow(page);
-  expect(
-    overflow,
-    `${label} scrolls sideways by ${overflow}px: ${(await widestElements(page)).join(', ')}`,
-  ).toBeLessThanOrEqual(0);
-  expect(await seriousViolations(page), `${label}: axe violations`).toEqual([]);
+  expect
+    .soft(overflow, `${label} scrolls sideways by ${overflow}px: ${(await widestElements(page)).join(', ')}`)
+    .toBeLessThanOrEqual(0);
+  expect.soft(await seriousViolations(page), `${label}: axe violations`).toEqual([]);
   if (screenshotDir !== undefined) {
     mkdirSync(screenshotDir, { recursive: true });
     const file = label

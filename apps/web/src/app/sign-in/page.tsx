@@ -52,7 +52,7 @@ export default async function SignInPage({
               <a href="/auth/google" className={buttonClass('secondary', 'w-full')}>
                 Continue with Google
               </a>
-              <div className="flex items-center gap-3 text-xs text-slate-400">
+              <div className="flex items-center gap-3 text-xs text-slate-500">
                 <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
               </div>
             </>
