@@ -59,7 +59,8 @@ async function widestElements(page: Page): Promise<string[]> {
  * Soft assertions: one run reports every page that fails, not only the first.
  */
 export async function checkPage(page: Page, label: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  // `load`, not `networkidle`: a page may keep a connection open (live updates) and never go idle.
+  await page.waitForLoadState('load');
   const overflow = await horizontalOverflow(page);
   expect
     .soft(overflow, `${label} scrolls sideways by ${overflow}px: ${(await widestElements(page)).join(', ')}`)
