@@ -38,7 +38,22 @@ test('every dashboard page, the test call and onboarding', async ({ page }) => {
     serviceName: 'Check-up',
     serviceMinutes: '30',
   });
-  const paths = await discoverDashboardPaths(page, web, businessId);
+  // One test call first, so the call list, the call page, customers and the charts have rows to lay out.
+  await page.goto(`${web}/b/${businessId}/test`);
+  await page.getByRole('button', { name: 'Start test call' }).click();
+  await expect(page.getByTestId('call-status')).toHaveText('On the call', { timeout: 60_000 });
+  await expect(page.getByTestId('live-transcript')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  await expect(page.getByTestId('call-status')).toHaveText('Call ended', { timeout: 30_000 });
+  const callLink = page.locator(`main a[href^="/b/${businessId}/calls/"]`).first();
+  await expect(async () => {
+    await page.goto(`${web}/b/${businessId}/calls`);
+    await expect(callLink).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  const callPath = await callLink.getAttribute('href');
+  if (callPath === null) throw new Error('the call list links no call page');
+
+  const paths = [...(await discoverDashboardPaths(page, web, businessId)), callPath];
   // The sidebar and the settings index each list several pages: an empty list would mean a broken finder.
   expect(paths.length).toBeGreaterThan(8);
   expect(paths.some((path) => path.startsWith(`/b/${businessId}/settings/`))).toBe(true);
@@ -83,6 +98,7 @@ test('keyboard and phone: skip link, menu button, every nav link reachable by Ta
   await page.keyboard.press('Enter');
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
   await expect(nav).toBeVisible();
+  await checkPage(page, 'mobile menu open');
 
   // Tab walks through every nav link in order, each with a visible focus ring.
   const links = nav.getByRole('link');
