@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { buttonClass } from '../../components/ui.tsx';
 import { getEnv } from '../../env.ts';
@@ -30,9 +31,13 @@ export default async function SignInPage({
     >
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <div className="mx-auto mb-4 flex h-12 w-12 items-center justify-center rounded-2xl bg-brand-600 text-xl font-bold text-white shadow">
+          <Link
+            href="/"
+            aria-label="AI Receptionist home page"
+            className="mx-auto mb-4 flex h-12 w-12 items-center justify-center rounded-2xl bg-brand-600 text-xl font-bold text-white shadow"
+          >
             AI
-          </div>
+          </Link>
           <h1 className="text-2xl font-semibold tracking-tight">
             {isRegister ? 'Create your account' : 'Sign in to AI Receptionist'}
           </h1>
