@@ -35,6 +35,12 @@ export default defineConfig({
   timeout: 240_000,
   expect: { timeout: 30_000 },
   reporter: [['list']],
+  // Accessibility runs after the flows: it signs up an account of its own, and the flows expect to create
+  // the install's first one (which owns the demo business). One worker runs projects in this order.
+  projects: [
+    { name: 'flows', testIgnore: /accessibility\.e2e\.ts$/ },
+    { name: 'accessibility', testMatch: /accessibility\.e2e\.ts$/ },
+  ],
   use: {
     ...devices['Desktop Chrome'],
     viewport: { width: 1360, height: 900 },

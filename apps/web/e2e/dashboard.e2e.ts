@@ -24,7 +24,9 @@ test('owner signs up, onboards, books by test call, and finds the booking everyw
   page,
   request,
 }) => {
+  // A visitor's `/` is the landing page (landing.e2e.ts checks it); sign-in is one click away.
   await page.goto(`${web}/`);
+  await page.getByRole('link', { name: 'Sign in' }).first().click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await shot(page, '01-sign-in');
   await page.goto(`${web}/sign-in?mode=register`);

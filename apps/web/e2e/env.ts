@@ -42,3 +42,6 @@ export const isCi = process.env.CI !== undefined && process.env.CI !== '';
 
 /** Local iteration only: skip `next build` when a production build is already in .next. */
 export const reuseWebBuild = process.env.E2E_REUSE_BUILD === '1';
+
+/** When set, the accessibility and landing e2e save full-page screenshots at each width there (for review). */
+export const screenshotDir = process.env.SCREENSHOT_DIR || undefined;

@@ -67,6 +67,12 @@ describe('parseWebEnv', () => {
     );
   });
 
+  it('offers visitors the demo call unless PUBLIC_DEMO_CALLS=off, and names a bad value', () => {
+    expect(parseWebEnv({}, appDir).publicDemoCalls).toBe(true);
+    expect(parseWebEnv({ PUBLIC_DEMO_CALLS: 'off' }, appDir).publicDemoCalls).toBe(false);
+    expect(() => parseWebEnv({ PUBLIC_DEMO_CALLS: 'maybe' }, appDir)).toThrow(/PUBLIC_DEMO_CALLS/);
+  });
+
   it('checks number ownership with Twilio by default, and names a bad credentials key', () => {
     expect(parseWebEnv({}, appDir).phoneNumbers).toEqual({
       ownership: 'twilio',

@@ -56,6 +56,11 @@ const EnvSchema = PolarEnv.extend({
    */
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   NOTIFY_EMAIL_FROM: z.string().trim().min(3).max(254).default('AI Receptionist <receptionist@localhost>'),
+  /**
+   * `on`: signed-out visitors may place browser test calls to the seeded demo business from `/demo`
+   * (tightly rate-limited per IP and globally). `off`: the landing page offers no demo call.
+   */
+  PUBLIC_DEMO_CALLS: z.enum(['on', 'off']).default('on'),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && env.SESSION_SECRET === undefined) {
     ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
@@ -95,6 +100,8 @@ export interface WebEnv {
   accountEmail: { smtpUrl: string; from: string } | undefined;
   /** Google Calendar connections (GOOGLE_CALENDAR_*, CALENDAR_TOKEN_KEY); undefined when not set up. */
   calendar?: CalendarConfig | undefined;
+  /** Whether visitors without an account may call the demo business (PUBLIC_DEMO_CALLS). */
+  publicDemoCalls: boolean;
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -167,6 +174,7 @@ export function parseWebEnv(source: Record<string, string | undefined>, cwd = pr
     accountEmail:
       env.SMTP_URL === undefined ? undefined : { smtpUrl: env.SMTP_URL, from: env.NOTIFY_EMAIL_FROM },
     calendar,
+    publicDemoCalls: env.PUBLIC_DEMO_CALLS === 'on',
   };
 }
 

@@ -24,7 +24,7 @@ export function SidebarNav({ businessId }: { businessId: string }) {
   const pathname = usePathname();
   const base = `/b/${businessId}`;
   return (
-    <nav className="flex gap-1 overflow-x-auto md:flex-col" aria-label="Dashboard">
+    <nav className="flex flex-col gap-1" aria-label="Dashboard">
       {ITEMS.map((item) => {
         const href = `${base}${item.href}`;
         const active = item.href === '' ? pathname === base : pathname.startsWith(href);
@@ -37,7 +37,7 @@ export function SidebarNav({ businessId }: { businessId: string }) {
               'whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium transition',
               active
                 ? 'bg-brand-50 text-brand-700'
-                : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900',
+                : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900',
             )}
           >
             {item.label}

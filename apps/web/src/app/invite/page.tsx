@@ -9,7 +9,11 @@ export const metadata: Metadata = { title: 'Join a business' };
 export default async function InvitePage() {
   const user = await getCurrentUser();
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+    <main
+      id="main-content"
+      tabIndex={-1}
+      className="outline-none flex min-h-screen items-center justify-center px-4 py-12"
+    >
       <div className="w-full max-w-sm space-y-6 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <h1 className="text-xl font-semibold tracking-tight">You are invited to join a business</h1>
         {user === null ? (

@@ -11,7 +11,7 @@ export default async function OnboardingPage() {
   const user = await requireUser();
   const memberships = await listMemberships(await getDb(), user.id);
   return (
-    <main className="mx-auto max-w-3xl px-4 py-10">
+    <main id="main-content" tabIndex={-1} className="outline-none mx-auto max-w-3xl px-4 py-10">
       <div className="mb-8 flex items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Set up your receptionist</h1>

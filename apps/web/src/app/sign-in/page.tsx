@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { buttonClass } from '../../components/ui.tsx';
 import { getEnv } from '../../env.ts';
@@ -23,12 +24,20 @@ export default async function SignInPage({
   const googleEnabled = getEnv().google !== undefined;
   const isRegister = mode === 'register';
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+    <main
+      id="main-content"
+      tabIndex={-1}
+      className="outline-none flex min-h-screen items-center justify-center px-4 py-12"
+    >
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <div className="mx-auto mb-4 flex h-12 w-12 items-center justify-center rounded-2xl bg-brand-600 text-xl font-bold text-white shadow">
+          <Link
+            href="/"
+            aria-label="AI Receptionist home page"
+            className="mx-auto mb-4 flex h-12 w-12 items-center justify-center rounded-2xl bg-brand-600 text-xl font-bold text-white shadow"
+          >
             AI
-          </div>
+          </Link>
           <h1 className="text-2xl font-semibold tracking-tight">
             {isRegister ? 'Create your account' : 'Sign in to AI Receptionist'}
           </h1>
@@ -48,7 +57,7 @@ export default async function SignInPage({
               <a href="/auth/google" className={buttonClass('secondary', 'w-full')}>
                 Continue with Google
               </a>
-              <div className="flex items-center gap-3 text-xs text-slate-400">
+              <div className="flex items-center gap-3 text-xs text-slate-500">
                 <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
               </div>
             </>

@@ -158,7 +158,7 @@ export function HoursSection({ draft, setDraft }: { draft: ProfileDraft; setDraf
                   />
                 ))
               ) : (
-                <span className="text-sm text-slate-400 sm:col-span-4">Closed</span>
+                <span className="text-sm text-slate-500 sm:col-span-4">Closed</span>
               )}
             </div>
           );

@@ -21,11 +21,20 @@ const STATUS_LABELS = {
   failed: 'Call failed',
 } as const;
 
-export function TestCall({ businessId, businessName }: { businessId: string; businessName: string }) {
+export function TestCall({
+  businessId,
+  businessName,
+  ticketEndpoint,
+}: {
+  businessId: string;
+  businessName: string;
+  /** Where the call ticket comes from: members' `/api/sessions` by default, visitors' `/api/demo/sessions`. */
+  ticketEndpoint?: string;
+}) {
   const devices = useAudioDevices();
   const [deviceId, setDeviceId] = useState<string>('');
   const [text, setText] = useState('');
-  const { state, start, hangUp, sendText } = useTestCall(businessId);
+  const { state, start, hangUp, sendText } = useTestCall(businessId, ticketEndpoint);
   const inCall = state.status === 'connecting' || state.status === 'live';
 
   return (

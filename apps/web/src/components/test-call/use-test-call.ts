@@ -52,7 +52,7 @@ function engineOf(raw: unknown): string | undefined {
 }
 
 /** One browser test call: ticket, audio pipeline, WebSocket, and the live transcript it produces. */
-export function useTestCall(businessId: string) {
+export function useTestCall(businessId: string, ticketEndpoint = '/api/sessions') {
   const [state, setState] = useState<TestCallState>(INITIAL);
   const socketRef = useRef<WebSocket | undefined>(undefined);
   const pipelineRef = useRef<AudioPipeline | undefined>(undefined);
@@ -150,12 +150,18 @@ export function useTestCall(businessId: string) {
     async (deviceId: string | undefined) => {
       setState({ ...INITIAL, status: 'connecting' });
       try {
-        const response = await fetch('/api/sessions', {
+        const response = await fetch(ticketEndpoint, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ businessId }),
         });
-        if (!response.ok) throw new Error(`Could not start a call (${response.status})`);
+        if (!response.ok) {
+          // The server's sentence (e.g. "try again in 40 s" when rate-limited) says more than a status.
+          const refusal = (await response.json().catch(() => undefined)) as
+            | { error?: { message?: string } }
+            | undefined;
+          throw new Error(refusal?.error?.message ?? `Could not start a call (${response.status})`);
+        }
         const { url } = (await response.json()) as { url: string };
         const pipeline = await AudioPipeline.start(deviceId, {
           onCapturedFrame: (frame) => {
@@ -198,7 +204,7 @@ export function useTestCall(businessId: string) {
         }));
       }
     },
-    [businessId, handleControl, send, teardown],
+    [businessId, ticketEndpoint, handleControl, send, teardown],
   );
 
   const hangUp = useCallback(() => {

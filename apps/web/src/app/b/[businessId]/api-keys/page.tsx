@@ -32,8 +32,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ busine
         title="API keys"
         description={
           <>
-            Keys for the REST API at <code className="rounded bg-slate-100 px-1">/api/v1</code>. Send them as{' '}
-            <code className="rounded bg-slate-100 px-1">Authorization: Bearer rk_…</code>.
+            Keys for the REST API at <code className="rounded bg-slate-100 px-1 text-slate-700">/api/v1</code>
+            . Send them as{' '}
+            <code className="rounded bg-slate-100 px-1 text-slate-700">Authorization: Bearer rk_…</code>.
           </>
         }
       />

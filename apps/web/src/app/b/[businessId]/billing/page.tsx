@@ -144,7 +144,7 @@ export default async function BillingPage({
                         </button>
                       </form>
                     ) : (
-                      <span className="text-sm text-slate-400">not available</span>
+                      <span className="text-sm text-slate-500">not available</span>
                     )}
                   </li>
                 );

@@ -9,7 +9,8 @@ export function UsageBars({
   if (shown.length === 0) return <p className="text-sm text-slate-500">No days in this period yet.</p>;
   return (
     <figure>
-      <div className="flex h-40 items-end gap-1" role="img" aria-label="Billable minutes per day">
+      {/* The bars are a picture of the table below, which is what screen readers read. */}
+      <div className="flex h-40 items-end gap-1" aria-hidden="true">
         {shown.map((day) => {
           const minutes = Math.ceil(day.billableSeconds / 60);
           return (
@@ -24,7 +25,29 @@ export function UsageBars({
           );
         })}
       </div>
-      <figcaption className="mt-2 flex justify-between text-xs text-slate-500">
+      {/* Hidden by a wrapper: a table ignores sr-only's 1 px width and would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>Billable minutes per day</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Minutes</th>
+              <th scope="col">Calls</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((day) => (
+              <tr key={day.date}>
+                <td>{day.date}</td>
+                <td>{Math.ceil(day.billableSeconds / 60)}</td>
+                <td>{day.calls}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <figcaption className="mt-2 flex justify-between text-xs text-slate-500" aria-hidden="true">
         <span>{shown[0]?.date}</span>
         <span>{shown.at(-1)?.date}</span>
       </figcaption>

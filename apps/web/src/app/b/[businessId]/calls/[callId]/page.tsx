@@ -126,7 +126,7 @@ export default async function CallDetailPage({
                   >
                     <p className="whitespace-pre-wrap">{entry.turn.text}</p>
                     <p
-                      className={`mt-1 text-[11px] ${entry.turn.role === 'caller' ? 'text-brand-100' : 'text-slate-500'}`}
+                      className={`mt-1 text-[11px] ${entry.turn.role === 'caller' ? 'text-brand-100' : 'text-slate-600'}`}
                     >
                       {humanize(entry.turn.role)} · {formatTime(entry.atMs, timeZone)}
                       {entry.turn.latencyMs !== null

@@ -113,7 +113,7 @@ export default async function WebhookEndpointPage({
               <tr key={delivery.id}>
                 <Td>
                   <code className="text-xs">{delivery.eventType}</code>
-                  <div className="font-mono text-[11px] text-slate-400">{delivery.eventId}</div>
+                  <div className="font-mono text-[11px] text-slate-500">{delivery.eventId}</div>
                 </Td>
                 <Td>
                   <Badge tone={STATUS_TONES[delivery.status] ?? 'gray'}>{delivery.status}</Badge>
