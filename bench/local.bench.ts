@@ -36,6 +36,7 @@ import {
 } from '../packages/engine/src/local/testing/caller-audio.ts';
 import { CallerLine } from '../packages/engine/src/local/testing/caller-line.ts';
 import { DENTAL_PRACTICE_BRIEF } from '../packages/engine/src/local/testing/dental-brief.ts';
+import { ASR_CANDIDATES, ASR_GRID, asrSection } from './local-asr.ts';
 import { datesSection } from './local-dates.ts';
 import { recognizeStream, stockModel } from './recognize.ts';
 
@@ -334,7 +335,16 @@ async function main(): Promise<void> {
     );
     return;
   }
-  if (values.only !== undefined) throw new Error(`--only takes "dates" or "wer", got "${values.only}"`);
+  if (values.only === 'asr' || values.only === 'asr-grid') {
+    const candidates = values.only === 'asr' ? ASR_CANDIDATES : ASR_GRID;
+    const result = { benchmark: 'local-engine', machine: machineInfo(), asr: await asrSection(candidates) };
+    process.stdout.write(
+      `${JSON.stringify({ ...result, benchmarkSeconds: secondsSince(started) }, null, 2)}\n`,
+    );
+    return;
+  }
+  if (values.only !== undefined)
+    throw new Error(`--only takes "dates", "wer", "asr" or "asr-grid", got "${values.only}"`);
   const wer = await werSection();
   const callAudio: Uint8Array[] = [];
   for (const sentence of CALL_SCRIPT)
