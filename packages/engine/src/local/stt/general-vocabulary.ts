@@ -27,11 +27,9 @@ let cached: Promise<GeneralWord[]> | undefined;
 
 function convertToArpa(binaryPath: string, arpaPath: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      'sphinx_lm_convert',
-      ['-i', binaryPath, '-o', arpaPath, '-ofmt', 'arpa'],
-      { stdio: ['ignore', 'ignore', 'ignore'] },
-    );
+    const child = spawn('sphinx_lm_convert', ['-i', binaryPath, '-o', arpaPath, '-ofmt', 'arpa'], {
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
     child.once('error', (error) =>
       reject(new LocalEngineError('speech_failed', 'could not run sphinx_lm_convert', { cause: error })),
     );
