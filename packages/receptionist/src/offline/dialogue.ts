@@ -3,13 +3,17 @@ import { listWords, spokenDigits } from '@receptionist/engine/language';
 import type { DialoguePolicy as EngineDialoguePolicy } from '@receptionist/engine/local';
 import type { DateTime } from 'luxon';
 import { parseWhen } from './datetime.ts';
-import { extractName, extractPhone, findDestination, findService, phoneFromDigits } from './extract.ts';
+import { extractName, extractPhone, findDestination, phoneFromDigits } from './extract.ts';
 import { advance, book } from './flows.ts';
+import { hearName, hearPhone, hearPhoneConfirmation, hearSpelling, takeReason } from './hear-caller.ts';
 import { type Intent, recognizeIntent, recognizeYesNo } from './intents.ts';
+import { extractReason } from './message-reason.ts';
+import { askedService, findService, serviceWords } from './service-match.ts';
 import { PROMPTS } from './prompts.ts';
 import { DialogueContext } from './state.ts';
 import { handleToolResult } from './tool-results.ts';
 import type { Awaiting, PolicyAction, PolicyInput } from './types.ts';
+import { hearWhen } from './when-in-context.ts';
 
 export interface DialogueOptions {
   business: BusinessBrief;
@@ -23,7 +27,9 @@ export interface DialogueOptions {
   purpose?: CallPurpose | undefined;
 }
 
-const FREE_TEXT_STATES: ReadonlySet<Awaiting> = new Set(['message_reason', 'name']);
+const FREE_TEXT_STATES: ReadonlySet<Awaiting> = new Set(['message_reason', 'name', 'spell_name']);
+/** A turn this long that names no intent is worth a look in the FAQ before "sorry, I did not catch that". */
+const MIN_GUESSED_QUESTION_WORDS = 3;
 
 /**
  * The offline receptionist: a deterministic slot-filling state machine. It hears caller text, keypad
@@ -32,6 +38,7 @@ const FREE_TEXT_STATES: ReadonlySet<Awaiting> = new Set(['message_reason', 'name
  */
 export class DialoguePolicy implements EngineDialoguePolicy {
   readonly #ctx: DialogueContext;
+  readonly #serviceWords: ReadonlySet<string>;
 
   constructor(options: DialogueOptions) {
     this.#ctx = new DialogueContext({
@@ -42,6 +49,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       now: options.now,
       purpose: options.purpose,
     });
+    this.#serviceWords = serviceWords(options.business.services);
   }
 
   get awaiting(): Awaiting {
@@ -74,7 +82,9 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       });
       return;
     }
-    const intent = recognizeIntent(text);
+    if (this.#ctx.flow === 'message' && this.#ctx.awaiting !== 'message_reason')
+      takeReason(this.#ctx, extractReason(text));
+    const intent = recognizeIntent(text, 2, this.#serviceWords);
     if (intent && this.#interrupts(intent.intent)) {
       this.#ctx.decide('intent', `recognized ${intent.intent}`, {
         intent: intent.intent,
@@ -94,13 +104,19 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         this.#hearWhen(text);
         return;
       case 'name':
-        this.#hearName(text);
+        hearName(this.#ctx, text);
+        return;
+      case 'spell_name':
+        hearSpelling(this.#ctx, text);
+        return;
+      case 'confirm_phone':
+        hearPhoneConfirmation(this.#ctx, text);
         return;
       case 'booking_date':
         this.#hearBookingDate(text);
         return;
       case 'phone':
-        this.#hearPhone(extractPhone(text));
+        hearPhone(this.#ctx, extractPhone(text));
         return;
       case 'verification_code':
         this.#hearCode(spokenDigits(text));
@@ -144,6 +160,18 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     }
     if (recognizeYesNo(text) === 'yes') {
       this.#ctx.ask('intent', PROMPTS.whatElse);
+      return;
+    }
+    if (askedService(text) !== undefined && /\b(book|appointment|schedule)\b/.test(text.toLowerCase())) {
+      this.#ctx.decide('intent', 'recognized book (a service we do not offer)', { intent: 'book' });
+      this.#startFlow('book', text);
+      return;
+    }
+    if (text.trim().split(/\s+/).length >= MIN_GUESSED_QUESTION_WORDS) {
+      // Maybe a question in words no cue knows ("is there somewhere to leave my car"): the FAQ matches by meaning.
+      this.#ctx.decide('intent', 'no intent cue: trying the FAQ', { intent: 'question', guessed: true });
+      this.#ctx.questionGuessed = true;
+      this.#ctx.callTool('answer_question', { question: text });
       return;
     }
     this.#ctx.failed('intent', PROMPTS.notCaught);
@@ -193,6 +221,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         this.#ctx.callTool('end_call', { reason: 'caller said goodbye' });
         return;
       case 'question':
+        this.#ctx.questionGuessed = false;
         this.#ctx.callTool('answer_question', { question: text });
         return;
       case 'book':
@@ -209,6 +238,8 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     this.#ctx.availabilityChecked = false;
     this.#ctx.appointment = undefined;
     this.#ctx.reason = undefined;
+    this.#ctx.unknownService = undefined;
+    this.#ctx.offered = undefined;
     this.#ctx.bookingDate = undefined;
     this.#ctx.date = undefined;
     this.#ctx.time = undefined;
@@ -220,6 +251,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     if (this.#ctx.flow === 'book' || this.#ctx.flow === 'reschedule') this.#takeSlots(text);
     const name = extractName(text, false);
     if (name) this.#ctx.name = name;
+    takeReason(this.#ctx, extractReason(text));
     advance(this.#ctx);
   }
 
@@ -228,8 +260,16 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     if (service && this.#ctx.flow === 'book') {
       this.#ctx.service = service;
       this.#ctx.decide('slot_filled', `service ${service.name}`, { slot: 'service', serviceId: service.id });
+    } else if (!this.#ctx.service && this.#ctx.flow === 'book') {
+      this.#ctx.unknownService = askedService(text);
     }
-    const when = parseWhen(text, this.#ctx.now());
+    const when = hearWhen(text, {
+      now: this.#ctx.now(),
+      date: this.#ctx.date,
+      time: this.#ctx.time,
+      reference: this.#ctx.flow === 'reschedule' ? this.#ctx.appointment?.startsAt : undefined,
+      openingHours: this.#ctx.business.openingHours,
+    });
     if (when.date) this.#ctx.date = when.date;
     if (when.time) this.#ctx.time = when.time;
     if (when.date || when.time) {
@@ -249,10 +289,27 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       return;
     }
     const names = this.#ctx.business.services.map((service) => service.name);
-    this.#ctx.failed('service', `Sorry, which service would you like? We offer ${listWords(names, 'or')}.`);
+    const unknown = askedService(`book ${text}`);
+    this.#ctx.failed(
+      'service',
+      unknown === undefined
+        ? `Sorry, which service would you like? We offer ${listWords(names, 'or')}.`
+        : `Sorry, we don't offer ${unknown}. We do ${listWords(names, 'and')}. Which would you like?`,
+    );
   }
 
   #hearWhen(text: string): void {
+    const offered = this.#ctx.offered;
+    this.#ctx.offered = undefined;
+    if (offered !== undefined && recognizeYesNo(text) === 'yes') {
+      // The next opening the agent just named (the availability check found it free).
+      this.#ctx.date = offered.date;
+      this.#ctx.time = offered.time;
+      this.#ctx.availabilityChecked = true;
+      this.#ctx.decide('slot_filled', 'the offered time', { slot: 'when', ...offered });
+      advance(this.#ctx);
+      return;
+    }
     const before = `${this.#ctx.date}|${this.#ctx.time}`;
     this.#takeSlots(text);
     if (`${this.#ctx.date}|${this.#ctx.time}` !== before) {
@@ -260,17 +317,6 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       return;
     }
     this.#ctx.failed('when', PROMPTS.whenAgain);
-  }
-
-  #hearName(text: string): void {
-    const name = extractName(text, true) ?? (this.#ctx.flow === 'message' ? text.trim() : undefined);
-    if (name) {
-      this.#ctx.name = name;
-      this.#ctx.decide('slot_filled', 'name', { slot: 'name' });
-      advance(this.#ctx);
-      return;
-    }
-    this.#ctx.failed('name', PROMPTS.fullName);
   }
 
   #hearBookingDate(text: string): void {
@@ -282,17 +328,6 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       return;
     }
     this.#ctx.failed('booking_date', PROMPTS.whichBookingDate);
-  }
-
-  #hearPhone(phone: string | undefined): void {
-    if (phone) {
-      this.#ctx.phone = phone;
-      this.#ctx.keyedDigits = '';
-      this.#ctx.decide('slot_filled', 'phone number', { slot: 'phone' });
-      advance(this.#ctx);
-      return;
-    }
-    this.#ctx.failed('phone', PROMPTS.sayDigits);
   }
 
   #hearCode(digits: string): void {
@@ -316,14 +351,14 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     }
     if (this.#ctx.awaiting === 'phone') {
       if (digit === '#') {
-        this.#hearPhone(phoneFromDigits(this.#ctx.keyedDigits));
+        hearPhone(this.#ctx, phoneFromDigits(this.#ctx.keyedDigits), true);
         return;
       }
       if (!/^\d$/.test(digit)) return;
       this.#ctx.keyedDigits += digit;
       const phone = phoneFromDigits(this.#ctx.keyedDigits);
       if (phone && (this.#ctx.keyedDigits.length === 11 || !this.#ctx.keyedDigits.startsWith('1'))) {
-        this.#hearPhone(phone);
+        hearPhone(this.#ctx, phone, true);
       }
       return;
     }
@@ -374,6 +409,13 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       this.#ctx.time = undefined;
       this.#ctx.availabilityChecked = false;
       this.#ctx.ask('when', PROMPTS.newTime);
+      return;
+    }
+    // "make it four": a change without a yes or no.
+    const before = `${this.#ctx.date}|${this.#ctx.time}`;
+    if (what === 'booking') this.#takeSlots(text);
+    if (`${this.#ctx.date}|${this.#ctx.time}` !== before) {
+      advance(this.#ctx);
       return;
     }
     this.#ctx.failed('confirm', PROMPTS.yesOrNo);
