@@ -62,6 +62,8 @@ const CUES: Record<Intent, Array<[phrase: string, weight: number]>> = {
     ['park', 3],
     ['where can i', 2],
     ['policy', 3],
+    // Asking about the policy is not cancelling.
+    ['cancellation policy', 6],
     ['do you accept', 3],
     ['what should i', 2],
     ['is there', 1],

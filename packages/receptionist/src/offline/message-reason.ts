@@ -18,7 +18,11 @@ export function splitReason(text: string): NameAndReason {
   const lower = text.toLowerCase();
   const match = REASON_LEAD.exec(lower);
   if (match === null) return { before: text, reason: undefined };
-  const reason = text.slice(match.index).trim();
+  // "calling about my invoice" → "about my invoice": the reason, not the act of calling.
+  const reason = text
+    .slice(match.index)
+    .trim()
+    .replace(/^(?:(?:i'm|i am|i was) )?calling (?=about|regarding|because|for)/i, '');
   // "about" alone is not a reason.
   return reason.split(/\s+/).length < 2
     ? { before: text, reason: undefined }
