@@ -53,6 +53,8 @@ const LEADS = new Set([
 /** Words that end the thing asked for: when, filler, politeness. */
 const ENDS = new Set([
   'on',
+  'for',
+  'to',
   'at',
   'this',
   'next',

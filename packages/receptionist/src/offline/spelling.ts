@@ -44,8 +44,10 @@ const LETTER_NAMES: Record<string, string> = {
 
 /** The NATO alphabet and the words people commonly use instead ("m as in mary" is read as m). */
 const SPELLING_WORDS = new Set(
-  'alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike november ' +
-    'oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray yankee zulu'.split(' '),
+  (
+    'alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike november ' +
+    'oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray yankee zulu'
+  ).split(' '),
 );
 
 /**
