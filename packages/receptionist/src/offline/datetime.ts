@@ -134,7 +134,7 @@ export function parseWhen(text: string, now: DateTime, readHour: HourReader = bu
       slots.date = date?.isValid ? (date.toISODate() ?? undefined) : undefined;
     }
     if (start.isCertain('hour') && slots.time === undefined) {
-      let hour = start.get('hour') ?? 0;
+      const hour = start.get('hour') ?? 0;
       const minute = start.get('minute') ?? 0;
       if (!start.isCertain('meridiem') && hour >= 1 && hour <= 12) {
         // Read once the date is known (it may come later in the sentence): "at 7 on Saturday".

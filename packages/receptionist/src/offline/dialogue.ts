@@ -3,17 +3,19 @@ import { listWords, spokenDigits } from '@receptionist/engine/language';
 import type { DialoguePolicy as EngineDialoguePolicy } from '@receptionist/engine/local';
 import type { DateTime } from 'luxon';
 import { parseWhen } from './datetime.ts';
-import { extractName, extractPhone, findDestination, phoneFromDigits } from './extract.ts';
-import { advance, book } from './flows.ts';
+import { extractName, extractPhone, findDestination } from './extract.ts';
+import { advance } from './flows.ts';
 import { hearName, hearPhone, hearPhoneConfirmation, hearSpelling, takeReason } from './hear-caller.ts';
+import { hearConfirmation, hearOfferMessage } from './hear-confirmation.ts';
+import { hearCode, hearKey } from './hear-keys.ts';
 import { type Intent, recognizeIntent, recognizeYesNo } from './intents.ts';
 import { extractReason } from './message-reason.ts';
-import { askedService, findService, serviceWords } from './service-match.ts';
 import { PROMPTS } from './prompts.ts';
+import { askedService, findService, serviceWords } from './service-match.ts';
 import { DialogueContext } from './state.ts';
+import { takeSlots } from './take-slots.ts';
 import { handleToolResult } from './tool-results.ts';
 import type { Awaiting, PolicyAction, PolicyInput } from './types.ts';
-import { hearWhen } from './when-in-context.ts';
 
 export interface DialogueOptions {
   business: BusinessBrief;
@@ -66,7 +68,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         this.#hear(input.text);
         break;
       case 'dtmf':
-        this.#key(input.digit);
+        hearKey(this.#ctx, input.digit, (text) => this.#hear(text));
         break;
       case 'tool_result':
         handleToolResult(this.#ctx, input.name, input.result);
@@ -119,7 +121,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         hearPhone(this.#ctx, extractPhone(text));
         return;
       case 'verification_code':
-        this.#hearCode(spokenDigits(text));
+        hearCode(this.#ctx, spokenDigits(text));
         return;
       case 'message_reason':
         this.#ctx.reason = text;
@@ -127,13 +129,13 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         advance(this.#ctx);
         return;
       case 'confirm_booking':
-        this.#hearConfirmation(text, 'booking');
+        hearConfirmation(this.#ctx, text, 'booking');
         return;
       case 'confirm_cancel':
-        this.#hearConfirmation(text, 'cancel');
+        hearConfirmation(this.#ctx, text, 'cancel');
         return;
       case 'offer_message':
-        this.#hearOfferMessage(text);
+        hearOfferMessage(this.#ctx, text);
         return;
     }
   }
@@ -248,42 +250,15 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       this.#ctx.appointment = this.#ctx.reminderFor;
       this.#ctx.reminderSettled = true;
     }
-    if (this.#ctx.flow === 'book' || this.#ctx.flow === 'reschedule') this.#takeSlots(text);
+    if (this.#ctx.flow === 'book' || this.#ctx.flow === 'reschedule') takeSlots(this.#ctx, text);
     const name = extractName(text, false);
     if (name) this.#ctx.name = name;
     takeReason(this.#ctx, extractReason(text));
     advance(this.#ctx);
   }
 
-  #takeSlots(text: string): void {
-    const service = findService(text, this.#ctx.business.services);
-    if (service && this.#ctx.flow === 'book') {
-      this.#ctx.service = service;
-      this.#ctx.decide('slot_filled', `service ${service.name}`, { slot: 'service', serviceId: service.id });
-    } else if (!this.#ctx.service && this.#ctx.flow === 'book') {
-      this.#ctx.unknownService = askedService(text);
-    }
-    const when = hearWhen(text, {
-      now: this.#ctx.now(),
-      date: this.#ctx.date,
-      time: this.#ctx.time,
-      reference: this.#ctx.flow === 'reschedule' ? this.#ctx.appointment?.startsAt : undefined,
-      openingHours: this.#ctx.business.openingHours,
-    });
-    if (when.date) this.#ctx.date = when.date;
-    if (when.time) this.#ctx.time = when.time;
-    if (when.date || when.time) {
-      this.#ctx.availabilityChecked = false;
-      this.#ctx.decide('slot_filled', 'date/time', {
-        slot: 'when',
-        date: this.#ctx.date,
-        time: this.#ctx.time,
-      });
-    }
-  }
-
   #hearService(text: string): void {
-    this.#takeSlots(text);
+    takeSlots(this.#ctx, text);
     if (this.#ctx.service) {
       advance(this.#ctx);
       return;
@@ -311,7 +286,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       return;
     }
     const before = `${this.#ctx.date}|${this.#ctx.time}`;
-    this.#takeSlots(text);
+    takeSlots(this.#ctx, text);
     if (`${this.#ctx.date}|${this.#ctx.time}` !== before) {
       advance(this.#ctx);
       return;
@@ -328,109 +303,5 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       return;
     }
     this.#ctx.failed('booking_date', PROMPTS.whichBookingDate);
-  }
-
-  #hearCode(digits: string): void {
-    if (/^\d{6}$/.test(digits)) {
-      this.#ctx.verificationCode = digits;
-      this.#ctx.keyedDigits = '';
-      this.#ctx.decide('slot_filled', 'verification code', { slot: 'verification_code' });
-      advance(this.#ctx);
-      return;
-    }
-    this.#ctx.keyedDigits = '';
-    this.#ctx.failed('verification_code', PROMPTS.codeDigits);
-  }
-
-  #key(digit: string): void {
-    if (this.#ctx.awaiting === 'verification_code') {
-      if (!/^\d$/.test(digit)) return;
-      this.#ctx.keyedDigits += digit;
-      if (this.#ctx.keyedDigits.length === 6) this.#hearCode(this.#ctx.keyedDigits);
-      return;
-    }
-    if (this.#ctx.awaiting === 'phone') {
-      if (digit === '#') {
-        hearPhone(this.#ctx, phoneFromDigits(this.#ctx.keyedDigits), true);
-        return;
-      }
-      if (!/^\d$/.test(digit)) return;
-      this.#ctx.keyedDigits += digit;
-      const phone = phoneFromDigits(this.#ctx.keyedDigits);
-      if (phone && (this.#ctx.keyedDigits.length === 11 || !this.#ctx.keyedDigits.startsWith('1'))) {
-        hearPhone(this.#ctx, phone, true);
-      }
-      return;
-    }
-    if (
-      this.#ctx.awaiting === 'confirm_booking' ||
-      this.#ctx.awaiting === 'confirm_cancel' ||
-      this.#ctx.awaiting === 'offer_message'
-    ) {
-      if (digit === '1') {
-        this.#hear('yes');
-        return;
-      }
-      if (digit === '2') {
-        this.#hear('no');
-        return;
-      }
-    }
-    this.#ctx.decide('dtmf_ignored', `digit while ${this.#ctx.awaiting}`, { awaiting: this.#ctx.awaiting });
-  }
-
-  #hearConfirmation(text: string, what: 'booking' | 'cancel'): void {
-    const answer = recognizeYesNo(text);
-    if (answer === 'yes') {
-      this.#ctx.decide('confirmed', what);
-      if (what === 'cancel' && this.#ctx.appointment) {
-        this.#ctx.callTool('cancel_appointment', {
-          appointmentId: this.#ctx.appointment.id,
-          customerName: this.#ctx.name,
-        });
-        return;
-      }
-      book(this.#ctx);
-      return;
-    }
-    if (answer === 'no') {
-      this.#ctx.decide('declined', what);
-      if (what === 'cancel') {
-        this.#ctx.anythingElse('Okay, I will leave it as it is.');
-        return;
-      }
-      // Maybe a new time came with the no ("no, make it three"): take it and check again.
-      this.#takeSlots(text);
-      if (!this.#ctx.availabilityChecked) {
-        advance(this.#ctx);
-        return;
-      }
-      this.#ctx.date = undefined;
-      this.#ctx.time = undefined;
-      this.#ctx.availabilityChecked = false;
-      this.#ctx.ask('when', PROMPTS.newTime);
-      return;
-    }
-    // "make it four": a change without a yes or no.
-    const before = `${this.#ctx.date}|${this.#ctx.time}`;
-    if (what === 'booking') this.#takeSlots(text);
-    if (`${this.#ctx.date}|${this.#ctx.time}` !== before) {
-      advance(this.#ctx);
-      return;
-    }
-    this.#ctx.failed('confirm', PROMPTS.yesOrNo);
-  }
-
-  #hearOfferMessage(text: string): void {
-    if (recognizeYesNo(text) === 'yes') {
-      this.#ctx.decide('fallback', 'caller accepted taking a message');
-      this.#ctx.flow = 'message';
-      this.#ctx.failures.clear();
-      advance(this.#ctx);
-      return;
-    }
-    this.#ctx.flow = undefined;
-    this.#ctx.failures.clear();
-    this.#ctx.ask('intent', PROMPTS.howElse);
   }
 }

@@ -1,12 +1,12 @@
 import type { ToolResult } from '@receptionist/engine';
 import { listWords } from '@receptionist/engine/language';
 import { DateTime } from 'luxon';
+import { toolData } from '../tools/data.ts';
 import { describeDate, describeWhen } from './datetime.ts';
 import { advance, phoneIfNotCallerId } from './flows.ts';
-import type { DialogueContext } from './state.ts';
 import { PROMPTS } from './prompts.ts';
+import type { DialogueContext } from './state.ts';
 import { firstAppointment, freeSlotStarts } from './tool-data.ts';
-import { toolData } from '../tools/data.ts';
 
 /** What the policy does with a tool's answer: confirm, offer alternatives, retry a slot, or move on. */
 export function handleToolResult(ctx: DialogueContext, name: string, result: ToolResult): void {
