@@ -29,7 +29,7 @@ export interface DialogueOptions {
   purpose?: CallPurpose | undefined;
 }
 
-const FREE_TEXT_STATES: ReadonlySet<Awaiting> = new Set(['message_reason', 'name', 'spell_name']);
+const FREE_TEXT_STATES: ReadonlySet<Awaiting> = new Set(['message_reason', 'name']);
 /** A turn this long that names no intent is worth a look in the FAQ before "sorry, I did not catch that". */
 const MIN_GUESSED_QUESTION_WORDS = 3;
 
@@ -269,7 +269,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       'service',
       unknown === undefined
         ? `Sorry, which service would you like? We offer ${listWords(names, 'or')}.`
-        : `Sorry, we don't offer ${unknown}. We do ${listWords(names, 'and')}. Which would you like?`,
+        : `Sorry, we don't offer ${unknown}. What we offer is ${listWords(names, 'and')}. Which would you like?`,
     );
   }
 

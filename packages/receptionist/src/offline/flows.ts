@@ -26,7 +26,7 @@ export function advance(ctx: DialogueContext): void {
           'service',
           unknown === undefined
             ? `Sure. Which service would you like? We offer ${listWords(names, 'or')}.`
-            : `Sorry, we don't offer ${unknown}. We do ${listWords(names, 'and')}. Which would you like?`,
+            : `Sorry, we don't offer ${unknown}. What we offer is ${listWords(names, 'and')}. Which would you like?`,
         );
         return;
       }

@@ -1,7 +1,7 @@
 import { extractName, extractPhone } from './extract.ts';
 import { advance } from './flows.ts';
 import { recognizeYesNo } from './intents.ts';
-import { splitReason } from './message-reason.ts';
+import { extractReason, splitReason } from './message-reason.ts';
 import { PROMPTS } from './prompts.ts';
 import { spelledWord } from './spelling.ts';
 import type { DialogueContext } from './state.ts';
@@ -38,10 +38,16 @@ export function takeReason(ctx: DialogueContext, reason: string | undefined): vo
 export function hearSpelling(ctx: DialogueContext, text: string): void {
   const index = ctx.spelling ?? 0;
   const word = spelledWord(text);
-  if (word === undefined && (ctx.failures.get('spelling') ?? 0) === 0) {
-    ctx.failures.set('spelling', 1);
-    ctx.ask('spell_name', PROMPTS.spellAgain);
-    return;
+  if (word === undefined) {
+    // Not letters: a caller who goes on talking ("it's about my bill") keeps the name as heard.
+    const reason = extractReason(text);
+    const talking = reason !== undefined || text.trim().split(/\s+/).length >= 3;
+    if (!talking && (ctx.failures.get('spelling') ?? 0) === 0) {
+      ctx.failures.set('spelling', 1);
+      ctx.ask('spell_name', PROMPTS.spellAgain);
+      return;
+    }
+    takeReason(ctx, reason);
   }
   ctx.failures.delete('spelling');
   ctx.spelled.add(index);

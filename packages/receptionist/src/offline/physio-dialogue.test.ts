@@ -113,7 +113,7 @@ describe('the offline receptionist at a physiotherapy practice', () => {
   it('names an unknown service back with what the practice offers', () => {
     const dialogue = call('+13125550100');
     expect(said(hear(dialogue, 'can I book acupuncture on tuesday'))).toBe(
-      "Sorry, we don't offer acupuncture. We do Initial Assessment, Follow-up Session and Sports Massage. Which would you like?",
+      "Sorry, we don't offer acupuncture. What we offer is Initial Assessment, Follow-up Session and Sports Massage. Which would you like?",
     );
     expect(said(hear(dialogue, 'dry needling'))).toMatch(/we don't offer dry needling/);
   });
@@ -207,6 +207,13 @@ describe('the offline receptionist at a physiotherapy practice', () => {
     expect(said(hear(dialogue, 'L O P E Z'))).toMatch(/message to say/);
     expect(tool(hear(dialogue, 'my knee still hurts'))).toMatchObject({
       args: { callerName: 'Maria Lopez' },
+    });
+    // A caller who goes on talking instead of spelling keeps the name as heard, and the reason counts.
+    const talker = call('+13125550100');
+    hear(talker, 'can I leave a message');
+    hear(talker, 'maria tenth');
+    expect(tool(hear(talker, "it's about my knee"))).toMatchObject({
+      args: { callerName: 'Maria Tenth', reason: "it's about my knee" },
     });
     const nato = call('+13125550100');
     hear(nato, 'can I leave a message');

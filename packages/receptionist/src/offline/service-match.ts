@@ -149,13 +149,19 @@ export function askedService(text: string): string | undefined {
   for (let lead = tokens.length - 1; lead >= 0; lead--) {
     if (!LEADS.has(tokens[lead] ?? '')) continue;
     const words: string[] = [];
+    let article = '';
     for (const token of tokens.slice(lead + 1)) {
       if (ENDS.has(token) || /\d/.test(token)) break;
-      if (words.length === 0 && SKIP.has(token)) continue;
+      if (words.length === 0 && SKIP.has(token)) {
+        // "a haircut" is said back as the caller put it; "an appointment for …" drops it with the word.
+        article = token === 'a' || token === 'an' ? `${token} ` : '';
+        continue;
+      }
       words.push(token);
     }
     const named = words.filter((word) => !GENERIC.has(word) && !SKIP.has(word) && word.length > 2);
-    if (named.length > 0 && named.length <= 3 && words.length <= 4) return named.join(' ');
+    if (named.length > 0 && named.length <= 3 && words.length <= 4)
+      return `${named[0] === words[0] ? article : ''}${named.join(' ')}`;
   }
   return undefined;
 }

@@ -35,6 +35,7 @@ describe('services and intents', () => {
     expect(askedService('can i book acupuncture on tuesday')).toBe('acupuncture');
     expect(askedService('i want to book an appointment for dry needling please')).toBe('dry needling');
     expect(askedService('do you do hot stone massage')).toBe('hot stone massage');
+    expect(askedService('book a haircut please')).toBe('a haircut');
     expect(askedService('i would like to make an appointment')).toBeUndefined();
     expect(askedService('i would like to book an appointment for tomorrow')).toBeUndefined();
   });

@@ -11,8 +11,8 @@ import {
 } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
-import type { ReceptionistToolData } from './data.ts';
 import { closedNotice } from './closed-notice.ts';
+import type { ReceptionistToolData } from './data.ts';
 import { localizedSlot } from './read-back.ts';
 import { receptionistTool, type ToolDependencies } from './runner.ts';
 
