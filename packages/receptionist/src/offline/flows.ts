@@ -110,8 +110,13 @@ export function advance(ctx: DialogueContext): void {
         return;
       }
       if (ctx.flow === 'reschedule') {
-        if (!ctx.date || !ctx.time) {
+        if (!ctx.date) {
           ctx.ask('when', PROMPTS.moveTo);
+          return;
+        }
+        if (!ctx.time) {
+          // "move it to Wednesday": the day is known; "the same time" keeps the booking's.
+          ctx.ask('when', `What time on ${describeDate(ctx.date, zone)}?`);
           return;
         }
         ctx.callTool('reschedule_appointment', {

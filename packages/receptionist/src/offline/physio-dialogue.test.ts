@@ -173,7 +173,7 @@ describe('the offline receptionist at a physiotherapy practice', () => {
         data: { appointments: [{ id: 'apt_1', date: '2026-03-03', time: '14:00' }] },
       },
     });
-    expect(said(found)).toMatch(/What day and time/);
+    expect(said(found)).toMatch(/What time on Wednesday, March 4\?/);
     expect(tool(hear(dialogue, 'the same time'))).toEqual({
       type: 'call_tool',
       name: 'reschedule_appointment',
