@@ -120,5 +120,11 @@ export function toBusinessBrief(profile: BusinessProfile): BusinessBrief {
     })),
     transferDestinations: profile.transferDestinations.map(({ id, name }) => ({ id, name })),
     vocabulary: [...vocabulary],
+    openingHours: Object.fromEntries(
+      Object.entries(profile.weeklyHours).map(([day, hours]) => [
+        day,
+        hours === null ? null : { open: hours.open, close: hours.close },
+      ]),
+    ),
   };
 }
