@@ -37,6 +37,11 @@ export interface BusinessBrief {
   /** Extra words the recognizer should expect: staff names, street names, product names. */
   vocabulary: string[];
   /**
+   * Sentences in the business's own words (its FAQ questions and answers, service descriptions): the
+   * recogniser's language model learns their word sequences, so "where can I park" is expected here.
+   */
+  phrases?: readonly string[] | undefined;
+  /**
    * Weekly opening hours by lower-case English weekday (`HH:mm`, business zone; null or absent: closed).
    * The offline policy reads "at four" as the hour the business is open and knows its closed days.
    */

@@ -217,6 +217,36 @@ const FIXED_PHRASES = [
   'i need to talk about my treatment',
 ];
 
+/** What a message is about, in the words callers use anywhere (not one business's). */
+const MESSAGE_REASONS = [
+  'my invoice',
+  'the invoice you sent',
+  'my bill',
+  'a quote',
+  'an estimate',
+  'my insurance',
+  'my medication',
+  'my prescription',
+  'my results',
+  'a refund',
+  'my order',
+  'my account',
+  'the payment',
+  'a problem',
+  'my treatment',
+  'my last visit',
+  'a complaint',
+  'the price',
+];
+
+/** A business's own sentences split into clauses, each a sentence of the corpus. */
+function phraseSentences(phrases: readonly string[]): string[] {
+  return phrases
+    .flatMap((phrase) => phrase.split(/[.,;:!?()]+/))
+    .map((clause) => normalizeText(clause))
+    .filter((clause) => clause.split(' ').length >= 2);
+}
+
 export interface CorpusOptions {
   /** Sentences drawn from the combinatorial templates (fixed phrases are always included). */
   sampledSentences?: number;
@@ -288,6 +318,12 @@ export function generateCorpus(brief: BusinessBrief, options: CorpusOptions = {}
   }
   for (const day of days) sentences.add(day);
   for (const time of times) sentences.add(time);
+  for (const sentence of phraseSentences(brief.phrases ?? [])) sentences.add(sentence);
+  for (const reason of MESSAGE_REASONS) {
+    sentences.add(`please call me back about ${reason}`);
+    sentences.add(`it is about ${reason}`);
+    sentences.add(`i have a question about ${reason}`);
+  }
 
   const templates: Array<() => string> = [
     () => `hi i would like to book an appointment for ${pickDay()} at ${pick(times)}`,

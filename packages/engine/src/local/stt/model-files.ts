@@ -133,6 +133,7 @@ function corpusKey(brief: BusinessBrief, open: OpenVocabulary | false): string {
     brief.services.map((service) => service.name),
     brief.transferDestinations.map((destination) => destination.name),
     brief.vocabulary,
+    brief.phrases ?? [],
   ]);
   let key = corpusKeys.get(inputs);
   if (key === undefined) {
@@ -145,6 +146,23 @@ function corpusKey(brief: BusinessBrief, open: OpenVocabulary | false): string {
   return key;
 }
 
+/**
+ * General words kept out of the background: short words a phone line makes sound like the answers the
+ * dialogue turns on ("yes" came out "us" once "us" could be heard).
+ */
+const CONFUSABLE_WITH_ANSWERS = new Set([
+  'us',
+  'yet',
+  'ess',
+  'es',
+  'ya',
+  'yah',
+  'yeh',
+  'noe',
+  'know',
+  'knoll',
+]);
+
 async function backgroundUnigrams(
   modelRoot: string,
   cacheDir: string,
@@ -154,7 +172,8 @@ async function backgroundUnigrams(
   const probabilities = new Map<string, number>();
   for (const { word, log10Probability } of await loadGeneralVocabulary(modelRoot, cacheDir)) {
     if (probabilities.size >= open.generalWords) break;
-    if (pronunciations.has(word)) probabilities.set(word, 10 ** log10Probability);
+    if (pronunciations.has(word) && !CONFUSABLE_WITH_ANSWERS.has(word))
+      probabilities.set(word, 10 ** log10Probability);
   }
   return { probabilities, weight: open.weight };
 }
