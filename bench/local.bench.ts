@@ -10,7 +10,11 @@
  *  - tts: reply text → first audio, flite slt (ours) next to espeak-ng.
  *  - dates: WER and understood-rate over all 366 month × day phrases of a leap year, two flite voices,
  *    phone channel (local-dates.ts); next to the same audio through the stock 133k-word model.
- * Run: npm run bench:local (all sections), or one section: npm run bench:local -- --only dates|wer
+ *  - corpus: the scenario corpus (apps/caller/corpus): pass rate overall, per business type and held out,
+ *    yes/no accuracy, names stored, WER by kind of line (names, dates, times, numbers, yes/no, free questions).
+ *  - asr: the recogniser candidates on open speech by category, several voices (local-asr.ts).
+ * Run: npm run bench:local (all sections), or one section:
+ *   npm run bench:local -- --only dates|wer|asr|asr-grid|corpus|latency
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -36,6 +40,9 @@ import {
 } from '../packages/engine/src/local/testing/caller-audio.ts';
 import { CallerLine } from '../packages/engine/src/local/testing/caller-line.ts';
 import { DENTAL_PRACTICE_BRIEF } from '../packages/engine/src/local/testing/dental-brief.ts';
+import { runWholeCorpus } from '../apps/caller/src/corpus/corpus-session.ts';
+import { corpusStats, corpusTable } from '../apps/caller/src/corpus/corpus-stats.ts';
+import { ASR_CANDIDATES, ASR_GRID, asrSection } from './local-asr.ts';
 import { datesSection } from './local-dates.ts';
 import { recognizeStream, stockModel } from './recognize.ts';
 
@@ -334,32 +341,84 @@ async function main(): Promise<void> {
     );
     return;
   }
-  if (values.only !== undefined) throw new Error(`--only takes "dates" or "wer", got "${values.only}"`);
+  if (values.only === 'corpus') {
+    const result = { benchmark: 'local-engine', machine: machineInfo(), corpus: await corpusSection() };
+    process.stdout.write(
+      `${JSON.stringify({ ...result, benchmarkSeconds: secondsSince(started) }, null, 2)}\n`,
+    );
+    return;
+  }
+  if (values.only === 'latency') {
+    const result = { benchmark: 'local-engine', machine: machineInfo(), latency: await latencySection() };
+    process.stdout.write(
+      `${JSON.stringify({ ...result, benchmarkSeconds: secondsSince(started) }, null, 2)}\n`,
+    );
+    return;
+  }
+  if (values.only === 'asr' || values.only === 'asr-grid') {
+    const candidates = values.only === 'asr' ? ASR_CANDIDATES : ASR_GRID;
+    const result = { benchmark: 'local-engine', machine: machineInfo(), asr: await asrSection(candidates) };
+    process.stdout.write(
+      `${JSON.stringify({ ...result, benchmarkSeconds: secondsSince(started) }, null, 2)}\n`,
+    );
+    return;
+  }
+  if (values.only !== undefined)
+    throw new Error(
+      `--only takes "dates", "wer", "asr", "asr-grid", "corpus" or "latency", got "${values.only}"`,
+    );
+  const corpus = await corpusSection();
+  const asr = await asrSection(ASR_CANDIDATES);
   const wer = await werSection();
-  const callAudio: Uint8Array[] = [];
-  for (const sentence of CALL_SCRIPT)
-    callAudio.push(await throughPhoneChannel(await speakAsCaller(sentence, 'rms')));
-  const ours = await callSection(30, 3, callAudio);
-  const peer = await callSection(50, 2, callAudio);
+  const latency = await latencySection();
   const tts = await ttsSection();
   const dates = await datesSection(BRIEF, DATE_VOICES);
   const result = {
     benchmark: 'local-engine',
     machine: machineInfo(),
+    corpus,
+    asr,
     wer,
-    latency: {
-      ours,
-      peer: { name: 'pocketsphinx stock endpointing (-vad_postspeech 50)', ...peer },
-      ratioOursToPeer: round(ours.endOfSpeechToFirstAudioMs.p50 / peer.endOfSpeechToFirstAudioMs.p50, 2),
-      targetP50Ms: 800,
-    },
-    cpuSecondsPerCallMinute: ours.cpuSecondsPerCallMinute,
-    peakRssPerCallMb: ours.peakRssPerCallMb,
+    latency,
+    cpuSecondsPerCallMinute: latency.ours.cpuSecondsPerCallMinute,
+    peakRssPerCallMb: latency.ours.peakRssPerCallMb,
     tts,
     dates,
     benchmarkSeconds: secondsSince(started),
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+/** Real-time calls (the caller speaks at a person's pace): end of speech → first agent audio. */
+async function latencySection() {
+  const callAudio: Uint8Array[] = [];
+  for (const sentence of CALL_SCRIPT)
+    callAudio.push(await throughPhoneChannel(await speakAsCaller(sentence, 'rms')));
+  const ours = await callSection(30, 3, callAudio);
+  const peer = await callSection(50, 2, callAudio);
+  return {
+    ours,
+    peer: { name: 'pocketsphinx stock endpointing (-vad_postspeech 50)', ...peer },
+    ratioOursToPeer: round(ours.endOfSpeechToFirstAudioMs.p50 / peer.endOfSpeechToFirstAudioMs.p50, 2),
+    targetP50Ms: 800,
+  };
+}
+
+/** The scenario corpus (apps/caller/corpus) faster than real time; the per-call table goes to stderr. */
+async function corpusSection() {
+  const run = await runWholeCorpus({ concurrency: 3 });
+  process.stderr.write(`${corpusTable(run.results)}\n`);
+  return {
+    calls: run.results.length,
+    wallSeconds: round(run.wallSeconds, 1),
+    ...corpusStats(run.results),
+    failures: run.results
+      .filter((result) => !result.passed)
+      .map((result) => ({
+        call: `${result.business}: ${result.name} (${result.voice})`,
+        why: result.error ?? result.failures,
+      })),
+  };
 }
 
 function machineInfo() {

@@ -24,7 +24,8 @@ export interface CallBusiness {
   commitments?: CommitmentCheck | undefined;
   /** Spoken by Twilio before the AI hears anything ("This call is answered by an AI assistant…"). */
   disclosure?: string | undefined;
-  limits: { maxCallMs: number; silenceTimeoutMs: number };
+  /** `silenceHangupMs`: silence after the prompt before the polite end (absent: `silenceTimeoutMs` again). */
+  limits: { maxCallMs: number; silenceTimeoutMs: number; silenceHangupMs?: number | undefined };
   /** DTMF 0 and the TwiML fallback dial this line. */
   humanLine?: HumanLine | undefined;
   /** Whether the business is open right now (its time zone, weekly hours and closures). */

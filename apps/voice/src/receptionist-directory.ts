@@ -98,6 +98,7 @@ export function receptionistDirectory(
         limits: {
           maxCallMs: profile.callLimits.maxCallMs,
           silenceTimeoutMs: profile.callLimits.silenceTimeoutMs,
+          silenceHangupMs: profile.callLimits.silenceHangupMs,
         },
         humanLine: humanLineOf(profile),
         openNow: isOpenAt(profile, nowMs),

@@ -46,7 +46,12 @@ describe('seedDemoBusiness', () => {
       ['Whitening', 90, 30_000],
     ]);
     const settings = await getSettings(database.db, DEMO_BUSINESS_ID);
-    expect(settings).toMatchObject({ maxCallMs: 900_000, silenceTimeoutMs: 10_000, language: 'en-US' });
+    expect(settings).toMatchObject({
+      maxCallMs: 900_000,
+      silenceTimeoutMs: 10_000,
+      silenceHangupMs: 15_000,
+      language: 'en-US',
+    });
   });
 });
 

@@ -7,6 +7,8 @@ import { loadBusinessProfile } from './profile/store.ts';
 export interface CallSettings {
   maxCallMs: number;
   silenceTimeoutMs: number;
+  /** After the silence prompt, this much more silence ends the call politely. */
+  silenceHangupMs: number;
   greeting: string;
   voice: string;
   /** BCP-47, the business's primary language. */
@@ -19,6 +21,7 @@ export function callSettingsFromProfile(profile: BusinessProfile): CallSettings 
   return {
     maxCallMs: profile.callLimits.maxCallMs,
     silenceTimeoutMs: profile.callLimits.silenceTimeoutMs,
+    silenceHangupMs: profile.callLimits.silenceHangupMs,
     greeting: profile.greeting,
     voice: profile.voice,
     language: primaryLanguageOf(profile),

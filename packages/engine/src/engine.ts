@@ -36,6 +36,16 @@ export interface BusinessBrief {
   transferDestinations: Array<{ id: string; name: string }>;
   /** Extra words the recognizer should expect: staff names, street names, product names. */
   vocabulary: string[];
+  /**
+   * Sentences in the business's own words (its FAQ questions and answers, service descriptions): the
+   * recogniser's language model learns their word sequences, so "where can I park" is expected here.
+   */
+  phrases?: readonly string[] | undefined;
+  /**
+   * Weekly opening hours by lower-case English weekday (`HH:mm`, business zone; null or absent: closed).
+   * The offline policy reads "at four" as the hour the business is open and knows its closed days.
+   */
+  openingHours?: Readonly<Record<string, { open: string; close: string } | null>> | undefined;
 }
 
 /** One line already said on the call, used to re-seed a reconnected or failed-over conversation. */

@@ -46,6 +46,8 @@ describe('the agent built from the demo profile', () => {
     expect(brief.vocabulary).toEqual(
       expect.arrayContaining(['Bright', 'Smile', 'Dental', 'Whitening', 'Delta']),
     );
+    // The FAQ in the business's own words, for the recogniser's language model.
+    expect(brief.phrases).toEqual(expect.arrayContaining(['Where can I park?', 'Do you take insurance?']));
   });
 });
 

@@ -123,5 +123,16 @@ export function toBusinessBrief(profile: BusinessProfile): BusinessBrief {
     })),
     transferDestinations: profile.transferDestinations.map(({ id, name }) => ({ id, name })),
     vocabulary: [...vocabulary],
+    phrases: [
+      profile.description,
+      ...profile.services.map((service) => service.description),
+      ...profile.faq.flatMap((entry) => [entry.question, entry.answer]),
+    ].filter((phrase): phrase is string => phrase !== undefined && phrase !== ''),
+    openingHours: Object.fromEntries(
+      Object.entries(profile.weeklyHours).map(([day, hours]) => [
+        day,
+        hours === null ? null : { open: hours.open, close: hours.close },
+      ]),
+    ),
   };
 }

@@ -58,7 +58,7 @@ export async function findScenarioBusiness(db: Database, scenario: Scenario): Pr
 export async function applySetup(
   db: Database,
   business: BusinessRow,
-  scenario: Scenario,
+  scenario: Pick<Scenario, 'name' | 'setup'>,
   nowMs: number,
 ): Promise<void> {
   const tenant = forBusiness(db, business.id);

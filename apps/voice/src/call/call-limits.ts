@@ -11,6 +11,8 @@ export class CallLimits {
   constructor(input: {
     maxCallMs: number;
     silenceTimeoutMs: number;
+    /** Silence after the "are you still there?" prompt before the call ends (default: `silenceTimeoutMs`). */
+    silenceHangupMs?: number | undefined;
     /** True while the agent is talking or the caller is mid-utterance: that is not silence. */
     isBusy: () => boolean;
     onMaxDuration: () => void;
@@ -21,6 +23,7 @@ export class CallLimits {
     this.#maxTimer.unref();
     this.#silence = new SilenceMonitor({
       silenceTimeoutMs: input.silenceTimeoutMs,
+      silenceHangupMs: input.silenceHangupMs,
       isBusy: input.isBusy,
       onPrompt: input.onSilencePrompt,
       onGiveUp: input.onSilenceGiveUp,

@@ -16,7 +16,8 @@ export { type CallEnd, SESSION_PROMPTS } from './call-endings.ts';
 export interface PreparedCall {
   config: ConversationConfig;
   engines: EngineChoice;
-  limits: { maxCallMs: number; silenceTimeoutMs: number };
+  /** `silenceHangupMs`: silence after the prompt before the polite end (absent: `silenceTimeoutMs` again). */
+  limits: { maxCallMs: number; silenceTimeoutMs: number; silenceHangupMs?: number | undefined };
   /** Where DTMF 0 and "talk to a person" go when no tool names a destination. */
   humanLine?: { name: string; phoneNumber: string } | undefined;
 }

@@ -1,9 +1,11 @@
 /**
  * Watches for a caller who has gone quiet: after `silenceTimeoutMs` with nobody speaking and nothing playing
- * it asks once ("are you still there?"); after a second stretch it gives up. Any caller activity starts over.
+ * it asks once ("are you still there?"); after `silenceHangupMs` more it gives up. Any caller activity
+ * starts over.
  */
 export class SilenceMonitor {
   readonly #silenceTimeoutMs: number;
+  readonly #silenceHangupMs: number;
   readonly #isBusy: () => boolean;
   readonly #onPrompt: () => void;
   readonly #onGiveUp: () => void;
@@ -14,6 +16,8 @@ export class SilenceMonitor {
 
   constructor(input: {
     silenceTimeoutMs: number;
+    /** Silence after the prompt before giving up; the business's own setting (default: `silenceTimeoutMs`). */
+    silenceHangupMs?: number | undefined;
     /** True while the agent is talking or the caller is mid-utterance: that is not silence. */
     isBusy: () => boolean;
     onPrompt: () => void;
@@ -21,12 +25,13 @@ export class SilenceMonitor {
     checkIntervalMs?: number;
   }) {
     this.#silenceTimeoutMs = input.silenceTimeoutMs;
+    this.#silenceHangupMs = input.silenceHangupMs ?? input.silenceTimeoutMs;
     this.#isBusy = input.isBusy;
     this.#onPrompt = input.onPrompt;
     this.#onGiveUp = input.onGiveUp;
     this.#timer = setInterval(
       () => this.#check(),
-      input.checkIntervalMs ?? Math.min(250, input.silenceTimeoutMs / 4),
+      input.checkIntervalMs ?? Math.min(250, input.silenceTimeoutMs / 4, this.#silenceHangupMs / 4),
     );
     this.#timer.unref();
   }
@@ -53,7 +58,8 @@ export class SilenceMonitor {
       this.#lastActivityMs = performance.now();
       return;
     }
-    if (performance.now() - this.#lastActivityMs < this.#silenceTimeoutMs) return;
+    const allowedMs = this.#prompted ? this.#silenceHangupMs : this.#silenceTimeoutMs;
+    if (performance.now() - this.#lastActivityMs < allowedMs) return;
     this.#lastActivityMs = performance.now();
     if (!this.#prompted) {
       this.#prompted = true;

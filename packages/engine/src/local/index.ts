@@ -17,7 +17,13 @@ export {
 export { createLocalEngine, LOCAL_ENGINE_CAPABILITIES, type LocalEngineOptions } from './local-engine.ts';
 export { speakReply } from './speaker.ts';
 export { generateCorpus } from './stt/corpus.ts';
-export { DEBIAN_MODEL_ROOT, prepareRecognizerModel, type RecognizerModel } from './stt/model-files.ts';
+export {
+  DEBIAN_MODEL_ROOT,
+  DEFAULT_OPEN_VOCABULARY,
+  type OpenVocabulary,
+  prepareRecognizerModel,
+  type RecognizerModel,
+} from './stt/model-files.ts';
 export { PocketsphinxRecognizer } from './stt/pocketsphinx.ts';
 // Caller speech made with flite (+ a phone channel through sox) for tests, scenarios and benchmarks.
 export {

@@ -92,10 +92,18 @@ export function digitizeSpokenTime(text: string): string {
 }
 
 /**
- * Parses date and time from an utterance in the business's zone. An hour said without a.m./p.m. is read
- * as business hours (1–6 → afternoon). Returns only what the caller actually said.
+ * Reads an hour said without a.m./p.m. (1–12) as a 24 h hour, knowing the date when one was said. The
+ * default reads it as usual business hours: 1–6 in the afternoon, 7–12 as said.
  */
-export function parseWhen(text: string, now: DateTime): WhenSlots {
+export type HourReader = (hour: number, date: string | undefined) => number;
+
+export const businessHourGuess: HourReader = (hour) => (hour >= 1 && hour <= 6 ? hour + 12 : hour);
+
+/**
+ * Parses date and time from an utterance in the business's zone. An hour said without a.m./p.m. is read
+ * by `readHour` (default: 1–6 → afternoon). Returns only what the caller actually said.
+ */
+export function parseWhen(text: string, now: DateTime, readHour: HourReader = businessHourGuess): WhenSlots {
   const today = now.startOf('day');
   const spoken = digitizeSpokenTime(text);
   // "a week from friday": chrono reads the weekday (or today/tomorrow); the week is added afterwards.
@@ -109,6 +117,7 @@ export function parseWhen(text: string, now: DateTime): WhenSlots {
   const reference = new Date(now.year, now.month - 1, now.day, 12, 0);
   const results = chrono.parse(toParse, reference, { forwardDate: true });
   const slots: WhenSlots = {};
+  const uncertainHours: Array<{ hour: number; minute: number }> = [];
   for (const result of results) {
     const start = result.start;
     const dateSaid =
@@ -125,10 +134,15 @@ export function parseWhen(text: string, now: DateTime): WhenSlots {
       slots.date = date?.isValid ? (date.toISODate() ?? undefined) : undefined;
     }
     if (start.isCertain('hour') && slots.time === undefined) {
-      let hour = start.get('hour') ?? 0;
+      const hour = start.get('hour') ?? 0;
       const minute = start.get('minute') ?? 0;
-      if (!start.isCertain('meridiem') && hour >= 1 && hour <= 6) hour += 12;
-      slots.time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+      if (!start.isCertain('meridiem') && hour >= 1 && hour <= 12) {
+        // Read once the date is known (it may come later in the sentence): "at 7 on Saturday".
+        uncertainHours.push({ hour, minute });
+        slots.time = '';
+        continue;
+      }
+      slots.time = clock(hour, minute);
     }
   }
   if (slots.date === undefined) {
@@ -145,6 +159,8 @@ export function parseWhen(text: string, now: DateTime): WhenSlots {
     if (dayOfMonth !== undefined)
       slots.date = nextDayOfMonth(today, Number(dayOfMonth))?.toISODate() ?? undefined;
   }
+  const uncertain = uncertainHours[0];
+  if (uncertain !== undefined) slots.time = clock(readHour(uncertain.hour, slots.date), uncertain.minute);
   if (coming && slots.date === today.toISODate()) {
     slots.date = today.plus({ weeks: 1 }).toISODate() ?? undefined;
   }
@@ -154,6 +170,11 @@ export function parseWhen(text: string, now: DateTime): WhenSlots {
     slots.date = today.plus({ weeks: 1 }).toISODate() ?? undefined;
   }
   return slots;
+}
+
+/** `HH:mm` from an hour and a minute. */
+export function clock(hour: number, minute: number): string {
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
 /** The first `month`/`day` from today on: next year's when this year's has passed, 2028-02-29 for Feb 29. */

@@ -69,7 +69,7 @@ describe('DialoguePolicy', () => {
     expect(said(actions)).toMatch(/phone number/i);
     actions = dialogue.handle({ type: 'caller_text', text: 'two one two five five five zero one nine nine' });
     expect(said(actions)).toBe(
-      'Let me read that back: a Cleaning on Tuesday, March 3 at 2 PM, for John Smith, phone number 2 1 2, 5 5 5, 0 1 9 9. Shall I book it?',
+      'Let me read that back: a Cleaning on Tuesday, March 3 at 2 PM, for John Smith, phone number two one two, five five five, zero one nine nine. Shall I book it?',
     );
     actions = dialogue.handle({ type: 'caller_text', text: 'yes please' });
     expect(toolCall(actions)).toEqual({
@@ -102,7 +102,7 @@ describe('DialoguePolicy', () => {
     const actions = dialogue.handle({ type: 'tool_result', name: 'check_availability', result: ok('Free.') });
     expect(said(actions)).toMatch(/your name/i);
     expect(said(dialogue.handle({ type: 'caller_text', text: 'sarah' }))).toMatch(
-      /Teeth Whitening on Thursday, March 5 at 10:30 AM, for Sarah, phone number 3 1 0/,
+      /Teeth Whitening on Thursday, March 5 at 10:30 AM, for Sarah, phone number three one zero/,
     );
   });
 

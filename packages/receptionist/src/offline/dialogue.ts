@@ -3,11 +3,17 @@ import { listWords, spokenDigits } from '@receptionist/engine/language';
 import type { DialoguePolicy as EngineDialoguePolicy } from '@receptionist/engine/local';
 import type { DateTime } from 'luxon';
 import { parseWhen } from './datetime.ts';
-import { extractName, extractPhone, findDestination, findService, phoneFromDigits } from './extract.ts';
-import { advance, book } from './flows.ts';
+import { extractName, extractPhone, findDestination } from './extract.ts';
+import { advance } from './flows.ts';
+import { hearName, hearPhone, hearPhoneConfirmation, hearSpelling, takeReason } from './hear-caller.ts';
+import { hearConfirmation, hearOfferMessage } from './hear-confirmation.ts';
+import { hearCode, hearKey } from './hear-keys.ts';
 import { type Intent, recognizeIntent, recognizeYesNo } from './intents.ts';
+import { extractReason } from './message-reason.ts';
 import { PROMPTS } from './prompts.ts';
+import { askedService, findService, serviceWords } from './service-match.ts';
 import { DialogueContext } from './state.ts';
+import { takeSlots } from './take-slots.ts';
 import { handleToolResult } from './tool-results.ts';
 import type { Awaiting, PolicyAction, PolicyInput } from './types.ts';
 
@@ -24,6 +30,8 @@ export interface DialogueOptions {
 }
 
 const FREE_TEXT_STATES: ReadonlySet<Awaiting> = new Set(['message_reason', 'name']);
+/** A turn this long that names no intent is worth a look in the FAQ before "sorry, I did not catch that". */
+const MIN_GUESSED_QUESTION_WORDS = 3;
 
 /**
  * The offline receptionist: a deterministic slot-filling state machine. It hears caller text, keypad
@@ -32,6 +40,7 @@ const FREE_TEXT_STATES: ReadonlySet<Awaiting> = new Set(['message_reason', 'name
  */
 export class DialoguePolicy implements EngineDialoguePolicy {
   readonly #ctx: DialogueContext;
+  readonly #serviceWords: ReadonlySet<string>;
 
   constructor(options: DialogueOptions) {
     this.#ctx = new DialogueContext({
@@ -42,6 +51,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       now: options.now,
       purpose: options.purpose,
     });
+    this.#serviceWords = serviceWords(options.business.services);
   }
 
   get awaiting(): Awaiting {
@@ -58,7 +68,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         this.#hear(input.text);
         break;
       case 'dtmf':
-        this.#key(input.digit);
+        hearKey(this.#ctx, input.digit, (text) => this.#hear(text));
         break;
       case 'tool_result':
         handleToolResult(this.#ctx, input.name, input.result);
@@ -74,7 +84,9 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       });
       return;
     }
-    const intent = recognizeIntent(text);
+    if (this.#ctx.flow === 'message' && this.#ctx.awaiting !== 'message_reason')
+      takeReason(this.#ctx, extractReason(text));
+    const intent = recognizeIntent(text, 2, this.#serviceWords);
     if (intent && this.#interrupts(intent.intent)) {
       this.#ctx.decide('intent', `recognized ${intent.intent}`, {
         intent: intent.intent,
@@ -94,16 +106,22 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         this.#hearWhen(text);
         return;
       case 'name':
-        this.#hearName(text);
+        hearName(this.#ctx, text);
+        return;
+      case 'spell_name':
+        hearSpelling(this.#ctx, text);
+        return;
+      case 'confirm_phone':
+        hearPhoneConfirmation(this.#ctx, text);
         return;
       case 'booking_date':
         this.#hearBookingDate(text);
         return;
       case 'phone':
-        this.#hearPhone(extractPhone(text));
+        hearPhone(this.#ctx, extractPhone(text));
         return;
       case 'verification_code':
-        this.#hearCode(spokenDigits(text));
+        hearCode(this.#ctx, spokenDigits(text));
         return;
       case 'message_reason':
         this.#ctx.reason = text;
@@ -111,13 +129,13 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         advance(this.#ctx);
         return;
       case 'confirm_booking':
-        this.#hearConfirmation(text, 'booking');
+        hearConfirmation(this.#ctx, text, 'booking');
         return;
       case 'confirm_cancel':
-        this.#hearConfirmation(text, 'cancel');
+        hearConfirmation(this.#ctx, text, 'cancel');
         return;
       case 'offer_message':
-        this.#hearOfferMessage(text);
+        hearOfferMessage(this.#ctx, text);
         return;
     }
   }
@@ -144,6 +162,18 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     }
     if (recognizeYesNo(text) === 'yes') {
       this.#ctx.ask('intent', PROMPTS.whatElse);
+      return;
+    }
+    if (askedService(text) !== undefined && /\b(book|appointment|schedule)\b/.test(text.toLowerCase())) {
+      this.#ctx.decide('intent', 'recognized book (a service we do not offer)', { intent: 'book' });
+      this.#startFlow('book', text);
+      return;
+    }
+    if (text.trim().split(/\s+/).length >= MIN_GUESSED_QUESTION_WORDS) {
+      // Maybe a question in words no cue knows ("is there somewhere to leave my car"): the FAQ matches by meaning.
+      this.#ctx.decide('intent', 'no intent cue: trying the FAQ', { intent: 'question', guessed: true });
+      this.#ctx.questionGuessed = true;
+      this.#ctx.callTool('answer_question', { question: text });
       return;
     }
     this.#ctx.failed('intent', PROMPTS.notCaught);
@@ -193,6 +223,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         this.#ctx.callTool('end_call', { reason: 'caller said goodbye' });
         return;
       case 'question':
+        this.#ctx.questionGuessed = false;
         this.#ctx.callTool('answer_question', { question: text });
         return;
       case 'book':
@@ -209,6 +240,8 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     this.#ctx.availabilityChecked = false;
     this.#ctx.appointment = undefined;
     this.#ctx.reason = undefined;
+    this.#ctx.unknownService = undefined;
+    this.#ctx.offered = undefined;
     this.#ctx.bookingDate = undefined;
     this.#ctx.date = undefined;
     this.#ctx.time = undefined;
@@ -217,60 +250,48 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       this.#ctx.appointment = this.#ctx.reminderFor;
       this.#ctx.reminderSettled = true;
     }
-    if (this.#ctx.flow === 'book' || this.#ctx.flow === 'reschedule') this.#takeSlots(text);
+    if (this.#ctx.flow === 'book' || this.#ctx.flow === 'reschedule') takeSlots(this.#ctx, text);
     const name = extractName(text, false);
     if (name) this.#ctx.name = name;
+    takeReason(this.#ctx, extractReason(text));
     advance(this.#ctx);
   }
 
-  #takeSlots(text: string): void {
-    const service = findService(text, this.#ctx.business.services);
-    if (service && this.#ctx.flow === 'book') {
-      this.#ctx.service = service;
-      this.#ctx.decide('slot_filled', `service ${service.name}`, { slot: 'service', serviceId: service.id });
-    }
-    const when = parseWhen(text, this.#ctx.now());
-    if (when.date) this.#ctx.date = when.date;
-    if (when.time) this.#ctx.time = when.time;
-    if (when.date || when.time) {
-      this.#ctx.availabilityChecked = false;
-      this.#ctx.decide('slot_filled', 'date/time', {
-        slot: 'when',
-        date: this.#ctx.date,
-        time: this.#ctx.time,
-      });
-    }
-  }
-
   #hearService(text: string): void {
-    this.#takeSlots(text);
+    takeSlots(this.#ctx, text);
     if (this.#ctx.service) {
       advance(this.#ctx);
       return;
     }
     const names = this.#ctx.business.services.map((service) => service.name);
-    this.#ctx.failed('service', `Sorry, which service would you like? We offer ${listWords(names, 'or')}.`);
+    const unknown = askedService(`book ${text}`);
+    this.#ctx.failed(
+      'service',
+      unknown === undefined
+        ? `Sorry, which service would you like? We offer ${listWords(names, 'or')}.`
+        : `Sorry, we don't offer ${unknown}. What we offer is ${listWords(names, 'and')}. Which would you like?`,
+    );
   }
 
   #hearWhen(text: string): void {
+    const offered = this.#ctx.offered;
+    this.#ctx.offered = undefined;
+    if (offered !== undefined && recognizeYesNo(text) === 'yes') {
+      // The next opening the agent just named (the availability check found it free).
+      this.#ctx.date = offered.date;
+      this.#ctx.time = offered.time;
+      this.#ctx.availabilityChecked = true;
+      this.#ctx.decide('slot_filled', 'the offered time', { slot: 'when', ...offered });
+      advance(this.#ctx);
+      return;
+    }
     const before = `${this.#ctx.date}|${this.#ctx.time}`;
-    this.#takeSlots(text);
+    takeSlots(this.#ctx, text);
     if (`${this.#ctx.date}|${this.#ctx.time}` !== before) {
       advance(this.#ctx);
       return;
     }
     this.#ctx.failed('when', PROMPTS.whenAgain);
-  }
-
-  #hearName(text: string): void {
-    const name = extractName(text, true) ?? (this.#ctx.flow === 'message' ? text.trim() : undefined);
-    if (name) {
-      this.#ctx.name = name;
-      this.#ctx.decide('slot_filled', 'name', { slot: 'name' });
-      advance(this.#ctx);
-      return;
-    }
-    this.#ctx.failed('name', PROMPTS.fullName);
   }
 
   #hearBookingDate(text: string): void {
@@ -282,113 +303,5 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       return;
     }
     this.#ctx.failed('booking_date', PROMPTS.whichBookingDate);
-  }
-
-  #hearPhone(phone: string | undefined): void {
-    if (phone) {
-      this.#ctx.phone = phone;
-      this.#ctx.keyedDigits = '';
-      this.#ctx.decide('slot_filled', 'phone number', { slot: 'phone' });
-      advance(this.#ctx);
-      return;
-    }
-    this.#ctx.failed('phone', PROMPTS.sayDigits);
-  }
-
-  #hearCode(digits: string): void {
-    if (/^\d{6}$/.test(digits)) {
-      this.#ctx.verificationCode = digits;
-      this.#ctx.keyedDigits = '';
-      this.#ctx.decide('slot_filled', 'verification code', { slot: 'verification_code' });
-      advance(this.#ctx);
-      return;
-    }
-    this.#ctx.keyedDigits = '';
-    this.#ctx.failed('verification_code', PROMPTS.codeDigits);
-  }
-
-  #key(digit: string): void {
-    if (this.#ctx.awaiting === 'verification_code') {
-      if (!/^\d$/.test(digit)) return;
-      this.#ctx.keyedDigits += digit;
-      if (this.#ctx.keyedDigits.length === 6) this.#hearCode(this.#ctx.keyedDigits);
-      return;
-    }
-    if (this.#ctx.awaiting === 'phone') {
-      if (digit === '#') {
-        this.#hearPhone(phoneFromDigits(this.#ctx.keyedDigits));
-        return;
-      }
-      if (!/^\d$/.test(digit)) return;
-      this.#ctx.keyedDigits += digit;
-      const phone = phoneFromDigits(this.#ctx.keyedDigits);
-      if (phone && (this.#ctx.keyedDigits.length === 11 || !this.#ctx.keyedDigits.startsWith('1'))) {
-        this.#hearPhone(phone);
-      }
-      return;
-    }
-    if (
-      this.#ctx.awaiting === 'confirm_booking' ||
-      this.#ctx.awaiting === 'confirm_cancel' ||
-      this.#ctx.awaiting === 'offer_message'
-    ) {
-      if (digit === '1') {
-        this.#hear('yes');
-        return;
-      }
-      if (digit === '2') {
-        this.#hear('no');
-        return;
-      }
-    }
-    this.#ctx.decide('dtmf_ignored', `digit while ${this.#ctx.awaiting}`, { awaiting: this.#ctx.awaiting });
-  }
-
-  #hearConfirmation(text: string, what: 'booking' | 'cancel'): void {
-    const answer = recognizeYesNo(text);
-    if (answer === 'yes') {
-      this.#ctx.decide('confirmed', what);
-      if (what === 'cancel' && this.#ctx.appointment) {
-        this.#ctx.callTool('cancel_appointment', {
-          appointmentId: this.#ctx.appointment.id,
-          customerName: this.#ctx.name,
-        });
-        return;
-      }
-      book(this.#ctx);
-      return;
-    }
-    if (answer === 'no') {
-      this.#ctx.decide('declined', what);
-      if (what === 'cancel') {
-        this.#ctx.anythingElse('Okay, I will leave it as it is.');
-        return;
-      }
-      // Maybe a new time came with the no ("no, make it three"): take it and check again.
-      this.#takeSlots(text);
-      if (!this.#ctx.availabilityChecked) {
-        advance(this.#ctx);
-        return;
-      }
-      this.#ctx.date = undefined;
-      this.#ctx.time = undefined;
-      this.#ctx.availabilityChecked = false;
-      this.#ctx.ask('when', PROMPTS.newTime);
-      return;
-    }
-    this.#ctx.failed('confirm', PROMPTS.yesOrNo);
-  }
-
-  #hearOfferMessage(text: string): void {
-    if (recognizeYesNo(text) === 'yes') {
-      this.#ctx.decide('fallback', 'caller accepted taking a message');
-      this.#ctx.flow = 'message';
-      this.#ctx.failures.clear();
-      advance(this.#ctx);
-      return;
-    }
-    this.#ctx.flow = undefined;
-    this.#ctx.failures.clear();
-    this.#ctx.ask('intent', PROMPTS.howElse);
   }
 }

@@ -2,21 +2,7 @@ import type { BusinessBrief } from '@receptionist/engine';
 import { spokenDigits, tokenize, wordsMatch } from '@receptionist/engine/language';
 import { recognizeYesNo } from './intents.ts';
 
-type Service = BusinessBrief['services'][number];
-
-/** The service whose name the caller said (fuzzy, best share of its words heard), if any. */
-export function findService(text: string, services: readonly Service[]): Service | undefined {
-  const tokens = tokenize(text);
-  let best: { service: Service; share: number } | undefined;
-  for (const service of services) {
-    const words = tokenize(service.name).filter((word) => word.length > 2);
-    if (words.length === 0) continue;
-    const heard = words.filter((word) => tokens.some((token) => wordsMatch(token, word))).length;
-    const share = heard / words.length;
-    if (heard > 0 && share > (best?.share ?? 0)) best = { service, share };
-  }
-  return best?.service;
-}
+export { findService } from './service-match.ts';
 
 /** The transfer destination the caller named, if any. */
 export function findDestination(
@@ -73,6 +59,18 @@ const NOT_NAMES = new Set([
   'what',
 ]);
 
+/** Words that end a name in "this is Maria Lopez and I'd like…", "it's Sam calling about…". */
+const AFTER_NAME = new Set(
+  "and calling about regarding i i'd i'm i'll i've from here speaking who to but can could would will please on at for because with just again".split(
+    ' ',
+  ),
+);
+
+function untilNotName(words: string[]): string[] {
+  const end = words.findIndex((word, index) => index > 0 && AFTER_NAME.has(word));
+  return end < 0 ? words : words.slice(0, end);
+}
+
 function titleCase(words: string[]): string {
   return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
 }
@@ -86,15 +84,14 @@ export function extractName(text: string, expectingName: boolean): string | unde
   for (const lead of NAME_LEADS) {
     const match = lead.exec(normalized);
     if (match?.[1] !== undefined) {
-      const words = match[1]
-        .split(' ')
+      const words = untilNotName(match[1].split(' '))
         .filter((word) => !NOT_NAMES.has(word))
         .slice(0, 3);
       if (words.length > 0 && !/\d/.test(words.join(''))) return titleCase(words);
     }
   }
   if (!expectingName || recognizeYesNo(normalized) !== undefined) return undefined;
-  const words = normalized.split(' ').filter((word) => word !== '' && !NOT_NAMES.has(word));
+  const words = untilNotName(normalized.split(' ')).filter((word) => word !== '' && !NOT_NAMES.has(word));
   if (words.length === 0 || words.length > 3 || /\d/.test(words.join(''))) return undefined;
   return titleCase(words);
 }
@@ -113,10 +110,30 @@ export function extractPhone(text: string): string | undefined {
   return phoneFromDigits(spokenDigits(text));
 }
 
-/** "2125550123" → "2 1 2, 5 5 5, 0 1 2 3" so the synthesiser reads digits, grouped like people say them. */
+const DIGIT_NAMES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/**
+ * "2125550123" → "two one two, five five five, zero one two three": digits as words, grouped the way
+ * people say a number (3-3-4), so the synthesiser reads digits one by one with a pause between groups.
+ */
 export function speakPhone(e164: string): string {
-  const national = e164.replace(/^\+1/, '').replace(/\D/g, '');
-  const groups =
-    national.length === 10 ? [national.slice(0, 3), national.slice(3, 6), national.slice(6)] : [national];
-  return groups.map((group) => group.split('').join(' ')).join(', ');
+  const national = e164.replace(/^\+1(?=\d{10}$)/, '').replace(/\D/g, '');
+  return speakDigits(national);
+}
+
+/** Any run of digits read in groups: 3-3-4 for ten, else threes with a last group of up to four. */
+export function speakDigits(digits: string): string {
+  const groups: string[] = [];
+  if (digits.length === 10) groups.push(digits.slice(0, 3), digits.slice(3, 6), digits.slice(6));
+  else {
+    let rest = digits;
+    while (rest.length > 4) {
+      groups.push(rest.slice(0, 3));
+      rest = rest.slice(3);
+    }
+    if (rest !== '') groups.push(rest);
+  }
+  return groups
+    .map((group) => [...group].map((digit) => DIGIT_NAMES[Number(digit)] ?? digit).join(' '))
+    .join(', ');
 }

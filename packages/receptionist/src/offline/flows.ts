@@ -1,18 +1,38 @@
 import { listWords } from '@receptionist/engine/language';
+import { DateTime } from 'luxon';
 import { describeDate, describeWhen } from './datetime.ts';
 import { speakPhone } from './extract.ts';
+import { askPhoneConfirmation, askSpelling, unsureNameWord } from './flow-asks.ts';
 import { PROMPTS } from './prompts.ts';
 import type { DialogueContext } from './state.ts';
 
 /** Asks for the next missing slot of the current flow, or calls the flow's tool once nothing is missing. */
 export function advance(ctx: DialogueContext): void {
   const zone = ctx.business.timeZone;
+  // A name word the recogniser may have misheard is spelled before anything is done under that name.
+  const unsure = ctx.flow !== undefined && ctx.name !== undefined ? unsureNameWord(ctx) : undefined;
+  if (unsure !== undefined) {
+    askSpelling(ctx, unsure);
+    return;
+  }
   switch (ctx.flow) {
     case 'book': {
       if (!ctx.service && ctx.business.services.length === 1) ctx.service = ctx.business.services[0];
       if (!ctx.service) {
         const names = ctx.business.services.map((service) => service.name);
-        ctx.ask('service', `Sure. Which service would you like? We offer ${listWords(names, 'or')}.`);
+        const unknown = ctx.unknownService;
+        ctx.unknownService = undefined;
+        ctx.ask(
+          'service',
+          unknown === undefined
+            ? `Sure. Which service would you like? We offer ${listWords(names, 'or')}.`
+            : `Sorry, we don't offer ${unknown}. What we offer is ${listWords(names, 'and')}. Which would you like?`,
+        );
+        return;
+      }
+      if (ctx.date && !ctx.time && !ctx.availabilityChecked && closedOn(ctx, ctx.date)) {
+        // A closed day: the availability check says so and names the next opening.
+        ctx.callTool('check_availability', { service: ctx.service.name, date: ctx.date });
         return;
       }
       if (!ctx.date && !ctx.time) {
@@ -55,7 +75,11 @@ export function advance(ctx: DialogueContext): void {
         return;
       }
       if (!ctx.phone) {
-        ctx.ask('phone', PROMPTS.callbackNumber);
+        ctx.ask('phone', ctx.callerNumber === undefined ? PROMPTS.noCallerId : PROMPTS.callbackNumber);
+        return;
+      }
+      if (ctx.phone !== ctx.callerNumber && !ctx.phoneConfirmed) {
+        askPhoneConfirmation(ctx);
         return;
       }
       if (!ctx.reason) {
@@ -86,8 +110,13 @@ export function advance(ctx: DialogueContext): void {
         return;
       }
       if (ctx.flow === 'reschedule') {
-        if (!ctx.date || !ctx.time) {
+        if (!ctx.date) {
           ctx.ask('when', PROMPTS.moveTo);
+          return;
+        }
+        if (!ctx.time) {
+          // "move it to Wednesday": the day is known; "the same time" keeps the booking's.
+          ctx.ask('when', `What time on ${describeDate(ctx.date, zone)}?`);
           return;
         }
         ctx.callTool('reschedule_appointment', {
@@ -123,4 +152,12 @@ export function book(ctx: DialogueContext): void {
 /** The tools use caller ID by default and take a number only when it differs. */
 export function phoneIfNotCallerId(ctx: DialogueContext, key: string): Record<string, string> {
   return ctx.phone && ctx.phone !== ctx.callerNumber ? { [key]: ctx.phone } : {};
+}
+
+/** The business's weekly hours close on that date's weekday (closures are the availability check's). */
+export function closedOn(ctx: DialogueContext, date: string): boolean {
+  const hours = ctx.business.openingHours;
+  if (hours === undefined) return false;
+  const weekday = DateTime.fromISO(date, { zone: ctx.business.timeZone }).toFormat('cccc').toLowerCase();
+  return hours[weekday] == null;
 }

@@ -20,7 +20,8 @@ const CUES: Record<Intent, Array<[phrase: string, weight: number]>> = {
     ['make an appointment', 3],
     ['schedule', 2],
     ['appointment', 1],
-    ['come in', 2],
+    // "where can I park when I come in" is a question: coming in is booking only with another cue.
+    ['come in', 1],
     ['available', 1],
     ['availability', 2],
     ['an opening', 2],
@@ -58,6 +59,14 @@ const CUES: Record<Intent, Array<[phrase: string, weight: number]>> = {
     ['location', 3],
     ['where are you', 3],
     ['parking', 3],
+    ['park', 3],
+    ['where can i', 2],
+    ['policy', 3],
+    // Asking about the policy is not cancelling.
+    ['cancellation policy', 6],
+    ['do you accept', 3],
+    ['what should i', 2],
+    ['is there', 1],
     ['insurance', 3],
     ['price', 3],
     ['prices', 3],
@@ -100,14 +109,25 @@ const CUES: Record<Intent, Array<[phrase: string, weight: number]>> = {
   ],
 };
 
+const CUE_WORDS = new Set(
+  Object.values(CUES).flatMap((cues) => cues.flatMap(([phrase]) => phrase.split(' '))),
+);
+
 export interface IntentMatch {
   intent: Intent;
   score: number;
 }
 
-/** Scores every intent; the best one wins when it clears `minimumScore`. */
-export function recognizeIntent(text: string, minimumScore = 2): IntentMatch | undefined {
-  const tokens = tokenize(text);
+/**
+ * Scores every intent; the best one wins when it clears `minimumScore`. `reserved` words (the business's
+ * service names) count only as themselves: "massage" is never a slip for the cue "message".
+ */
+export function recognizeIntent(
+  text: string,
+  minimumScore = 2,
+  reserved: ReadonlySet<string> = new Set(),
+): IntentMatch | undefined {
+  const tokens = tokenize(text).map((token) => (reserved.has(token) && !CUE_WORDS.has(token) ? '·' : token));
   let best: IntentMatch | undefined;
   for (const [intent, cues] of Object.entries(CUES) as Array<[Intent, Array<[string, number]>]>) {
     let score = 0;

@@ -29,6 +29,9 @@ export const PROMPTS = {
     'Sorry, I did not catch that. I can book, move or cancel an appointment, answer a question, or take a message. What would you like?',
   whichBookingDate: 'Sorry, which date is your booking on?',
   codeDigits: 'Sorry, I did not get the code. Please say its six digits one at a time, or key them in.',
+  phoneAgain: 'Sorry about that. What is the number, one digit at a time?',
+  noCallerId: 'I cannot see your number. What is the best number to call you back on?',
+  spellAgain: 'Sorry, I did not get the letters. Could you spell it one letter at a time?',
   moveOrCancel: 'No problem. Would you like to move it to another time, or cancel it?',
 } as const;
 

@@ -36,6 +36,18 @@ export class DialogueContext {
   reason: string | undefined;
   /** The one-time code the caller read back (businesses that text codes to the number on file). */
   verificationCode: string | undefined;
+  /** The name word being spelled (index into the name's words), while asking for its spelling. */
+  spelling: number | undefined;
+  /** Name words already spelled or given up on: each is asked for once. */
+  spelled = new Set<number>();
+  /** The caller gave (or confirmed) the number by voice or keypad, not through caller ID. */
+  phoneConfirmed = false;
+  /** The last turn at "how can I help" was sent to the FAQ as a guess: no answer means "not caught". */
+  questionGuessed = false;
+  /** What the caller asked to book that the business does not offer ("acupuncture"). */
+  unknownService: string | undefined;
+  /** A free time the agent offered (the next opening): a yes takes it. */
+  offered: { date: string; time: string } | undefined;
   availabilityChecked = false;
   appointment: { id: string; startsAt: string } | undefined;
   pendingTool: ReceptionistToolName | undefined;
@@ -53,8 +65,8 @@ export class DialogueContext {
   }) {
     this.business = options.business;
     this.greeting = options.greeting;
-    this.callerNumber = options.callerNumber;
-    this.phone = options.callerNumber;
+    this.callerNumber = callerIdOf(options.callerNumber);
+    this.phone = this.callerNumber;
     this.resumed = options.resumed;
     this.now = options.now;
     const appointmentId =
@@ -104,4 +116,16 @@ export class DialogueContext {
     this.failures.clear();
     this.ask('intent', `${prefix} ${PROMPTS.anythingElse}`.trim());
   }
+}
+
+/**
+ * Caller ID that can be called back: E.164-ish digits. Withheld numbers arrive empty, as words
+ * ("anonymous", "restricted") or as Twilio's placeholders for them, and count as no caller ID.
+ */
+const WITHHELD_PLACEHOLDERS = new Set(['+266696687', '+86282452253', '+8656696', '+2562533', '+7378742833']);
+
+export function callerIdOf(from: string | undefined): string | undefined {
+  const trimmed = from?.trim() ?? '';
+  if (!/^\+?\d{7,15}$/.test(trimmed) || WITHHELD_PLACEHOLDERS.has(trimmed)) return undefined;
+  return trimmed;
 }

@@ -1,8 +1,10 @@
 import type { ToolResult } from '@receptionist/engine';
 import { listWords } from '@receptionist/engine/language';
 import { DateTime } from 'luxon';
+import { toolData } from '../tools/data.ts';
 import { describeDate, describeWhen } from './datetime.ts';
 import { advance, phoneIfNotCallerId } from './flows.ts';
+import { PROMPTS } from './prompts.ts';
 import type { DialogueContext } from './state.ts';
 import { firstAppointment, freeSlotStarts } from './tool-data.ts';
 
@@ -49,14 +51,58 @@ export function handleToolResult(ctx: DialogueContext, name: string, result: Too
     case 'end_call':
       ctx.awaiting = 'done';
       return;
+    case 'answer_question':
+      questionResult(ctx, result);
+      return;
     default:
       ctx.anythingElse(result.message);
       return;
   }
 }
 
+/**
+ * A "did you mean" is asked and the caller's answer heard as a new request; a turn that was only guessed
+ * to be a question and found nothing is "not caught" (with the menu of what the agent can do).
+ */
+function questionResult(ctx: DialogueContext, result: ToolResult): void {
+  const guessed = ctx.questionGuessed;
+  ctx.questionGuessed = false;
+  if (result.code === 'ambiguous_question') {
+    ctx.ask('intent', result.message);
+    return;
+  }
+  if (!result.ok && guessed) {
+    ctx.failed('intent', PROMPTS.notCaught);
+    return;
+  }
+  ctx.anythingElse(result.message);
+}
+
+/** Nothing free on the day (or the business is closed then): the tool's sentence, and its next opening. */
+function nothingFree(ctx: DialogueContext, result: ToolResult): void {
+  const next = toolData('check_availability', result)?.next;
+  ctx.date = undefined;
+  ctx.time = undefined;
+  if (next?.date !== undefined && next.time !== undefined) {
+    ctx.offered = { date: next.date, time: next.time };
+    ctx.decide('alternatives_offered', 'nothing free that day: the next opening', { offered: ctx.offered });
+    ctx.ask('when', `${result.message} Would that work, or is another day better?`);
+    return;
+  }
+  ctx.failed('when', `${result.message} Which other day would work?`, 'when');
+}
+
 function availabilityResult(ctx: DialogueContext, result: ToolResult): void {
   const zone = ctx.business.timeZone;
+  if (result.ok && freeSlotStarts(result)?.length === 0) {
+    nothingFree(ctx, result);
+    return;
+  }
+  if (result.ok && ctx.date && !ctx.time) {
+    // Checked a day before its time was asked (a day the weekly hours close on turned out open).
+    ctx.ask('when', `What time on ${describeDate(ctx.date, zone)}?`);
+    return;
+  }
   if (!result.ok || !ctx.date || !ctx.time) {
     ctx.time = undefined;
     ctx.failed('when', `${result.message} What other day or time would work?`, 'when');
@@ -81,15 +127,6 @@ function availabilityResult(ctx: DialogueContext, result: ToolResult): void {
     requested: wanted.toISO(),
     offered: nearest.map((slot) => slot.toISO()),
   });
-  if (nearest.length === 0) {
-    ctx.date = undefined;
-    ctx.failed(
-      'when',
-      `Sorry, we have nothing free on ${describeDate(wanted.toISODate() ?? '', zone)}. Which other day would work?`,
-      'when',
-    );
-    return;
-  }
   const times = nearest.map((slot) => slot.toFormat(slot.minute === 0 ? 'h a' : 'h:mm a'));
   ctx.failed(
     'when',

@@ -9,6 +9,8 @@ export type Awaiting =
   | 'when'
   | 'name'
   | 'phone'
+  | 'confirm_phone'
+  | 'spell_name'
   | 'booking_date'
   | 'verification_code'
   | 'confirm_booking'

@@ -11,6 +11,7 @@ import {
 } from '@receptionist/domain';
 import type { AnyEngineTool } from '@receptionist/engine';
 import { z } from 'zod';
+import { closedNotice } from './closed-notice.ts';
 import type { ReceptionistToolData } from './data.ts';
 import { localizedSlot } from './read-back.ts';
 import { receptionistTool, type ToolDependencies } from './runner.ts';
@@ -47,9 +48,10 @@ export function checkAvailabilityTool(deps: ToolDependencies): AnyEngineTool {
         const nextText = next
           ? ` The next opening is ${formatDate(ctx.profile, next.date)} at ${formatTime(ctx.profile, next.startAt)}.`
           : '';
+        const closed = args.endDate ? undefined : closedNotice(ctx.profile, args.date);
         return {
           ok: true,
-          message: `I have nothing free for a ${service.name} ${range}.${nextText}`,
+          message: `${closed ?? `I have nothing free for a ${service.name} ${range}.`}${nextText}`,
           data: {
             ...data,
             next: next ? localizedSlot({ date: next.date, time: next.time }, call) : undefined,

@@ -24,7 +24,8 @@ export interface ReceptionistToolData {
       spokenPrice?: string | undefined;
     }>;
   };
-  answer_question: { matchedQuestion: string } | undefined;
+  /** `suggestions`: the questions of the entries an ambiguous question could mean (code `ambiguous_question`). */
+  answer_question: { matchedQuestion?: string; suggestions?: string[] } | undefined;
   check_availability: {
     service: { id: string; name: string };
     /** Every free start in the asked range, in time order. Empty when nothing is free. */

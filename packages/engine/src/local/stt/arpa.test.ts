@@ -53,3 +53,39 @@ describe('buildArpa', () => {
     expect(entries.get('book an')?.logProbability).toBeGreaterThan(entries.get('an')?.logProbability ?? 0);
   });
 });
+
+describe('buildArpa with general words in the background', () => {
+  const sentences = ['book an appointment', 'book a cleaning', 'yes please'];
+  const background = {
+    probabilities: new Map([
+      ['park', 3],
+      ['knee', 1],
+      ['book', 4],
+    ]),
+    weight: 0.2,
+  };
+  const entries = parse(buildArpa(sentences, background));
+
+  it('adds the general words to the vocabulary at their share of the mass', () => {
+    // 'park' is 3/8 of the background, which holds 20 % of the unigram mass.
+    expect(10 ** (entries.get('park')?.logProbability ?? -99)).toBeCloseTo(0.2 * (3 / 8), 3);
+    expect(entries.has('knee')).toBe(true);
+  });
+
+  it('keeps the unigrams and every back-off distribution summing to one', () => {
+    const vocabulary = [...entries.keys()].filter((key) => !key.includes(' ') && key !== '<s>');
+    const unigramTotal = vocabulary.reduce(
+      (sum, word) => sum + 10 ** (entries.get(word)?.logProbability ?? -99),
+      0,
+    );
+    expect(unigramTotal).toBeCloseTo(1, 3);
+    const afterBook = vocabulary.reduce((sum, word) => {
+      const direct = entries.get(`book ${word}`);
+      if (direct) return sum + 10 ** direct.logProbability;
+      return (
+        sum + 10 ** (entries.get('book')?.logBackoff ?? 0) * 10 ** (entries.get(word)?.logProbability ?? -99)
+      );
+    }, 0);
+    expect(afterBook).toBeCloseTo(1, 3);
+  });
+});

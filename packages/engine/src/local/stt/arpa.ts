@@ -28,10 +28,42 @@ function dropFirstWord(key: string): string {
   return index < 0 ? '' : key.slice(index + 1);
 }
 
+function mixBackground(
+  unigrams: Counts,
+  unigramProbability: Map<string, number>,
+  background: BackgroundUnigrams,
+): void {
+  let total = 0;
+  for (const [word, probability] of background.probabilities)
+    if (word !== START && word !== END) total += probability;
+  if (total <= 0) return;
+  for (const [word, probability] of unigramProbability)
+    unigramProbability.set(word, probability * (1 - background.weight));
+  for (const [word, probability] of background.probabilities) {
+    if (word === START || word === END) continue;
+    unigramProbability.set(
+      word,
+      (unigramProbability.get(word) ?? 0) + (background.weight * probability) / total,
+    );
+    if (!unigrams.has(word)) unigrams.set(word, 0);
+  }
+}
+
 const log10 = (value: number): string => (value <= 0 ? '-99' : Math.log10(value).toFixed(4));
 
+/**
+ * General words mixed into the unigram level: p(w) = (1 − weight)·p_business(w) + weight·p_background(w).
+ * Histories keep the business's bigrams and trigrams; the back-off mass they leave reaches these words, so
+ * a word no template contains can still be heard, at a cost the weight sets.
+ */
+export interface BackgroundUnigrams {
+  /** Word → probability; normalised here, so any positive weights do. */
+  probabilities: ReadonlyMap<string, number>;
+  weight: number;
+}
+
 /** Builds the ARPA text for sentences given as space-separated lower-case words. */
-export function buildArpa(sentences: Iterable<string>): string {
+export function buildArpa(sentences: Iterable<string>, background?: BackgroundUnigrams): string {
   const orders: [Counts, Counts, Counts] = [new Map(), new Map(), new Map()];
   for (const sentence of sentences) {
     const words = [START, ...sentence.split(' ').filter(Boolean), END];
@@ -48,6 +80,7 @@ export function buildArpa(sentences: Iterable<string>): string {
   for (const [word, count] of unigrams) if (word !== START) tokenTotal += count;
   const unigramProbability = new Map<string, number>();
   for (const [word, count] of unigrams) unigramProbability.set(word, word === START ? 0 : count / tokenTotal);
+  if (background !== undefined) mixBackground(unigrams, unigramProbability, background);
 
   const discounted = (
     counts: Counts,

@@ -15,6 +15,11 @@ export const COMMON_FIRST_NAMES = [
   'mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra',
   'ashley emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen',
   'amy anna emma olivia sophia maria peter alice helen grace kate jane tom bob mike dave sam alex chris',
+  // More of the Social Security Administration's most given names (issue 21: callers' own names).
+  'carlos jose luis juan jason justin brandon tyler aaron adam nathan kyle samuel benjamin henry jack noah',
+  'liam ethan lucas logan oliver frank ava isabella mia charlotte amelia evelyn abigail madison chloe',
+  'natalie hannah victoria lauren samantha rachel nicole megan julia sophie diana angela heather christina',
+  'katherine ruth janet julie teresa sara kimberly omar',
 ]
   .join(' ')
   .split(' ');
@@ -23,6 +28,11 @@ export const COMMON_SURNAMES = [
   'smith johnson williams brown jones garcia miller davis rodriguez martinez wilson anderson taylor thomas',
   'moore jackson martin lee thompson white harris clark lewis robinson walker young allen king wright scott',
   'green baker adams nelson hill campbell mitchell roberts carter phillips evans turner parker collins',
+  // The rest of the US Census Bureau's 100 most common surnames (2010), and a few more frequent ones.
+  'hernandez lopez gonzalez perez sanchez ramirez torres nguyen flores hall rivera gomez diaz cruz edwards',
+  'reyes stewart morris morales murphy cook rogers gutierrez ortiz morgan cooper peterson bailey reed kelly',
+  'howard ramos kim cox ward richardson watson brooks chavez wood james bennett gray mendoza ruiz hughes',
+  'price alvarez castillo sanders patel myers long ross foster jimenez chen cohen hassan',
 ]
   .join(' ')
   .split(' ');
@@ -207,6 +217,36 @@ const FIXED_PHRASES = [
   'i need to talk about my treatment',
 ];
 
+/** What a message is about, in the words callers use anywhere (not one business's). */
+const MESSAGE_REASONS = [
+  'my invoice',
+  'the invoice you sent',
+  'my bill',
+  'a quote',
+  'an estimate',
+  'my insurance',
+  'my medication',
+  'my prescription',
+  'my results',
+  'a refund',
+  'my order',
+  'my account',
+  'the payment',
+  'a problem',
+  'my treatment',
+  'my last visit',
+  'a complaint',
+  'the price',
+];
+
+/** A business's own sentences split into clauses, each a sentence of the corpus. */
+function phraseSentences(phrases: readonly string[]): string[] {
+  return phrases
+    .flatMap((phrase) => phrase.split(/[.,;:!?()]+/))
+    .map((clause) => normalizeText(clause))
+    .filter((clause) => clause.split(' ').length >= 2);
+}
+
 export interface CorpusOptions {
   /** Sentences drawn from the combinatorial templates (fixed phrases are always included). */
   sampledSentences?: number;
@@ -278,6 +318,12 @@ export function generateCorpus(brief: BusinessBrief, options: CorpusOptions = {}
   }
   for (const day of days) sentences.add(day);
   for (const time of times) sentences.add(time);
+  for (const sentence of phraseSentences(brief.phrases ?? [])) sentences.add(sentence);
+  for (const reason of MESSAGE_REASONS) {
+    sentences.add(`please call me back about ${reason}`);
+    sentences.add(`it is about ${reason}`);
+    sentences.add(`i have a question about ${reason}`);
+  }
 
   const templates: Array<() => string> = [
     () => `hi i would like to book an appointment for ${pickDay()} at ${pick(times)}`,

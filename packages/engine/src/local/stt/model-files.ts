@@ -6,8 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BusinessBrief } from '../../engine.ts';
 import { LocalEngineError } from '../errors.ts';
-import { buildArpa } from './arpa.ts';
+import { type BackgroundUnigrams, buildArpa } from './arpa.ts';
 import { generateCorpus } from './corpus.ts';
+import { loadGeneralVocabulary } from './general-vocabulary.ts';
 
 /** Where Debian's pocketsphinx-en-us puts the model (compiled-in defaults of pocketsphinx_continuous). */
 export const DEBIAN_MODEL_ROOT = '/usr/share/pocketsphinx/model/en-us';
@@ -40,10 +41,25 @@ export interface RecognizerModel {
   mllrPath?: string | undefined;
 }
 
+/**
+ * The open vocabulary: the business's trigram model with the general model's most frequent words mixed
+ * into its unigrams (arpa.ts). `false` keeps the closed business vocabulary (the peer in bench:local).
+ */
+export interface OpenVocabulary {
+  /** How many of the general model's most frequent words join the vocabulary. */
+  generalWords: number;
+  /** Their share of the unigram probability mass. */
+  weight: number;
+}
+
+/** Chosen by bench:local `--only wer` (see the bench's asr section for the grid that was measured). */
+export const DEFAULT_OPEN_VOCABULARY: OpenVocabulary = { generalWords: 20_000, weight: 0.1 };
+
 export interface ModelFileOptions {
   /** Root of the cache; defaults to `<tmp>/receptionist-local-engine`. */
   cacheDir?: string | undefined;
   modelRoot?: string | undefined;
+  openVocabulary?: OpenVocabulary | false | undefined;
 }
 
 function cacheRoot(options: ModelFileOptions): string {
@@ -102,7 +118,7 @@ async function prepareAcousticModel(
 }
 
 const corpusKeys = new Map<string, string>();
-const DICTIONARY_RULE = 'cmudict pronunciations of the corpus words, nothing added';
+const DICTIONARY_RULE = 'cmudict pronunciations of the corpus words and the general words mixed in';
 
 /**
  * The cache key of the model built from the business's corpus. It hashes the sentences themselves, so a
@@ -110,22 +126,56 @@ const DICTIONARY_RULE = 'cmudict pronunciations of the corpus words, nothing add
  * measured a corpus that had been reverted); `DICTIONARY_RULE` names how the dictionary is made from them.
  * Generating takes ~50 ms, so the key (not the corpus) is kept per business for the life of the process.
  */
-function corpusKey(brief: BusinessBrief): string {
+function corpusKey(brief: BusinessBrief, open: OpenVocabulary | false): string {
   const inputs = JSON.stringify([
+    open,
     brief.name,
     brief.services.map((service) => service.name),
     brief.transferDestinations.map((destination) => destination.name),
     brief.vocabulary,
+    brief.phrases ?? [],
   ]);
   let key = corpusKeys.get(inputs);
   if (key === undefined) {
     key = createHash('sha256')
-      .update(JSON.stringify([DICTIONARY_RULE, generateCorpus(brief)]))
+      .update(JSON.stringify([DICTIONARY_RULE, open, generateCorpus(brief)]))
       .digest('hex')
       .slice(0, 16);
     corpusKeys.set(inputs, key);
   }
   return key;
+}
+
+/**
+ * General words kept out of the background: short words a phone line makes sound like the answers the
+ * dialogue turns on ("yes" came out "us" once "us" could be heard).
+ */
+const CONFUSABLE_WITH_ANSWERS = new Set([
+  'us',
+  'yet',
+  'ess',
+  'es',
+  'ya',
+  'yah',
+  'yeh',
+  'noe',
+  'know',
+  'knoll',
+]);
+
+async function backgroundUnigrams(
+  modelRoot: string,
+  cacheDir: string,
+  open: OpenVocabulary,
+  pronunciations: Map<string, string[]>,
+): Promise<BackgroundUnigrams> {
+  const probabilities = new Map<string, number>();
+  for (const { word, log10Probability } of await loadGeneralVocabulary(modelRoot, cacheDir)) {
+    if (probabilities.size >= open.generalWords) break;
+    if (pronunciations.has(word) && !CONFUSABLE_WITH_ANSWERS.has(word))
+      probabilities.set(word, 10 ** log10Probability);
+  }
+  return { probabilities, weight: open.weight };
 }
 
 /**
@@ -148,7 +198,8 @@ export async function prepareRecognizerModel(
   await mkdir(root, { recursive: true });
   const acousticModelDir = await prepareAcousticModel(root, modelRoot, channel);
 
-  const key = corpusKey(brief);
+  const open = options.openVocabulary ?? DEFAULT_OPEN_VOCABULARY;
+  const key = corpusKey(brief, open);
   const languageModelPath = path.join(root, `domain-${key}.lm`);
   const dictionaryPath = path.join(root, `domain-${key}.dic`);
   const vocabularyPath = path.join(root, `domain-${key}.words`);
@@ -163,10 +214,17 @@ export async function prepareRecognizerModel(
           .join(' '),
       )
       .filter(Boolean);
-    const vocabulary = [...new Set(sentences.flatMap((sentence) => sentence.split(' ')))].sort();
+    const background =
+      open === false ? undefined : await backgroundUnigrams(modelRoot, root, open, pronunciations);
+    const vocabulary = [
+      ...new Set([
+        ...sentences.flatMap((sentence) => sentence.split(' ')),
+        ...(background?.probabilities.keys() ?? []),
+      ]),
+    ].sort();
     const dictionary = vocabulary.flatMap((word) => pronunciations.get(word) ?? []).join('\n');
     await writeAtomically(dictionaryPath, `${dictionary}\n`);
-    await writeAtomically(languageModelPath, buildArpa(sentences));
+    await writeAtomically(languageModelPath, buildArpa(sentences, background));
     await writeAtomically(vocabularyPath, vocabulary.join('\n'));
   }
   const vocabulary = (await readFile(vocabularyPath, 'utf8')).split('\n');

@@ -24,11 +24,14 @@ function run(command: string, args: string[], input?: Uint8Array): Promise<Buffe
   });
 }
 
-export type CallerVoice = 'slt' | 'rms' | 'awb';
+/** flite voices, and espeak-ng's American English with a variant (`espeak:m3` is `-v en-us+m3`). */
+export type CallerVoice = 'slt' | 'rms' | 'awb' | 'kal16' | `espeak:${string}`;
 
-/** 16 kHz mono PCM16 of `text` spoken by a flite voice (no channel effects). */
+/** 16 kHz mono PCM16 of `text` spoken by a flite or espeak-ng voice (no channel effects). */
 export async function speakAsCaller(text: string, voice: CallerVoice = 'rms'): Promise<Int16Array> {
-  const wav = await run('sh', ['-c', 'flite -voice "$1" -t "$2" -o /dev/stdout | cat', 'flite', voice, text]);
+  const wav = voice.startsWith('espeak:')
+    ? await run('espeak-ng', ['-v', `en-us+${voice.slice('espeak:'.length)}`, '-s', '160', '--stdout', text])
+    : await run('sh', ['-c', 'flite -voice "$1" -t "$2" -o /dev/stdout | cat', 'flite', voice, text]);
   const raw = await run(
     'sox',
     ['-t', 'wav', '-', '-t', 'raw', '-r', '16000', '-e', 'signed-integer', '-b', '16', '-c', '1', '-'],

@@ -1,0 +1,55 @@
+/**
+ * The scenario corpus (apps/caller/corpus, issue 21): every call of every business type on the local
+ * engine, faster than real time, checked against what it left in the database. Each call is its own test
+ * that it ran; the targets are asserted over the whole corpus, and the per-call table is printed so a miss
+ * names its call, voice and first unmet expectation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CorpusRun, runWholeCorpus } from './corpus-session.ts';
+import { corpusStats, corpusTable } from './corpus-stats.ts';
+import { loadCorpus } from './load-corpus.ts';
+
+/** The targets of issue 21. */
+const TARGETS = { passRate: 0.9, heldOutPassRate: 0.9, yesNoAccuracy: 0.98, namesStored: 0.9 };
+
+const businesses = await loadCorpus();
+const calls = businesses.flatMap((business) =>
+  business.file.scenarios.map((scenario) => `${business.key}: ${scenario.name}`),
+);
+let run: CorpusRun | undefined;
+
+beforeAll(async () => {
+  run = await runWholeCorpus({ concurrency: 3 });
+}, 15 * 60_000);
+
+afterAll(() => {
+  if (run === undefined) return;
+  process.stdout.write(
+    `\ncorpus: ${run.results.length} calls in ${run.wallSeconds.toFixed(0)} s\n${corpusTable(run.results)}\n${JSON.stringify(corpusStats(run.results))}\n`,
+  );
+});
+
+describe('scenario corpus on the local engine', () => {
+  it('has at least 60 calls over three tuned business types and a held-out one, in three voices', () => {
+    expect(calls.length).toBeGreaterThanOrEqual(60);
+    expect(businesses.filter((business) => !business.heldOut).length).toBeGreaterThanOrEqual(3);
+    expect(businesses.some((business) => business.heldOut)).toBe(true);
+    const voices = new Set(businesses.flatMap((b) => b.file.scenarios.map((scenario) => scenario.voice)));
+    expect(voices.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(calls)('%s ran to the end', (label) => {
+    const result = run?.results.find((candidate) => `${candidate.business}: ${candidate.name}` === label);
+    expect(result, `no result for ${label}`).toBeDefined();
+    expect(result?.error, JSON.stringify(result?.transcript)).toBeUndefined();
+  });
+
+  it('meets the targets: pass rate overall and held out, yes/no accuracy, names stored', () => {
+    const stats = corpusStats(run?.results ?? []);
+    const summary = JSON.stringify(stats, null, 1);
+    expect(stats.passRate.rate, summary).toBeGreaterThanOrEqual(TARGETS.passRate);
+    expect(stats.passRateHeldOut.rate, summary).toBeGreaterThanOrEqual(TARGETS.heldOutPassRate);
+    expect(stats.yesNoAccuracy.rate, summary).toBeGreaterThanOrEqual(TARGETS.yesNoAccuracy);
+    expect(stats.namesStoredCorrectly.rate, summary).toBeGreaterThanOrEqual(TARGETS.namesStored);
+  });
+});

@@ -1,0 +1,99 @@
+import { extractName, extractPhone } from './extract.ts';
+import { advance } from './flows.ts';
+import { recognizeYesNo } from './intents.ts';
+import { extractReason, splitReason } from './message-reason.ts';
+import { PROMPTS } from './prompts.ts';
+import { spelledWord } from './spelling.ts';
+import type { DialogueContext } from './state.ts';
+
+/**
+ * Hearing who the caller is: the name (with a message's reason said in the same breath), its spelling
+ * when a word of it may be misheard, and a callback number read back in groups and confirmed.
+ */
+
+/** "Maria Lopez calling about my invoice": the name, and the reason when the flow is a message. */
+export function hearName(ctx: DialogueContext, text: string): void {
+  const { before, reason } = splitReason(text);
+  takeReason(ctx, reason);
+  const name =
+    extractName(before, true) ?? (ctx.flow === 'message' && reason === undefined ? text.trim() : undefined);
+  if (name === undefined) {
+    if (reason !== undefined && ctx.flow === 'message') ctx.ask('name', PROMPTS.fullName);
+    else ctx.failed('name', PROMPTS.fullName);
+    return;
+  }
+  ctx.name = name;
+  ctx.spelled.clear();
+  ctx.decide('slot_filled', 'name', { slot: 'name' });
+  advance(ctx);
+}
+
+/** A message's reason heard anywhere in a turn is kept (the first one given). */
+export function takeReason(ctx: DialogueContext, reason: string | undefined): void {
+  if (ctx.flow !== 'message' || reason === undefined || ctx.reason !== undefined) return;
+  ctx.reason = reason;
+  ctx.decide('slot_filled', 'message reason', { slot: 'reason' });
+}
+
+export function hearSpelling(ctx: DialogueContext, text: string): void {
+  const index = ctx.spelling ?? 0;
+  const word = spelledWord(text);
+  if (word === undefined) {
+    // Not letters: a caller who goes on talking ("it's about my bill") keeps the name as heard.
+    const reason = extractReason(text);
+    const talking = reason !== undefined || text.trim().split(/\s+/).length >= 3;
+    if (!talking && (ctx.failures.get('spelling') ?? 0) === 0) {
+      ctx.failures.set('spelling', 1);
+      ctx.ask('spell_name', PROMPTS.spellAgain);
+      return;
+    }
+    takeReason(ctx, reason);
+  }
+  ctx.failures.delete('spelling');
+  ctx.spelled.add(index);
+  ctx.spelling = undefined;
+  if (word !== undefined) {
+    const words = (ctx.name ?? '').split(/\s+/);
+    words[index] = word.charAt(0).toUpperCase() + word.slice(1);
+    ctx.name = words.join(' ');
+    ctx.decide('slot_filled', 'name spelled', { slot: 'name' });
+  }
+  advance(ctx);
+}
+
+/**
+ * A number heard: kept, and when spoken read back in groups to be confirmed (keyed digits are exact).
+ */
+export function hearPhone(ctx: DialogueContext, phone: string | undefined, keyed = false): void {
+  if (phone === undefined) {
+    ctx.failed('phone', PROMPTS.sayDigits);
+    return;
+  }
+  ctx.phone = phone;
+  ctx.phoneConfirmed = keyed;
+  ctx.keyedDigits = '';
+  ctx.decide('slot_filled', 'phone number', { slot: 'phone' });
+  advance(ctx);
+}
+
+/** Yes keeps the number; no (or a new number) asks again; a number said instead replaces it. */
+export function hearPhoneConfirmation(ctx: DialogueContext, text: string): void {
+  const answer = recognizeYesNo(text);
+  const corrected = extractPhone(text);
+  if (corrected !== undefined && corrected !== ctx.phone) {
+    hearPhone(ctx, corrected);
+    return;
+  }
+  if (answer === 'yes') {
+    ctx.phoneConfirmed = true;
+    ctx.decide('confirmed', 'phone number');
+    advance(ctx);
+    return;
+  }
+  if (answer === 'no') {
+    ctx.phone = undefined;
+    ctx.ask('phone', PROMPTS.phoneAgain);
+    return;
+  }
+  ctx.failed('confirm_phone', PROMPTS.yesOrNo);
+}

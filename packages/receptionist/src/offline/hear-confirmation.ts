@@ -1,0 +1,62 @@
+import { advance, book } from './flows.ts';
+import { recognizeYesNo } from './intents.ts';
+import { PROMPTS } from './prompts.ts';
+import type { DialogueContext } from './state.ts';
+import { takeSlots } from './take-slots.ts';
+
+/** The answer to "shall I book it?" or "shall I cancel it?": yes acts, no (or a new time) changes course. */
+export function hearConfirmation(ctx: DialogueContext, text: string, what: 'booking' | 'cancel'): void {
+  const answer = recognizeYesNo(text);
+  if (answer === 'yes') {
+    ctx.decide('confirmed', what);
+    if (what === 'cancel' && ctx.appointment) {
+      ctx.callTool('cancel_appointment', {
+        appointmentId: ctx.appointment.id,
+        customerName: ctx.name,
+      });
+      return;
+    }
+    book(ctx);
+    return;
+  }
+  if (answer === 'no') {
+    ctx.decide('declined', what);
+    if (what === 'cancel') {
+      ctx.anythingElse('Okay, I will leave it as it is.');
+      return;
+    }
+    // Maybe a new time came with the no ("no, make it three"): take it and check again.
+    takeSlots(ctx, text);
+    if (!ctx.availabilityChecked) {
+      advance(ctx);
+      return;
+    }
+    ctx.date = undefined;
+    ctx.time = undefined;
+    ctx.availabilityChecked = false;
+    ctx.ask('when', PROMPTS.newTime);
+    return;
+  }
+  // "make it four": a change without a yes or no.
+  const before = `${ctx.date}|${ctx.time}`;
+  if (what === 'booking') takeSlots(ctx, text);
+  if (`${ctx.date}|${ctx.time}` !== before) {
+    advance(ctx);
+    return;
+  }
+  ctx.failed('confirm', PROMPTS.yesOrNo);
+}
+
+/** The answer to "shall I take a message instead?". */
+export function hearOfferMessage(ctx: DialogueContext, text: string): void {
+  if (recognizeYesNo(text) === 'yes') {
+    ctx.decide('fallback', 'caller accepted taking a message');
+    ctx.flow = 'message';
+    ctx.failures.clear();
+    advance(ctx);
+    return;
+  }
+  ctx.flow = undefined;
+  ctx.failures.clear();
+  ctx.ask('intent', PROMPTS.howElse);
+}

@@ -1,0 +1,243 @@
+import type { BusinessBrief } from '@receptionist/engine';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { DialoguePolicy } from './dialogue.ts';
+import type { PolicyAction } from './types.ts';
+
+const weekday = { open: '08:00', close: '18:00' };
+// The physiotherapy practice of the issue: three services, a front desk, closed at the weekend.
+const physio: BusinessBrief = {
+  name: 'Riverside Physio',
+  timeZone: 'America/Chicago',
+  services: [
+    { id: 'initial', name: 'Initial Assessment', durationMinutes: 60 },
+    { id: 'follow-up', name: 'Follow-up Session', durationMinutes: 30 },
+    { id: 'massage', name: 'Sports Massage', durationMinutes: 45 },
+  ],
+  transferDestinations: [{ id: 'front', name: 'Front desk' }],
+  vocabulary: ['Riverside', 'Physio'],
+  openingHours: {
+    monday: weekday,
+    tuesday: weekday,
+    wednesday: weekday,
+    thursday: weekday,
+    friday: weekday,
+    saturday: null,
+    sunday: null,
+  },
+};
+
+// Monday 2 March 2026, 10:00 in Chicago.
+const now = () => DateTime.fromISO('2026-03-02T10:00', { zone: 'America/Chicago' });
+
+function call(callerNumber?: string): DialoguePolicy {
+  const dialogue = new DialoguePolicy({
+    business: physio,
+    greeting: 'Riverside Physio, hello.',
+    callerNumber,
+    now,
+  });
+  dialogue.handle({ type: 'start' });
+  return dialogue;
+}
+const said = (actions: PolicyAction[]): string =>
+  actions
+    .filter((action) => action.type === 'say')
+    .map((action) => action.text)
+    .join(' ');
+const tool = (actions: PolicyAction[]) => actions.find((action) => action.type === 'call_tool');
+const hear = (dialogue: DialoguePolicy, text: string) => dialogue.handle({ type: 'caller_text', text });
+
+describe('the offline receptionist at a physiotherapy practice', () => {
+  it('books a massage, and takes a message when asked to leave one', () => {
+    for (const text of ["I'd like a massage", 'book a sports massage please', 'can I get a massage']) {
+      const dialogue = call('+13125550100');
+      const actions = hear(dialogue, text);
+      expect(said(actions)).toMatch(/day and time .* Sports Massage/);
+      expect(actions).toContainEqual(
+        expect.objectContaining({ kind: 'slot_filled', detail: 'service Sports Massage' }),
+      );
+    }
+    const dialogue = call('+13125550100');
+    expect(said(hear(dialogue, "I'd like to leave a message"))).toMatch(/take a message/);
+  });
+
+  it('matches services by their words and stems', () => {
+    const dialogue = call('+13125550100');
+    expect(said(hear(dialogue, 'can I book an initial assessment'))).toMatch(/Initial Assessment/);
+    const other = call('+13125550100');
+    hear(other, 'I want to make an appointment');
+    expect(said(hear(other, 'a follow up please'))).toMatch(/Follow-up Session/);
+  });
+
+  it('hears "where can I park when I come in" as a question, not a booking', () => {
+    const dialogue = call();
+    expect(tool(hear(dialogue, 'where can I park when I come in'))).toEqual({
+      type: 'call_tool',
+      name: 'answer_question',
+      args: { question: 'where can I park when I come in' },
+    });
+  });
+
+  it('tries the FAQ for a question without cue words, and says "not caught" when it has nothing', () => {
+    const dialogue = call();
+    expect(tool(hear(dialogue, 'is there somewhere to leave my car'))).toMatchObject({
+      name: 'answer_question',
+    });
+    const answer = dialogue.handle({
+      type: 'tool_result',
+      name: 'answer_question',
+      result: { ok: false, code: 'no_answer', message: "I don't have that information." },
+    });
+    expect(said(answer)).toMatch(/did not catch that/);
+  });
+
+  it('asks "did you mean" when the FAQ has two fits, and hears the answer as a new question', () => {
+    const dialogue = call();
+    hear(dialogue, 'tell me about your policy');
+    const answer = dialogue.handle({
+      type: 'tool_result',
+      name: 'answer_question',
+      result: {
+        ok: false,
+        code: 'ambiguous_question',
+        message: 'Did you mean: what is your cancellation policy; or what is your privacy policy?',
+      },
+    });
+    expect(said(answer)).toBe(
+      'Did you mean: what is your cancellation policy; or what is your privacy policy?',
+    );
+    expect(tool(hear(dialogue, 'the cancellation policy'))).toMatchObject({ name: 'answer_question' });
+  });
+
+  it('names an unknown service back with what the practice offers', () => {
+    const dialogue = call('+13125550100');
+    expect(said(hear(dialogue, 'can I book acupuncture on tuesday'))).toBe(
+      "Sorry, we don't offer acupuncture. What we offer is Initial Assessment, Follow-up Session and Sports Massage. Which would you like?",
+    );
+    expect(said(hear(dialogue, 'dry needling'))).toMatch(/we don't offer dry needling/);
+  });
+
+  it('answers a closed day with the next opening, and books it on a yes', () => {
+    const dialogue = call('+13125550100');
+    const check = tool(hear(dialogue, 'a sports massage on saturday'));
+    expect(check).toEqual({
+      type: 'call_tool',
+      name: 'check_availability',
+      args: { service: 'Sports Massage', date: '2026-03-07' },
+    });
+    const offer = dialogue.handle({
+      type: 'tool_result',
+      name: 'check_availability',
+      result: {
+        ok: true,
+        message: "We're closed on Saturdays. The next opening is Monday, March 9 at 8:00 AM.",
+        data: { slots: [], next: { date: '2026-03-09', time: '08:00' } },
+      },
+    });
+    expect(said(offer)).toMatch(
+      /^We're closed on Saturdays\. The next opening is Monday, March 9 at 8:00 AM\. Would that work/,
+    );
+    expect(said(hear(dialogue, 'yes that works'))).toMatch(/your name/i);
+    hear(dialogue, 'my name is john smith');
+    expect(said(hear(dialogue, 'yes'))).toBe('');
+  });
+
+  it('reads bare and relative times against the day under discussion', () => {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'a follow up session on tuesday');
+    expect(tool(hear(dialogue, 'eleven'))).toMatchObject({
+      args: { date: '2026-03-03', preferredTime: '11:00' },
+    });
+    dialogue.handle({
+      type: 'tool_result',
+      name: 'check_availability',
+      result: { ok: true, message: 'Free.', data: { slots: [{ date: '2026-03-03', time: '11:00' }] } },
+    });
+    hear(dialogue, 'john smith');
+    expect(tool(hear(dialogue, 'make it four'))).toMatchObject({
+      args: { date: '2026-03-03', preferredTime: '16:00' },
+    });
+  });
+
+  it('moves a booking TO the day named in "from Tuesday to Wednesday", at the same time', () => {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'I need to move my appointment from tuesday to wednesday');
+    hear(dialogue, 'john smith');
+    const found = dialogue.handle({
+      type: 'tool_result',
+      name: 'find_my_appointments',
+      result: {
+        ok: true,
+        message: 'I found your Sports Massage on Tuesday, March 3 at 2:00 PM.',
+        data: { appointments: [{ id: 'apt_1', date: '2026-03-03', time: '14:00' }] },
+      },
+    });
+    expect(said(found)).toMatch(/What time on Wednesday, March 4\?/);
+    expect(tool(hear(dialogue, 'the same time'))).toEqual({
+      type: 'call_tool',
+      name: 'reschedule_appointment',
+      args: { appointmentId: 'apt_1', customerName: 'John Smith', newDate: '2026-03-04', newTime: '14:00' },
+    });
+  });
+
+  it('keeps a message reason said in the same breath as the name', () => {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'can I leave a message');
+    const actions = hear(dialogue, "it's mary jones calling about my invoice");
+    expect(tool(actions)).toEqual({
+      type: 'call_tool',
+      name: 'take_message',
+      args: { callerName: 'Mary Jones', reason: 'about my invoice' },
+    });
+    const early = call('+13125550100');
+    expect(tool(hear(early, 'hi this is mary jones i want to leave a message regarding my x-rays'))).toEqual({
+      type: 'call_tool',
+      name: 'take_message',
+      args: { callerName: 'Mary Jones', reason: 'regarding my x-rays' },
+    });
+  });
+
+  it('asks to spell a name word it may have misheard, and takes letters and NATO words', () => {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'can I leave a message');
+    expect(said(hear(dialogue, 'maria tenth'))).toBe(
+      'Could you spell your last name for me, letter by letter?',
+    );
+    expect(said(hear(dialogue, 'L O P E Z'))).toMatch(/message to say/);
+    expect(tool(hear(dialogue, 'my knee still hurts'))).toMatchObject({
+      args: { callerName: 'Maria Lopez' },
+    });
+    // A caller who goes on talking instead of spelling keeps the name as heard, and the reason counts.
+    const talker = call('+13125550100');
+    hear(talker, 'can I leave a message');
+    hear(talker, 'maria tenth');
+    expect(tool(hear(talker, "it's about my knee"))).toMatchObject({
+      args: { callerName: 'Maria Tenth', reason: "it's about my knee" },
+    });
+    const nato = call('+13125550100');
+    hear(nato, 'can I leave a message');
+    hear(nato, 'my name is anna kowalczyk');
+    hear(nato, 'k as in kilo o w a l c z y k');
+    expect(tool(hear(nato, 'please call me'))).toMatchObject({ args: { callerName: 'Anna Kowalczyk' } });
+  });
+
+  it('asks for a callback number when caller ID is withheld, reads it back in groups and confirms', () => {
+    for (const withheld of [undefined, '', 'anonymous', '+266696687']) {
+      const dialogue = call(withheld);
+      hear(dialogue, 'can I leave a message');
+      expect(said(hear(dialogue, 'john smith'))).toBe(
+        'I cannot see your number. What is the best number to call you back on?',
+      );
+      expect(said(hear(dialogue, 'five five five one two three four five six seven'))).toBe(
+        'I have five five five, one two three, four five six seven. Is that right?',
+      );
+      expect(said(hear(dialogue, 'no'))).toMatch(/one digit at a time/);
+      hear(dialogue, 'three one two five five five zero one zero zero');
+      expect(said(hear(dialogue, 'yes'))).toMatch(/message to say/);
+      expect(tool(hear(dialogue, 'about my bill'))).toMatchObject({
+        args: { callerName: 'John Smith', callbackNumber: '+13125550100', reason: 'about my bill' },
+      });
+    }
+  });
+});
