@@ -41,7 +41,9 @@ export function hearSpelling(ctx: DialogueContext, text: string): void {
   if (word === undefined) {
     // Not letters: a caller who goes on talking ("it's about my bill") keeps the name as heard.
     const reason = extractReason(text);
-    const talking = reason !== undefined || text.trim().split(/\s+/).length >= 3;
+    // "yes", "that's right": the caller stands by the name as heard.
+    const talking =
+      reason !== undefined || recognizeYesNo(text) !== undefined || text.trim().split(/\s+/).length >= 3;
     if (!talking && (ctx.failures.get('spelling') ?? 0) === 0) {
       ctx.failures.set('spelling', 1);
       ctx.ask('spell_name', PROMPTS.spellAgain);

@@ -215,6 +215,11 @@ describe('the offline receptionist at a physiotherapy practice', () => {
     expect(tool(hear(talker, "it's about my knee"))).toMatchObject({
       args: { callerName: 'Maria Tenth', reason: "it's about my knee" },
     });
+    // "yes" to the spelling question keeps the name as heard.
+    const standsBy = call('+13125550100');
+    hear(standsBy, 'can I leave a message');
+    hear(standsBy, 'john fifth');
+    expect(said(hear(standsBy, 'yes please'))).toMatch(/message to say/);
     const nato = call('+13125550100');
     hear(nato, 'can I leave a message');
     hear(nato, 'my name is anna kowalczyk');
