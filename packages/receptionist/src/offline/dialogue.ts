@@ -32,6 +32,21 @@ export interface DialogueOptions {
 const FREE_TEXT_STATES: ReadonlySet<Awaiting> = new Set(['message_reason', 'name']);
 /** A turn this long that names no intent is worth a look in the FAQ before "sorry, I did not catch that". */
 const MIN_GUESSED_QUESTION_WORDS = 3;
+const QUESTION_OPENERS =
+  /^(?:(?:um|uh|so|hi|hello|yes|yeah|okay|and|but|also) )*(?:is|are|do|does|can|could|what|what's|where|when|how|why|which|who|will|would|should|may|i was wondering|i wonder|tell me)\b/;
+
+/**
+ * Shaped like a question ("is there somewhere to leave my car"): worth asking the FAQ. Anything else that
+ * names no intent is "not caught", so misheard noise never reaches the owner's unanswered questions.
+ */
+function looksLikeQuestion(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .replace(/[^a-z' ]/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+  return words.split(' ').length >= MIN_GUESSED_QUESTION_WORDS && QUESTION_OPENERS.test(words);
+}
 
 /**
  * The offline receptionist: a deterministic slot-filling state machine. It hears caller text, keypad
@@ -169,7 +184,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       this.#startFlow('book', text);
       return;
     }
-    if (text.trim().split(/\s+/).length >= MIN_GUESSED_QUESTION_WORDS) {
+    if (looksLikeQuestion(text)) {
       // Maybe a question in words no cue knows ("is there somewhere to leave my car"): the FAQ matches by meaning.
       this.#ctx.decide('intent', 'no intent cue: trying the FAQ', { intent: 'question', guessed: true });
       this.#ctx.questionGuessed = true;

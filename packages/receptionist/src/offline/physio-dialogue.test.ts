@@ -90,6 +90,11 @@ describe('the offline receptionist at a physiotherapy practice', () => {
       result: { ok: false, code: 'no_answer', message: "I don't have that information." },
     });
     expect(said(answer)).toMatch(/did not catch that/);
+    // Words that are no question (misheard noise) are not sent to the FAQ as one.
+    const noise = call();
+    const actions = hear(noise, 'blue banana purple monkey');
+    expect(tool(actions)).toBeUndefined();
+    expect(said(actions)).toMatch(/did not catch that/);
   });
 
   it('asks "did you mean" when the FAQ has two fits, and hears the answer as a new question', () => {
@@ -99,9 +104,9 @@ describe('the offline receptionist at a physiotherapy practice', () => {
       type: 'tool_result',
       name: 'answer_question',
       result: {
-        ok: false,
-        code: 'ambiguous_question',
+        ok: true,
         message: 'Did you mean: what is your cancellation policy; or what is your privacy policy?',
+        data: { suggestions: ['What is your cancellation policy?', 'What is your privacy policy?'] },
       },
     });
     expect(said(answer)).toBe(

@@ -67,7 +67,7 @@ export function handleToolResult(ctx: DialogueContext, name: string, result: Too
 function questionResult(ctx: DialogueContext, result: ToolResult): void {
   const guessed = ctx.questionGuessed;
   ctx.questionGuessed = false;
-  if (result.code === 'ambiguous_question') {
+  if (toolData('answer_question', result)?.suggestions !== undefined) {
     ctx.ask('intent', result.message);
     return;
   }
