@@ -32,6 +32,9 @@ export interface DialogueOptions {
 const FREE_TEXT_STATES: ReadonlySet<Awaiting> = new Set(['message_reason', 'name']);
 /** A turn this long that names no intent is worth a look in the FAQ before "sorry, I did not catch that". */
 const MIN_GUESSED_QUESTION_WORDS = 3;
+/** A fragment that only starts a day or time ("next", "on the"). */
+const INCOMPLETE_WHEN =
+  /^(?:(?:um|uh|so|and|how about|maybe|let's say|say|on|at|the|this|next|a|for|in the|on the|um next|next week on)\s*)+$/;
 const QUESTION_OPENERS =
   /^(?:(?:um|uh|so|hi|hello|yes|yeah|okay|and|but|also) )*(?:is|are|do|does|can|could|what|what's|where|when|how|why|which|who|will|would|should|may|i was wondering|i wonder|tell me)\b/;
 
@@ -184,7 +187,14 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       this.#startFlow('book', text);
       return;
     }
-    if (looksLikeQuestion(text)) {
+    const introduced = this.#introducedWithMore(text);
+    if (introduced !== undefined && !looksLikeQuestion(introduced)) {
+      // "hi this is Paul Myers, it's about the invoice you sent": a name and something more is a message.
+      this.#ctx.decide('intent', 'a name and a reason: a message', { intent: 'message' });
+      this.#startFlow('message', text, introduced);
+      return;
+    }
+    if (looksLikeQuestion(introduced ?? text)) {
       // Maybe a question in words no cue knows ("is there somewhere to leave my car"): the FAQ matches by meaning.
       this.#ctx.decide('intent', 'no intent cue: trying the FAQ', { intent: 'question', guessed: true });
       this.#ctx.questionGuessed = true;
@@ -223,7 +233,8 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     return false;
   }
 
-  #startFlow(intent: Intent, text: string): void {
+  /** `reason`: what the turn said besides a name, when nothing in it reads as a reason by its lead-in. */
+  #startFlow(intent: Intent, text: string, reason?: string): void {
     switch (intent) {
       case 'transfer': {
         const destination =
@@ -237,10 +248,15 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         this.#ctx.say(`Thank you for calling ${this.#ctx.business.name}. Goodbye!`);
         this.#ctx.callTool('end_call', { reason: 'caller said goodbye' });
         return;
-      case 'question':
+      case 'question': {
+        // "this is Robert Cooper, I have a question about my bill": the name is kept for a message.
+        const name = extractName(text, false);
+        if (name) this.#ctx.name = name;
         this.#ctx.questionGuessed = false;
+        this.#ctx.unansweredQuestion = text;
         this.#ctx.callTool('answer_question', { question: text });
         return;
+      }
       case 'book':
       case 'message':
       case 'reschedule':
@@ -268,7 +284,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     if (this.#ctx.flow === 'book' || this.#ctx.flow === 'reschedule') takeSlots(this.#ctx, text);
     const name = extractName(text, false);
     if (name) this.#ctx.name = name;
-    takeReason(this.#ctx, extractReason(text));
+    takeReason(this.#ctx, extractReason(text) ?? reason);
     advance(this.#ctx);
   }
 
@@ -288,7 +304,26 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     );
   }
 
+  /** What follows a name introduced at the start ("this is Paul Myers …"), when three words or more. */
+  #introducedWithMore(text: string): string | undefined {
+    const name = extractName(text, false);
+    if (name === undefined) return undefined;
+    const words = text
+      .toLowerCase()
+      .replace(/[^a-z' ]/g, ' ')
+      .trim()
+      .split(/\s+/);
+    const last = name.toLowerCase().split(' ').at(-1) ?? '';
+    const rest = words.slice(words.lastIndexOf(last) + 1).join(' ');
+    return rest.split(' ').length >= MIN_GUESSED_QUESTION_WORDS ? rest : undefined;
+  }
+
   #hearWhen(text: string): void {
+    if (INCOMPLETE_WHEN.test(text.toLowerCase().trim())) {
+      // "next" cut off from "Tuesday" by the recogniser: wait for the rest rather than apologise.
+      this.#ctx.decide('input_incomplete', 'waiting for the rest of the day or time', { text });
+      return;
+    }
     const offered = this.#ctx.offered;
     this.#ctx.offered = undefined;
     if (offered !== undefined && recognizeYesNo(text) === 'yes') {

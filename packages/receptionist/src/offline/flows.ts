@@ -10,7 +10,9 @@ import type { DialogueContext } from './state.ts';
 export function advance(ctx: DialogueContext): void {
   const zone = ctx.business.timeZone;
   // A name word the recogniser may have misheard is spelled before anything is done under that name.
-  const unsure = ctx.flow !== undefined && ctx.name !== undefined ? unsureNameWord(ctx) : undefined;
+  // Looking a booking up compares the name on file instead: spelling is asked only where a name is stored.
+  const stored = ctx.flow === 'book' || ctx.flow === 'message';
+  const unsure = stored && ctx.name !== undefined ? unsureNameWord(ctx) : undefined;
   if (unsure !== undefined) {
     askSpelling(ctx, unsure);
     return;

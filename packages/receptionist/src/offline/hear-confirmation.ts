@@ -53,10 +53,13 @@ export function hearOfferMessage(ctx: DialogueContext, text: string): void {
     ctx.decide('fallback', 'caller accepted taking a message');
     ctx.flow = 'message';
     ctx.failures.clear();
+    if (ctx.reason === undefined && ctx.unansweredQuestion !== undefined) ctx.reason = ctx.unansweredQuestion;
+    ctx.unansweredQuestion = undefined;
     advance(ctx);
     return;
   }
   ctx.flow = undefined;
+  ctx.unansweredQuestion = undefined;
   ctx.failures.clear();
   ctx.ask('intent', PROMPTS.howElse);
 }

@@ -251,3 +251,50 @@ describe('the offline receptionist at a physiotherapy practice', () => {
     }
   });
 });
+
+describe('what the scenario corpus found', () => {
+  it('takes a name and a reason said at the start as a message', () => {
+    const dialogue = call('+13125550100');
+    expect(tool(hear(dialogue, 'hi this is paul myers interested the invoice you sent'))).toEqual({
+      type: 'call_tool',
+      name: 'take_message',
+      args: { callerName: 'Paul Myers', reason: 'interested the invoice you sent' },
+    });
+  });
+
+  it('offers a message about a question the FAQ cannot answer, with the name already heard', () => {
+    const dialogue = call('+13125550100');
+    expect(tool(hear(dialogue, 'hi this is robert cooper i have a question about my bill'))).toMatchObject({
+      name: 'answer_question',
+    });
+    const noAnswer = dialogue.handle({
+      type: 'tool_result',
+      name: 'answer_question',
+      result: { ok: false, code: 'no_answer', message: "I don't have that information." },
+    });
+    expect(said(noAnswer)).toMatch(/take a message about it/);
+    expect(tool(hear(dialogue, 'yes please'))).toEqual({
+      type: 'call_tool',
+      name: 'take_message',
+      args: {
+        callerName: 'Robert Cooper',
+        reason: 'hi this is robert cooper i have a question about my bill',
+      },
+    });
+  });
+
+  it('looks a booking up under the name as heard, without asking to spell it', () => {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'i need to move my appointment');
+    expect(tool(hear(dialogue, 'my name is rachel zzyzx'))).toMatchObject({ name: 'find_my_appointments' });
+  });
+
+  it('waits for the rest when the recogniser cuts "next" from "tuesday"', () => {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'book a sports massage');
+    expect(hear(dialogue, 'next')).toEqual([
+      expect.objectContaining({ type: 'decision', kind: 'input_incomplete' }),
+    ]);
+    expect(said(hear(dialogue, 'tuesday'))).toMatch(/What time on Tuesday, March 3/);
+  });
+});

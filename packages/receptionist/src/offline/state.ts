@@ -44,6 +44,8 @@ export class DialogueContext {
   phoneConfirmed = false;
   /** The last turn at "how can I help" was sent to the FAQ as a guess: no answer means "not caught". */
   questionGuessed = false;
+  /** A question the FAQ could not answer: the reason of the message offered instead. */
+  unansweredQuestion: string | undefined;
   /** What the caller asked to book that the business does not offer ("acupuncture"). */
   unknownService: string | undefined;
   /** A free time the agent offered (the next opening): a yes takes it. */

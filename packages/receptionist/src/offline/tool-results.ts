@@ -72,9 +72,16 @@ function questionResult(ctx: DialogueContext, result: ToolResult): void {
     return;
   }
   if (!result.ok && guessed) {
+    ctx.unansweredQuestion = undefined;
     ctx.failed('intent', PROMPTS.notCaught);
     return;
   }
+  if (!result.ok && result.code === 'no_answer') {
+    // The question becomes the message's reason if the caller wants one.
+    ctx.ask('offer_message', PROMPTS.noAnswerOfferMessage);
+    return;
+  }
+  ctx.unansweredQuestion = undefined;
   ctx.anythingElse(result.message);
 }
 
