@@ -8,6 +8,7 @@ import { advance } from './flows.ts';
 import { hearName, hearPhone, hearPhoneConfirmation, hearSpelling, takeReason } from './hear-caller.ts';
 import { hearConfirmation, hearOfferMessage } from './hear-confirmation.ts';
 import { hearCode, hearKey } from './hear-keys.ts';
+import { hearReminderAnswer } from './hear-reminder.ts';
 import { type Intent, recognizeIntent, recognizeYesNo } from './intents.ts';
 import { extractReason } from './message-reason.ts';
 import { PROMPTS } from './prompts.ts';
@@ -15,6 +16,7 @@ import { askedService, findService, serviceWords } from './service-match.ts';
 import { DialogueContext } from './state.ts';
 import { takeSlots } from './take-slots.ts';
 import { handleToolResult } from './tool-results.ts';
+import { INCOMPLETE_WHEN, introducedWithMore, looksLikeQuestion } from './turn-shape.ts';
 import type { Awaiting, PolicyAction, PolicyInput } from './types.ts';
 
 export interface DialogueOptions {
@@ -30,27 +32,6 @@ export interface DialogueOptions {
 }
 
 const FREE_TEXT_STATES: ReadonlySet<Awaiting> = new Set(['message_reason', 'name']);
-/** A turn this long that names no intent is worth a look in the FAQ before "sorry, I did not catch that". */
-const MIN_GUESSED_QUESTION_WORDS = 3;
-/** A fragment that only starts a day or time ("next", "on the"). */
-const INCOMPLETE_WHEN =
-  /^(?:(?:um|uh|so|and|how about|maybe|let's say|say|on|at|the|this|next|a|for|in the|on the|um next|next week on)\s*)+$/;
-const QUESTION_OPENERS =
-  /^(?:(?:um|uh|so|hi|hello|yes|yeah|okay|and|but|also) )*(?:is|are|do|does|can|could|what|what's|where|when|how|why|which|who|will|would|should|may|i was wondering|i wonder|tell me)\b/;
-
-/**
- * Shaped like a question ("is there somewhere to leave my car"): worth asking the FAQ. Anything else that
- * names no intent is "not caught", so misheard noise never reaches the owner's unanswered questions.
- */
-function looksLikeQuestion(text: string): boolean {
-  const words = text
-    .toLowerCase()
-    .replace(/[^a-z' ]/g, ' ')
-    .trim()
-    .replace(/\s+/g, ' ');
-  return words.split(' ').length >= MIN_GUESSED_QUESTION_WORDS && QUESTION_OPENERS.test(words);
-}
-
 /**
  * The offline receptionist: a deterministic slot-filling state machine. It hears caller text, keypad
  * digits and tool results, and answers with actions (say, call a tool, log a decision). No I/O here.
@@ -166,7 +147,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
   }
 
   #hearIntent(text: string, intent: Intent | undefined): void {
-    if (this.#hearReminderAnswer(text, intent)) return;
+    if (hearReminderAnswer(this.#ctx, text, intent)) return;
     const service = findService(text, this.#ctx.business.services);
     const resolved = intent ?? (service ? 'book' : undefined);
     if (resolved !== undefined) {
@@ -187,7 +168,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       this.#startFlow('book', text);
       return;
     }
-    const introduced = this.#introducedWithMore(text);
+    const introduced = introducedWithMore(text);
     if (introduced !== undefined && !looksLikeQuestion(introduced)) {
       // "hi this is Paul Myers, it's about the invoice you sent": a name and something more is a message.
       this.#ctx.decide('intent', 'a name and a reason: a message', { intent: 'message' });
@@ -202,35 +183,6 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       return;
     }
     this.#ctx.failed('intent', PROMPTS.notCaught);
-  }
-
-  /**
-   * On a reminder call, the first answer to "can you confirm, or move or cancel it?": yes (or "confirm")
-   * confirms the booking, no asks which of the two; moving and cancelling go through the usual flows with
-   * the booking already known. Returns false when the text is for the ordinary intent handling.
-   */
-  #hearReminderAnswer(text: string, intent: Intent | undefined): boolean {
-    const reminder = this.#ctx.reminderFor;
-    if (reminder === undefined || this.#ctx.reminderSettled || this.#ctx.flow !== undefined) return false;
-    if (intent === 'reschedule' || intent === 'cancel' || intent === 'transfer' || intent === 'message')
-      return false;
-    const answer = intent === 'check_appointment' ? 'yes' : recognizeYesNo(text);
-    if (answer === 'yes') {
-      this.#ctx.reminderSettled = true;
-      this.#ctx.decide('reminder_confirmed', 'the callee confirmed the booking', {
-        appointmentId: reminder.id,
-      });
-      this.#ctx.callTool('confirm_appointment', { appointmentId: reminder.id });
-      return true;
-    }
-    if (answer === 'no') {
-      this.#ctx.decide('reminder_declined', 'the callee cannot come as booked', {
-        appointmentId: reminder.id,
-      });
-      this.#ctx.ask('intent', PROMPTS.moveOrCancel);
-      return true;
-    }
-    return false;
   }
 
   /** `reason`: what the turn said besides a name, when nothing in it reads as a reason by its lead-in. */
@@ -302,20 +254,6 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         ? `Sorry, which service would you like? We offer ${listWords(names, 'or')}.`
         : `Sorry, we don't offer ${unknown}. What we offer is ${listWords(names, 'and')}. Which would you like?`,
     );
-  }
-
-  /** What follows a name introduced at the start ("this is Paul Myers …"), when three words or more. */
-  #introducedWithMore(text: string): string | undefined {
-    const name = extractName(text, false);
-    if (name === undefined) return undefined;
-    const words = text
-      .toLowerCase()
-      .replace(/[^a-z' ]/g, ' ')
-      .trim()
-      .split(/\s+/);
-    const last = name.toLowerCase().split(' ').at(-1) ?? '';
-    const rest = words.slice(words.lastIndexOf(last) + 1).join(' ');
-    return rest.split(' ').length >= MIN_GUESSED_QUESTION_WORDS ? rest : undefined;
   }
 
   #hearWhen(text: string): void {
