@@ -11,7 +11,8 @@ export function advance(ctx: DialogueContext): void {
   const zone = ctx.business.timeZone;
   // A name word the recogniser may have misheard is spelled before anything is done under that name.
   // Looking a booking up compares the name on file instead: spelling is asked only where a name is stored.
-  const stored = ctx.flow === 'book' || ctx.flow === 'message';
+  // A booking's read-back asks for the spelling in the same breath instead (see below).
+  const stored = ctx.flow === 'message';
   const unsure = stored && ctx.name !== undefined ? unsureNameWord(ctx) : undefined;
   if (unsure !== undefined) {
     askSpelling(ctx, unsure);
@@ -67,7 +68,7 @@ export function advance(ctx: DialogueContext): void {
       }
       ctx.ask(
         'confirm_booking',
-        `Let me read that back: a ${ctx.service.name} on ${describeWhen(ctx.date, ctx.time, zone)}, for ${ctx.name}, phone number ${speakPhone(ctx.phone)}. Shall I book it?`,
+        `Let me read that back: a ${ctx.service.name} on ${describeWhen(ctx.date, ctx.time, zone)}, for ${ctx.name}, phone number ${speakPhone(ctx.phone)}. Shall I book it?${unsureNameWord(ctx) === undefined ? '' : ' If I have your name wrong, spell it for me.'}`,
       );
       return;
     }

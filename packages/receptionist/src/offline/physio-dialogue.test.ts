@@ -298,3 +298,36 @@ describe('what the scenario corpus found', () => {
     expect(said(hear(dialogue, 'tuesday'))).toMatch(/What time on Tuesday, March 3/);
   });
 });
+
+describe('a booking under a name the recogniser may have misheard', () => {
+  function readBack(name: string): DialoguePolicy {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'a sports massage on tuesday at ten a m');
+    dialogue.handle({
+      type: 'tool_result',
+      name: 'check_availability',
+      result: { ok: true, message: 'Free.', data: { slots: [{ date: '2026-03-03', time: '10:00' }] } },
+    });
+    hear(dialogue, `my name is ${name}`);
+    return dialogue;
+  }
+
+  it('asks for the spelling in the read-back, so a yes still books at once', () => {
+    const dialogue = readBack('john eighth');
+    expect(dialogue.awaiting).toBe('confirm_booking');
+    expect(tool(hear(dialogue, 'yes please'))).toMatchObject({
+      name: 'book_appointment',
+      args: { customerName: 'John Eighth' },
+    });
+  });
+
+  it('takes the spelled name and reads it back again', () => {
+    const dialogue = readBack('john eighth');
+    expect(said(hear(dialogue, 's m i t h'))).toMatch(/for John Smith, .* Shall I book it\?$/);
+    expect(tool(hear(dialogue, 'yes'))).toMatchObject({ args: { customerName: 'John Smith' } });
+  });
+
+  it('does not ask when the name is a known one', () => {
+    expect(said(readBack('john smith').handle({ type: 'caller_text', text: 'hmm' }))).not.toMatch(/spell/);
+  });
+});
