@@ -4,7 +4,7 @@ import type { DialoguePolicy as EngineDialoguePolicy } from '@receptionist/engin
 import type { DateTime } from 'luxon';
 import { parseWhen } from './datetime.ts';
 import { extractName, extractPhone, findDestination } from './extract.ts';
-import { advance } from './flows.ts';
+import { advance, phoneIfNotCallerId } from './flows.ts';
 import { hearName, hearPhone, hearPhoneConfirmation, hearSpelling, takeReason } from './hear-caller.ts';
 import { hearConfirmation, hearOfferMessage } from './hear-confirmation.ts';
 import { hearCode, hearKey } from './hear-keys.ts';
@@ -117,7 +117,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         this.#hearBookingDate(text);
         return;
       case 'phone':
-        hearPhone(this.#ctx, extractPhone(text));
+        hearPhone(this.#ctx, extractPhone(text), false, spokenDigits(text));
         return;
       case 'verification_code':
         hearCode(this.#ctx, spokenDigits(text));
@@ -197,6 +197,22 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         return;
       }
       case 'goodbye':
+        if (
+          this.#ctx.flow === 'message' &&
+          this.#ctx.name &&
+          this.#ctx.reason &&
+          !this.#ctx.goodbyeAfterMessage
+        ) {
+          // A message all but taken is saved before the goodbye (the name as heard, spelled or not).
+          this.#ctx.goodbyeAfterMessage = true;
+          this.#ctx.decide('message_before_goodbye', 'saving the message the caller gave before ending');
+          this.#ctx.callTool('take_message', {
+            callerName: this.#ctx.name,
+            reason: this.#ctx.reason,
+            ...phoneIfNotCallerId(this.#ctx, 'callbackNumber'),
+          });
+          return;
+        }
         this.#ctx.say(`Thank you for calling ${this.#ctx.business.name}. Goodbye!`);
         this.#ctx.callTool('end_call', { reason: 'caller said goodbye' });
         return;

@@ -77,11 +77,11 @@ export function advance(ctx: DialogueContext): void {
         ctx.ask('name', PROMPTS.messageName);
         return;
       }
-      if (!ctx.phone) {
+      if (!ctx.phone && !ctx.phoneMissing) {
         ctx.ask('phone', ctx.callerNumber === undefined ? PROMPTS.noCallerId : PROMPTS.callbackNumber);
         return;
       }
-      if (ctx.phone !== ctx.callerNumber && !ctx.phoneConfirmed) {
+      if (ctx.phone && ctx.phone !== ctx.callerNumber && !ctx.phoneConfirmed) {
         askPhoneConfirmation(ctx);
         return;
       }

@@ -331,3 +331,38 @@ describe('a booking under a name the recogniser may have misheard', () => {
     expect(said(readBack('john smith').handle({ type: 'caller_text', text: 'hmm' }))).not.toMatch(/spell/);
   });
 });
+
+describe('a message is never lost to a missing number or an early goodbye', () => {
+  it('reads back a short number, and saves the message without one after a second miss', () => {
+    const dialogue = call();
+    hear(dialogue, 'can I leave a message');
+    hear(dialogue, 'john smith');
+    expect(said(hear(dialogue, 'two one two five five five zero four seven'))).toBe(
+      'Sorry, I got two one two, five five five, zero four seven; that is 9 digits. Could you say the whole number again, one digit at a time?',
+    );
+    expect(said(hear(dialogue, 'two one two five five'))).toMatch(/message to say/);
+    expect(tool(hear(dialogue, 'about my bill'))).toEqual({
+      type: 'call_tool',
+      name: 'take_message',
+      args: { callerName: 'John Smith', reason: 'about my bill' },
+    });
+  });
+
+  it('saves a message with the name as heard when the caller says goodbye instead of spelling', () => {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'can I leave a message');
+    expect(said(hear(dialogue, 'this is robert picture have a question about my bill'))).toMatch(/spell/);
+    expect(tool(hear(dialogue, 'no that is all goodbye'))).toEqual({
+      type: 'call_tool',
+      name: 'take_message',
+      args: { callerName: 'Robert Picture', reason: 'about my bill' },
+    });
+    const end = dialogue.handle({
+      type: 'tool_result',
+      name: 'take_message',
+      result: { ok: true, message: "I've passed your message on." },
+    });
+    expect(said(end)).toMatch(/passed your message on\. .*Goodbye!/);
+    expect(tool(end)).toMatchObject({ name: 'end_call' });
+  });
+});

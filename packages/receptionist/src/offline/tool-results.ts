@@ -55,6 +55,11 @@ export function handleToolResult(ctx: DialogueContext, name: string, result: Too
       questionResult(ctx, result);
       return;
     default:
+      if (name === 'take_message' && ctx.goodbyeAfterMessage) {
+        ctx.say(`${result.message} Thank you for calling ${ctx.business.name}. Goodbye!`);
+        ctx.callTool('end_call', { reason: 'caller said goodbye' });
+        return;
+      }
       ctx.anythingElse(result.message);
       return;
   }
