@@ -4,10 +4,11 @@ import type { DialoguePolicy as EngineDialoguePolicy } from '@receptionist/engin
 import type { DateTime } from 'luxon';
 import { parseWhen } from './datetime.ts';
 import { extractName, extractPhone, findDestination } from './extract.ts';
-import { advance } from './flows.ts';
+import { advance, phoneIfNotCallerId } from './flows.ts';
 import { hearName, hearPhone, hearPhoneConfirmation, hearSpelling, takeReason } from './hear-caller.ts';
 import { hearConfirmation, hearOfferMessage } from './hear-confirmation.ts';
 import { hearCode, hearKey } from './hear-keys.ts';
+import { hearReminderAnswer } from './hear-reminder.ts';
 import { type Intent, recognizeIntent, recognizeYesNo } from './intents.ts';
 import { extractReason } from './message-reason.ts';
 import { PROMPTS } from './prompts.ts';
@@ -15,6 +16,7 @@ import { askedService, findService, serviceWords } from './service-match.ts';
 import { DialogueContext } from './state.ts';
 import { takeSlots } from './take-slots.ts';
 import { handleToolResult } from './tool-results.ts';
+import { INCOMPLETE_WHEN, introducedWithMore, looksLikeQuestion } from './turn-shape.ts';
 import type { Awaiting, PolicyAction, PolicyInput } from './types.ts';
 
 export interface DialogueOptions {
@@ -30,9 +32,6 @@ export interface DialogueOptions {
 }
 
 const FREE_TEXT_STATES: ReadonlySet<Awaiting> = new Set(['message_reason', 'name']);
-/** A turn this long that names no intent is worth a look in the FAQ before "sorry, I did not catch that". */
-const MIN_GUESSED_QUESTION_WORDS = 3;
-
 /**
  * The offline receptionist: a deterministic slot-filling state machine. It hears caller text, keypad
  * digits and tool results, and answers with actions (say, call a tool, log a decision). No I/O here.
@@ -118,7 +117,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         this.#hearBookingDate(text);
         return;
       case 'phone':
-        hearPhone(this.#ctx, extractPhone(text));
+        hearPhone(this.#ctx, extractPhone(text), false, spokenDigits(text));
         return;
       case 'verification_code':
         hearCode(this.#ctx, spokenDigits(text));
@@ -148,7 +147,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
   }
 
   #hearIntent(text: string, intent: Intent | undefined): void {
-    if (this.#hearReminderAnswer(text, intent)) return;
+    if (hearReminderAnswer(this.#ctx, text, intent)) return;
     const service = findService(text, this.#ctx.business.services);
     const resolved = intent ?? (service ? 'book' : undefined);
     if (resolved !== undefined) {
@@ -169,7 +168,14 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       this.#startFlow('book', text);
       return;
     }
-    if (text.trim().split(/\s+/).length >= MIN_GUESSED_QUESTION_WORDS) {
+    const introduced = introducedWithMore(text);
+    if (introduced !== undefined && !looksLikeQuestion(introduced)) {
+      // "hi this is Paul Myers, it's about the invoice you sent": a name and something more is a message.
+      this.#ctx.decide('intent', 'a name and a reason: a message', { intent: 'message' });
+      this.#startFlow('message', text, introduced);
+      return;
+    }
+    if (looksLikeQuestion(introduced ?? text)) {
       // Maybe a question in words no cue knows ("is there somewhere to leave my car"): the FAQ matches by meaning.
       this.#ctx.decide('intent', 'no intent cue: trying the FAQ', { intent: 'question', guessed: true });
       this.#ctx.questionGuessed = true;
@@ -179,36 +185,8 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     this.#ctx.failed('intent', PROMPTS.notCaught);
   }
 
-  /**
-   * On a reminder call, the first answer to "can you confirm, or move or cancel it?": yes (or "confirm")
-   * confirms the booking, no asks which of the two; moving and cancelling go through the usual flows with
-   * the booking already known. Returns false when the text is for the ordinary intent handling.
-   */
-  #hearReminderAnswer(text: string, intent: Intent | undefined): boolean {
-    const reminder = this.#ctx.reminderFor;
-    if (reminder === undefined || this.#ctx.reminderSettled || this.#ctx.flow !== undefined) return false;
-    if (intent === 'reschedule' || intent === 'cancel' || intent === 'transfer' || intent === 'message')
-      return false;
-    const answer = intent === 'check_appointment' ? 'yes' : recognizeYesNo(text);
-    if (answer === 'yes') {
-      this.#ctx.reminderSettled = true;
-      this.#ctx.decide('reminder_confirmed', 'the callee confirmed the booking', {
-        appointmentId: reminder.id,
-      });
-      this.#ctx.callTool('confirm_appointment', { appointmentId: reminder.id });
-      return true;
-    }
-    if (answer === 'no') {
-      this.#ctx.decide('reminder_declined', 'the callee cannot come as booked', {
-        appointmentId: reminder.id,
-      });
-      this.#ctx.ask('intent', PROMPTS.moveOrCancel);
-      return true;
-    }
-    return false;
-  }
-
-  #startFlow(intent: Intent, text: string): void {
+  /** `reason`: what the turn said besides a name, when nothing in it reads as a reason by its lead-in. */
+  #startFlow(intent: Intent, text: string, reason?: string): void {
     switch (intent) {
       case 'transfer': {
         const destination =
@@ -219,13 +197,34 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         return;
       }
       case 'goodbye':
+        if (
+          this.#ctx.flow === 'message' &&
+          this.#ctx.name &&
+          this.#ctx.reason &&
+          !this.#ctx.goodbyeAfterMessage
+        ) {
+          // A message all but taken is saved before the goodbye (the name as heard, spelled or not).
+          this.#ctx.goodbyeAfterMessage = true;
+          this.#ctx.decide('message_before_goodbye', 'saving the message the caller gave before ending');
+          this.#ctx.callTool('take_message', {
+            callerName: this.#ctx.name,
+            reason: this.#ctx.reason,
+            ...phoneIfNotCallerId(this.#ctx, 'callbackNumber'),
+          });
+          return;
+        }
         this.#ctx.say(`Thank you for calling ${this.#ctx.business.name}. Goodbye!`);
         this.#ctx.callTool('end_call', { reason: 'caller said goodbye' });
         return;
-      case 'question':
+      case 'question': {
+        // "this is Robert Cooper, I have a question about my bill": the name is kept for a message.
+        const name = extractName(text, false);
+        if (name) this.#ctx.name = name;
         this.#ctx.questionGuessed = false;
+        this.#ctx.unansweredQuestion = text;
         this.#ctx.callTool('answer_question', { question: text });
         return;
+      }
       case 'book':
       case 'message':
       case 'reschedule':
@@ -253,7 +252,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     if (this.#ctx.flow === 'book' || this.#ctx.flow === 'reschedule') takeSlots(this.#ctx, text);
     const name = extractName(text, false);
     if (name) this.#ctx.name = name;
-    takeReason(this.#ctx, extractReason(text));
+    takeReason(this.#ctx, extractReason(text) ?? reason);
     advance(this.#ctx);
   }
 
@@ -274,6 +273,11 @@ export class DialoguePolicy implements EngineDialoguePolicy {
   }
 
   #hearWhen(text: string): void {
+    if (INCOMPLETE_WHEN.test(text.toLowerCase().trim())) {
+      // "next" cut off from "Tuesday" by the recogniser: wait for the rest rather than apologise.
+      this.#ctx.decide('input_incomplete', 'waiting for the rest of the day or time', { text });
+      return;
+    }
     const offered = this.#ctx.offered;
     this.#ctx.offered = undefined;
     if (offered !== undefined && recognizeYesNo(text) === 'yes') {

@@ -1,6 +1,7 @@
 import type { BusinessBrief } from '@receptionist/engine';
 import { spokenDigits, tokenize, wordsMatch } from '@receptionist/engine/language';
 import { recognizeYesNo } from './intents.ts';
+import { KNOWN_NAMES } from './names.ts';
 
 export { findService } from './service-match.ts';
 
@@ -86,6 +87,7 @@ export function extractName(text: string, expectingName: boolean): string | unde
     if (match?.[1] !== undefined) {
       const words = untilNotName(match[1].split(' '))
         .filter((word) => !NOT_NAMES.has(word))
+        .filter((word, index) => index < 2 || (index === 2 && KNOWN_NAMES.has(word)))
         .slice(0, 3);
       if (words.length > 0 && !/\d/.test(words.join(''))) return titleCase(words);
     }

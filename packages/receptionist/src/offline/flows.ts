@@ -10,7 +10,10 @@ import type { DialogueContext } from './state.ts';
 export function advance(ctx: DialogueContext): void {
   const zone = ctx.business.timeZone;
   // A name word the recogniser may have misheard is spelled before anything is done under that name.
-  const unsure = ctx.flow !== undefined && ctx.name !== undefined ? unsureNameWord(ctx) : undefined;
+  // Looking a booking up compares the name on file instead: spelling is asked only where a name is stored.
+  // A booking's read-back asks for the spelling in the same breath instead (see below).
+  const stored = ctx.flow === 'message';
+  const unsure = stored && ctx.name !== undefined ? unsureNameWord(ctx) : undefined;
   if (unsure !== undefined) {
     askSpelling(ctx, unsure);
     return;
@@ -65,7 +68,7 @@ export function advance(ctx: DialogueContext): void {
       }
       ctx.ask(
         'confirm_booking',
-        `Let me read that back: a ${ctx.service.name} on ${describeWhen(ctx.date, ctx.time, zone)}, for ${ctx.name}, phone number ${speakPhone(ctx.phone)}. Shall I book it?`,
+        `Let me read that back: a ${ctx.service.name} on ${describeWhen(ctx.date, ctx.time, zone)}, for ${ctx.name}, phone number ${speakPhone(ctx.phone)}. Shall I book it?${unsureNameWord(ctx) === undefined ? '' : ' If I have your name wrong, spell it for me.'}`,
       );
       return;
     }
@@ -74,11 +77,11 @@ export function advance(ctx: DialogueContext): void {
         ctx.ask('name', PROMPTS.messageName);
         return;
       }
-      if (!ctx.phone) {
+      if (!ctx.phone && !ctx.phoneMissing) {
         ctx.ask('phone', ctx.callerNumber === undefined ? PROMPTS.noCallerId : PROMPTS.callbackNumber);
         return;
       }
-      if (ctx.phone !== ctx.callerNumber && !ctx.phoneConfirmed) {
+      if (ctx.phone && ctx.phone !== ctx.callerNumber && !ctx.phoneConfirmed) {
         askPhoneConfirmation(ctx);
         return;
       }

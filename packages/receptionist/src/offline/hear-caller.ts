@@ -1,4 +1,4 @@
-import { extractName, extractPhone } from './extract.ts';
+import { extractName, extractPhone, speakDigits } from './extract.ts';
 import { advance } from './flows.ts';
 import { recognizeYesNo } from './intents.ts';
 import { extractReason, splitReason } from './message-reason.ts';
@@ -41,7 +41,9 @@ export function hearSpelling(ctx: DialogueContext, text: string): void {
   if (word === undefined) {
     // Not letters: a caller who goes on talking ("it's about my bill") keeps the name as heard.
     const reason = extractReason(text);
-    const talking = reason !== undefined || text.trim().split(/\s+/).length >= 3;
+    // "yes", "that's right": the caller stands by the name as heard.
+    const talking =
+      reason !== undefined || recognizeYesNo(text) !== undefined || text.trim().split(/\s+/).length >= 3;
     if (!talking && (ctx.failures.get('spelling') ?? 0) === 0) {
       ctx.failures.set('spelling', 1);
       ctx.ask('spell_name', PROMPTS.spellAgain);
@@ -64,9 +66,28 @@ export function hearSpelling(ctx: DialogueContext, text: string): void {
 /**
  * A number heard: kept, and when spoken read back in groups to be confirmed (keyed digits are exact).
  */
-export function hearPhone(ctx: DialogueContext, phone: string | undefined, keyed = false): void {
+export function hearPhone(
+  ctx: DialogueContext,
+  phone: string | undefined,
+  keyed = false,
+  heardDigits = '',
+): void {
   if (phone === undefined) {
-    ctx.failed('phone', PROMPTS.sayDigits);
+    const misses = (ctx.failures.get('phone') ?? 0) + 1;
+    if (ctx.flow === 'message' && misses >= 2) {
+      // Twice without a full number: keep the message (name and reason) rather than lose it.
+      ctx.phoneMissing = true;
+      ctx.failures.delete('phone');
+      ctx.decide('slot_failed', 'no callback number: the message is saved without one', { slot: 'phone' });
+      advance(ctx);
+      return;
+    }
+    // Read back what was heard, so the caller knows what to repeat.
+    const partial =
+      heardDigits.length >= 3
+        ? `Sorry, I got ${speakDigits(heardDigits)}; that is ${heardDigits.length} digits. Could you say the whole number again, one digit at a time?`
+        : PROMPTS.sayDigits;
+    ctx.failed('phone', partial);
     return;
   }
   ctx.phone = phone;

@@ -1,11 +1,25 @@
+import { unsureNameWord } from './flow-asks.ts';
 import { advance, book } from './flows.ts';
 import { recognizeYesNo } from './intents.ts';
 import { PROMPTS } from './prompts.ts';
+import { spelledWord } from './spelling.ts';
 import type { DialogueContext } from './state.ts';
 import { takeSlots } from './take-slots.ts';
 
 /** The answer to "shall I book it?" or "shall I cancel it?": yes acts, no (or a new time) changes course. */
 export function hearConfirmation(ctx: DialogueContext, text: string, what: 'booking' | 'cancel'): void {
+  const unsure = what === 'booking' ? unsureNameWord(ctx) : undefined;
+  const spelled = unsure === undefined ? undefined : spelledWord(text);
+  if (unsure !== undefined && spelled !== undefined) {
+    // The read-back asked for the spelling of a name word the recogniser may have misheard.
+    const words = (ctx.name ?? '').split(/\s+/);
+    words[unsure] = spelled.charAt(0).toUpperCase() + spelled.slice(1);
+    ctx.name = words.join(' ');
+    ctx.spelled.add(unsure);
+    ctx.decide('slot_filled', 'name spelled', { slot: 'name' });
+    advance(ctx);
+    return;
+  }
   const answer = recognizeYesNo(text);
   if (answer === 'yes') {
     ctx.decide('confirmed', what);
@@ -53,10 +67,13 @@ export function hearOfferMessage(ctx: DialogueContext, text: string): void {
     ctx.decide('fallback', 'caller accepted taking a message');
     ctx.flow = 'message';
     ctx.failures.clear();
+    if (ctx.reason === undefined && ctx.unansweredQuestion !== undefined) ctx.reason = ctx.unansweredQuestion;
+    ctx.unansweredQuestion = undefined;
     advance(ctx);
     return;
   }
   ctx.flow = undefined;
+  ctx.unansweredQuestion = undefined;
   ctx.failures.clear();
   ctx.ask('intent', PROMPTS.howElse);
 }

@@ -35,6 +35,7 @@ const SURNAMES =
   'parker patel patterson perez perry peterson phillips powell price ramirez ramos reed reyes reynolds ' +
   'richardson rivera roberts robinson rodriguez rogers ross russell ruiz sanchez sanders scott shaw ' +
   'simmons smith stewart sullivan taylor thomas thompson torres turner walker wallace ward washington ' +
-  'watson webb wells west white williams wilson wood woods wright young lovelace hopper turing';
+  'watson webb wells west white williams wilson wood woods wright young lovelace hopper turing cohen ' +
+  'schmidt mueller muller kowalski novak obrien murphy kelly walsh byrne ryan doyle quinn fox cole';
 
 export const KNOWN_NAMES: ReadonlySet<string> = new Set(`${FIRST_NAMES} ${SURNAMES}`.split(' '));

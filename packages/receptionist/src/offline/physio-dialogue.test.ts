@@ -90,6 +90,11 @@ describe('the offline receptionist at a physiotherapy practice', () => {
       result: { ok: false, code: 'no_answer', message: "I don't have that information." },
     });
     expect(said(answer)).toMatch(/did not catch that/);
+    // Words that are no question (misheard noise) are not sent to the FAQ as one.
+    const noise = call();
+    const actions = hear(noise, 'blue banana purple monkey');
+    expect(tool(actions)).toBeUndefined();
+    expect(said(actions)).toMatch(/did not catch that/);
   });
 
   it('asks "did you mean" when the FAQ has two fits, and hears the answer as a new question', () => {
@@ -99,9 +104,9 @@ describe('the offline receptionist at a physiotherapy practice', () => {
       type: 'tool_result',
       name: 'answer_question',
       result: {
-        ok: false,
-        code: 'ambiguous_question',
+        ok: true,
         message: 'Did you mean: what is your cancellation policy; or what is your privacy policy?',
+        data: { suggestions: ['What is your cancellation policy?', 'What is your privacy policy?'] },
       },
     });
     expect(said(answer)).toBe(
@@ -215,6 +220,11 @@ describe('the offline receptionist at a physiotherapy practice', () => {
     expect(tool(hear(talker, "it's about my knee"))).toMatchObject({
       args: { callerName: 'Maria Tenth', reason: "it's about my knee" },
     });
+    // "yes" to the spelling question keeps the name as heard.
+    const standsBy = call('+13125550100');
+    hear(standsBy, 'can I leave a message');
+    hear(standsBy, 'john fifth');
+    expect(said(hear(standsBy, 'yes please'))).toMatch(/message to say/);
     const nato = call('+13125550100');
     hear(nato, 'can I leave a message');
     hear(nato, 'my name is anna kowalczyk');
@@ -239,5 +249,120 @@ describe('the offline receptionist at a physiotherapy practice', () => {
         args: { callerName: 'John Smith', callbackNumber: '+13125550100', reason: 'about my bill' },
       });
     }
+  });
+});
+
+describe('what the scenario corpus found', () => {
+  it('takes a name and a reason said at the start as a message', () => {
+    const dialogue = call('+13125550100');
+    expect(tool(hear(dialogue, 'hi this is paul myers interested the invoice you sent'))).toEqual({
+      type: 'call_tool',
+      name: 'take_message',
+      args: { callerName: 'Paul Myers', reason: 'interested the invoice you sent' },
+    });
+  });
+
+  it('offers a message about a question the FAQ cannot answer, with the name already heard', () => {
+    const dialogue = call('+13125550100');
+    expect(tool(hear(dialogue, 'hi this is robert cooper i have a question about my bill'))).toMatchObject({
+      name: 'answer_question',
+    });
+    const noAnswer = dialogue.handle({
+      type: 'tool_result',
+      name: 'answer_question',
+      result: { ok: false, code: 'no_answer', message: "I don't have that information." },
+    });
+    expect(said(noAnswer)).toMatch(/take a message about it/);
+    expect(tool(hear(dialogue, 'yes please'))).toEqual({
+      type: 'call_tool',
+      name: 'take_message',
+      args: {
+        callerName: 'Robert Cooper',
+        reason: 'hi this is robert cooper i have a question about my bill',
+      },
+    });
+  });
+
+  it('looks a booking up under the name as heard, without asking to spell it', () => {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'i need to move my appointment');
+    expect(tool(hear(dialogue, 'my name is rachel zzyzx'))).toMatchObject({ name: 'find_my_appointments' });
+  });
+
+  it('waits for the rest when the recogniser cuts "next" from "tuesday"', () => {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'book a sports massage');
+    expect(hear(dialogue, 'next')).toEqual([
+      expect.objectContaining({ type: 'decision', kind: 'input_incomplete' }),
+    ]);
+    expect(said(hear(dialogue, 'tuesday'))).toMatch(/What time on Tuesday, March 3/);
+  });
+});
+
+describe('a booking under a name the recogniser may have misheard', () => {
+  function readBack(name: string): DialoguePolicy {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'a sports massage on tuesday at ten a m');
+    dialogue.handle({
+      type: 'tool_result',
+      name: 'check_availability',
+      result: { ok: true, message: 'Free.', data: { slots: [{ date: '2026-03-03', time: '10:00' }] } },
+    });
+    hear(dialogue, `my name is ${name}`);
+    return dialogue;
+  }
+
+  it('asks for the spelling in the read-back, so a yes still books at once', () => {
+    const dialogue = readBack('john eighth');
+    expect(dialogue.awaiting).toBe('confirm_booking');
+    expect(tool(hear(dialogue, 'yes please'))).toMatchObject({
+      name: 'book_appointment',
+      args: { customerName: 'John Eighth' },
+    });
+  });
+
+  it('takes the spelled name and reads it back again', () => {
+    const dialogue = readBack('john eighth');
+    expect(said(hear(dialogue, 's m i t h'))).toMatch(/for John Smith, .* Shall I book it\?$/);
+    expect(tool(hear(dialogue, 'yes'))).toMatchObject({ args: { customerName: 'John Smith' } });
+  });
+
+  it('does not ask when the name is a known one', () => {
+    expect(said(readBack('john smith').handle({ type: 'caller_text', text: 'hmm' }))).not.toMatch(/spell/);
+  });
+});
+
+describe('a message is never lost to a missing number or an early goodbye', () => {
+  it('reads back a short number, and saves the message without one after a second miss', () => {
+    const dialogue = call();
+    hear(dialogue, 'can I leave a message');
+    hear(dialogue, 'john smith');
+    expect(said(hear(dialogue, 'two one two five five five zero four seven'))).toBe(
+      'Sorry, I got two one two, five five five, zero four seven; that is 9 digits. Could you say the whole number again, one digit at a time?',
+    );
+    expect(said(hear(dialogue, 'two one two five five'))).toMatch(/message to say/);
+    expect(tool(hear(dialogue, 'about my bill'))).toEqual({
+      type: 'call_tool',
+      name: 'take_message',
+      args: { callerName: 'John Smith', reason: 'about my bill' },
+    });
+  });
+
+  it('saves a message with the name as heard when the caller says goodbye instead of spelling', () => {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'can I leave a message');
+    expect(said(hear(dialogue, 'this is robert picture have a question about my bill'))).toMatch(/spell/);
+    expect(tool(hear(dialogue, 'no that is all goodbye'))).toEqual({
+      type: 'call_tool',
+      name: 'take_message',
+      args: { callerName: 'Robert Picture', reason: 'about my bill' },
+    });
+    const end = dialogue.handle({
+      type: 'tool_result',
+      name: 'take_message',
+      result: { ok: true, message: "I've passed your message on." },
+    });
+    expect(said(end)).toMatch(/passed your message on\. .*Goodbye!/);
+    expect(tool(end)).toMatchObject({ name: 'end_call' });
   });
 });

@@ -32,6 +32,8 @@ export const PROMPTS = {
   phoneAgain: 'Sorry about that. What is the number, one digit at a time?',
   noCallerId: 'I cannot see your number. What is the best number to call you back on?',
   spellAgain: 'Sorry, I did not get the letters. Could you spell it one letter at a time?',
+  noAnswerOfferMessage:
+    "I don't have that information. Would you like me to take a message about it, so someone can call you back?",
   moveOrCancel: 'No problem. Would you like to move it to another time, or cancel it?',
 } as const;
 

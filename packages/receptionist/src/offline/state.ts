@@ -44,6 +44,12 @@ export class DialogueContext {
   phoneConfirmed = false;
   /** The last turn at "how can I help" was sent to the FAQ as a guess: no answer means "not caught". */
   questionGuessed = false;
+  /** The caller could not give a callback number twice: the message is saved without one. */
+  phoneMissing = false;
+  /** The caller said goodbye while a message was ready: it is saved first, then the call ends. */
+  goodbyeAfterMessage = false;
+  /** A question the FAQ could not answer: the reason of the message offered instead. */
+  unansweredQuestion: string | undefined;
   /** What the caller asked to book that the business does not offer ("acupuncture"). */
   unknownService: string | undefined;
   /** A free time the agent offered (the next opening): a yes takes it. */

@@ -55,6 +55,11 @@ export function handleToolResult(ctx: DialogueContext, name: string, result: Too
       questionResult(ctx, result);
       return;
     default:
+      if (name === 'take_message' && ctx.goodbyeAfterMessage) {
+        ctx.say(`${result.message} Thank you for calling ${ctx.business.name}. Goodbye!`);
+        ctx.callTool('end_call', { reason: 'caller said goodbye' });
+        return;
+      }
       ctx.anythingElse(result.message);
       return;
   }
@@ -67,14 +72,21 @@ export function handleToolResult(ctx: DialogueContext, name: string, result: Too
 function questionResult(ctx: DialogueContext, result: ToolResult): void {
   const guessed = ctx.questionGuessed;
   ctx.questionGuessed = false;
-  if (result.code === 'ambiguous_question') {
+  if (toolData('answer_question', result)?.suggestions !== undefined) {
     ctx.ask('intent', result.message);
     return;
   }
   if (!result.ok && guessed) {
+    ctx.unansweredQuestion = undefined;
     ctx.failed('intent', PROMPTS.notCaught);
     return;
   }
+  if (!result.ok && result.code === 'no_answer') {
+    // The question becomes the message's reason if the caller wants one.
+    ctx.ask('offer_message', PROMPTS.noAnswerOfferMessage);
+    return;
+  }
+  ctx.unansweredQuestion = undefined;
   ctx.anythingElse(result.message);
 }
 

@@ -48,9 +48,9 @@ export function answerQuestionTool(deps: ToolDependencies): AnyEngineTool {
         return { ok: true, message: match.entry.answer, data: { matchedQuestion: match.entry.question } };
       if (builtIn !== undefined) return { ok: true, message: builtIn };
       if (match.kind === 'ambiguous') {
+        // Not a failure (nothing is missing from the FAQ): the caller is asked which one they meant.
         return {
-          ok: false,
-          code: 'ambiguous_question',
+          ok: true,
           message: didYouMean(match.entries),
           data: { suggestions: match.entries.map((entry) => entry.question) },
         };

@@ -24,7 +24,7 @@ export interface ReceptionistToolData {
       spokenPrice?: string | undefined;
     }>;
   };
-  /** `suggestions`: the questions of the entries an ambiguous question could mean (code `ambiguous_question`). */
+  /** `suggestions`: the questions of the entries an ambiguous question could mean (answered with "did you mean…"). */
   answer_question: { matchedQuestion?: string; suggestions?: string[] } | undefined;
   check_availability: {
     service: { id: string; name: string };

@@ -43,9 +43,22 @@ function check(todayIso: string, date: string, preferredTime?: string): Promise<
 
 describe('closures the profile holds, asked about on the days around them', () => {
   it.each([
-    ['2026-12-23T16:30', '2026-12-24', /nothing free .* next opening is Monday, December 28 at 9:00 AM/],
-    ['2026-12-23T16:30', '2026-12-25', /nothing free .* next opening is Monday, December 28 at 9:00 AM/],
-    ['2026-12-31T10:00', '2027-01-01', /nothing free .* next opening is Monday, January 4 at 9:00 AM/],
+    // The closure is named, with its reason, before the next opening.
+    [
+      '2026-12-23T16:30',
+      '2026-12-24',
+      /^We're closed on Thursday, December 24 for Christmas\. The next opening is Monday, December 28 at 9:00 AM/,
+    ],
+    [
+      '2026-12-23T16:30',
+      '2026-12-25',
+      /^We're closed on Friday, December 25 for Christmas\. The next opening is Monday, December 28 at 9:00 AM/,
+    ],
+    [
+      '2026-12-31T10:00',
+      '2027-01-01',
+      /^We're closed on Friday, January 1 for New Year's Day\. The next opening is Monday, January 4 at 9:00 AM/,
+    ],
   ])('today %s, asked for %s: closed, with the next opening', async (today, date, expected) => {
     const result = await check(today, date);
     expect(result.ok).toBe(true);

@@ -228,6 +228,9 @@ describe('receptionist tools', () => {
   it('answers from the FAQ and the profile, and admits what it does not know', async () => {
     const insurance = await call('answer_question', { question: 'Do you take Delta insurance?' });
     expect(insurance.message).toContain('Delta Dental');
+    // By meaning, without any of the entry's keywords.
+    const parking = await call('answer_question', { question: 'is there somewhere to leave my vehicle' });
+    expect(parking.message).toContain('street parking');
     const hours = await call('answer_question', { question: 'What time do you open on Friday?' });
     expect(hours.message).toContain('Monday to Friday 9:00 AM to 5:00 PM');
     expect(await call('answer_question', { question: 'Do you sell bicycles?' })).toMatchObject({
