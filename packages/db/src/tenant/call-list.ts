@@ -11,7 +11,7 @@ import {
   callTurns,
   messages,
 } from '../schema/index.ts';
-import { callSearchMatch, type SnippetPart, SNIPPET_MARKERS, snippetParts } from './call-search-query.ts';
+import { callSearchMatch } from './call-search-query.ts';
 
 /**
  * The call list's reads, all in SQL: filters on indexed columns, keyset pages, and full-text search
@@ -50,13 +50,7 @@ export interface RankedCall {
   score: number;
 }
 
-export interface CallSnippet {
-  callId: string;
-  parts: SnippetPart[];
-}
-
 export const MAX_LIST_LIMIT = 500;
-const SNIPPET_WORDS = 12;
 
 function clampLimit(limit: number | undefined): number {
   return Math.min(Math.max(1, limit ?? 50), MAX_LIST_LIMIT);
@@ -174,46 +168,5 @@ export async function searchCallsRanked(
   return ranked.flatMap(({ id, score }) => {
     const call = byId.get(id);
     return call === undefined ? [] : [{ call, score: Number(score) }];
-  });
-}
-
-/**
- * The best-matching line of each given call, with the matched words marked: one FTS lookup restricted
- * to those calls' rows (their turns' rowids and their summaries' negative rowids).
- */
-export async function callSnippets(
-  ex: Executor,
-  businessId: string,
-  callIds: readonly string[],
-  search: string,
-): Promise<CallSnippet[]> {
-  const match = callSearchMatch(businessId, search);
-  if (match === undefined || callIds.length === 0) return [];
-  const ids = sql.join(
-    callIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
-  const rows = await ex.all<{ call_id: string; snippet: string; score: number }>(sql`
-    select call_id,
-      snippet(call_search, 0, ${SNIPPET_MARKERS.start}, ${SNIPPET_MARKERS.end}, '…', ${SNIPPET_WORDS}) as snippet,
-      ${bodyScore} as score
-    from call_search
-    where call_search match ${match}
-      and rowid in (
-        select ${callTurns}.rowid from ${callTurns}
-        where ${callTurns.businessId} = ${businessId} and ${callTurns.callId} in (${ids})
-        union all
-        select -${calls}.rowid from ${calls} where ${calls.businessId} = ${businessId} and ${calls.id} in (${ids})
-      )`);
-  const best = new Map<string, { snippet: string; score: number }>();
-  for (const row of rows) {
-    const seen = best.get(row.call_id);
-    if (seen === undefined || Number(row.score) < seen.score) {
-      best.set(row.call_id, { snippet: row.snippet, score: Number(row.score) });
-    }
-  }
-  return callIds.flatMap((callId) => {
-    const found = best.get(callId);
-    return found === undefined ? [] : [{ callId, parts: snippetParts(found.snippet) }];
   });
 }

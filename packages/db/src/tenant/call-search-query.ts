@@ -9,10 +9,6 @@
 /** At most this many words are searched; more only slow the query without narrowing it much. */
 export const MAX_SEARCH_WORDS = 8;
 const MIN_PREFIX_LENGTH = 3;
-/** Marks around a matched word inside a snippet: control characters no transcript contains. */
-const MATCH_START = '\u0002';
-const MATCH_END = '\u0003';
-export const SNIPPET_MARKERS = { start: MATCH_START, end: MATCH_END } as const;
 
 /** The business as the single token stored in `call_search.tenant` ('t' || hex(business_id) in SQL). */
 export function tenantToken(businessId: string): string {
@@ -37,21 +33,4 @@ export function callSearchMatch(businessId: string, input: string): string | und
 export interface SnippetPart {
   text: string;
   match: boolean;
-}
-
-export function snippetParts(raw: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  let match = false;
-  let text = '';
-  for (const char of raw) {
-    if (char === MATCH_START || char === MATCH_END) {
-      if (text !== '') parts.push({ text, match });
-      text = '';
-      match = char === MATCH_START;
-      continue;
-    }
-    text += char;
-  }
-  if (text !== '') parts.push({ text, match });
-  return parts;
 }

@@ -1,12 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import {
-  type CallListFilters,
-  callSnippets,
-  listCalls,
-  type RankedSearchInput,
-  searchCallsRanked,
-} from './call-list.ts';
+import { callSnippets } from './call-snippets.ts';
+import { type CallListFilters, listCalls, type RankedSearchInput, searchCallsRanked } from './call-list.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { nowMs } from '../ids.ts';
 import {
