@@ -8,7 +8,6 @@ import {
   type CallRow,
   type CallStatus,
   calls,
-  callTurns,
   messages,
 } from '../schema/index.ts';
 import { callSearchMatch } from './call-search-query.ts';

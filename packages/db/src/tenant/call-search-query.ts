@@ -10,9 +10,12 @@
 export const MAX_SEARCH_WORDS = 8;
 const MIN_PREFIX_LENGTH = 3;
 
-/** The business as the single token stored in `call_search.tenant` ('t' || hex(business_id) in SQL). */
+/**
+ * The business as the single token stored in `call_search.tenant` ('#' || hex(business_id) in SQL). '#' is
+ * a token character of the table and never part of a searched word, so no word can match it.
+ */
 export function tenantToken(businessId: string): string {
-  return `t${Buffer.from(businessId, 'utf8').toString('hex').toUpperCase()}`;
+  return `#${Buffer.from(businessId, 'utf8').toString('hex').toUpperCase()}`;
 }
 
 /** The words of a search as FTS5 sees them, or [] when nothing searchable was typed. */
@@ -26,7 +29,8 @@ export function callSearchMatch(businessId: string, input: string): string | und
   const words = searchWords(input);
   if (words.length === 0) return undefined;
   const terms = words.map((word) => `"${word}"${[...word].length >= MIN_PREFIX_LENGTH ? '*' : ''}`);
-  return `tenant:"${tenantToken(businessId)}" AND body:(${terms.join(' ')})`;
+  // No column filters: they would make FTS5 read position lists; the '#' token keeps the columns apart.
+  return `"${tenantToken(businessId)}" AND (${terms.join(' ')})`;
 }
 
 /** A snippet cut into plain and matched parts, for highlighting without any markup in the data. */

@@ -6,7 +6,7 @@ import {
   callTurns,
   type Database,
 } from '@receptionist/db';
-import { and, avg, count, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, avg, count, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { isoDateOfLocalDay, offsetSegments } from './offset-segments.ts';
 
@@ -38,23 +38,44 @@ export function percentile(sorted: readonly number[], fraction: number): number 
   return sorted[rank] ?? null;
 }
 
-// Inlined as literals: a bound JS number may reach SQLite as a REAL, and `/` would stop being integer division.
+// Literals for the same reason as in localMs.
 const DAY_MS = sql.raw('86400000');
 const HOUR_MS = sql.raw('3600000');
 
-function segmentsJson(timeZone: string, fromMs: number, toMs: number): string {
-  return JSON.stringify(offsetSegments(timeZone, fromMs, toMs));
+/**
+ * `column + offset` as local epoch ms, the offset chosen by a CASE over the window's segments. Literals,
+ * not bound values: a bound JS number may reach SQLite as a REAL, and `/` must stay integer division.
+ * A CASE (not a join with the segments) keeps the window a plain index range the planner uses.
+ */
+function localMs(column: SQL, timeZone: string, fromMs: number, toMs: number): SQL {
+  const segments = offsetSegments(timeZone, fromMs, toMs);
+  const literal = (n: number) => {
+    if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
+    return sql.raw(String(n));
+  };
+  const last = segments.at(-1);
+  if (last === undefined) return sql`${column}`;
+  const cases = segments
+    .slice(0, -1)
+    .map((s) => sql`when ${column} < ${literal(s.to)} then ${literal(s.offsetMs)}`);
+  return cases.length === 0
+    ? sql`(${column} + ${literal(last.offsetMs)})`
+    : sql`(${column} + case ${sql.join(cases, sql` `)} else ${literal(last.offsetMs)} end)`;
 }
 
 /** Calls per (local day, local hour) over a window, counted in SQL on (business_id, started_at). */
-async function callsByLocalHour(db: Database, businessId: string, segments: string) {
-  const local = sql`(${calls.startedAt} + json_extract(s.value, '$.offsetMs'))`;
+async function callsByLocalHour(
+  db: Database,
+  businessId: string,
+  timeZone: string,
+  fromMs: number,
+  toMs: number,
+) {
+  const local = localMs(sql`${calls.startedAt}`, timeZone, fromMs, toMs);
   return db.all<{ day: number; hour: number; calls: number }>(sql`
     select ${local} / ${DAY_MS} as day, (${local} / ${HOUR_MS}) % 24 as hour, count(*) as calls
-    from json_each(${segments}) as s
-    join ${calls} on ${calls.businessId} = ${businessId}
-      and ${calls.startedAt} >= json_extract(s.value, '$.from')
-      and ${calls.startedAt} < json_extract(s.value, '$.to')
+    from ${calls}
+    where ${calls.businessId} = ${businessId} and ${calls.startedAt} >= ${fromMs} and ${calls.startedAt} < ${toMs}
     group by day, hour`);
 }
 
@@ -62,15 +83,20 @@ async function callsByLocalHour(db: Database, businessId: string, segments: stri
  * Nearest-rank p50 and p95 of agent-turn latency per local day and over the whole window, in SQL
  * (window functions over the partial latency index). `day` is null on the whole-window row.
  */
-async function latencyPercentiles(db: Database, businessId: string, segments: string) {
+async function latencyPercentiles(
+  db: Database,
+  businessId: string,
+  timeZone: string,
+  fromMs: number,
+  toMs: number,
+) {
+  const local = localMs(sql`${callTurns.createdAt}`, timeZone, fromMs, toMs);
   return db.all<{ day: number | null; turns: number; p50: number | null; p95: number | null }>(sql`
     with measured as (
-      select (${callTurns.createdAt} + json_extract(s.value, '$.offsetMs')) / ${DAY_MS} as day,
-        ${callTurns.latencyMs} as v
-      from json_each(${segments}) as s
-      join ${callTurns} on ${callTurns.businessId} = ${businessId}
-        and ${callTurns.createdAt} >= json_extract(s.value, '$.from')
-        and ${callTurns.createdAt} < json_extract(s.value, '$.to')
+      select ${local} / ${DAY_MS} as day, ${callTurns.latencyMs} as v
+      from ${callTurns}
+      where ${callTurns.businessId} = ${businessId}
+        and ${callTurns.createdAt} >= ${fromMs} and ${callTurns.createdAt} < ${toMs}
         and ${callTurns.latencyMs} is not null
     ),
     ranked as (
@@ -126,11 +152,13 @@ export async function loadOverviewStats(
     .from(calls)
     .where(and(mine, gte(calls.startedAt, thirtyDaysStart), lt(calls.startedAt, windowEnd)))
     .groupBy(calls.outcome);
-  const hourRows = await callsByLocalHour(db, businessId, segmentsJson(timeZone, thirtyDaysStart, windowEnd));
+  const hourRows = await callsByLocalHour(db, businessId, timeZone, thirtyDaysStart, windowEnd);
   const latencyRows = await latencyPercentiles(
     db,
     businessId,
-    segmentsJson(timeZone, sevenDaysStart.toMillis(), windowEnd),
+    timeZone,
+    sevenDaysStart.toMillis(),
+    windowEnd,
   );
 
   const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, calls: 0 }));
