@@ -47,48 +47,63 @@ async function seedRows(db: Executor, businessId: string, nowMs: number): Promis
     .values({ businessId, phone: '+12025550100', name: 'Pat' })
     .returning();
   let at = nowMs - 32 * 86_400_000;
-  let i = 0;
-  while (at < nowMs) {
-    i += 1;
+  for (let i = 1; at < nowMs; i++) {
     const outcome = i % 9 === 0 ? null : (CALL_OUTCOMES[i % CALL_OUTCOMES.length] ?? null);
     const durationMs = i % 11 === 0 ? null : 30_000 + (i % 17) * 7_000;
-    const [call] = await db
-      .insert(calls)
-      .values({
-        businessId,
-        channel: 'phone',
-        engine: 'scripted',
-        status: 'completed',
-        startedAt: at,
-        durationMs,
-        outcome,
-      })
-      .returning();
     seeded.calls.push({ startedAt: at, durationMs, outcome });
-    for (let sequence = 1; sequence <= i % 4; sequence++) {
-      const latencyMs = sequence % 2 === 0 ? null : 200 + ((i * 37 + sequence * 101) % 900);
-      const createdAt = at + sequence * 5_000;
-      await db
-        .insert(callTurns)
-        .values({ businessId, callId: call!.id, sequence, role: 'agent', text: 'ok', latencyMs, createdAt });
-      if (latencyMs !== null && createdAt < nowMs) seeded.latencies.push({ createdAt, latencyMs });
-    }
-    if (i % 5 === 0) {
-      await db.insert(appointments).values({
-        businessId,
-        serviceId: service!.id,
-        customerId: customer!.id,
-        startAt: nowMs + i * 3_600_000,
-        endAt: nowMs + i * 3_600_000 + 1_800_000,
-        blockedUntil: nowMs + i * 3_600_000 + 1_800_000,
-        createdByCallId: call!.id,
-        createdAt: at,
-      });
-      seeded.bookingsCreatedAt.push(at);
-    }
     // Uneven gaps (37 min to ~6 h) so hours and days fill differently.
     at += 37 * 60_000 + ((i * 7919) % 20_000) * 1_000;
   }
+  // Multi-row inserts: a statement per row is slow against the remote (Hrana) test database.
+  const rows = await db
+    .insert(calls)
+    .values(
+      seeded.calls.map((call) => ({
+        businessId,
+        channel: 'phone' as const,
+        engine: 'scripted',
+        status: 'completed' as const,
+        ...call,
+      })),
+    )
+    .returning({ id: calls.id, startedAt: calls.startedAt });
+  const turns = rows.flatMap((call, index) =>
+    Array.from({ length: (index + 1) % 4 }, (_, k) => {
+      const sequence = k + 1;
+      const latencyMs = sequence % 2 === 0 ? null : 200 + (((index + 1) * 37 + sequence * 101) % 900);
+      const createdAt = call.startedAt + sequence * 5_000;
+      if (latencyMs !== null && createdAt < nowMs) seeded.latencies.push({ createdAt, latencyMs });
+      return {
+        businessId,
+        callId: call.id,
+        sequence,
+        role: 'agent' as const,
+        text: 'ok',
+        latencyMs,
+        createdAt,
+      };
+    }),
+  );
+  for (let from = 0; from < turns.length; from += 200) {
+    await db.insert(callTurns).values(turns.slice(from, from + 200));
+  }
+  const booked = rows.filter((_, index) => (index + 1) % 5 === 0);
+  await db.insert(appointments).values(
+    booked.map((call, k) => {
+      seeded.bookingsCreatedAt.push(call.startedAt);
+      const startAt = nowMs + (k + 1) * 3_600_000;
+      return {
+        businessId,
+        serviceId: service!.id,
+        customerId: customer!.id,
+        startAt,
+        endAt: startAt + 1_800_000,
+        blockedUntil: startAt + 1_800_000,
+        createdByCallId: call.id,
+        createdAt: call.startedAt,
+      };
+    }),
+  );
   return seeded;
 }
 
