@@ -50,6 +50,8 @@ export interface RankedCall {
 }
 
 export const MAX_LIST_LIMIT = 500;
+/** Up to this many matching calls, a search lists them by id rather than walking the whole list. */
+const FEW_MATCHES = 400;
 
 function clampLimit(limit: number | undefined): number {
   return Math.min(Math.max(1, limit ?? 50), MAX_LIST_LIMIT);
@@ -100,11 +102,25 @@ export async function listCalls(
   ex: Executor,
   businessId: string,
   filters: CallListFilters = {},
+  /** Tests lower it to exercise the common-word plan on a small fixture. */
+  fewMatches = FEW_MATCHES,
 ): Promise<CallRow[]> {
   const conditions = filterConditions(ex, businessId, filters);
   const match = filters.search === undefined ? undefined : callSearchMatch(businessId, filters.search);
   if (match !== undefined) {
-    conditions.push(sql`${calls.id} in (select call_id from call_search where call_search match ${match})`);
+    // A rare word: fetch its few calls by id and sort them. A common one: walk the calls newest first
+    // and stop at a page; the planner cannot tell the two apart, so the first query decides.
+    const few = await ex.all<{ call_id: string }>(
+      sql`select distinct call_id from call_search where call_search match ${match} limit ${fewMatches + 1}`,
+    );
+    conditions.push(
+      few.length <= fewMatches
+        ? inArray(
+            calls.id,
+            few.map((row) => row.call_id),
+          )
+        : sql`${calls.id} in (select call_id from call_search where call_search match ${match})`,
+    );
   }
   if (filters.after !== undefined) {
     conditions.push(
