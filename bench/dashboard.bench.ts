@@ -109,7 +109,7 @@ async function plansOf(db: Database, run: () => Promise<unknown>) {
 function isFullScan(line: string): boolean {
   return (
     /^SCAN (?!.*(USING|VIRTUAL TABLE))/.test(line) &&
-    !/json_each|CONSTANT ROW|SUBQUERY|hits|measured|ranked/.test(line)
+    !/json_each|CONSTANT ROW|subquery|hits|measured|ranked/i.test(line)
   );
 }
 
