@@ -47,6 +47,9 @@ export const appointments = sqliteTable(
       .where(sql`${t.status} = 'booked'`),
     index('appointments_business_range_idx').on(t.businessId, t.startAt, t.blockedUntil),
     index('appointments_customer_idx').on(t.customerId),
+    // The overview counts a week's bookings; the call list's "booked" filter asks per call.
+    index('appointments_business_created_idx').on(t.businessId, t.createdAt),
+    index('appointments_created_by_call_idx').on(t.createdByCallId),
     check('appointments_end_after_start', sql`${t.endAt} > ${t.startAt} and ${t.blockedUntil} >= ${t.endAt}`),
   ],
 );

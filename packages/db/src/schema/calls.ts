@@ -82,6 +82,8 @@ export const calls = sqliteTable(
     uniqueIndex('calls_business_id_unique').on(t.businessId, t.id),
     // The dashboard lists a business's calls newest first.
     index('calls_business_started_idx').on(t.businessId, t.startedAt),
+    // The call list filtered by outcome stays in started_at order, and the overview groups by outcome.
+    index('calls_business_outcome_started_idx').on(t.businessId, t.outcome, t.startedAt),
     // Start-up sweeps open calls; partial so the index stays tiny.
     index('calls_open_idx').on(t.status).where(sql`${t.status} in ('ringing', 'in_progress')`),
   ],
@@ -117,6 +119,11 @@ export const callTurns = sqliteTable(
       'cascade',
     ),
     uniqueIndex('call_turns_call_sequence_unique').on(t.callId, t.sequence),
+    // The overview's latency chart: a business's measured agent turns of the last days, read from the
+    // index alone; partial, so turns without a latency cost nothing.
+    index('call_turns_business_latency_idx')
+      .on(t.businessId, t.createdAt, t.latencyMs)
+      .where(sql`${t.latencyMs} is not null`),
   ],
 );
 

@@ -24,7 +24,11 @@ export const messages = sqliteTable(
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },
-  (t) => [index('messages_business_created_idx').on(t.businessId, t.createdAt)],
+  (t) => [
+    index('messages_business_created_idx').on(t.businessId, t.createdAt),
+    // The call list's "took a message" filter asks per call.
+    index('messages_call_idx').on(t.callId),
+  ],
 );
 
 export type MessageRow = typeof messages.$inferSelect;

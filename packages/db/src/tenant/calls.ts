@@ -1,5 +1,7 @@
-import { and, asc, desc, eq, exists, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
+import { callSnippets } from './call-snippets.ts';
+import { type CallListFilters, listCalls, type RankedSearchInput, searchCallsRanked } from './call-list.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { nowMs } from '../ids.ts';
 import {
@@ -56,27 +58,12 @@ export interface EndCallInput {
   endedAt?: number | undefined;
 }
 
-export interface CallListFilters {
-  status?: CallStatus | readonly CallStatus[] | undefined;
-  channel?: CallChannel | undefined;
-  /** Calls started at or after this epoch ms. */
-  startedFrom?: number | undefined;
-  /** Calls started before this epoch ms. */
-  startedBefore?: number | undefined;
-  outcome?: CallOutcome | undefined;
-  /** Case-insensitive substring of any transcript line. */
-  search?: string | undefined;
-  /** Keyset cursor: the last row of the previous page; the next page starts strictly after it. */
-  after?: { startedAt: number; id: string } | undefined;
-  limit?: number | undefined;
-}
+export type { CallListFilters } from './call-list.ts';
 
 export interface CallDetail extends CallRow {
   turns: CallTurnRow[];
   toolCalls: ToolCallRow[];
 }
-
-const MAX_LIST_LIMIT = 500;
 
 /** The call log of one business: created at call start, turns appended as they finalize. */
 export function createCallsDal(ex: Executor, businessId: string) {
@@ -255,52 +242,14 @@ export function createCallsDal(ex: Executor, businessId: string) {
       return { ...row, turns, toolCalls: tools };
     },
 
-    /** Newest first (started_at, then id). Page with `after` = the previous page's last row. */
-    async list(filters: CallListFilters = {}): Promise<CallRow[]> {
-      const conditions: SQL[] = [eq(calls.businessId, businessId)];
-      if (filters.status !== undefined) {
-        const statuses: readonly CallStatus[] =
-          typeof filters.status === 'string' ? [filters.status] : filters.status;
-        conditions.push(inArray(calls.status, [...statuses]));
-      }
-      if (filters.channel !== undefined) conditions.push(eq(calls.channel, filters.channel));
-      if (filters.startedFrom !== undefined) conditions.push(gte(calls.startedAt, filters.startedFrom));
-      if (filters.startedBefore !== undefined) conditions.push(lt(calls.startedAt, filters.startedBefore));
-      if (filters.outcome !== undefined) conditions.push(eq(calls.outcome, filters.outcome));
-      const search = filters.search?.trim();
-      if (search) {
-        const pattern = `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-        conditions.push(
-          exists(
-            ex
-              .select({ one: callTurns.id })
-              .from(callTurns)
-              .where(
-                and(
-                  eq(callTurns.businessId, businessId),
-                  eq(callTurns.callId, calls.id),
-                  sql`${callTurns.text} like ${pattern} escape '\\'`,
-                ),
-              ),
-          ),
-        );
-      }
-      if (filters.after !== undefined) {
-        conditions.push(
-          or(
-            lt(calls.startedAt, filters.after.startedAt),
-            and(eq(calls.startedAt, filters.after.startedAt), lt(calls.id, filters.after.id)),
-          )!,
-        );
-      }
-      const limit = Math.min(Math.max(1, filters.limit ?? 50), MAX_LIST_LIMIT);
-      return ex
-        .select()
-        .from(calls)
-        .where(and(...conditions))
-        .orderBy(desc(calls.startedAt), desc(calls.id))
-        .limit(limit);
-    },
+    /** Newest first (started_at, then id), filtered and searched in SQL (call-list.ts). */
+    list: (filters: CallListFilters = {}) => listCalls(ex, businessId, filters),
+
+    /** Search results most relevant first (call-list.ts). */
+    searchRanked: (input: RankedSearchInput) => searchCallsRanked(ex, businessId, input),
+
+    /** The best-matching line of each call, words marked (call-list.ts). */
+    snippets: (callIds: readonly string[], search: string) => callSnippets(ex, businessId, callIds, search),
 
     /** Calls of this business still ringing or in progress. */
     async listOpen(): Promise<CallRow[]> {

@@ -93,6 +93,9 @@ export { type BillingAccountPatch, claimPolarWebhook, type UsageTotals } from '.
 export type { BusinessPatch } from './business.ts';
 export type { BusyRange, CalendarConnectionPatch, CalendarSourcePatch } from './calendar.ts';
 export type { CreateCallRecordingInput } from './call-recordings.ts';
+export type { RankedCall, RankedSearchInput } from './call-list.ts';
+export type { CallSnippet } from './call-snippets.ts';
+export { callSearchMatch, type SnippetPart, searchWords } from './call-search-query.ts';
 export type {
   AppendTurnInput,
   CallDetail,

@@ -88,7 +88,7 @@ describe('GET /api/v1/calls', () => {
     expect(seen).not.toContain(otherBusinessCallId);
   });
 
-  it('filters by outcome, by date and by transcript text (LIKE wildcards taken literally)', async () => {
+  it('filters by outcome, by date and by transcript words (wildcards and operators are plain text)', async () => {
     const byOutcome = await bed.call(listCalls, { path: '/api/v1/calls?outcome=booked' });
     expect((byOutcome.body.data as Array<{ id: string }>).map((c) => c.id)).toEqual([bookedCallId]);
     const bySearch = await bed.call(listCalls, { path: '/api/v1/calls?q=CLEANING%20on' });
@@ -103,6 +103,36 @@ describe('GET /api/v1/calls', () => {
       path: '/api/v1/calls?from=2026-11-20&to=2026-11-20&limit=100',
     });
     expect((inRange.body.data as unknown[]).length).toBe(31);
+  });
+
+  it('searches summaries too, marks the matched words, orders by relevance on request', async () => {
+    const response = await bed.call(listCalls, { path: '/api/v1/calls?q=cleaning&sort=relevance' });
+    expect(response.status).toBe(200);
+    const [call] = response.body.data as Array<{ id: string; snippet: unknown }>;
+    expect(call?.id).toBe(bookedCallId);
+    expect(call?.snippet).toEqual([
+      { text: 'I need a ', match: false },
+      { text: 'cleaning', match: true },
+      { text: ' on Tuesday at 10%', match: false },
+    ]);
+    const bySummaryOnly = await bed.call(listCalls, { path: '/api/v1/calls?q=booked%20a' });
+    expect((bySummaryOnly.body.data as Array<{ id: string }>).map((c) => c.id)).toEqual([bookedCallId]);
+    const injected = await bed.call(listCalls, { path: '/api/v1/calls?q=%22%20OR%20tenant%3A*%20NEAR(' });
+    expect(injected.status).toBe(200);
+    expect(injected.body.data).toEqual([]);
+  });
+
+  it('filters by direction and by whether the call booked or took a message', async () => {
+    const outbound = await bed.call(listCalls, { path: '/api/v1/calls?direction=outbound' });
+    expect(outbound.body.data).toEqual([]);
+    const inbound = await bed.call(listCalls, { path: '/api/v1/calls?direction=inbound&limit=100' });
+    expect((inbound.body.data as unknown[]).length).toBe(31);
+    // No appointment or message row points at these calls: "booked" is what the rows say, not the outcome.
+    expect((await bed.call(listCalls, { path: '/api/v1/calls?hasBooking=true' })).body.data).toEqual([]);
+    const noMessage = await bed.call(listCalls, { path: '/api/v1/calls?hasMessage=false&limit=100' });
+    expect((noMessage.body.data as unknown[]).length).toBe(31);
+    expect((await bed.call(listCalls, { path: '/api/v1/calls?hasBooking=yes' })).status).toBe(400);
+    expect((await bed.call(listCalls, { path: '/api/v1/calls?sort=loudest' })).status).toBe(400);
   });
 
   it('rejects bad query parameters with 400 and the field that is wrong', async () => {

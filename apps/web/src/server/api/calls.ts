@@ -1,9 +1,9 @@
 import { parseStoredAnalysis } from '@receptionist/domain';
 import { z } from 'zod';
 import { localDayEndMs, localDayStartMs } from '../../lib/date-range.ts';
-import { listCallsPage, MAX_PAGE_SIZE } from '../queries/calls.ts';
+import { CALL_LIST_SORTS, listCallsPage, MAX_PAGE_SIZE } from '../queries/calls.ts';
 import { readTenant } from '../queries/tenant.ts';
-import { CALL_OUTCOMES, type CallDetail, type CallRow } from '../queries/types.ts';
+import { CALL_DIRECTIONS, CALL_OUTCOMES, type CallDetail, type CallRow } from '../queries/types.ts';
 import type { ApiHandler } from './context.ts';
 import { ApiError } from './errors.ts';
 import { json } from './respond.ts';
@@ -11,12 +11,19 @@ import { json } from './respond.ts';
 /** GET /api/v1/calls and GET /api/v1/calls/:callId. */
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** `true` / `false` in a query string; anything else is a 400, not a silent "false". */
+const QueryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 export const ListCallsQuery = z.object({
   from: IsoDay.optional(),
   to: IsoDay.optional(),
   outcome: z.enum(CALL_OUTCOMES).optional(),
+  direction: z.enum(CALL_DIRECTIONS).optional(),
+  hasBooking: QueryBoolean.optional(),
+  hasMessage: QueryBoolean.optional(),
   q: z.string().max(200).optional(),
+  /** `relevance` orders a search by how well the call matches; otherwise newest first. */
+  sort: z.enum(CALL_LIST_SORTS).default('newest'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
 });
@@ -79,11 +86,22 @@ export const listCalls: ApiHandler = async (request, { db, businessId }) => {
     fromMs: localDayStartMs(query.from, timeZone),
     toMs: localDayEndMs(query.to, timeZone),
     outcome: query.outcome,
+    direction: query.direction,
+    hasBooking: query.hasBooking,
+    hasMessage: query.hasMessage,
     search: query.q,
+    sort: query.sort,
     cursor: query.cursor,
     limit: query.limit,
   });
-  return json({ data: page.calls.map(callSummaryJson), nextCursor: page.nextCursor ?? null });
+  return json({
+    data: page.calls.map((call) => ({
+      ...callSummaryJson(call),
+      // For a search: the best-matching line, as parts with `match: true` on the words found.
+      ...(query.q !== undefined && { snippet: page.snippets[call.id] ?? null }),
+    })),
+    nextCursor: page.nextCursor ?? null,
+  });
 };
 
 export const getCall: ApiHandler<{ callId: string }> = async (_request, { db, businessId }, { callId }) => {

@@ -10,7 +10,12 @@ export function readTenant(db: Database, businessId: string) {
   return {
     businessId,
     business: { get: tenant.business.get },
-    calls: { get: tenant.calls.get, list: tenant.calls.list },
+    calls: {
+      get: tenant.calls.get,
+      list: tenant.calls.list,
+      searchRanked: tenant.calls.searchRanked,
+      snippets: tenant.calls.snippets,
+    },
     customers: { get: tenant.customers.get, list: tenant.customers.list },
     appointments: { get: tenant.appointments.get, list: tenant.appointments.list },
     messages: { get: tenant.messages.get, list: tenant.messages.list },

@@ -18,6 +18,8 @@ import { getDb } from '../../../../server/db.ts';
 import { loadBusinessTimeZone } from '../../../../server/queries/business.ts';
 import { listCallsPage } from '../../../../server/queries/calls.ts';
 import { CALL_OUTCOMES, type CallOutcome } from '../../../../server/queries/types.ts';
+import { CallFilterFields, parseCallFilters } from './call-filters.tsx';
+import { SearchSnippet } from './search-snippet.tsx';
 import { analysisOf, UnkeptPromiseFlag } from './analysis-view.tsx';
 import { OUTCOME_TONES, statusTone } from './outcome.ts';
 
@@ -28,6 +30,10 @@ interface CallsSearch {
   to?: string;
   outcome?: string;
   q?: string;
+  direction?: string;
+  booked?: string;
+  message?: string;
+  sort?: string;
   cursor?: string;
 }
 
@@ -46,16 +52,18 @@ export default async function CallsPage({
   const outcome = CALL_OUTCOMES.includes(search.outcome as CallOutcome)
     ? (search.outcome as CallOutcome)
     : undefined;
+  const extra = parseCallFilters(search);
   const page = await listCallsPage(db, businessId, {
     fromMs: localDayStartMs(search.from, timeZone),
     toMs: localDayEndMs(search.to, timeZone),
     outcome,
     search: search.q?.slice(0, 200),
+    ...extra,
     cursor: search.cursor,
   });
   const base = `/b/${businessId}/calls`;
   const filters = new URLSearchParams();
-  for (const key of ['from', 'to', 'outcome', 'q'] as const) {
+  for (const key of ['from', 'to', 'outcome', 'q', 'direction', 'booked', 'message', 'sort'] as const) {
     const value = search[key];
     if (value) filters.set(key, value);
   }
@@ -66,7 +74,7 @@ export default async function CallsPage({
     <>
       <PageHeader
         title="Calls"
-        description="Every call, newest first. Search matches any line of a transcript."
+        description="Every call, newest first. Search finds words in any line of a transcript or in the summary."
       />
       <form
         method="get"
@@ -96,6 +104,9 @@ export default async function CallsPage({
               </option>
             ))}
           </select>
+        </div>
+        <CallFilterFields values={search} />
+        <div className="flex items-end">
           <button type="submit" className={buttonClass('primary')}>
             Filter
           </button>
@@ -136,7 +147,8 @@ export default async function CallsPage({
                       ? `→ ${call.toNumber ?? 'Unknown'}`
                       : (call.fromNumber ?? (call.channel === 'browser' ? 'Browser test' : 'Unknown'))}
                   </div>
-                  {call.summary ? (
+                  <SearchSnippet parts={page.snippets[call.id]} />
+                  {call.summary && page.snippets[call.id] === undefined ? (
                     <p
                       className="truncate text-xs text-slate-500"
                       title={call.summary}
