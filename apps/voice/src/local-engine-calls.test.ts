@@ -130,13 +130,13 @@ describe('phone calls on the local engine (fake Twilio ⇄ voice server ⇄ loca
     async () => {
       const { h, say } = await placeLocalCall();
       await say('i would like to leave a message', /your name/i);
-      await say('my name is mary jones', /message to say/i);
+      await say('my name is peter brown', /message to say/i);
       await say('please call me back about my bill', /anything else/i);
 
       const messages = await forBusiness(h.database.db, h.businessId).messages.list();
       expect(messages).toHaveLength(1);
       expect(messages[0]?.reason).toContain('bill');
-      expect(messages[0]?.callerName).toBe('Mary Jones');
+      expect(messages[0]?.callerName).toBe('Peter Brown');
     },
     CALL_TEST_TIMEOUT_MS,
   );
