@@ -14,12 +14,22 @@
  * run, and the report gives ratios. Method: apps/caller/README.md "Load benchmark".
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
-import { childProcessEnv } from '../apps/caller/src/env.ts';
+import {
+  ACCOUNT_SID,
+  AUTH_TOKEN,
+  BACKGROUND_LEAD_MS,
+  DEMO_NUMBER,
+  FRAMES_PER_SECOND,
+  HARNESS_NODE_FLAGS,
+  MAIN_BATCH_RAMP_MS,
+  type Options,
+  parseOptions,
+  TAIL_SILENCE_SECONDS,
+  TARGETS,
+} from './calls-config.ts';
 import type { PeerCallStats } from './calls-fake-peer.ts';
 import { type LoadCallResult, placeLoadCall } from './calls-load.ts';
 import {
@@ -29,231 +39,9 @@ import {
   processRssMb,
   startNodeChild,
 } from './calls-processes.ts';
-import {
-  type RelayName,
-  RUN_ORDERS,
-  type RunOrder,
-  type RunSummary,
-  relaysForRun,
-  spreadOverRuns,
-} from './calls-spread.ts';
+import { type RelayUnderTest, startOurs, startScriptRelay } from './calls-relays.ts';
+import { type RelayName, type RunSummary, relaysForRun, spreadOverRuns } from './calls-spread.ts';
 import { ratio, round, type Summary, summarize } from './calls-stats.ts';
-
-const FRAMES_PER_SECOND = 50;
-const AUTH_TOKEN = 'bench-twilio-auth-token';
-const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
-const DEMO_NUMBER = '+15005550006';
-
-/**
- * The load generator (this process, see package.json) and the fake peer run with one-threaded scavenges:
- * on a busy two-core machine V8's parallel scavenge waits for a helper thread that waits for a core, and
- * stalls of up to 40 ms in the harness would be counted as relay latency (apps/voice/src/gc-tuning.ts).
- */
-const HARNESS_NODE_FLAGS = ['--no-parallel-scavenge'];
-
-const TARGETS = {
-  p99AddedLatencyMs: 5,
-  droppedFrames: 0,
-  cpuPercentPerCall: 0.5,
-  webhookP99Ms: 100,
-} as const;
-/** Silence after the speech pattern, so the last reply plays out before the caller hangs up. */
-const TAIL_SILENCE_SECONDS = 3;
-/** The background calls start this long before the main batch (past their first turn). */
-const BACKGROUND_LEAD_MS = 4_000;
-/** The main batch arrives within this long. */
-const MAIN_BATCH_RAMP_MS = 1_000;
-
-/** `floor` is optional: the least a Node relay can do per message (bench/calls-floor-relay.ts). */
-const RELAY_NAMES: readonly string[] = ['ours', 'peer', 'floor'];
-
-interface Options {
-  calls: number;
-  seconds: number;
-  warmupSeconds: number;
-  /** An unmeasured round of the same calls before each measured one (0 = none). */
-  warmupRoundSeconds: number;
-  /** Calls started before the main batch, still streaming while it arrives. */
-  backgroundCalls: number;
-  /** Run our voice server with its embedded job worker (WORKER=embedded) instead of `npm start`'s layout. */
-  embeddedWorker: boolean;
-  json: boolean;
-  relays: RelayName[];
-  /** When set, each relay writes a V8 CPU profile (whole run) into this folder, for finding hot spots. */
-  cpuProfDir: string | undefined;
-  /** Whole runs (every relay once each), for the spread. */
-  runs: number;
-  order: RunOrder;
-}
-
-function parseOptions(): Options {
-  const { values } = parseArgs({
-    options: {
-      calls: { type: 'string', default: '50' },
-      seconds: { type: 'string', default: '20' },
-      'warmup-seconds': { type: 'string', default: '2' },
-      'warmup-round-seconds': { type: 'string', default: '8' },
-      relay: { type: 'string', default: 'all' },
-      'background-calls': { type: 'string' },
-      'embedded-worker': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      'cpu-prof': { type: 'string' },
-      runs: { type: 'string', default: '1' },
-      order: { type: 'string', default: 'ours-first' },
-    },
-  });
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
-  if (!RUN_ORDERS.includes(values.order)) throw new Error(`--order is one of ${RUN_ORDERS.join(', ')}`);
-  const calls = Number(values.calls);
-  const seconds = Number(values.seconds);
-  const warmupSeconds = Number(values['warmup-seconds']);
-  const warmupRoundSeconds = Number(values['warmup-round-seconds']);
-  if (
-    !Number.isFinite(warmupRoundSeconds) ||
-    (warmupRoundSeconds !== 0 && warmupRoundSeconds < warmupSeconds + 5)
-  ) {
-    throw new Error(`--warmup-round-seconds must be 0 or at least warm-up + 5 (${warmupSeconds + 5})`);
-  }
-  if (!Number.isInteger(calls) || calls < 1) throw new Error('--calls must be a positive integer');
-  if (!Number.isFinite(seconds) || seconds < warmupSeconds + 5) {
-    throw new Error(`--seconds must be at least warm-up + 5 (${warmupSeconds + 5})`);
-  }
-  // `all` = ours, peer, floor; `both` = ours then peer; `peer,ours` reverses the order (load on a shared
-  // machine drifts over a run).
-  const relayList =
-    values.relay === 'all'
-      ? ['ours', 'peer', 'floor']
-      : values.relay === 'both'
-        ? ['ours', 'peer']
-        : values.relay.split(',');
-  const backgroundCalls = Number(values['background-calls'] ?? Math.ceil(calls / 10));
-  if (!Number.isInteger(backgroundCalls) || backgroundCalls < 0) {
-    throw new Error('--background-calls must be a whole number');
-  }
-  if (relayList.length === 0 || relayList.some((relay) => !RELAY_NAMES.includes(relay))) {
-    throw new Error('--relay is all, ours, peer, floor, both, or a comma list such as peer,ours,floor');
-  }
-  return {
-    calls,
-    seconds,
-    warmupSeconds,
-    warmupRoundSeconds,
-    backgroundCalls,
-    embeddedWorker: values['embedded-worker'],
-    json: values.json,
-    relays: relayList as RelayName[],
-    cpuProfDir: values['cpu-prof'],
-    runs,
-    order: values.order as RunOrder,
-  };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealthy(url: string, child: NodeChild, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.child.exitCode !== null) throw new Error(`relay exited with ${child.child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} not healthy within ${timeoutMs} ms`);
-}
-
-interface RelayUnderTest {
-  label: string;
-  child: NodeChild;
-  serverUrl: string;
-}
-
-function profileFlags(options: Options, name: string): string[] {
-  if (options.cpuProfDir === undefined) return [];
-  // One folder per relay: the main thread and tsx's loader thread each write a profile.
-  return ['--cpu-prof', `--cpu-prof-dir=${join(options.cpuProfDir, name)}`];
-}
-
-async function startOurs(workDir: string, realtimeUrl: string, options: Options): Promise<RelayUnderTest> {
-  const port = await freePort();
-  const serverUrl = `http://127.0.0.1:${port}`;
-  const child = startNodeChild({
-    script: 'apps/voice/src/main.ts',
-    preload: ['./bench/calls-probe.ts'],
-    nodeFlags: profileFlags(options, 'ours'),
-    logFile: join(workDir, 'ours.log'),
-    env: childProcessEnv({
-      LOG_LEVEL: 'warn',
-      VOICE_PORT: String(port),
-      PUBLIC_URL: serverUrl,
-      DATABASE_URL: `file:${join(workDir, 'voice.db')}`,
-      CALL_LOG_OUTBOX_DIR: join(workDir, 'call-log-outbox'),
-      // As `npm start` runs it: the cold path (post-call analysis, notifications) in its own worker process.
-      WORKER: options.embeddedWorker ? 'embedded' : 'off',
-      ENGINE: 'openai',
-      OPENAI_API_KEY: 'sk-bench-fake',
-      OPENAI_REALTIME_URL: realtimeUrl,
-      OPENAI_BASE_URL: `${realtimeUrl.replace(/^ws/, 'http').replace(/\/v1\/realtime.*$/, '')}/v1`,
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      SESSION_SECRET: 'bench-session-secret-bench-session-secret',
-      // The load itself is the point here: lift the flood limits (one business, one source).
-      VOICE_MAX_CONCURRENT_CALLS: '100000',
-      VOICE_MAX_CONCURRENT_CALLS_PER_BUSINESS: '100000',
-      VOICE_WEBHOOKS_PER_SOURCE_PER_MINUTE: '1000000',
-    }),
-  });
-  await waitForHealthy(`${serverUrl}/healthz`, child, 60_000);
-  return { label: 'ours: apps/voice (ENGINE=openai)', child, serverUrl };
-}
-
-const SCRIPT_RELAYS = {
-  // Run as the Agents SDK documents it: Node's defaults.
-  peer: {
-    script: 'bench/calls-peer-relay.ts',
-    label: 'peer: @openai/agents-extensions TwilioRealtimeTransportLayer + RealtimeSession',
-    nodeFlags: [],
-  },
-  // The lower bound of a relay like ours, so with the scavenge setting ours sets for itself (gc-tuning.ts).
-  floor: {
-    script: 'bench/calls-floor-relay.ts',
-    label: 'floor: bare ws relay (JSON in, JSON out, marks; nothing else)',
-    nodeFlags: ['--no-parallel-scavenge'],
-  },
-} as const;
-
-/** A relay that is one script taking the realtime URL and reporting {type:'listening', port}. */
-async function startScriptRelay(
-  which: keyof typeof SCRIPT_RELAYS,
-  workDir: string,
-  realtimeUrl: string,
-  options: Options,
-): Promise<RelayUnderTest> {
-  const child = startNodeChild({
-    script: SCRIPT_RELAYS[which].script,
-    args: [realtimeUrl],
-    preload: ['./bench/calls-probe.ts'],
-    nodeFlags: [...SCRIPT_RELAYS[which].nodeFlags, ...profileFlags(options, which)],
-    logFile: join(workDir, `${which}.log`),
-  });
-  const { port } = await child.waitFor<{ type: string; port: number }>('listening');
-  const serverUrl = `http://127.0.0.1:${port}`;
-  await waitForHealthy(`${serverUrl}/healthz`, child, 30_000);
-  return { label: SCRIPT_RELAYS[which].label, child, serverUrl };
-}
 
 export interface RelayReport {
   relay: string;
