@@ -109,67 +109,75 @@ export async function searchNumbersAction(_previous: SearchState, formData: Form
   }
 }
 
+/**
+ * One change to the business's numbers: the owner's context, the domain verb, the refusal shown on the
+ * page, the audit log line and the revalidation every number action shares.
+ */
+async function changeNumbers(
+  formData: FormData,
+  what: string,
+  change: (
+    ctx: Awaited<ReturnType<typeof ownerContext>>['ctx'],
+  ) => Promise<{ e164: string; logLine: string; state: NumbersActionState }>,
+): Promise<NumbersActionState> {
+  const { businessId, userId, ctx } = await ownerContext(formData);
+  let done: Awaited<ReturnType<typeof change>>;
+  try {
+    done = await change(ctx);
+  } catch (error) {
+    return refusal(error, businessId, what);
+  }
+  log.info({ userId, businessId, phoneNumber: done.e164 }, done.logLine);
+  revalidatePath(`/b/${businessId}`, 'layout');
+  return done.state;
+}
+
 export async function buyNumberAction(
   _previous: NumbersActionState,
   formData: FormData,
 ): Promise<NumbersActionState> {
-  const { businessId, userId, ctx } = await ownerContext(formData);
-  let e164: string;
-  try {
-    const row = await buyPhoneNumber({
+  return changeNumbers(formData, 'buy the number', async (ctx) => {
+    const { e164 } = await buyPhoneNumber({
       ctx,
       input: { phoneNumber: text(formData, 'phoneNumber'), label: optional(text(formData, 'label')) },
       provisioning: webNumberProvisioning(),
     });
-    e164 = row.e164;
-  } catch (error) {
-    return refusal(error, businessId, 'buy the number');
-  }
-  log.info({ userId, businessId, phoneNumber: e164 }, 'phone number bought');
-  revalidatePath(`/b/${businessId}`, 'layout');
-  return { ok: `Bought ${e164}; its calls now come to your receptionist`, bought: e164 };
+    const ok = `Bought ${e164}; its calls now come to your receptionist`;
+    return { e164, logLine: 'phone number bought', state: { ok, bought: e164 } };
+  });
 }
 
 export async function attachNumberAction(
   _previous: NumbersActionState,
   formData: FormData,
 ): Promise<NumbersActionState> {
-  const { businessId, userId, ctx } = await ownerContext(formData);
-  let e164: string;
-  try {
-    const row = await attachPhoneNumber({
+  return changeNumbers(formData, 'attach the number', async (ctx) => {
+    const { e164 } = await attachPhoneNumber({
       ctx,
       input: { phoneNumber: text(formData, 'phoneNumber') },
       provisioning: webNumberProvisioning(),
     });
-    e164 = row.e164;
-  } catch (error) {
-    return refusal(error, businessId, 'attach the number');
-  }
-  log.info({ userId, businessId, phoneNumber: e164 }, 'phone number attached');
-  revalidatePath(`/b/${businessId}`, 'layout');
-  return { ok: `${e164} now sends its calls to your receptionist` };
+    return {
+      e164,
+      logLine: 'phone number attached',
+      state: { ok: `${e164} now sends its calls to your receptionist` },
+    };
+  });
 }
 
 export async function releaseNumberAction(
   _previous: NumbersActionState,
   formData: FormData,
 ): Promise<NumbersActionState> {
-  const { businessId, userId, ctx } = await ownerContext(formData);
-  let message: string;
-  try {
+  return changeNumbers(formData, 'release the number', async (ctx) => {
     const released = await releasePhoneNumber({
       ctx,
       input: { phoneNumberId: text(formData, 'phoneNumberId') },
       provisioning: webNumberProvisioning(),
     });
-    message = released.releasedOnTwilio
+    const ok = released.releasedOnTwilio
       ? `Released ${released.e164} back to Twilio`
       : `Detached ${released.e164} (your Twilio account no longer had it)`;
-    log.info({ userId, businessId, phoneNumber: released.e164 }, 'phone number released');
-  } catch (error) {
-    return refusal(error, businessId, 'release the number');
-  }
-  revalidatePath(`/b/${businessId}`, 'layout');
-  return { ok: message };
+    return { e164: released.e164, logLine: 'phone number released', state: { ok } };
+  });
 }
