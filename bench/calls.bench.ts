@@ -59,6 +59,8 @@ export interface RelayReport {
   latencyInMs: Summary;
   latencyOutMs: Summary;
   eventLoopDelayMs: { p50: number; p99: number; max: number };
+  /** The largest V8 heap over the steady window (context for rssPeakMb: the rest is code, native, buffers). */
+  heapPeakMb: { totalMb: number; usedMb: number; externalMb: number };
   droppedFrames: { in: number; out: number; total: number };
   cpuPercentOfCore: number;
   cpuPercentPerCall: number;
@@ -179,6 +181,7 @@ async function runLoad(
   const probe = await relay.child.request<{
     type: string;
     eventLoopDelayMs: RelayReport['eventLoopDelayMs'];
+    heapPeakMb: RelayReport['heapPeakMb'];
   }>({ type: 'probe:read' }, 'probe');
 
   const finished = await Promise.all(results);
@@ -226,6 +229,11 @@ async function runLoad(
       p50: round(probe.eventLoopDelayMs.p50),
       p99: round(probe.eventLoopDelayMs.p99),
       max: round(probe.eventLoopDelayMs.max),
+    },
+    heapPeakMb: {
+      totalMb: round(probe.heapPeakMb.totalMb, 1),
+      usedMb: round(probe.heapPeakMb.usedMb, 1),
+      externalMb: round(probe.heapPeakMb.externalMb, 1),
     },
     droppedFrames: { in: droppedIn, out: droppedOut, total: droppedIn + droppedOut },
     cpuPercentOfCore: round(cpuPercentOfCore, 2),

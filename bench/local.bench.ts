@@ -32,7 +32,10 @@ import {
   SpeechCache,
   speakReply,
 } from '@receptionist/engine/local';
-import { buildReceptionistTools, offlineReceptionist, toBusinessBrief } from '@receptionist/receptionist';
+import { buildReceptionistTools, toBusinessBrief } from '@receptionist/receptionist';
+import { offlineReceptionist } from '@receptionist/receptionist/offline';
+import { runWholeCorpus } from '../apps/caller/src/corpus/corpus-session.ts';
+import { corpusStats, corpusTable } from '../apps/caller/src/corpus/corpus-stats.ts';
 import {
   type CallerVoice,
   speakAsCaller,
@@ -40,8 +43,6 @@ import {
 } from '../packages/engine/src/local/testing/caller-audio.ts';
 import { CallerLine } from '../packages/engine/src/local/testing/caller-line.ts';
 import { DENTAL_PRACTICE_BRIEF } from '../packages/engine/src/local/testing/dental-brief.ts';
-import { runWholeCorpus } from '../apps/caller/src/corpus/corpus-session.ts';
-import { corpusStats, corpusTable } from '../apps/caller/src/corpus/corpus-stats.ts';
 import { ASR_CANDIDATES, ASR_GRID, asrSection } from './local-asr.ts';
 import { datesSection } from './local-dates.ts';
 import { recognizeStream, stockModel } from './recognize.ts';

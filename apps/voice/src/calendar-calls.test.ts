@@ -9,7 +9,7 @@ import {
   type GoogleOAuthApp,
 } from '@receptionist/google-calendar';
 import { type FakeGoogleCalendar, startFakeGoogleCalendar } from '@receptionist/google-calendar/testing';
-import { offlineReceptionist } from '@receptionist/receptionist';
+import { offlineReceptionist } from '@receptionist/receptionist/offline';
 import { type CalendarSettings, createCalendarBusyPort } from '@receptionist/worker';
 import { DateTime } from 'luxon';
 import pino from 'pino';

@@ -1,5 +1,5 @@
 import type { Engine } from '@receptionist/engine';
-import { offlineReceptionist } from '@receptionist/receptionist';
+import type { DialoguePolicyFactory } from '@receptionist/engine/local';
 import type { Logger } from 'pino';
 import type { VoiceEnv } from './env.ts';
 import { EngineUnavailableError } from './errors.ts';
@@ -64,11 +64,14 @@ export function createEngineFactory(
 }
 
 type LocalEngineModule = {
-  createLocalEngine: (options: {
-    logger?: Logger | undefined;
-    dialogue: typeof offlineReceptionist;
-  }) => Engine;
+  createLocalEngine: (options: { logger?: Logger | undefined; dialogue: DialoguePolicyFactory }) => Engine;
 };
+
+/** The offline engine with the receptionist's rule-based dialogue policy as its brain. */
+interface OfflineModules {
+  local: LocalEngineModule;
+  dialogue: DialoguePolicyFactory;
+}
 
 /**
  * Loads the engine modules at run time. Each is optional: a module that fails to load (missing native
@@ -95,25 +98,30 @@ export async function loadEngineConstructors(
       logger.warn({ err: error }, 'OpenAI engine module failed to load');
     }
   }
-  const importLocal = async (): Promise<LocalEngineModule> => {
-    const local = (await import(modules.local)) as Partial<LocalEngineModule>;
+  // The dialogue policy comes with the engine: it pulls in date parsing (chrono-node) and the engine's
+  // models, which an OpenAI-only server never needs until a call fails over.
+  const importLocal = async (): Promise<OfflineModules> => {
+    const [local, offline] = await Promise.all([
+      import(modules.local) as Promise<Partial<LocalEngineModule>>,
+      import('@receptionist/receptionist/offline'),
+    ]);
     if (typeof local.createLocalEngine !== 'function')
       throw new Error('the local engine module has no createLocalEngine');
-    return local as LocalEngineModule;
+    return { local: local as LocalEngineModule, dialogue: offline.offlineReceptionist };
   };
   try {
     if (options.engine !== 'openai') {
-      const local = await importLocal();
+      const { local, dialogue } = await importLocal();
       // The local engine is speech only: the receptionist's offline dialogue policy is its brain.
       constructors.createLocalEngine = (engineOptions) =>
-        local.createLocalEngine({ ...engineOptions, dialogue: offlineReceptionist });
+        local.createLocalEngine({ ...engineOptions, dialogue });
     } else {
       import.meta.resolve(modules.local);
       constructors.createLocalEngine = (engineOptions) =>
         lazyEngine('local', async () => {
-          const local = await importLocal();
+          const { local, dialogue } = await importLocal();
           logger.info('loaded the local engine for a failover');
-          return local.createLocalEngine({ ...engineOptions, dialogue: offlineReceptionist });
+          return local.createLocalEngine({ ...engineOptions, dialogue });
         });
     }
   } catch (error) {

@@ -1,7 +1,7 @@
 import { forBusiness } from '@receptionist/db';
 import { dayOpening, loadBusinessProfile, localDate } from '@receptionist/domain';
 import { createLocalEngine, speakAsCaller, throughPhoneChannel } from '@receptionist/engine/local';
-import { offlineReceptionist } from '@receptionist/receptionist';
+import { offlineReceptionist } from '@receptionist/receptionist/offline';
 import type { FakeTwilioCall } from '@receptionist/telephony/testing';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@ import {
   updateBusinessProfile,
 } from '@receptionist/domain';
 import { createLocalEngine, speakAsCaller, throughPhoneChannel } from '@receptionist/engine/local';
-import { offlineReceptionist } from '@receptionist/receptionist';
+import { offlineReceptionist } from '@receptionist/receptionist/offline';
 import { answerOutboundCall } from '@receptionist/telephony/testing';
 import {
   createDefaultHandlers,

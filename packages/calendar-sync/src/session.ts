@@ -5,11 +5,7 @@ import {
   storeRefreshedCalendarTokens,
   tenantContext,
 } from '@receptionist/domain';
-import {
-  createGoogleCalendarApi,
-  type GoogleCalendarApi,
-  GoogleCalendarError,
-} from '@receptionist/google-calendar';
+import type { GoogleCalendarApi } from '@receptionist/google-calendar';
 import type { Logger } from 'pino';
 import type { CalendarSettings } from './settings.ts';
 
@@ -19,6 +15,9 @@ const SYSTEM = { kind: 'system' } as const;
  * A Google client for one connection: tokens decrypted from the row, refreshed tokens written back
  * (encrypted) as soon as the library refreshes them, and `reconnect` errors turning the connection into
  * "reconnect" (the owner is told once). `run` wraps each use so every caller gets that for free.
+ *
+ * The Google client libraries (google-auth-library, googleapis, gaxios: about 130 modules) load at the first
+ * session, so a voice server whose businesses have no calendar connected never carries them.
  */
 export async function openCalendarSession(input: {
   db: Executor;
@@ -35,6 +34,7 @@ export async function openCalendarSession(input: {
     input: { connectionId: input.connectionId },
     key: input.settings.tokenKey,
   });
+  const { createGoogleCalendarApi, GoogleCalendarError } = await import('@receptionist/google-calendar');
   const pending: Promise<void>[] = [];
   const api: GoogleCalendarApi = createGoogleCalendarApi({
     app: input.settings.app,

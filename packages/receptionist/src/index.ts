@@ -1,5 +1,4 @@
 export * from './commitments.ts';
 export * from './instructions.ts';
 export * from './language-menu.ts';
-export * from './offline/index.ts';
 export * from './tools/index.ts';

@@ -4,7 +4,7 @@
  */
 import { createTestDatabase, pinnedClock } from '@receptionist/db/testing';
 import { createLocalEngine } from '@receptionist/engine/local';
-import { offlineReceptionist } from '@receptionist/receptionist';
+import { offlineReceptionist } from '@receptionist/receptionist/offline';
 import { type CorpusBusiness, loadCorpus } from './load-corpus.ts';
 import { type CorpusCallResult, runCorpus } from './run-corpus.ts';
 
