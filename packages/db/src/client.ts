@@ -34,9 +34,22 @@ export interface OpenDatabaseOptions {
    * (`connections: 1`), as the setting is per connection. Default: SQLite's `full`.
    */
   synchronous?: 'normal' | 'full' | undefined;
-  /** Connections in the client's pool (libSQL's default is 20). */
+  /**
+   * Connections in the client's pool. libSQL's default is 20; a local file gets `LOCAL_FILE_CONNECTIONS`
+   * (see there), a remote database libSQL's default (its requests do run in parallel).
+   */
   connections?: number | undefined;
 }
+
+/**
+ * A local file's statements run synchronously, so extra connections add no parallelism: they only cover
+ * the `await` between borrowing a connection and using it, and the one transaction this process can have
+ * open at a time (write-lock.ts serialises them). But the pool keeps every connection it ever opened, each
+ * with its own page cache and parsed schema (about 2 MB): under a burst of 100 webhooks the voice server
+ * opened all 20 and its RSS grew by 15 MB for nothing. A borrower past the limit waits for the next
+ * release, which every borrow but a transaction's gives back within the same task.
+ */
+export const LOCAL_FILE_CONNECTIONS = 4;
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 /** In-process writers queue for up to this many busy timeouts before giving up with a `busy` DbError. */
@@ -61,7 +74,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       authToken: options.authToken,
       timeout: busyTimeoutMs,
       intMode: 'number',
-      ...(options.connections !== undefined && { concurrency: options.connections }),
+      ...((options.connections !== undefined || isLocalFile) && {
+        concurrency: options.connections ?? LOCAL_FILE_CONNECTIONS,
+      }),
     });
     client = withWriteLock(raw, options.url, busyTimeoutMs * LOCK_WAIT_FACTOR, busyTimeoutMs);
   } catch (cause) {

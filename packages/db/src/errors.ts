@@ -44,6 +44,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return errorText(error).includes('UNIQUE constraint failed');
 }
 
+/**
+ * True when a libSQL error is a FOREIGN KEY violation: a row names a parent that does not exist, or (with
+ * the composite business/row keys) one that belongs to another business.
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return errorText(error).includes('FOREIGN KEY constraint failed');
+}
+
 /** True when the error came from the no-overlap trigger or the one-booking-per-start index. */
 export function isAppointmentOverlap(error: unknown): boolean {
   const text = errorText(error);

@@ -1,8 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { callSnippets } from './call-snippets.ts';
-import { type CallListFilters, listCalls, type RankedSearchInput, searchCallsRanked } from './call-list.ts';
-import { ConflictError, NotFoundError } from '../errors.ts';
+import { ConflictError, isForeignKeyViolation, NotFoundError } from '../errors.ts';
 import { nowMs } from '../ids.ts';
 import {
   type CallChannel,
@@ -18,6 +16,8 @@ import {
   type TurnRole,
   toolCalls,
 } from '../schema/index.ts';
+import { type CallListFilters, listCalls, type RankedSearchInput, searchCallsRanked } from './call-list.ts';
+import { callSnippets } from './call-snippets.ts';
 
 export interface CreateCallInput {
   /** Chosen by the caller when the call is answered before its row exists (the voice webhook). */
@@ -69,6 +69,16 @@ export interface CallDetail extends CallRow {
 export function createCallsDal(ex: Executor, businessId: string) {
   const own = (callId: string) => and(eq(calls.id, callId), eq(calls.businessId, businessId));
 
+  /** Runs an insert of a call's child row; the foreign key failing means the call is not this business's. */
+  async function ownedCallWrite<T>(callId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new NotFoundError('call', callId);
+      throw error;
+    }
+  }
+
   async function requireCall(callId: string): Promise<CallRow> {
     const [row] = await ex.select().from(calls).where(own(callId)).limit(1);
     if (row === undefined) throw new NotFoundError('call', callId);
@@ -117,22 +127,28 @@ export function createCallsDal(ex: Executor, businessId: string) {
     },
 
     /** Appends one transcript line; the sequence number is assigned atomically in the insert. */
+    /**
+     * Appends a turn. The composite foreign key (business, call) is the ownership check: a call that does
+     * not exist, or is another business's, fails the insert, with no read before it (this runs for every
+     * line of every call, on the voice server's call-log path).
+     */
     async appendTurn(callId: string, turn: AppendTurnInput): Promise<CallTurnRow> {
-      await requireCall(callId);
-      const [row] = await ex
-        .insert(callTurns)
-        .values({
-          businessId,
-          callId,
-          sequence: sql`(select coalesce(max(${callTurns.sequence}), 0) + 1 from ${callTurns} where ${callTurns.callId} = ${callId})`,
-          role: turn.role,
-          text: turn.text,
-          startedAtMs: turn.startedAtMs ?? null,
-          endedAtMs: turn.endedAtMs ?? null,
-          interrupted: turn.interrupted ?? false,
-          latencyMs: turn.latencyMs ?? null,
-        })
-        .returning();
+      const [row] = await ownedCallWrite(callId, () =>
+        ex
+          .insert(callTurns)
+          .values({
+            businessId,
+            callId,
+            sequence: sql`(select coalesce(max(${callTurns.sequence}), 0) + 1 from ${callTurns} where ${callTurns.callId} = ${callId})`,
+            role: turn.role,
+            text: turn.text,
+            startedAtMs: turn.startedAtMs ?? null,
+            endedAtMs: turn.endedAtMs ?? null,
+            interrupted: turn.interrupted ?? false,
+            latencyMs: turn.latencyMs ?? null,
+          })
+          .returning(),
+      );
       return row!;
     },
 
@@ -141,30 +157,34 @@ export function createCallsDal(ex: Executor, businessId: string) {
      * and the call session records the engine's view (end-to-end latency, timeout) of the same call.
      */
     async recordToolCall(callId: string, input: RecordToolCallInput): Promise<ToolCallRow> {
-      await requireCall(callId);
-      const [row] = await ex
-        .insert(toolCalls)
-        .values({
-          businessId,
-          callId,
-          toolCallId: input.toolCallId,
-          name: input.name,
-          arguments: input.arguments ?? null,
-          result: input.result ?? null,
-          status: input.status,
-          latencyMs: input.latencyMs ?? null,
-        })
-        .onConflictDoUpdate({
-          target: [toolCalls.callId, toolCalls.toolCallId],
-          set: {
+      const [row] = await ownedCallWrite(callId, () =>
+        ex
+          .insert(toolCalls)
+          .values({
+            businessId,
+            callId,
+            toolCallId: input.toolCallId,
+            name: input.name,
+            arguments: input.arguments ?? null,
             result: input.result ?? null,
             status: input.status,
             latencyMs: input.latencyMs ?? null,
-            updatedAt: nowMs(),
-          },
-        })
-        .returning();
-      return row!;
+          })
+          .onConflictDoUpdate({
+            target: [toolCalls.callId, toolCalls.toolCallId],
+            set: {
+              result: input.result ?? null,
+              status: input.status,
+              latencyMs: input.latencyMs ?? null,
+              updatedAt: nowMs(),
+            },
+            // Another business's row under the same ids is never touched: no row comes back instead.
+            setWhere: eq(toolCalls.businessId, businessId),
+          })
+          .returning(),
+      );
+      if (row === undefined) throw new NotFoundError('call', callId);
+      return row;
     },
 
     async findToolCall(callId: string, toolCallId: string): Promise<ToolCallRow | undefined> {

@@ -133,6 +133,11 @@ describe('tenant isolation', () => {
         status: 'error',
       }),
     ).rejects.toMatchObject(notFound);
+    // The same (call, tool call) ids hit b's row as a conflict: the upsert must leave it as it was.
+    expect(await b.tenant.calls.findToolCall(b.call.id, 'tc1')).toMatchObject({
+      status: 'ok',
+      result: { ok: true },
+    });
     await expect(a.tenant.calls.end(b.call.id, { status: 'failed', endReason: 'x' })).rejects.toMatchObject(
       notFound,
     );
