@@ -15,6 +15,7 @@ import { CallStarts } from './call/call-starts.ts';
 import { acceptBrowserCall, acceptTwilioStream, type LaunchDeps } from './call/launch-calls.ts';
 import { SeenTokens } from './call/seen-tokens.ts';
 import { TokenClaims } from './call/token-claims.ts';
+import { CallEntitlements } from './call-entitlements.ts';
 import { recordCallCarrier, startCallHeartbeat } from './call-liveness.ts';
 import type { Database } from './db-reads/index.ts';
 import type { EngineFactory } from './engines.ts';
@@ -171,6 +172,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
       callsPerNumber,
       callLog,
       callStarts,
+      entitlements: new CallEntitlements({ db, now: options.now }),
     }),
   );
   app.post(LANGUAGE_CHOICE_PATH, languageChoiceHandler({ env, db, directory, logger, metrics, callStarts }));

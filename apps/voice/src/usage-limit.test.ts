@@ -2,7 +2,8 @@ import { forBusiness } from '@receptionist/db';
 import { createScriptedEngine } from '@receptionist/engine/testing';
 import { fakeSid } from '@receptionist/telephony/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CALLER_NUMBER, startVoiceHarness, type VoiceHarness } from './testing/voice-harness.ts';
+import { ENTITLEMENT_REUSE_MS } from './call-entitlements.ts';
+import { CALLER_NUMBER, HARNESS_NOW, startVoiceHarness, type VoiceHarness } from './testing/voice-harness.ts';
 
 // Billing's entitlement is decided when a call rings: past the included minutes without overage the caller
 // is asked for a message and promised a call back, and no media stream (no AI time) is opened.
@@ -34,7 +35,8 @@ async function useTheTrial(h: VoiceHarness): Promise<void> {
 
 describe('calls past the usage limit', () => {
   it('streams to the receptionist within the allowance, and takes a voicemail with a callback promise past it', async () => {
-    const h = await startVoiceHarness({ engine: createScriptedEngine() });
+    let nowMs = Date.parse(HARNESS_NOW);
+    const h = await startVoiceHarness({ engine: createScriptedEngine(), now: () => nowMs });
     harness = h;
     const within = await h.twilio.postVoiceWebhook({
       from: CALLER_NUMBER,
@@ -44,6 +46,15 @@ describe('calls past the usage limit', () => {
     expect(within.twiml.stream).toBeDefined();
 
     await useTheTrial(h);
+    // Billing's verdict is shared by the calls of a burst: one ringing right after is answered as the
+    // first was, and the next one after the reuse window sees the used-up trial.
+    const sameBurst = await h.twilio.postVoiceWebhook({
+      from: CALLER_NUMBER,
+      to: h.businessNumber,
+      callSid: fakeSid('CA'),
+    });
+    expect(sameBurst.twiml.stream).toBeDefined();
+    nowMs += ENTITLEMENT_REUSE_MS;
     const callSid = fakeSid('CA');
     const past = await h.twilio.postVoiceWebhook({ from: CALLER_NUMBER, to: h.businessNumber, callSid });
     expect(past.twiml.stream).toBeUndefined();

@@ -1,4 +1,4 @@
-import { afterHoursHandling, checkCallEntitlement } from '@receptionist/domain';
+import { afterHoursHandling } from '@receptionist/domain';
 import {
   buildFallbackTwiml,
   buildHangupTwiml,
@@ -17,6 +17,7 @@ import type { BusinessDirectory, CallBusiness } from '../business-directory.ts';
 import type { CallAdmission } from '../call/call-admission.ts';
 import type { CallLogOutbox } from '../call/call-log-outbox.ts';
 import { type CallStarts, callIdForSid } from '../call/call-starts.ts';
+import type { CallEntitlements } from '../call-entitlements.ts';
 import { type Database, findCallBySid } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
 import type { VoiceMetrics } from '../metrics.ts';
@@ -57,6 +58,8 @@ export interface VoiceWebhookDeps {
   /** Call rows are written through it, after the answer. */
   callLog: CallLogOutbox;
   callStarts: CallStarts;
+  /** Billing's verdict per business, shared by the calls of a burst. */
+  entitlements: CallEntitlements;
 }
 
 /** A voicemail whose recording reaches us through the signed callbacks (PUBLIC_URL + path). */
@@ -192,10 +195,7 @@ export function voiceWebhookHandler(deps: VoiceWebhookDeps) {
     }
 
     // Billing decides once, as the call rings: a limit reached or a plan lapsing later never drops this caller.
-    const entitlement = await checkCallEntitlement({
-      ctx: { db: deps.db },
-      input: { businessId: owner.businessId },
-    });
+    const entitlement = await deps.entitlements.check(owner.businessId);
     if (entitlement.kind === 'take_message') {
       start();
       endNow('completed', 'usage_limit_voicemail');

@@ -207,6 +207,14 @@ export function createCallsDal(ex: Executor, businessId: string) {
      * callback and the start-up sweep may all report the same end).
      */
     async end(callId: string, input: EndCallInput): Promise<CallRow> {
+      return (await this.endIfOpen(callId, input)).call;
+    },
+
+    /**
+     * Ends an open call in one statement; a call that had ended already is returned as it is, with
+     * `endedNow` false (the first end wins). Throws NotFoundError when the call is not this business's.
+     */
+    async endIfOpen(callId: string, input: EndCallInput): Promise<{ call: CallRow; endedNow: boolean }> {
       const endedAt = input.endedAt ?? nowMs();
       const [row] = await ex
         .update(calls)
@@ -218,7 +226,8 @@ export function createCallsDal(ex: Executor, businessId: string) {
         })
         .where(and(own(callId), isNull(calls.endedAt)))
         .returning();
-      return row ?? (await requireCall(callId));
+      if (row !== undefined) return { call: row, endedNow: true };
+      return { call: await requireCall(callId), endedNow: false };
     },
 
     /** Stores the cold-path summary and outcome. */

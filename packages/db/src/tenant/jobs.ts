@@ -19,6 +19,25 @@ export function createJobsDal(ex: Executor, businessId: string) {
       return row!;
     },
 
+    /** Several jobs in one statement (a business event's consumers, enqueued together). */
+    async enqueueMany(
+      inputs: ReadonlyArray<{ kind: string; payload: unknown; runAt?: number }>,
+    ): Promise<JobRow[]> {
+      if (inputs.length === 0) return [];
+      const defaultRunAt = nowMs();
+      return ex
+        .insert(jobs)
+        .values(
+          inputs.map((input) => ({
+            businessId,
+            kind: input.kind,
+            payload: input.payload ?? null,
+            runAt: input.runAt ?? defaultRunAt,
+          })),
+        )
+        .returning();
+    },
+
     async list(filters: { status?: JobStatus } = {}): Promise<JobRow[]> {
       const where =
         filters.status === undefined

@@ -1,10 +1,9 @@
 import { CALL_STATUSES, type CallRow, OPEN_CALL_STATUSES } from '@receptionist/db';
 import { z } from 'zod';
-import { DomainError } from '../errors.ts';
 import { recordBusinessEvent } from '../events/record.ts';
 import { enqueueJob } from '../jobs/enqueue.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
-import { type CallContext, CallId, parseCallInput } from './context.ts';
+import { type CallContext, CallId, onCall, parseCallInput } from './context.ts';
 
 const OPEN: ReadonlySet<string> = new Set(OPEN_CALL_STATUSES);
 const FINAL_CALL_STATUSES = CALL_STATUSES.filter((status) => !OPEN.has(status)) as [
@@ -34,18 +33,12 @@ export interface EndedCall {
 export async function endCall({ ctx, input }: { ctx: CallContext; input: EndCallInput }): Promise<EndedCall> {
   const parsed = parseCallInput(EndCallInput, input);
   return ctx.tenant.transaction(async (tenant) => {
-    const existing = await tenant.calls.get(parsed.callId);
-    if (existing === undefined) {
-      throw new DomainError('call_not_found', `Call ${parsed.callId} was not found.`);
-    }
-    if (existing.endedAt !== null) {
-      const { turns: _turns, toolCalls: _toolCalls, ...call } = existing;
-      return { call, endedNow: false };
-    }
-    const call = await tenant.calls.end(parsed.callId, {
-      status: parsed.status,
-      endReason: parsed.endReason,
-    });
+    // One statement ends an open call; the call's turns are not read (this runs at the end of every call).
+    const ended = await onCall(parsed.callId, () =>
+      tenant.calls.endIfOpen(parsed.callId, { status: parsed.status, endReason: parsed.endReason }),
+    );
+    if (!ended.endedNow) return ended;
+    const { call } = ended;
     // Due the moment the call ended (the database stamps the end, so the job's clock is the call's).
     const jobs = { tenant, nowMs: call.endedAt ?? call.startedAt };
     await enqueueJob({ ctx: jobs, input: { kind: JOB_KINDS.callEnded, payload: { callId: parsed.callId } } });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EnqueueJobContext } from '../jobs/enqueue.ts';
-import { enqueueJob } from '../jobs/enqueue.ts';
+import { enqueueJobs } from '../jobs/enqueue.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
 import { type BusinessEvent, type BusinessEventType, consumerTakes, EVENT_CONSUMERS } from './types.ts';
 
@@ -23,9 +23,13 @@ export async function recordBusinessEvent({
     occurredAt: ctx.nowMs,
     data: input.data,
   };
-  for (const consumer of input.consumers ?? EVENT_CONSUMERS) {
-    if (!consumerTakes(consumer, input.type)) continue;
-    await enqueueJob({ ctx, input: { kind: JOB_KINDS.businessEvent, payload: { consumer, event } } });
-  }
+  // One job per consumer, in one statement (this runs at the end of every call).
+  const consumers = (input.consumers ?? EVENT_CONSUMERS).filter((consumer) =>
+    consumerTakes(consumer, input.type),
+  );
+  await enqueueJobs({
+    ctx,
+    input: consumers.map((consumer) => ({ kind: JOB_KINDS.businessEvent, payload: { consumer, event } })),
+  });
   return event;
 }

@@ -27,6 +27,20 @@ export type EnqueueJobInput<K extends JobKind = JobKind> = {
   [Kind in K]: { kind: Kind; payload: JobPayload<Kind>; runAt?: number | undefined };
 }[K];
 
+/** Queues several jobs for this business in one statement; each payload must fit its kind's schema. */
+export async function enqueueJobs({
+  ctx,
+  input,
+}: {
+  ctx: EnqueueJobContext;
+  input: ReadonlyArray<EnqueueJobInput>;
+}): Promise<JobRow[]> {
+  const parsed = input.map((job) => EnqueueJobInput.parse(job));
+  return ctx.tenant.jobs.enqueueMany(
+    parsed.map((job) => ({ kind: job.kind, payload: job.payload, runAt: job.runAt ?? ctx.nowMs })),
+  );
+}
+
 /** Queues background work for this business; the payload must fit its kind's schema. */
 export async function enqueueJob<K extends JobKind>({
   ctx,
