@@ -164,4 +164,30 @@ describe('the call log outbox', () => {
     );
     expect(rejected?.value).toBe(1);
   });
+
+  it("lands the lines of many calls together, each call's lines in order and before its end", async () => {
+    const business = await createTestBusiness(test.db);
+    const calls = await Promise.all([1, 2, 3].map(() => createTestCall(test.db, business.id)));
+    const outbox = new CallLogOutbox({ db: test.db, logger, metrics: new VoiceMetrics() });
+    const writers = calls.map(
+      (call) => new CallLogWriter({ outbox, businessId: business.id, callId: call.id }),
+    );
+    // Queued in one tick, interleaved as calls speak at once; the first call ends half way.
+    for (const line of [1, 2, 3]) {
+      for (const [index, writer] of writers.entries()) {
+        if (index === 0 && line === 3) continue;
+        writer.turn({ role: line % 2 === 1 ? 'caller' : 'agent', text: `call ${index} line ${line}` });
+      }
+      if (line === 2) writers[0]?.end('completed', 'caller_hangup', new Set());
+    }
+    await outbox.whenDone();
+    for (const [index, call] of calls.entries()) {
+      const lines = index === 0 ? [1, 2] : [1, 2, 3];
+      expect(await turnsOf(business.id, call.id)).toEqual(lines.map((line) => `call ${index} line ${line}`));
+      const detail = await forBusiness(test.db, business.id).calls.get(call.id);
+      expect(detail?.turns.map((turn) => turn.sequence)).toEqual(lines);
+    }
+    const first = await forBusiness(test.db, business.id).calls.get(calls[0]!.id);
+    expect(first).toMatchObject({ status: 'completed', endReason: 'caller_hangup' });
+  });
 });

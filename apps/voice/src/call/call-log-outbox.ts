@@ -4,6 +4,7 @@ import type { Database } from '../db-reads/index.ts';
 import type { VoiceMetrics } from '../metrics.ts';
 import { applyCallLogEntry, type CallLogEntry, isPermanentFailure } from './call-log-entry.ts';
 import type { OutboxFile } from './call-log-outbox-file.ts';
+import { applyCallLogStep, planCallLogSteps } from './call-log-steps.ts';
 
 export interface CallLogOutboxOptions {
   /** Applies entries through the domain's call verbs, a batch per transaction. */
@@ -146,14 +147,16 @@ export class CallLogOutbox {
 
   /**
    * One transaction for the batch. First without savepoints (two statements fewer an entry: a third of
-   * the batch's statements); if the domain refuses an entry, that transaction rolls back and the batch is
-   * written again with a savepoint per entry, so the refused entry is rolled back alone and reported. Any
-   * other failure aborts the batch, to be retried.
+   * the batch's statements) and with the lines of different calls in one insert (call-log-steps.ts); if
+   * the domain refuses something, that transaction rolls back and the batch is written again entry by
+   * entry with a savepoint each, so the refused entry is rolled back alone and reported. Any other
+   * failure aborts the batch, to be retried.
    */
   async #commit(batch: Pending[]): Promise<Array<{ entry: CallLogEntry; error: unknown }>> {
     try {
+      const steps = planCallLogSteps(batch.map(({ entry }) => entry));
       await this.#db.transaction(async (tx) => {
-        await this.#sliced(batch, (entry) => applyCallLogEntry(tx, entry));
+        await this.#sliced(steps, (step) => applyCallLogStep(tx, step));
       });
       return [];
     } catch (error) {
@@ -161,7 +164,7 @@ export class CallLogOutbox {
     }
     const rejected: Array<{ entry: CallLogEntry; error: unknown }> = [];
     await this.#db.transaction(async (tx) => {
-      await this.#sliced(batch, async (entry) => {
+      await this.#sliced(batch, async ({ entry }) => {
         try {
           await tx.transaction((savepoint) => applyCallLogEntry(savepoint, entry));
         } catch (error) {
@@ -173,15 +176,15 @@ export class CallLogOutbox {
     return rejected;
   }
 
-  /** Applies each entry in order, giving the event loop its turn after every `SLICE_MS` of work. */
-  async #sliced(batch: Pending[], apply: (entry: CallLogEntry) => Promise<void>): Promise<void> {
+  /** Applies each item in order, giving the event loop its turn after every `SLICE_MS` of work. */
+  async #sliced<T>(items: readonly T[], apply: (item: T) => Promise<void>): Promise<void> {
     let sliceStartMs = performance.now();
-    for (const { entry } of batch) {
+    for (const item of items) {
       if (performance.now() - sliceStartMs >= SLICE_MS) {
         await nextTurn();
         sliceStartMs = performance.now();
       }
-      await apply(entry);
+      await apply(item);
     }
   }
 

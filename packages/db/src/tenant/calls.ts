@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { ConflictError, isForeignKeyViolation, NotFoundError } from '../errors.ts';
+import { ConflictError, DbError, isForeignKeyViolation, NotFoundError } from '../errors.ts';
 import { nowMs } from '../ids.ts';
 import {
   type CallChannel,
@@ -79,6 +79,62 @@ export function createCallsDal(ex: Executor, businessId: string) {
     }
   }
 
+  /**
+   * Appends one turn to each of several calls in one statement (the voice server's call log lands the
+   * lines of all its calls this way). At most one turn per call: each row's sequence is read by its own
+   * subquery, which SQLite may evaluate before inserting any row. A call that is not this business's
+   * fails the whole insert with NotFoundError, naming the first call.
+   */
+  async function appendTurns(
+    turns: ReadonlyArray<AppendTurnInput & { callId: string }>,
+  ): Promise<CallTurnRow[]> {
+    if (turns.length === 0) return [];
+    if (new Set(turns.map((turn) => turn.callId)).size !== turns.length) {
+      throw new DbError('invalid_input', 'appendTurns takes at most one turn per call');
+    }
+    return ownedCallWrite(turns[0]!.callId, () =>
+      ex
+        .insert(callTurns)
+        .values(
+          turns.map((turn) => ({
+            businessId,
+            callId: turn.callId,
+            sequence: sql`(select coalesce(max(${callTurns.sequence}), 0) + 1 from ${callTurns} where ${callTurns.callId} = ${turn.callId})`,
+            role: turn.role,
+            text: turn.text,
+            startedAtMs: turn.startedAtMs ?? null,
+            endedAtMs: turn.endedAtMs ?? null,
+            interrupted: turn.interrupted ?? false,
+            latencyMs: turn.latencyMs ?? null,
+          })),
+        )
+        .returning(),
+    );
+  }
+
+  /**
+   * Ends an open call in one statement; a call that had ended already is returned as it is, with
+   * `endedNow` false (the first end wins). Throws NotFoundError when the call is not this business's.
+   */
+  async function endIfOpen(
+    callId: string,
+    input: EndCallInput,
+  ): Promise<{ call: CallRow; endedNow: boolean }> {
+    const endedAt = input.endedAt ?? nowMs();
+    const [row] = await ex
+      .update(calls)
+      .set({
+        status: input.status,
+        endReason: input.endReason,
+        endedAt,
+        durationMs: sql`max(0, ${endedAt} - ${calls.startedAt})`,
+      })
+      .where(and(own(callId), isNull(calls.endedAt)))
+      .returning();
+    if (row !== undefined) return { call: row, endedNow: true };
+    return { call: await requireCall(callId), endedNow: false };
+  }
+
   async function requireCall(callId: string): Promise<CallRow> {
     const [row] = await ex.select().from(calls).where(own(callId)).limit(1);
     if (row === undefined) throw new NotFoundError('call', callId);
@@ -133,24 +189,11 @@ export function createCallsDal(ex: Executor, businessId: string) {
      * line of every call, on the voice server's call-log path).
      */
     async appendTurn(callId: string, turn: AppendTurnInput): Promise<CallTurnRow> {
-      const [row] = await ownedCallWrite(callId, () =>
-        ex
-          .insert(callTurns)
-          .values({
-            businessId,
-            callId,
-            sequence: sql`(select coalesce(max(${callTurns.sequence}), 0) + 1 from ${callTurns} where ${callTurns.callId} = ${callId})`,
-            role: turn.role,
-            text: turn.text,
-            startedAtMs: turn.startedAtMs ?? null,
-            endedAtMs: turn.endedAtMs ?? null,
-            interrupted: turn.interrupted ?? false,
-            latencyMs: turn.latencyMs ?? null,
-          })
-          .returning(),
-      );
+      const [row] = await appendTurns([{ callId, ...turn }]);
       return row!;
     },
+
+    appendTurns,
 
     /**
      * Records a tool invocation. Upserts on (call, tool call id): the tool itself records its result
@@ -207,28 +250,10 @@ export function createCallsDal(ex: Executor, businessId: string) {
      * callback and the start-up sweep may all report the same end).
      */
     async end(callId: string, input: EndCallInput): Promise<CallRow> {
-      return (await this.endIfOpen(callId, input)).call;
+      return (await endIfOpen(callId, input)).call;
     },
 
-    /**
-     * Ends an open call in one statement; a call that had ended already is returned as it is, with
-     * `endedNow` false (the first end wins). Throws NotFoundError when the call is not this business's.
-     */
-    async endIfOpen(callId: string, input: EndCallInput): Promise<{ call: CallRow; endedNow: boolean }> {
-      const endedAt = input.endedAt ?? nowMs();
-      const [row] = await ex
-        .update(calls)
-        .set({
-          status: input.status,
-          endReason: input.endReason,
-          endedAt,
-          durationMs: sql`max(0, ${endedAt} - ${calls.startedAt})`,
-        })
-        .where(and(own(callId), isNull(calls.endedAt)))
-        .returning();
-      if (row !== undefined) return { call: row, endedNow: true };
-      return { call: await requireCall(callId), endedNow: false };
-    },
+    endIfOpen,
 
     /** Stores the cold-path summary and outcome. */
     async setSummary(callId: string, input: { summary?: string; outcome?: CallOutcome }): Promise<CallRow> {

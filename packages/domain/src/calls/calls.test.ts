@@ -3,7 +3,7 @@ import { createTestBusiness, createTestDatabase, type TestDatabase } from '@rece
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
-import { appendCallTurn } from './append-turn.ts';
+import { appendCallTurn, appendCallTurns } from './append-turn.ts';
 import { closeInterruptedCalls } from './close-interrupted.ts';
 import { type CallContext, callContext } from './context.ts';
 import { endCall } from './end-call.ts';
@@ -98,6 +98,40 @@ describe('call log verbs', () => {
       // @ts-expect-error an open status is not an end
       endCall({ ctx, input: { callId: 'call_x', status: 'ringing', endReason: 'x' } }),
     ).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it("appends one line to each of several calls at once, after each call's own lines", async () => {
+    const first = await ringingCall();
+    const second = await startCall({ ctx, input: { channel: 'browser', engine: 'local' } });
+    await appendCallTurn({ ctx, input: { callId: first.id, role: 'agent', text: 'Hello' } });
+    const rows = await appendCallTurns({
+      ctx,
+      input: [
+        { callId: first.id, role: 'caller', text: 'I need a cleaning' },
+        { callId: second.id, role: 'caller', text: 'Are you open?' },
+      ],
+    });
+    expect(rows.map((row) => [row.callId, row.sequence])).toEqual([
+      [first.id, 2],
+      [second.id, 1],
+    ]);
+    // Two lines of one call in one insert would read the same sequence: refused, nothing written.
+    await expect(
+      appendCallTurns({
+        ctx,
+        input: [
+          { callId: second.id, role: 'agent', text: 'Yes' },
+          { callId: second.id, role: 'agent', text: 'until six' },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    // Another business's call, or none, fails the whole write.
+    const other = callContext(test.db, (await createTestBusiness(test.db)).id);
+    await expect(
+      appendCallTurns({ ctx: other, input: [{ callId: first.id, role: 'caller', text: 'not mine' }] }),
+    ).rejects.toMatchObject({ code: 'call_not_found' });
+    const turns = (await forBusiness(test.db, businessId).calls.get(second.id))?.turns ?? [];
+    expect(turns.map((turn) => turn.text)).toEqual(['Are you open?']);
   });
 });
 
