@@ -67,7 +67,16 @@ async function main(): Promise<void> {
     await loadEngineConstructors(logger, { engine: env.engine }),
     logger,
   );
-  const voice = createVoiceServer({ env, db, engineFactory, logger, now: Date.now, callLog, metrics });
+  const voice = createVoiceServer({
+    env,
+    db,
+    engineFactory,
+    logger,
+    now: Date.now,
+    callLog,
+    metrics,
+    callPathDb: callLogDb,
+  });
   const port = await voice.listen(env.voicePort);
   const housekeeping = startCallHousekeeping({ db, now: Date.now, logger });
   logger.info(

@@ -77,6 +77,12 @@ export interface VoiceServerOptions {
   callLog?: CallLogOutbox;
   /** The metrics the outbox counts into, when main.ts made both. */
   metrics?: VoiceMetrics;
+  /**
+   * A connection whose commits do not wait for the disk on the event loop (`synchronous: normal`, the
+   * call log's): for the small writes on a call's path (the stream token's claim, which server carries
+   * the call) that only a power cut could undo, and then harmlessly. Defaults to `db`.
+   */
+  callPathDb?: Database;
   startTimeoutMs?: number;
   /** How often the calls live here are reported to the database (call-liveness.ts). */
   callHeartbeatMs?: number;
@@ -105,6 +111,7 @@ const UNCLAIMED_CALL_TIMEOUT_MS = 60_000;
 /** The voice server: Twilio webhooks, Media Streams, browser calls, health and metrics, in one process. */
 export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   const { env, db } = options;
+  const callPathDb = options.callPathDb ?? db;
   const logger = options.logger ?? createLogger({ level: env.logLevel });
   const metrics = options.metrics ?? new VoiceMetrics();
   const registry = new CallRegistry(metrics);
@@ -114,7 +121,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     unclaimedTimeoutMs: UNCLAIMED_CALL_TIMEOUT_MS,
   });
   const callHeartbeat = startCallHeartbeat({
-    db,
+    db: callPathDb,
     liveCallIds: () => registry.ids(),
     voiceServerUrl: env.publicUrl,
     now: options.now,
@@ -206,7 +213,13 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   const liveCalls = new LiveCalls({
     now: options.now,
     onCallLogged: (callId) =>
-      void recordCallCarrier({ db, callId, voiceServerUrl: env.publicUrl, now: options.now, logger }),
+      void recordCallCarrier({
+        db: callPathDb,
+        callId,
+        voiceServerUrl: env.publicUrl,
+        now: options.now,
+        logger,
+      }),
   });
   mountLiveRoutes(app, {
     secret: env.sessionSecret,
@@ -237,7 +250,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     callLog,
     callStarts,
     tokensSeen: new SeenTokens(options.now),
-    tokenClaims: new TokenClaims(db),
+    tokenClaims: new TokenClaims(callPathDb),
     logger,
     metrics,
     twilioRest,
