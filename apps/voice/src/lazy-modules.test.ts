@@ -1,0 +1,107 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// What an OpenAI-only voice server carries: the offline engine (onnxruntime, the recogniser), its
+// dialogue policy (chrono-node) and the Google client libraries load only when a call needs them
+// (a failover, a business with a calendar), so the server started as `npm start` starts it has not
+// loaded them. Seen from outside: a module hook in the started process logs every module it resolves.
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const HOOK = new URL('./testing/module-log-hook.mjs', import.meta.url).href;
+const NOT_FOR_AN_OPENAI_SERVER = [
+  /\/node_modules\/onnxruntime-node\//,
+  /\/node_modules\/chrono-node\//,
+  /\/packages\/engine\/src\/local\//,
+  // The rule-based dialogue (the tools' FAQ matching beside it is shared with the OpenAI engine).
+  /\/packages\/receptionist\/src\/offline\/(index|dialogue|datetime)\.ts$/,
+  /\/node_modules\/google-auth-library\//,
+  /\/node_modules\/@googleapis\//,
+];
+
+let child: ChildProcess | undefined;
+let dir: string | undefined;
+afterEach(() => {
+  child?.kill('SIGKILL');
+  child = undefined;
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+async function waitUntilHealthy(url: string, process: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (process.exitCode !== null) throw new Error(`the voice server exited (${process.exitCode})`);
+    const healthy = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await sleep(100);
+  }
+  throw new Error(`the voice server did not answer ${url} within ${timeoutMs} ms`);
+}
+
+describe('an OpenAI-only voice server', () => {
+  it('has not loaded the offline engine, its dialogue policy or the Google libraries once it listens', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lazy-modules-'));
+    const logFile = join(dir, 'modules.log');
+    const register = join(dir, 'register.mjs');
+    writeFileSync(
+      register,
+      `import { register } from 'node:module';\nregister(${JSON.stringify(HOOK)}, { data: { logFile: ${JSON.stringify(logFile)} } });\n`,
+    );
+    const port = await freePort();
+    const serverUrl = `http://127.0.0.1:${port}`;
+    let output = '';
+    child = spawn(process.execPath, ['--import', register, '--import', 'tsx', MAIN], {
+      // Only what the server reads: the test's own environment stays out of it.
+      cwd: REPO_ROOT,
+      env: {
+        LOG_LEVEL: 'warn',
+        VOICE_PORT: String(port),
+        PUBLIC_URL: serverUrl,
+        DATABASE_URL: `file:${join(dir, 'voice.db')}`,
+        CALL_LOG_OUTBOX_DIR: join(dir, 'outbox'),
+        WORKER: 'off',
+        ENGINE: 'openai',
+        OPENAI_API_KEY: 'sk-test-not-used',
+        OPENAI_REALTIME_URL: 'ws://127.0.0.1:9/v1/realtime',
+        TWILIO_ACCOUNT_SID: 'AC0123456789abcdef0123456789abcdef',
+        TWILIO_AUTH_TOKEN: 'test-twilio-auth-token',
+        SESSION_SECRET: 'test-session-secret-test-session-secret',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    await waitUntilHealthy(`${serverUrl}/healthz`, child, 60_000).catch((error: unknown) => {
+      throw new Error(`${String(error)}\n${output}`);
+    });
+
+    const loaded = readFileSync(logFile, 'utf8').split('\n');
+    // The log works: the server's own modules and the OpenAI engine are in it.
+    expect(loaded.some((url) => url.endsWith('/apps/voice/src/server.ts'))).toBe(true);
+    expect(loaded.some((url) => url.includes('/packages/engine/src/openai/'))).toBe(true);
+    expect(loaded.filter((url) => NOT_FOR_AN_OPENAI_SERVER.some((pattern) => pattern.test(url)))).toEqual([]);
+  }, 90_000);
+});
