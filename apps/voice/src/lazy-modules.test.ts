@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
 // What an OpenAI-only voice server carries: the offline engine (onnxruntime, the recogniser), its
-// dialogue policy (chrono-node) and the Google client libraries load only when a call needs them
-// (a failover, a business with a calendar), so the server started as `npm start` starts it has not
-// loaded them. Seen from outside: a module hook in the started process logs every module it resolves.
+// dialogue policy (chrono-node), the Google client libraries and Twilio's REST client load only when a
+// call needs them (a failover, a business with a calendar, a transfer or a staff hang-up), so the server
+// started as `npm start` starts it has not loaded them. Seen from outside: a module hook in the started
+// process logs every module it loads.
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,6 +24,9 @@ const NOT_FOR_AN_OPENAI_SERVER = [
   /\/packages\/receptionist\/src\/offline\/(index|dialogue|datetime)\.ts$/,
   /\/node_modules\/google-auth-library\//,
   /\/node_modules\/@googleapis\//,
+  // Twilio's REST client (its index loads it whole): only a transfer or a staff hang-up needs it.
+  /\/node_modules\/twilio\/lib\/index\.js$/,
+  /\/packages\/telephony\/src\/rest\.ts$/,
 ];
 
 let child: ChildProcess | undefined;
@@ -69,10 +73,11 @@ describe('an OpenAI-only voice server', () => {
     const port = await freePort();
     const serverUrl = `http://127.0.0.1:${port}`;
     let output = '';
-    child = spawn(process.execPath, ['--import', register, '--import', 'tsx', MAIN], {
+    const started = spawn(process.execPath, ['--import', register, '--import', 'tsx', MAIN], {
       // Only what the server reads: the test's own environment stays out of it.
       cwd: REPO_ROOT,
       env: {
+        NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
         VOICE_PORT: String(port),
         PUBLIC_URL: serverUrl,
@@ -88,13 +93,14 @@ describe('an OpenAI-only voice server', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child = started;
+    started.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    child.stderr?.on('data', (chunk: Buffer) => {
+    started.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    await waitUntilHealthy(`${serverUrl}/healthz`, child, 60_000).catch((error: unknown) => {
+    await waitUntilHealthy(`${serverUrl}/healthz`, started, 60_000).catch((error: unknown) => {
       throw new Error(`${String(error)}\n${output}`);
     });
 

@@ -3,11 +3,11 @@ export { BrowserTransport, type BrowserTransportOptions } from './browser/browse
 export * from './browser/protocol.ts';
 export { ConnectionGuard, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './connection-guard.ts';
 export * from './errors.ts';
+export * from './live-token.ts';
 export { MarkedPlayback, type MarkedPlaybackOptions, type PlaybackSink } from './marked-playback.ts';
 export { PlaybackTracker } from './playback-tracker.ts';
 export { RateWindow } from './rate-window.ts';
 export { type CorkableSocket, holdWritesUntilTickEnd } from './socket-writes.ts';
-export * from './live-token.ts';
 export * from './tokens.ts';
 export type * from './transport.ts';
 export * from './twilio/media-protocol.ts';
@@ -16,14 +16,6 @@ export {
   type TwilioMediaTransportOptions,
   type TwilioStreamStart,
 } from './twilio/media-transport.ts';
-export * from './twilio/numbers-api.ts';
-export {
-  createTwilioRestClient,
-  RebasedRequestClient,
-  TWILIO_API_ORIGIN,
-  type TwilioRestClient,
-  type TwilioRestClientOptions,
-} from './twilio/rest-client.ts';
 export * from './twilio/say-voices.ts';
 export {
   publicUrlFor,

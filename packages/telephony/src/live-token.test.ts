@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mintBrowserTicket } from './tokens.ts';
 import { mintLiveToken, verifyLiveToken } from './live-token.ts';
+import { mintBrowserTicket } from './tokens.ts';
 
 const SECRET = 'live-token-secret-0123456789abcdef';
 const NOW = Date.parse('2026-03-02T15:00:00Z');

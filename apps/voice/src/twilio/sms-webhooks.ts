@@ -6,7 +6,8 @@ import {
 } from '@receptionist/domain';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import twilio from 'twilio';
+// The TwiML builder alone: the package's index loads the whole REST client.
+import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
 import { z } from 'zod';
 import { type Database, findNumberOwner } from '../db-reads/index.ts';
 import type { VoiceEnv } from '../env.ts';
@@ -71,7 +72,7 @@ const NO_REPLY = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
 /** TwiML that answers the text with one message. */
 function replyTwiml(text: string): string {
-  const response = new twilio.twiml.MessagingResponse();
+  const response = new MessagingResponse();
   response.message(text);
   return response.toString();
 }

@@ -1,4 +1,4 @@
-import { createTwilioRestClient } from '@receptionist/telephony';
+import type { TwilioRestClient } from '@receptionist/telephony/rest';
 import type { Logger } from 'pino';
 import { TwilioRestError } from '../errors.ts';
 
@@ -19,16 +19,27 @@ export function createTwilioCallControl(options: {
   apiBaseUrl: string;
   logger: Logger;
 }): TwilioCallControl {
-  const client = createTwilioRestClient({
-    username: options.accountSid,
-    password: options.authToken,
-    accountSid: options.accountSid,
-    apiBaseUrl: options.apiBaseUrl,
-  });
+  // The official client loads at the first transfer or hang-up: most calls never need Twilio's REST API,
+  // and the client is about 12 MB of modules a server would otherwise carry from the start.
+  let client: Promise<TwilioRestClient> | undefined;
+  const restClient = (): Promise<TwilioRestClient> => {
+    client ??= import('@receptionist/telephony/rest').then(({ createTwilioRestClient }) =>
+      createTwilioRestClient({
+        username: options.accountSid,
+        password: options.authToken,
+        accountSid: options.accountSid,
+        apiBaseUrl: options.apiBaseUrl,
+      }),
+    );
+    client.catch(() => {
+      client = undefined;
+    });
+    return client;
+  };
 
   async function update(callSid: string, params: { twiml?: string; status?: 'completed' }): Promise<void> {
     try {
-      await client.calls(callSid).update(params);
+      await (await restClient()).calls(callSid).update(params);
     } catch (cause) {
       if ((cause as { code?: unknown }).code === CALL_GONE_CODE) {
         options.logger.info({ callSid }, 'twilio call already ended');

@@ -1,5 +1,5 @@
 import type { NumberProvisioning } from '@receptionist/domain';
-import { createTwilioNumbersApi } from '@receptionist/telephony';
+import { createTwilioNumbersApi } from '@receptionist/telephony/rest';
 import { getEnv } from '../env.ts';
 import { credentialsKey } from './number-ownership.ts';
 

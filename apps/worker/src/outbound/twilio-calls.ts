@@ -1,5 +1,5 @@
 import type { DialOutcome } from '@receptionist/domain';
-import { createTwilioRestClient } from '@receptionist/telephony';
+import { createTwilioRestClient } from '@receptionist/telephony/rest';
 
 /** Places one outbound call attempt and says how Twilio took it (never throws for Twilio's answers). */
 export interface CallPlacer {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@receptionist/db/testing';
-import { createTwilioNumbersApi } from '@receptionist/telephony';
+import { createTwilioNumbersApi } from '@receptionist/telephony/rest';
 import { FakeTwilioRestServer } from '@receptionist/telephony/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tenantContext } from '../context.ts';

@@ -1,4 +1,5 @@
-import twilio from 'twilio';
+// The webhook helpers alone: the package's index loads the whole REST client (see ../rest.ts).
+import { getExpectedTwilioSignature, validateRequest } from 'twilio/lib/webhooks/webhooks.js';
 
 /** Form parameters as Twilio posts them (values may repeat). */
 export type TwilioParams = Record<string, string | string[]>;
@@ -15,12 +16,12 @@ export function validateTwilioSignature(input: {
   params: TwilioParams;
 }): boolean {
   if (!input.signature || input.authToken.length === 0) return false;
-  return twilio.validateRequest(input.authToken, input.signature, input.url, input.params);
+  return validateRequest(input.authToken, input.signature, input.url, input.params);
 }
 
 /** The signature Twilio would send for this request: what our fake Twilio client puts in the header. */
 export function signTwilioRequest(authToken: string, url: string, params: TwilioParams): string {
-  return twilio.getExpectedTwilioSignature(authToken, url, params);
+  return getExpectedTwilioSignature(authToken, url, params);
 }
 
 /** Joins the public origin (e.g. `https://voice.example.com`) and a request path without doubling slashes. */

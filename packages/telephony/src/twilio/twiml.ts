@@ -1,5 +1,7 @@
-import twilio from 'twilio';
+// The TwiML builder alone: the package's index loads the whole REST client (see ../rest.ts).
+
 import type VoiceResponseTypes from 'twilio/lib/twiml/VoiceResponse';
+import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import { DEFAULT_SAY_VOICE, type SayVoice } from './say-voices.ts';
 
 /**
@@ -58,7 +60,7 @@ function sayAttributes(voice: SayVoice | undefined): VoiceResponseTypes.SayAttri
   };
 }
 
-function appendFallback(response: twilio.twiml.VoiceResponse, fallback: TwilioFallback): void {
+function appendFallback(response: VoiceResponse, fallback: TwilioFallback): void {
   const say = { voice: SAY_VOICE };
   switch (fallback.kind) {
     case 'dial':
@@ -96,7 +98,7 @@ function appendFallback(response: twilio.twiml.VoiceResponse, fallback: TwilioFa
 }
 
 export function buildStreamTwiml(input: StreamTwimlInput): string {
-  const response = new twilio.twiml.VoiceResponse();
+  const response = new VoiceResponse();
   if (input.disclosure)
     response.say(input.say === undefined ? { voice: SAY_VOICE } : sayAttributes(input.say), input.disclosure);
   const stream = response.connect().stream({
@@ -126,7 +128,7 @@ export interface LanguageMenuInput {
  * `actionUrl` even on silence (`actionOnEmptyResult`) so the call always goes on in some language.
  */
 export function buildLanguageMenuTwiml(input: LanguageMenuInput): string {
-  const response = new twilio.twiml.VoiceResponse();
+  const response = new VoiceResponse();
   const gather = response.gather({
     input: ['dtmf'],
     numDigits: 1,
@@ -141,14 +143,14 @@ export function buildLanguageMenuTwiml(input: LanguageMenuInput): string {
 
 /** What Twilio gets after a voicemail was recorded: nothing more to do. */
 export function buildHangupTwiml(): string {
-  const response = new twilio.twiml.VoiceResponse();
+  const response = new VoiceResponse();
   response.hangup();
   return response.toString();
 }
 
 /** A polite refusal (unknown number, draining server, over capacity): say something, then hang up. */
 export function buildSayHangupTwiml(message: string): string {
-  const response = new twilio.twiml.VoiceResponse();
+  const response = new VoiceResponse();
   response.say({ voice: SAY_VOICE }, message);
   response.hangup();
   return response.toString();
@@ -156,7 +158,7 @@ export function buildSayHangupTwiml(message: string): string {
 
 /** TwiML without a stream: used after hours, or when the stream cannot be offered at all. */
 export function buildFallbackTwiml(fallback: TwilioFallback): string {
-  const response = new twilio.twiml.VoiceResponse();
+  const response = new VoiceResponse();
   appendFallback(response, fallback);
   return response.toString();
 }
@@ -174,7 +176,7 @@ export function buildTransferTwiml(input: {
   /** How long the destination rings before the dial counts as `no-answer` (Twilio's default is 30). */
   timeoutSeconds?: number | undefined;
 }): string {
-  const response = new twilio.twiml.VoiceResponse();
+  const response = new VoiceResponse();
   if (input.say) response.say({ voice: SAY_VOICE }, input.say);
   response.dial(
     {
