@@ -73,7 +73,8 @@ describe('an OpenAI-only voice server', () => {
     const port = await freePort();
     const serverUrl = `http://127.0.0.1:${port}`;
     let output = '';
-    const started = spawn(process.execPath, ['--import', register, '--import', 'tsx', MAIN], {
+    // After tsx: hooks run last-registered first, so ours sees each module before tsx takes it over.
+    const started = spawn(process.execPath, ['--import', 'tsx', '--import', register, MAIN], {
       // Only what the server reads: the test's own environment stays out of it.
       cwd: REPO_ROOT,
       env: {
