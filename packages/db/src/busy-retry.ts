@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Client, createClient } from '@libsql/client';
+import type { Client } from '@libsql/client';
+// Files only: the SQLite driver alone, not the remote protocols' clients (see client.ts).
+import { createClient } from '@libsql/client/sqlite3';
 import { DbError } from './errors.ts';
 
 /**

@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type Client, createClient, type ResultSet } from '@libsql/client';
-import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import type { Client, Config, ResultSet } from '@libsql/client';
+import type { LibSQLDatabase } from 'drizzle-orm/libsql';
+// The same Drizzle wrapper as `drizzle-orm/libsql`'s, for any client we pass it; that entry would load
+// libSQL's remote clients as well (see createLibsqlClient).
+import { drizzle } from 'drizzle-orm/libsql/sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { DbError } from './errors.ts';
 import { applyMigrations } from './migrate.ts';
@@ -69,7 +72,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let client: Client;
   try {
-    const raw = createClient({
+    const raw = await createLibsqlClient({
       url: options.url,
       authToken: options.authToken,
       timeout: busyTimeoutMs,
@@ -114,6 +117,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 export function closeDatabase(db: Database): void {
   db.$client.close();
+}
+
+/**
+ * libSQL's client for the URL. A local file needs only the SQLite driver: the package's main entry also
+ * loads the clients of the remote protocols (Hrana over HTTP and WebSocket), about 10 MB of memory in
+ * every process that only ever opens a file.
+ */
+async function createLibsqlClient(config: Config): Promise<Client> {
+  const { createClient } = config.url.startsWith('file:')
+    ? await import('@libsql/client/sqlite3')
+    : await import('@libsql/client');
+  return createClient(config);
 }
 
 /** `file:./data/x.db` needs `./data` to exist before SQLite can create the file. */
