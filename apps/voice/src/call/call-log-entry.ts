@@ -3,12 +3,12 @@ import {
   appendCallTurn,
   callContext,
   DomainError,
+  deriveCallOutcome,
   endCall,
   markCallAnswered,
   RecordToolCallInput,
   recordToolCall,
   StartCallInput,
-  setCallOutcome,
   startCall,
   switchCallEngine,
 } from '@receptionist/domain';
@@ -83,12 +83,12 @@ export async function applyCallLogEntry(db: CallLogExecutor, entry: CallLogEntry
       return;
     case 'end': {
       const { status, endReason, succeededTools } = entry;
-      await endCall({ ctx, input: { callId, status, endReason } });
       // A caller turned away for want of a free line got nothing done: the outcome rules read it as failed.
-      await setCallOutcome({
-        ctx,
-        input: { callId, succeededTools, status: status === 'busy' ? 'failed' : status },
+      const outcome = deriveCallOutcome({
+        succeededTools: new Set(succeededTools),
+        status: status === 'busy' ? 'failed' : status,
       });
+      await endCall({ ctx, input: { callId, status, endReason, outcome } });
       return;
     }
   }

@@ -56,6 +56,8 @@ export interface EndCallInput {
   endReason: string;
   /** Epoch ms; defaults to now. */
   endedAt?: number | undefined;
+  /** What the call achieved, stored with the end when the caller knows it already. */
+  outcome?: CallOutcome | undefined;
 }
 
 export type { CallListFilters } from './call-list.ts';
@@ -128,6 +130,7 @@ export function createCallsDal(ex: Executor, businessId: string) {
         endReason: input.endReason,
         endedAt,
         durationMs: sql`max(0, ${endedAt} - ${calls.startedAt})`,
+        ...(input.outcome !== undefined && { outcome: input.outcome }),
       })
       .where(and(own(callId), isNull(calls.endedAt)))
       .returning();

@@ -167,6 +167,27 @@ describe('endCall', () => {
     expect(await callEndedJobs()).toHaveLength(1);
   });
 
+  it('stores the outcome with the end, and on a call a status callback ended first', async () => {
+    const call = await ringingCall();
+    const ended = await endCall({
+      ctx,
+      input: { callId: call.id, status: 'completed', endReason: 'caller_hangup', outcome: 'booked' },
+    });
+    expect(ended.call.outcome).toBe('booked');
+
+    const second = await startCall({ ctx, input: { channel: 'browser', engine: 'local' } });
+    await endCall({ ctx, input: { callId: second.id, status: 'completed', endReason: 'twilio_completed' } });
+    const late = await endCall({
+      ctx,
+      input: { callId: second.id, status: 'completed', endReason: 'caller_hangup', outcome: 'message_taken' },
+    });
+    expect(late).toMatchObject({
+      endedNow: false,
+      call: { endReason: 'twilio_completed', outcome: 'message_taken' },
+    });
+    expect(await callEndedJobs()).toHaveLength(2);
+  });
+
   it('enqueues one job when two ends race', async () => {
     const call = await ringingCall();
     const results = await Promise.all([

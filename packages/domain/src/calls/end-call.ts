@@ -1,4 +1,4 @@
-import { CALL_STATUSES, type CallRow, OPEN_CALL_STATUSES } from '@receptionist/db';
+import { CALL_OUTCOMES, CALL_STATUSES, type CallRow, OPEN_CALL_STATUSES } from '@receptionist/db';
 import { z } from 'zod';
 import { recordBusinessEvent } from '../events/record.ts';
 import { enqueueJob } from '../jobs/enqueue.ts';
@@ -16,6 +16,8 @@ export const EndCallInput = z.object({
   status: z.enum(FINAL_CALL_STATUSES),
   /** Machine-readable why (`caller_hangup`, `twilio_busy`, `after_hours_dial`…). */
   endReason: z.string().trim().min(1).max(200),
+  /** What the call achieved, when the caller knows it: stored with the end, or on a call ended already. */
+  outcome: z.enum(CALL_OUTCOMES).optional(),
 });
 export type EndCallInput = z.input<typeof EndCallInput>;
 
@@ -35,9 +37,18 @@ export async function endCall({ ctx, input }: { ctx: CallContext; input: EndCall
   return ctx.tenant.transaction(async (tenant) => {
     // One statement ends an open call; the call's turns are not read (this runs at the end of every call).
     const ended = await onCall(parsed.callId, () =>
-      tenant.calls.endIfOpen(parsed.callId, { status: parsed.status, endReason: parsed.endReason }),
+      tenant.calls.endIfOpen(parsed.callId, {
+        status: parsed.status,
+        endReason: parsed.endReason,
+        outcome: parsed.outcome,
+      }),
     );
-    if (!ended.endedNow) return ended;
+    if (!ended.endedNow) {
+      // Ended already (a status callback came first): the end stays, the outcome is still this caller's.
+      if (parsed.outcome === undefined) return ended;
+      const call = await tenant.calls.setSummary(parsed.callId, { outcome: parsed.outcome });
+      return { call, endedNow: false };
+    }
     const { call } = ended;
     // Due the moment the call ended (the database stamps the end, so the job's clock is the call's).
     const jobs = { tenant, nowMs: call.endedAt ?? call.startedAt };
