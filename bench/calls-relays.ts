@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { childProcessEnv } from '../apps/caller/src/env.ts';
+import { VOICE_NODE_FLAGS } from '../apps/voice/src/node-flags.ts';
 import { ACCOUNT_SID, AUTH_TOKEN, type Options } from './calls-config.ts';
 import { type NodeChild, startNodeChild } from './calls-processes.ts';
 
@@ -54,7 +55,8 @@ export async function startOurs(
   const child = startNodeChild({
     script: 'apps/voice/src/main.ts',
     preload: ['./bench/calls-probe.ts'],
-    nodeFlags: profileFlags(options, 'ours'),
+    // As npm start runs it (scripts/start.ts).
+    nodeFlags: [...VOICE_NODE_FLAGS, ...profileFlags(options, 'ours')],
     logFile: join(workDir, 'ours.log'),
     env: childProcessEnv({
       LOG_LEVEL: 'warn',

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { VOICE_NODE_FLAGS } from '../apps/voice/src/node-flags.ts';
 import { loadOrCreateDevSecrets } from './dev-secrets.ts';
 import { loadStartEnv } from './env.ts';
 import { startBanner } from './start-banner.ts';
@@ -109,7 +110,7 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
 // The voice server embeds a worker only when asked to; by default the worker is its own process.
-run('voice server', [...tsxLoader, 'apps/voice/src/main.ts'], {
+run('voice server', [...VOICE_NODE_FLAGS, ...tsxLoader, 'apps/voice/src/main.ts'], {
   env: { WORKER: env.WORKER === 'embedded' ? 'embedded' : 'off' },
   // An embedded worker finishes its jobs after the calls have drained.
   drainTimeoutMs: env.VOICE_DRAIN_TIMEOUT_MS + (env.WORKER === 'embedded' ? env.WORKER_DRAIN_TIMEOUT_MS : 0),
