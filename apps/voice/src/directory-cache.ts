@@ -5,9 +5,21 @@ export interface DirectoryCacheOptions {
   versionOf: () => Promise<string>;
   /** How often the fingerprint is polled: the longest a change made elsewhere goes unseen. */
   refreshMs: number;
-  /** Entries are reloaded after this long even if the fingerprint did not move (a column it misses). */
+  /**
+   * Entries are reloaded after this long even if the fingerprint did not move (a column it misses); the old
+   * entry answers until the new one has loaded.
+   */
   maxAgeMs: number;
   logger: Logger;
+  /** A monotonic clock in ms (tests move it); `performance.now` by default. */
+  now?: () => number;
+}
+
+interface CacheEntry {
+  value: Promise<unknown>;
+  loadedAtMs: number;
+  /** A fresh copy is loading in the background (the entry is past `maxAgeMs`). */
+  reloading: boolean;
 }
 
 /**
@@ -17,7 +29,7 @@ export interface DirectoryCacheOptions {
  */
 export class DirectoryCache {
   readonly #options: DirectoryCacheOptions;
-  readonly #entries = new Map<string, { value: Promise<unknown>; loadedAtMs: number }>();
+  readonly #entries = new Map<string, CacheEntry>();
   readonly #timer: NodeJS.Timeout;
   #version: string | undefined;
   #polling = false;
@@ -30,17 +42,40 @@ export class DirectoryCache {
   }
 
   get<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const now = performance.now();
+    const now = this.#options.now?.() ?? performance.now();
     const cached = this.#entries.get(key);
-    if (cached !== undefined && now - cached.loadedAtMs < this.#options.maxAgeMs) {
-      return cached.value as Promise<T>;
+    if (cached === undefined) return this.#load(key, load, now).value as Promise<T>;
+    if (now - cached.loadedAtMs >= this.#options.maxAgeMs && !cached.reloading) {
+      // Past its age but not known to have changed (the fingerprint has not moved): calls keep getting
+      // the entry they have while a fresh one loads, instead of all waiting for it (a reload in the middle
+      // of a burst of calls held their webhooks for hundreds of milliseconds).
+      cached.reloading = true;
+      const fresh = load();
+      fresh.then(
+        () => {
+          if (this.#entries.get(key) === cached) {
+            this.#entries.set(key, { value: fresh, loadedAtMs: now, reloading: false });
+          }
+        },
+        (error: unknown) => {
+          cached.reloading = false;
+          this.#options.logger.warn(
+            { err: error, key },
+            'could not reload a directory entry; keeping the one we have',
+          );
+        },
+      );
     }
-    const value = load();
-    this.#entries.set(key, { value, loadedAtMs: now });
-    value.catch(() => {
-      if (this.#entries.get(key)?.value === value) this.#entries.delete(key);
+    return cached.value as Promise<T>;
+  }
+
+  #load(key: string, load: () => Promise<unknown>, now: number): CacheEntry {
+    const entry: CacheEntry = { value: load(), loadedAtMs: now, reloading: false };
+    this.#entries.set(key, entry);
+    entry.value.catch(() => {
+      if (this.#entries.get(key) === entry) this.#entries.delete(key);
     });
-    return value;
+    return entry;
   }
 
   /** Polls the fingerprint once; drops everything if it moved. */
