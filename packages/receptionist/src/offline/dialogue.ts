@@ -123,6 +123,11 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         hearCode(this.#ctx, spokenDigits(text));
         return;
       case 'message_reason':
+        if (recognizeYesNo(text) === 'yes' && text.trim().split(/\s+/).length <= 3) {
+          // "yes" to "what would you like the message to say?" is not the message: ask for it.
+          this.#ctx.ask('message_reason', PROMPTS.messageReasonAgain);
+          return;
+        }
         this.#ctx.reason = text;
         this.#ctx.decide('slot_filled', 'message reason', { slot: 'reason' });
         advance(this.#ctx);

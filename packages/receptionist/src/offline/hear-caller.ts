@@ -101,7 +101,7 @@ export function hearPhone(
     ctx.decide('slot_failed', 'the number heard is not a diallable number', { slot: 'phone' });
     ctx.ask(
       'confirm_phone',
-      `I have ${speakPhone(phone)}, but that doesn't look like a full phone number. Which part is wrong? You can say just that part, or the whole number again.`,
+      `I have ${speakPhone(phone)}, but that doesn't look like a full phone number. Which part is wrong? You can say just that part, say the whole number again, or key it in.`,
     );
     return;
   }

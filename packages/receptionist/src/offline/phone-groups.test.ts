@@ -30,5 +30,7 @@ describe('callback number groups', () => {
     expect(correctGroup('+15555550147', 'five five six')).toBeUndefined(); // one from either 555
     expect(correctGroup(misheard, 'two one two five five five zero one four seven')).toBeUndefined();
     expect(correctGroup(misheard, 'yes')).toBeUndefined();
+    // "two one two" heard as "eight two one two": no digit in place in common with 0147, so not a correction.
+    expect(correctGroup(misheard, 'no eight two one two')).toBeUndefined();
   });
 });

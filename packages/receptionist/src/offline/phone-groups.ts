@@ -54,8 +54,9 @@ export function correctGroup(e164: string, text: string): string | undefined {
       .filter((candidate) => candidate.differs > 0)
       .sort((a, b) => a.differs - b.differs);
     const [best, next] = candidates;
-    // Two groups equally close: asking again beats guessing which digits to change.
-    if (best !== undefined && (next === undefined || next.differs > best.differs)) index = best.at;
+    // Two groups equally close, or no digit in common with any: asking again beats guessing.
+    const clear = best !== undefined && (next === undefined || next.differs > best.differs);
+    if (clear && best.differs < digits.length) index = best.at;
   }
   if (index === undefined) return undefined;
   groups[index] = digits;

@@ -261,7 +261,7 @@ describe('what the scenario corpus found', () => {
     hear(dialogue, 'my name is maria lopez');
     // "two one two" heard as "two nine two": no such area code, so it is not taken as said.
     expect(said(hear(dialogue, 'my number is two nine two five five five zero one four seven'))).toBe(
-      "I have two nine two, five five five, zero one four seven, but that doesn't look like a full phone number. Which part is wrong? You can say just that part, or the whole number again.",
+      "I have two nine two, five five five, zero one four seven, but that doesn't look like a full phone number. Which part is wrong? You can say just that part, say the whole number again, or key it in.",
     );
     expect(said(hear(dialogue, 'yes'))).toMatch(/one digit at a time/);
     expect(said(hear(dialogue, 'two nine two five five five zero one four'))).toMatch(/that is 9 digits/);
@@ -276,6 +276,24 @@ describe('what the scenario corpus found', () => {
     expect(said(hear(dialogue, 'no'))).toMatch(/Which part is wrong/);
     hear(dialogue, 'zero one four seven');
     expect(said(hear(dialogue, 'yes'))).toMatch(/message to say/);
+    expect(tool(hear(dialogue, 'about my invoice'))).toMatchObject({
+      args: { callerName: 'Maria Lopez', callbackNumber: '+12125550147', reason: 'about my invoice' },
+    });
+  });
+
+  it('takes a number keyed in while a misheard one is read back', () => {
+    const dialogue = call(undefined);
+    hear(dialogue, 'please have someone call me back');
+    hear(dialogue, 'my name is maria lopez');
+    expect(said(hear(dialogue, 'my number is two nine two five five five zero one four seven'))).toMatch(
+      /key it in/,
+    );
+    let actions: PolicyAction[] = [];
+    for (const digit of '2125550147') actions = dialogue.handle({ type: 'dtmf', digit });
+    // Keyed digits are exact: no read-back, straight on to the message.
+    expect(said(actions)).toMatch(/message to say/);
+    // A "yes" there is not the message.
+    expect(said(hear(dialogue, 'yes'))).toBe('Go ahead: what would you like the message to say?');
     expect(tool(hear(dialogue, 'about my invoice'))).toMatchObject({
       args: { callerName: 'Maria Lopez', callbackNumber: '+12125550147', reason: 'about my invoice' },
     });
