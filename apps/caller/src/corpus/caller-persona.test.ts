@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { correctReadBack, listeningCaller, numberOf } from './caller-persona.ts';
+import {
+  correctBookingTime,
+  correctReadBack,
+  listeningCaller,
+  nameLineOf,
+  numberOf,
+  spokenTime,
+} from './caller-persona.ts';
 import type { CorpusScenario } from './schema.ts';
 
 const scenario = {
@@ -8,6 +15,7 @@ const scenario = {
   setup: [],
   turns: [
     { say: 'please have someone call me back' },
+    { say: 'my name is maria lopez' },
     { say: 'my number is two one two five five five zero one four seven' },
     { say: 'yes' },
   ],
@@ -58,6 +66,30 @@ describe('the corpus caller who listens', () => {
     // Read back right: nothing to add.
     const right = listeningCaller(scenario);
     expect(right('I have two one two, five five five, zero one four seven. Is that right?')).toBeUndefined();
-    expect(caller('What would you like the message to say?')).toBeUndefined();
+  });
+
+  it('says its name again when asked for it once more', () => {
+    expect(nameLineOf(scenario)).toBe('my name is maria lopez');
+    expect(
+      listeningCaller(scenario)(
+        "I couldn't find a booking under Mario Lopez from the number you're calling from. Could you say the full name on the booking once more?",
+      ),
+    ).toEqual({ say: 'my name is maria lopez' });
+  });
+
+  it('says no to a booking read back at another time than the one it wants', () => {
+    expect(spokenTime('10:00')).toBe('ten a m');
+    expect(spokenTime('14:30')).toBe('two thirty p m');
+    const readBack = (time: string) =>
+      `Let me read that back: a Haircut on Friday, December 4 at ${time}, for Jessica Ward, phone number two one two, five five five, zero one two zero. Shall I book it?`;
+    expect(correctBookingTime(readBack('8 AM'), '10:00')).toBe('no at ten a m');
+    expect(correctBookingTime(readBack('10 AM'), '10:00')).toBeUndefined();
+    expect(correctBookingTime(readBack('2:30 PM'), '14:30')).toBeUndefined();
+    expect(correctBookingTime('You are booked for Friday at 8 AM.', '10:00')).toBeUndefined();
+    expect(correctBookingTime(readBack('8 AM'), undefined)).toBeUndefined();
+    const refused =
+      'Sorry, Friday, December 4 at 8 AM is not available. I have 9 AM, 9:30 AM or 10 AM. Which would you like?';
+    expect(correctBookingTime(refused, '10:00')).toBe('no at ten a m');
+    expect(correctBookingTime(refused, '08:00')).toBeUndefined();
   });
 });

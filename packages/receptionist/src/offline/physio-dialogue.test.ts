@@ -255,6 +255,20 @@ describe('the offline receptionist at a physiotherapy practice', () => {
 });
 
 describe('what the scenario corpus found', () => {
+  it('keeps a name given while asked for a time, and asks for the time again', () => {
+    const dialogue = call('+13125550100');
+    expect(said(hear(dialogue, 'i would like to book a sports massage on friday'))).toMatch(/What time/);
+    expect(said(hear(dialogue, 'my name is jessica ward'))).toBe('Thank you. What time on Friday, March 6?');
+    const check = tool(hear(dialogue, 'at ten a m'));
+    expect(check).toMatchObject({ name: 'check_availability', args: { preferredTime: '10:00' } });
+  });
+
+  it('ends the call on a goodbye while asked for a name', () => {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'can I leave a message');
+    expect(tool(hear(dialogue, 'no thanks goodbye'))).toMatchObject({ name: 'end_call' });
+  });
+
   it('lets a caller correct one group of a misheard callback number', () => {
     const dialogue = call(undefined);
     hear(dialogue, 'please have someone call me back');
