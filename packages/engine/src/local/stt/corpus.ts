@@ -93,7 +93,11 @@ function nameSentences(firstNames: readonly string[], surnames: readonly string[
   const sentences: string[] = [];
   firstNames.forEach((first, index) => {
     const surname = (k: number): string => surnames[(index * 4 + k) % surnames.length]!;
+    const reason = MESSAGE_REASONS[index % MESSAGE_REASONS.length]!;
     sentences.push(
+      // A message's reason in the same breath as the name.
+      `this is ${first} ${surname(0)} and i have a question about ${reason}`,
+      `this is ${first} ${surname(2)} and it is about ${reason}`,
       `my name is ${first} ${surname(0)}`,
       `this is ${first} ${surname(1)}`,
       `it's ${first} ${surname(2)}`,
