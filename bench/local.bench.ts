@@ -424,6 +424,8 @@ async function corpusSection() {
     targets: CORPUS_TARGETS,
     targetsMet: {
       passRate: stats.passRate.rate >= CORPUS_TARGETS.passRate,
+      // The 60 flite calls alone: espeak-ng's voices are heard far worse (RECOGNISER.md).
+      passRateFlite: stats.passRateFlite.rate >= CORPUS_TARGETS.passRate,
       passRateHeldOut: stats.passRateHeldOut.rate >= CORPUS_TARGETS.passRateHeldOut,
       yesNoAccuracy: stats.yesNoAccuracy.rate >= CORPUS_TARGETS.yesNoAccuracy,
       namesStoredCorrectly: stats.namesStoredCorrectly.rate >= CORPUS_TARGETS.namesStoredCorrectly,

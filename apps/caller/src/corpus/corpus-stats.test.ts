@@ -40,5 +40,9 @@ describe('corpus statistics', () => {
     expect(stats.yesNoAccuracy).toEqual({ right: 1, lines: 2, rate: 0.5 });
     expect(stats.namesStoredCorrectly.rate).toBe(0.5);
     expect(stats.werByCategory.yesNo).toEqual({ wer: 0.5, words: 2 });
+    const espeak = { ...call('c', false, false, 'no'), voice: 'espeak:m3' as const };
+    const mixed = corpusStats([call('a', true, false, 'yes'), espeak]);
+    expect(mixed.passRateFlite).toEqual({ passed: 1, calls: 1, rate: 1 });
+    expect(mixed.passRateEspeak).toEqual({ passed: 0, calls: 1, rate: 0 });
   });
 });

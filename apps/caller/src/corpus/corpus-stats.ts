@@ -96,8 +96,12 @@ export function corpusStats(results: readonly CorpusCallResult[]) {
   for (const voice of new Set(results.map((result) => result.voice))) {
     voices[voice] = passRate(results.filter((result) => result.voice === voice));
   }
+  const espeak = (result: CorpusCallResult): boolean => result.voice.startsWith('espeak:');
   return {
     passRate: passRate(results),
+    // flite's voices are heard far better than espeak-ng's (RECOGNISER.md): each synthesiser on its own.
+    passRateFlite: passRate(results.filter((result) => !espeak(result))),
+    passRateEspeak: passRate(results.filter(espeak)),
     passRateTuned: passRate(results.filter((result) => !result.heldOut)),
     passRateHeldOut: passRate(results.filter((result) => result.heldOut)),
     passRateByBusiness: byBusiness,

@@ -11,12 +11,20 @@ import { loadCorpus } from './load-corpus.ts';
 
 /**
  * Regression floors, not the goal. Issue 21's targets are 0.9 / 0.9 / 0.98 / 0.9; `npm run bench:local`
- * reports the corpus against those. On 2026-12-05 the merged tree measured 0.80–0.85 overall, 0.80–0.93 held
- * out, 1.0 yes/no and 0.75–0.83 names over four runs (recognition of surnames and spoken digits is what
- * misses), so the floors sit a few calls under the worst run: a change that breaks understanding still fails
- * here, and the gap to the targets stays visible in the bench rather than as a red suite.
+ * reports the corpus against those. The corpus is 60 calls in flite voices and 12 in espeak-ng voices, which
+ * pocketsphinx hears far worse (RECOGNISER.md). On 2026-12-05 (r5) the tree measured 0.75–0.81 overall,
+ * 0.85–0.90 on the flite calls, 0.72–0.83 held out, 0.97 yes/no and 0.66–0.75 names stored over four runs
+ * (surnames in the awb and espeak-ng voices are what misses), so the floors sit 0.05–0.1 under them for a
+ * loaded CI machine: a change that breaks understanding still fails here, and the gap to the targets stays
+ * visible in the bench rather than as a red suite.
  */
-const FLOORS = { passRate: 0.7, heldOutPassRate: 0.7, yesNoAccuracy: 0.95, namesStored: 0.65 };
+const FLOORS = {
+  passRate: 0.7,
+  passRateFlite: 0.8,
+  heldOutPassRate: 0.68,
+  yesNoAccuracy: 0.93,
+  namesStored: 0.6,
+};
 
 const businesses = await loadCorpus();
 const calls = businesses.flatMap((business) =>
@@ -36,12 +44,14 @@ afterAll(() => {
 });
 
 describe('scenario corpus on the local engine', () => {
-  it('has at least 60 calls over three tuned business types and a held-out one, in three voices', () => {
+  it('has at least 60 calls over three tuned business types and a held-out one, in flite and espeak-ng voices', () => {
     expect(calls.length).toBeGreaterThanOrEqual(60);
     expect(businesses.filter((business) => !business.heldOut).length).toBeGreaterThanOrEqual(3);
     expect(businesses.some((business) => business.heldOut)).toBe(true);
     const voices = new Set(businesses.flatMap((b) => b.file.scenarios.map((scenario) => scenario.voice)));
     expect(voices.size).toBeGreaterThanOrEqual(3);
+    // flite and espeak-ng voices both (issue 21).
+    expect([...voices].some((voice) => voice.startsWith('espeak:'))).toBe(true);
   });
 
   it.each(calls)('%s ran to the end', (label) => {
@@ -50,10 +60,11 @@ describe('scenario corpus on the local engine', () => {
     expect(result?.error, JSON.stringify(result?.transcript)).toBeUndefined();
   });
 
-  it('stays above the floors: pass rate overall and held out, yes/no accuracy, names stored', () => {
+  it('stays above the floors: pass rate overall, on flite and held out, yes/no accuracy, names stored', () => {
     const stats = corpusStats(run?.results ?? []);
     const summary = JSON.stringify(stats, null, 1);
     expect(stats.passRate.rate, summary).toBeGreaterThanOrEqual(FLOORS.passRate);
+    expect(stats.passRateFlite.rate, summary).toBeGreaterThanOrEqual(FLOORS.passRateFlite);
     expect(stats.passRateHeldOut.rate, summary).toBeGreaterThanOrEqual(FLOORS.heldOutPassRate);
     expect(stats.yesNoAccuracy.rate, summary).toBeGreaterThanOrEqual(FLOORS.yesNoAccuracy);
     expect(stats.namesStoredCorrectly.rate, summary).toBeGreaterThanOrEqual(FLOORS.namesStored);

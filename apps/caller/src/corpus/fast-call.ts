@@ -48,7 +48,15 @@ export interface FastCallOptions {
   turns: readonly CorpusTurn[];
   /** μ-law 8 kHz audio of a line. */
   speak: (text: string) => Promise<Uint8Array>;
+  /**
+   * What the caller says to a reply the script did not foresee (a number read back wrong), before the
+   * next scripted line; undefined: nothing, go on with the script (see caller-persona.ts).
+   */
+  answer?: ((agentSaid: string) => { say: string } | { press: string } | undefined) | undefined;
 }
+
+/** Unscripted answers per call at most: a caller corrects a misheard number a few times, not forever. */
+const MAX_UNSCRIPTED = 3;
 
 function silenceFrames(ms: number): Uint8Array {
   return new Uint8Array((ms / 20) * FRAME_BYTES).fill(SILENCE);
@@ -83,6 +91,7 @@ export async function runFastCall(options: FastCallOptions): Promise<FastCallRes
 
   let writes = Promise.resolve();
   const callerLines: string[] = [];
+  const agentLines: string[] = [];
   let replies = 0;
   let replyWaiter: (() => void) | undefined;
   let endReason: string | undefined;
@@ -91,6 +100,7 @@ export async function runFastCall(options: FastCallOptions): Promise<FastCallRes
     lastActivityAt = performance.now();
     if (!event.final) return;
     if (event.role === 'caller') callerLines.push(event.text);
+    else agentLines.push(event.text);
     // In order, one at a time, as the journal writes the call log.
     writes = writes.then(async () => {
       await tenant.calls.appendTurn(call.id, { role: event.role, text: event.text });
@@ -122,25 +132,44 @@ export async function runFastCall(options: FastCallOptions): Promise<FastCallRes
   };
 
   const heard: HeardLine[] = [];
+  const sayLine = async (line: string): Promise<void> => {
+    const repliesBefore = replies;
+    const audio = await options.speak(line);
+    const linesBefore = callerLines.length;
+    conversation.pushAudio(silenceFrames(200));
+    for (let offset = 0; offset < audio.length; offset += FRAME_BYTES) {
+      conversation.pushAudio(audio.subarray(offset, offset + FRAME_BYTES));
+    }
+    conversation.pushAudio(silenceFrames(TRAILING_SILENCE_MS));
+    await waitForReply(repliesBefore);
+    heard.push({ said: line, heard: callerLines.slice(linesBefore).join(' ') });
+  };
+  const pressKeys = async (keys: string): Promise<void> => {
+    const repliesBefore = replies;
+    for (const key of keys) conversation.pushDtmf(key);
+    await waitForReply(repliesBefore);
+  };
+  let unscripted = 0;
   try {
     await waitForReply(0); // the greeting
     for (const turn of options.turns) {
       if (endReason !== undefined) break;
-      const repliesBefore = replies;
       if ('press' in turn) {
-        conversation.pushDtmf(turn.press);
-        await waitForReply(repliesBefore);
+        await pressKeys(turn.press);
         continue;
       }
-      const audio = await options.speak(turn.say);
-      const linesBefore = callerLines.length;
-      conversation.pushAudio(silenceFrames(200));
-      for (let offset = 0; offset < audio.length; offset += FRAME_BYTES) {
-        conversation.pushAudio(audio.subarray(offset, offset + FRAME_BYTES));
+      const agentBefore = agentLines.length;
+      await sayLine(turn.say);
+      let reply = agentLines.slice(agentBefore).join(' ');
+      while (endReason === undefined && unscripted < MAX_UNSCRIPTED) {
+        const answer = options.answer?.(reply);
+        if (answer === undefined) break;
+        unscripted++;
+        const before = agentLines.length;
+        if ('say' in answer) await sayLine(answer.say);
+        else await pressKeys(answer.press);
+        reply = agentLines.slice(before).join(' ');
       }
-      conversation.pushAudio(silenceFrames(TRAILING_SILENCE_MS));
-      await waitForReply(repliesBefore);
-      heard.push({ said: turn.say, heard: callerLines.slice(linesBefore).join(' ') });
     }
   } finally {
     await conversation.close(endReason === undefined ? 'caller_hangup' : undefined);

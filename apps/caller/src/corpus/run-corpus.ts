@@ -10,6 +10,7 @@ import { speakAsCaller, throughPhoneChannel } from '@receptionist/engine/local';
 import { createBusinessWithProfile } from '@receptionist/domain';
 import { readCallRecord, type CallRecord, applySetup } from '../scenario/call-log.ts';
 import { checkExpectations } from '../scenario/expectations.ts';
+import { listeningCaller } from './caller-persona.ts';
 import type { HeardLine } from './fast-call.ts';
 import { runFastCall } from './fast-call.ts';
 import type { CorpusBusiness } from './load-corpus.ts';
@@ -101,6 +102,7 @@ async function runOne(
       toNumber,
       turns: scenario.turns,
       speak: (text) => speak(text, scenario.voice),
+      answer: listeningCaller(scenario),
     });
     const record = await readCallRecord(options.db, row, callSid, options.now());
     if (!record) throw new Error('the call left no call record');

@@ -232,11 +232,21 @@ describe('DialoguePolicy', () => {
     const dialogue = policy('+13105550123');
     dialogue.handle({ type: 'caller_text', text: 'when is my appointment' });
     dialogue.handle({ type: 'caller_text', text: 'john smith' });
-    const refused = dialogue.handle({
-      type: 'tool_result',
+    const mismatch = {
+      type: 'tool_result' as const,
       name: 'find_my_appointments',
       result: { ok: false, code: 'verification_failed', message: "That name doesn't match our records." },
+    };
+    // Once more in the same breath (a misheard name), then the refusal.
+    expect(said(dialogue.handle(mismatch))).toBe(
+      "I couldn't find a booking under John Smith from the number you're calling from. Could you say the full name on the booking once more?",
+    );
+    expect(toolCall(dialogue.handle({ type: 'caller_text', text: 'my name is jon smith' }))).toEqual({
+      type: 'call_tool',
+      name: 'find_my_appointments',
+      args: { customerName: 'Jon Smith' },
     });
+    const refused = dialogue.handle(mismatch);
     expect(said(refused)).toMatch(/doesn't match/);
     expect(said(dialogue.handle({ type: 'caller_text', text: 'when is my appointment' }))).toMatch(
       /what name/,

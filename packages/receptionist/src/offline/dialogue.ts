@@ -86,7 +86,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     if (this.#ctx.flow === 'message' && this.#ctx.awaiting !== 'message_reason')
       takeReason(this.#ctx, extractReason(text));
     const intent = recognizeIntent(text, 2, this.#serviceWords);
-    if (intent && this.#interrupts(intent.intent)) {
+    if (intent && this.#interrupts(intent.intent, text)) {
       this.#ctx.decide('intent', `recognized ${intent.intent}`, {
         intent: intent.intent,
         score: intent.score,
@@ -123,6 +123,11 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         hearCode(this.#ctx, spokenDigits(text));
         return;
       case 'message_reason':
+        if (recognizeYesNo(text) === 'yes' && text.trim().split(/\s+/).length <= 3) {
+          // "yes" to "what would you like the message to say?" is not the message: ask for it.
+          this.#ctx.ask('message_reason', PROMPTS.messageReasonAgain);
+          return;
+        }
         this.#ctx.reason = text;
         this.#ctx.decide('slot_filled', 'message reason', { slot: 'reason' });
         advance(this.#ctx);
@@ -139,8 +144,11 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     }
   }
 
-  #interrupts(intent: Intent): boolean {
-    if (this.#ctx.awaiting === 'intent' || FREE_TEXT_STATES.has(this.#ctx.awaiting)) return false;
+  #interrupts(intent: Intent, text: string): boolean {
+    if (this.#ctx.awaiting === 'intent') return false;
+    // A name or a message is free text, but nobody is called "goodbye": "no thanks goodbye" ends the call.
+    if (FREE_TEXT_STATES.has(this.#ctx.awaiting))
+      return intent === 'goodbye' && /\b(good ?bye|bye)\b/.test(text.toLowerCase());
     return (
       intent === 'transfer' || intent === 'goodbye' || (intent === 'message' && this.#ctx.flow !== 'message')
     );
@@ -293,6 +301,15 @@ export class DialoguePolicy implements EngineDialoguePolicy {
     takeSlots(this.#ctx, text);
     if (`${this.#ctx.date}|${this.#ctx.time}` !== before) {
       advance(this.#ctx);
+      return;
+    }
+    const name = extractName(text, false);
+    if (name !== undefined && this.#ctx.name === undefined) {
+      // "my name is Jessica Ward" while asked for a time: kept for later, and the time asked again.
+      this.#ctx.name = name;
+      this.#ctx.decide('slot_filled', 'name', { slot: 'name' });
+      if (offered !== undefined) this.#ctx.offered = offered;
+      this.#ctx.ask('when', `Thank you. ${this.#ctx.lastQuestion ?? PROMPTS.whenAgain}`);
       return;
     }
     this.#ctx.failed('when', PROMPTS.whenAgain);

@@ -1,7 +1,9 @@
-import { extractName, extractPhone, speakDigits } from './extract.ts';
+import { spokenDigits } from '@receptionist/engine/language';
+import { extractName, extractPhone, speakDigits, speakPhone } from './extract.ts';
 import { advance } from './flows.ts';
 import { recognizeYesNo } from './intents.ts';
 import { extractReason, splitReason } from './message-reason.ts';
+import { correctGroup, isDiallable } from './phone-groups.ts';
 import { PROMPTS } from './prompts.ts';
 import { spelledWord } from './spelling.ts';
 import type { DialogueContext } from './state.ts';
@@ -93,16 +95,41 @@ export function hearPhone(
   ctx.phone = phone;
   ctx.phoneConfirmed = keyed;
   ctx.keyedDigits = '';
+  if (!keyed && !isDiallable(phone)) {
+    // Ten digits, but no real area code or exchange: a digit was misheard. Read it back so the caller
+    // can correct the group that is wrong rather than the whole number.
+    ctx.decide('slot_failed', 'the number heard is not a diallable number', { slot: 'phone' });
+    ctx.ask(
+      'confirm_phone',
+      `I have ${speakPhone(phone)}, but that doesn't look like a full phone number. Which part is wrong? You can say just that part, say the whole number again, or key it in.`,
+    );
+    return;
+  }
   ctx.decide('slot_filled', 'phone number', { slot: 'phone' });
   advance(ctx);
 }
 
-/** Yes keeps the number; no (or a new number) asks again; a number said instead replaces it. */
+/**
+ * Yes keeps the number; a number said instead replaces it; one group said ("no, two one two") replaces
+ * the group it corrects; a bare no asks which part is wrong.
+ */
 export function hearPhoneConfirmation(ctx: DialogueContext, text: string): void {
   const answer = recognizeYesNo(text);
-  const corrected = extractPhone(text);
+  const corrected =
+    extractPhone(text) ?? (ctx.phone === undefined ? undefined : correctGroup(ctx.phone, text));
   if (corrected !== undefined && corrected !== ctx.phone) {
+    ctx.decide('corrected', 'phone number', { slot: 'phone' });
     hearPhone(ctx, corrected);
+    return;
+  }
+  const digits = spokenDigits(text);
+  if (corrected === undefined && digits.length >= 5) {
+    // A whole number again, with a digit lost: say what was heard, as when the number was first asked.
+    hearPhone(ctx, undefined, false, digits);
+    return;
+  }
+  if (answer === 'yes' && ctx.phone !== undefined && !isDiallable(ctx.phone)) {
+    ctx.ask('phone', PROMPTS.phoneAgain);
     return;
   }
   if (answer === 'yes') {
@@ -112,8 +139,8 @@ export function hearPhoneConfirmation(ctx: DialogueContext, text: string): void 
     return;
   }
   if (answer === 'no') {
-    ctx.phone = undefined;
-    ctx.ask('phone', PROMPTS.phoneAgain);
+    // The number stays, so the next turn can correct one group of it or give the whole number again.
+    ctx.ask('confirm_phone', PROMPTS.phoneWhichPart);
     return;
   }
   ctx.failed('confirm_phone', PROMPTS.yesOrNo);

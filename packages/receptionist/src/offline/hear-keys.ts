@@ -25,6 +25,11 @@ export function hearKey(ctx: DialogueContext, digit: string, hear: (text: string
     if (ctx.keyedDigits.length === 6) hearCode(ctx, ctx.keyedDigits);
     return;
   }
+  if (ctx.awaiting === 'confirm_phone' && /^\d$/.test(digit)) {
+    // Keying in while a number is read back: the keyed number replaces the one heard.
+    ctx.awaiting = 'phone';
+    ctx.keyedDigits = '';
+  }
   if (ctx.awaiting === 'phone') {
     if (digit === '#') {
       hearPhone(ctx, phoneFromDigits(ctx.keyedDigits), true);

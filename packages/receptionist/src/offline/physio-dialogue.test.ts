@@ -239,11 +239,13 @@ describe('the offline receptionist at a physiotherapy practice', () => {
       expect(said(hear(dialogue, 'john smith'))).toBe(
         'I cannot see your number. What is the best number to call you back on?',
       );
-      expect(said(hear(dialogue, 'five five five one two three four five six seven'))).toBe(
-        'I have five five five, one two three, four five six seven. Is that right?',
+      expect(said(hear(dialogue, 'two one two five five five one two three four'))).toBe(
+        'I have two one two, five five five, one two three four. Is that right?',
       );
-      expect(said(hear(dialogue, 'no'))).toMatch(/one digit at a time/);
-      hear(dialogue, 'three one two five five five zero one zero zero');
+      expect(said(hear(dialogue, 'no'))).toMatch(/Which part is wrong\? .*one digit at a time/);
+      expect(said(hear(dialogue, 'three one two five five five zero one zero zero'))).toBe(
+        'I have three one two, five five five, zero one zero zero. Is that right?',
+      );
       expect(said(hear(dialogue, 'yes'))).toMatch(/message to say/);
       expect(tool(hear(dialogue, 'about my bill'))).toMatchObject({
         args: { callerName: 'John Smith', callbackNumber: '+13125550100', reason: 'about my bill' },
@@ -253,6 +255,64 @@ describe('the offline receptionist at a physiotherapy practice', () => {
 });
 
 describe('what the scenario corpus found', () => {
+  it('keeps a name given while asked for a time, and asks for the time again', () => {
+    const dialogue = call('+13125550100');
+    expect(said(hear(dialogue, 'i would like to book a sports massage on friday'))).toMatch(/What time/);
+    expect(said(hear(dialogue, 'my name is jessica ward'))).toBe('Thank you. What time on Friday, March 6?');
+    const check = tool(hear(dialogue, 'at ten a m'));
+    expect(check).toMatchObject({ name: 'check_availability', args: { preferredTime: '10:00' } });
+  });
+
+  it('ends the call on a goodbye while asked for a name', () => {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'can I leave a message');
+    expect(tool(hear(dialogue, 'no thanks goodbye'))).toMatchObject({ name: 'end_call' });
+  });
+
+  it('lets a caller correct one group of a misheard callback number', () => {
+    const dialogue = call(undefined);
+    hear(dialogue, 'please have someone call me back');
+    hear(dialogue, 'my name is maria lopez');
+    // "two one two" heard as "two nine two": no such area code, so it is not taken as said.
+    expect(said(hear(dialogue, 'my number is two nine two five five five zero one four seven'))).toBe(
+      "I have two nine two, five five five, zero one four seven, but that doesn't look like a full phone number. Which part is wrong? You can say just that part, say the whole number again, or key it in.",
+    );
+    expect(said(hear(dialogue, 'yes'))).toMatch(/one digit at a time/);
+    expect(said(hear(dialogue, 'two nine two five five five zero one four'))).toMatch(/that is 9 digits/);
+    hear(dialogue, 'two nine two five five five zero one four seven');
+    expect(said(hear(dialogue, 'no it is two one two'))).toBe(
+      'I have two one two, five five five, zero one four seven. Is that right?',
+    );
+    // A valid number read back wrong is corrected the same way, group by group.
+    expect(said(hear(dialogue, 'no the last four are zero one four eight'))).toBe(
+      'I have two one two, five five five, zero one four eight. Is that right?',
+    );
+    expect(said(hear(dialogue, 'no'))).toMatch(/Which part is wrong/);
+    hear(dialogue, 'zero one four seven');
+    expect(said(hear(dialogue, 'yes'))).toMatch(/message to say/);
+    expect(tool(hear(dialogue, 'about my invoice'))).toMatchObject({
+      args: { callerName: 'Maria Lopez', callbackNumber: '+12125550147', reason: 'about my invoice' },
+    });
+  });
+
+  it('takes a number keyed in while a misheard one is read back', () => {
+    const dialogue = call(undefined);
+    hear(dialogue, 'please have someone call me back');
+    hear(dialogue, 'my name is maria lopez');
+    expect(said(hear(dialogue, 'my number is two nine two five five five zero one four seven'))).toMatch(
+      /key it in/,
+    );
+    let actions: PolicyAction[] = [];
+    for (const digit of '2125550147') actions = dialogue.handle({ type: 'dtmf', digit });
+    // Keyed digits are exact: no read-back, straight on to the message.
+    expect(said(actions)).toMatch(/message to say/);
+    // A "yes" there is not the message.
+    expect(said(hear(dialogue, 'yes'))).toBe('Go ahead: what would you like the message to say?');
+    expect(tool(hear(dialogue, 'about my invoice'))).toMatchObject({
+      args: { callerName: 'Maria Lopez', callbackNumber: '+12125550147', reason: 'about my invoice' },
+    });
+  });
+
   it('takes a name and a reason said at the start as a message', () => {
     const dialogue = call('+13125550100');
     expect(tool(hear(dialogue, 'hi this is paul myers interested the invoice you sent'))).toEqual({

@@ -30,6 +30,9 @@ export const PROMPTS = {
   whichBookingDate: 'Sorry, which date is your booking on?',
   codeDigits: 'Sorry, I did not get the code. Please say its six digits one at a time, or key them in.',
   phoneAgain: 'Sorry about that. What is the number, one digit at a time?',
+  messageReasonAgain: 'Go ahead: what would you like the message to say?',
+  phoneWhichPart:
+    'Sorry about that. Which part is wrong? Say just that part, say the whole number one digit at a time, or key it in.',
   noCallerId: 'I cannot see your number. What is the best number to call you back on?',
   spellAgain: 'Sorry, I did not get the letters. Could you spell it one letter at a time?',
   noAnswerOfferMessage:

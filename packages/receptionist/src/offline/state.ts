@@ -59,6 +59,8 @@ export class DialogueContext {
   pendingTool: ReceptionistToolName | undefined;
   failures = new Map<string, number>();
   keyedDigits = '';
+  /** The last question asked, to ask again after an answer to something else. */
+  lastQuestion: string | undefined;
   actions: PolicyAction[] = [];
 
   constructor(options: {
@@ -102,6 +104,7 @@ export class DialogueContext {
 
   ask(awaiting: Awaiting, prompt: string): void {
     this.awaiting = awaiting;
+    this.lastQuestion = prompt;
     this.say(prompt);
   }
 

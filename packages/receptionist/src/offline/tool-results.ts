@@ -161,8 +161,21 @@ function appointmentsResult(ctx: DialogueContext, result: ToolResult): void {
     ctx.ask('verification_code', result.message);
     return;
   }
-  // A name that did not match is asked for afresh next time, never retried as is.
-  if (result.code === 'verification_failed') ctx.name = undefined;
+  // A name that did not match is asked for afresh, never retried as is: once more in this flow (a
+  // recogniser that misheard "Sarah Kim" as "Heather Kim" may hear it right the second time), then not.
+  if (result.code === 'verification_failed') {
+    const heard = ctx.name;
+    ctx.name = undefined;
+    if (ctx.flow !== undefined && !ctx.failures.has('booking_name')) {
+      ctx.failures.set('booking_name', 1);
+      ctx.decide('slot_failed', 'no booking under the name heard: asking for it once more', { slot: 'name' });
+      ctx.ask(
+        'name',
+        `I couldn't find a booking under ${heard ?? 'that name'} from the number you're calling from. Could you say the full name on the booking once more?`,
+      );
+      return;
+    }
+  }
   if (ctx.flow === 'check' || !appointment) {
     ctx.anythingElse(result.message);
     return;

@@ -43,4 +43,19 @@ describe('generateCorpus', () => {
     );
     expect(inSentences.length).toBeGreaterThan(100);
   });
+
+  it("lets a message be about the business's own things: its services and the words of its FAQ", () => {
+    const vet = new Set(
+      generateCorpus({
+        ...brief,
+        services: [{ id: 'svc_vaccination', name: 'Vaccination', durationMinutes: 20 }],
+        phrases: ['We give repeat prescriptions for medication after a check-up.'],
+      }),
+    );
+    expect(vet.has('please call me back about my medication')).toBe(true);
+    expect(vet.has('it is about the vaccination i had last week')).toBe(true);
+    expect(vet.has('i have a question about my prescriptions')).toBe(true);
+    // Common words of the FAQ are not what a message is about.
+    expect(vet.has('please call me back about my after')).toBe(false);
+  });
 });

@@ -93,7 +93,11 @@ function nameSentences(firstNames: readonly string[], surnames: readonly string[
   const sentences: string[] = [];
   firstNames.forEach((first, index) => {
     const surname = (k: number): string => surnames[(index * 4 + k) % surnames.length]!;
+    const reason = MESSAGE_REASONS[index % MESSAGE_REASONS.length]!;
     sentences.push(
+      // A message's reason in the same breath as the name.
+      `this is ${first} ${surname(0)} and i have a question about ${reason}`,
+      `this is ${first} ${surname(2)} and it is about ${reason}`,
       `my name is ${first} ${surname(0)}`,
       `this is ${first} ${surname(1)}`,
       `it's ${first} ${surname(2)}`,
@@ -239,6 +243,30 @@ const MESSAGE_REASONS = [
   'the price',
 ];
 
+/** Words of a business's sentences too common to be what a message is about. */
+const NOT_REASONS = new Set(
+  'about after again also before being call calls could from have here just more must only other over please some than that their them then there these they this those through what when where which while will with would your yours'.split(
+    ' ',
+  ),
+);
+
+/**
+ * What a message to this business may be about, in its own words: "the color i had last week", "my
+ * medication" (the nouns of its services, FAQ and description; a word of four letters or more stands in
+ * for a noun, as the business's sentences are short and mostly nouns and verbs).
+ */
+function businessReasons(services: readonly string[], phrases: readonly string[]): string[] {
+  const words = new Set(
+    phraseSentences(phrases)
+      .flatMap((sentence) => sentence.split(' '))
+      .filter((word) => /^[a-z]{4,}$/.test(word) && !NOT_REASONS.has(word)),
+  );
+  return [
+    ...services.flatMap((service) => [`my ${service}`, `the ${service} i had last week`]),
+    ...[...words].map((word) => `my ${word}`),
+  ];
+}
+
 /** A business's own sentences split into clauses, each a sentence of the corpus. */
 function phraseSentences(phrases: readonly string[]): string[] {
   return phrases
@@ -319,7 +347,7 @@ export function generateCorpus(brief: BusinessBrief, options: CorpusOptions = {}
   for (const day of days) sentences.add(day);
   for (const time of times) sentences.add(time);
   for (const sentence of phraseSentences(brief.phrases ?? [])) sentences.add(sentence);
-  for (const reason of MESSAGE_REASONS) {
+  for (const reason of [...MESSAGE_REASONS, ...businessReasons(services, brief.phrases ?? [])]) {
     sentences.add(`please call me back about ${reason}`);
     sentences.add(`it is about ${reason}`);
     sentences.add(`i have a question about ${reason}`);
