@@ -4,10 +4,8 @@
  * wrong again, the caller keys the number in when offered the keypad; asked for the name once more, the
  * caller says it again; a booking read back at another time than the one wanted gets "no, at ten a m". Then the script goes on; everything else the script already says. The caller knows only what its scenario says: the digits in its lines.
  */
-import { spokenDigits } from '@receptionist/engine/language';
+import { numberToWords, spokenDigits } from '@receptionist/engine/language';
 import type { CorpusScenario } from './schema.ts';
-
-const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
 /** The ten-digit number the caller gives in one of its lines, if it gives one. */
 export function numberOf(scenario: CorpusScenario): string | undefined {
@@ -44,7 +42,7 @@ export function correctReadBack(agentSaid: string, number: string | undefined): 
   for (const group of groups) {
     const mine = number.slice(start, start + group.length);
     start += group.length;
-    if (mine !== group) return `no it's ${[...mine].map((digit) => DIGIT_WORDS[Number(digit)]).join(' ')}`;
+    if (mine !== group) return `no it's ${[...mine].map((digit) => numberToWords(Number(digit))).join(' ')}`;
   }
   return undefined;
 }
@@ -52,26 +50,11 @@ export function correctReadBack(agentSaid: string, number: string | undefined): 
 /** An unscripted answer: words, or keys pressed one after another. */
 export type CallerAnswer = { say: string } | { press: string };
 
-const HOUR_WORDS = [
-  'twelve',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-];
-
 /** "14:30" as a caller says it: "two thirty p m". */
 export function spokenTime(clock: string): string {
   const [hour = 0, minute = 0] = clock.split(':').map(Number);
   const minutes = minute === 0 ? '' : minute === 30 ? ' thirty' : ` ${minute}`;
-  return `${HOUR_WORDS[hour % 12]}${minutes} ${hour < 12 ? 'a m' : 'p m'}`;
+  return `${numberToWords(hour % 12 || 12)}${minutes} ${hour < 12 ? 'a m' : 'p m'}`;
 }
 
 /**
