@@ -64,27 +64,3 @@ export function startCallHeartbeat(options: {
     stop: () => clearInterval(timer),
   };
 }
-
-/**
- * Records at once that this server carries a call (the heartbeat would within a beat), so the dashboard's
- * live view can reach it from the first line. Best effort: the next beat writes it again.
- */
-export async function recordCallCarrier(options: {
-  db: Database;
-  callId: string;
-  voiceServerUrl: string;
-  now: () => number;
-  logger: Logger;
-}): Promise<void> {
-  try {
-    await touchLiveCalls({
-      ctx: { db: options.db, nowMs: options.now() },
-      input: { callIds: [options.callId], voiceServerUrl: options.voiceServerUrl },
-    });
-  } catch (error) {
-    options.logger.warn(
-      { err: error, callId: options.callId },
-      'could not record the call carrier; the heartbeat will',
-    );
-  }
-}

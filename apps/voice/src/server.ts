@@ -16,7 +16,7 @@ import { acceptBrowserCall, acceptTwilioStream, type LaunchDeps } from './call/l
 import { SeenTokens } from './call/seen-tokens.ts';
 import { TokenClaims } from './call/token-claims.ts';
 import { CallEntitlements } from './call-entitlements.ts';
-import { recordCallCarrier, startCallHeartbeat } from './call-liveness.ts';
+import { startCallHeartbeat } from './call-liveness.ts';
 import type { Database } from './db-reads/index.ts';
 import type { EngineFactory } from './engines.ts';
 import type { VoiceEnv } from './env.ts';
@@ -210,17 +210,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
   app.post(VOICEMAIL_DONE_PATH, voicemailDoneHandler({ env, logger, metrics }));
   app.post('/api/sessions', sessionsHandler({ env, db, logger, metrics }));
   app.post(TRANSFER_RESULT_PATH, transferResultHandler({ env, db, logger, metrics, callStarts }));
-  const liveCalls = new LiveCalls({
-    now: options.now,
-    onCallLogged: (callId) =>
-      void recordCallCarrier({
-        db: callPathDb,
-        callId,
-        voiceServerUrl: env.publicUrl,
-        now: options.now,
-        logger,
-      }),
-  });
+  const liveCalls = new LiveCalls({ now: options.now });
   mountLiveRoutes(app, {
     secret: env.sessionSecret,
     db,

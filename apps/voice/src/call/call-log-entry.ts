@@ -38,7 +38,14 @@ export const CallLogEntry = z.discriminatedUnion('op', [
     replayed: z.boolean().optional(),
   }),
   z.object({ op: z.literal('tool_call'), businessId: z.string(), callId: z.string(), toolCall: ToolCall }),
-  z.object({ op: z.literal('answered'), businessId: z.string(), callId: z.string(), engine: z.string() }),
+  z.object({
+    op: z.literal('answered'),
+    businessId: z.string(),
+    callId: z.string(),
+    engine: z.string(),
+    /** Which server carries the call (absent in outbox files written before it was recorded here). */
+    carrier: z.object({ voiceServerUrl: z.string(), seenAtMs: z.number() }).optional(),
+  }),
   z.object({
     op: z.literal('engine_switched'),
     businessId: z.string(),
@@ -57,26 +64,34 @@ export const CallLogEntry = z.discriminatedUnion('op', [
 ]);
 export type CallLogEntry = z.infer<typeof CallLogEntry>;
 
-/** The database or an open transaction (a batch of entries commits together). */
-export type CallLogExecutor = Parameters<typeof callContext>[0];
+/**
+ * An open transaction (or savepoint) that the outbox rolls back whole when a write in it fails: a batch of
+ * entries, or one entry. The verbs' own transactions then run inline in it (`enclosedInTransaction`).
+ */
+export type CallLogTransaction = Parameters<typeof callContext>[0];
+
+/** The call-log context of one business, inside the outbox's transaction. */
+export function callLogContext(tx: CallLogTransaction, businessId: string) {
+  return callContext(tx, businessId, { enclosedInTransaction: true });
+}
 
 /** Writes one entry through the domain's call verbs. */
-export async function applyCallLogEntry(db: CallLogExecutor, entry: CallLogEntry): Promise<void> {
-  const ctx = callContext(db, entry.businessId);
+export async function applyCallLogEntry(tx: CallLogTransaction, entry: CallLogEntry): Promise<void> {
+  const ctx = callLogContext(tx, entry.businessId);
   const { callId } = entry;
   switch (entry.op) {
     case 'start':
       await startCall({ ctx, input: { ...entry.start, id: callId } });
       return;
     case 'turn':
-      if (entry.replayed === true && (await callHasTurn(db, entry.businessId, callId, entry.turn))) return;
+      if (entry.replayed === true && (await callHasTurn(tx, entry.businessId, callId, entry.turn))) return;
       await appendCallTurn({ ctx, input: { ...entry.turn, callId } });
       return;
     case 'tool_call':
       await recordToolCall({ ctx, input: { ...entry.toolCall, callId } });
       return;
     case 'answered':
-      await markCallAnswered({ ctx, input: { callId, engine: entry.engine } });
+      await markCallAnswered({ ctx, input: { callId, engine: entry.engine, carrier: entry.carrier } });
       return;
     case 'engine_switched':
       await switchCallEngine({ ctx, input: { callId, engine: entry.engine } });

@@ -1,5 +1,10 @@
-import { type AppendCallTurnInput, appendCallTurns, callContext } from '@receptionist/domain';
-import { applyCallLogEntry, type CallLogEntry, type CallLogExecutor } from './call-log-entry.ts';
+import { type AppendCallTurnInput, appendCallTurns } from '@receptionist/domain';
+import {
+  applyCallLogEntry,
+  type CallLogEntry,
+  type CallLogTransaction,
+  callLogContext,
+} from './call-log-entry.ts';
 
 /**
  * A batch of call-log entries as the database receives them: most entries through their own verb, but the
@@ -46,10 +51,10 @@ export function planCallLogSteps(entries: readonly CallLogEntry[]): CallLogStep[
 }
 
 /** Writes one step through the domain's call verbs. */
-export async function applyCallLogStep(db: CallLogExecutor, step: CallLogStep): Promise<void> {
+export async function applyCallLogStep(tx: CallLogTransaction, step: CallLogStep): Promise<void> {
   if (step.kind === 'entry') {
-    await applyCallLogEntry(db, step.entry);
+    await applyCallLogEntry(tx, step.entry);
     return;
   }
-  await appendCallTurns({ ctx: callContext(db, step.businessId), input: step.turns });
+  await appendCallTurns({ ctx: callLogContext(tx, step.businessId), input: step.turns });
 }

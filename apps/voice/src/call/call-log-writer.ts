@@ -4,6 +4,15 @@ import type { CallLogOutbox } from './call-log-outbox.ts';
 /** Final statuses the session can give a call (a subset of the call log's statuses). */
 export type SessionCallStatus = 'completed' | 'transferred' | 'failed' | 'in_progress';
 
+/**
+ * This voice server, as the call row records who carries a call (with the answer, in the same write; the
+ * heartbeat in call-liveness.ts keeps it fresh).
+ */
+export interface CallCarrier {
+  voiceServerUrl: string;
+  now: () => number;
+}
+
 export type JournalTurn = Omit<AppendCallTurnInput, 'callId'>;
 export type JournalToolCall = Omit<RecordToolCallInput, 'callId'>;
 
@@ -16,13 +25,15 @@ export class CallLogWriter {
   readonly #outbox: CallLogOutbox;
   readonly #businessId: string;
   readonly #callId: string;
+  readonly #carrier: CallCarrier | undefined;
   #lastSeq = 0;
   #ended = false;
 
-  constructor(input: { outbox: CallLogOutbox; businessId: string; callId: string }) {
+  constructor(input: { outbox: CallLogOutbox; businessId: string; callId: string; carrier?: CallCarrier }) {
     this.#outbox = input.outbox;
     this.#businessId = input.businessId;
     this.#callId = input.callId;
+    this.#carrier = input.carrier;
   }
 
   turn(turn: JournalTurn): void {
@@ -35,7 +46,11 @@ export class CallLogWriter {
 
   /** The caller is connected and the conversation starts on `engine`. */
   answered(engine: string): void {
-    this.#lastSeq = this.#outbox.enqueue({ op: 'answered', ...this.#call(), engine });
+    const carrier = this.#carrier && {
+      voiceServerUrl: this.#carrier.voiceServerUrl,
+      seenAtMs: this.#carrier.now(),
+    };
+    this.#lastSeq = this.#outbox.enqueue({ op: 'answered', ...this.#call(), engine, carrier });
   }
 
   engineSwitched(engine: string): void {

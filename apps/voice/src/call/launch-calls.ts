@@ -112,9 +112,12 @@ function journalFor(
   deps: LaunchDeps,
   input: { businessId: string; callId: string; transport: CallTransport; channel: 'phone' | 'browser' },
 ): CallJournal {
+  // The call row records which server carries the call, with its answer (the dashboard's live view).
+  const carrier = { voiceServerUrl: deps.env.publicUrl, now: deps.now };
   if (deps.liveCalls) {
     return liveCallJournal({
       ...input,
+      carrier,
       live: deps.liveCalls,
       outbox: deps.callLog,
       metrics: deps.metrics,
@@ -125,6 +128,7 @@ function journalFor(
     outbox: deps.callLog,
     businessId: input.businessId,
     callId: input.callId,
+    carrier,
   });
   return new CallJournal({ writer, metrics: deps.metrics, playback: input.transport, now: deps.now });
 }

@@ -52,20 +52,9 @@ interface Entry {
 export class LiveCalls {
   readonly #calls = new Map<string, Entry>();
   readonly #now: () => number;
-  readonly #onLogged: ((callId: string) => void) | undefined;
 
-  constructor(options: {
-    now: () => number;
-    /** The call's row and answer are in the database: the server records there that it carries the call. */
-    onCallLogged?: (callId: string) => void;
-  }) {
+  constructor(options: { now: () => number }) {
     this.#now = options.now;
-    this.#onLogged = options.onCallLogged;
-  }
-
-  /** Called once the call log holds the call's answer (see `onCallLogged`). */
-  logged(callId: string): void {
-    if (this.#calls.has(callId)) this.#onLogged?.(callId);
   }
 
   open(call: {

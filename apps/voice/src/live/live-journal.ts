@@ -1,9 +1,14 @@
 import type { ToolResultEvent } from '@receptionist/engine';
 import type { CallTransport } from '@receptionist/telephony';
-import type { VoiceMetrics } from '../metrics.ts';
 import { CallJournal, type JournalSource } from '../call/call-journal.ts';
 import type { CallLogOutbox } from '../call/call-log-outbox.ts';
-import { CallLogWriter, type JournalTurn, type SessionCallStatus } from '../call/call-log-writer.ts';
+import {
+  type CallCarrier,
+  CallLogWriter,
+  type JournalTurn,
+  type SessionCallStatus,
+} from '../call/call-log-writer.ts';
+import type { VoiceMetrics } from '../metrics.ts';
 import type { LiveCalls } from './live-calls.ts';
 
 /**
@@ -14,7 +19,13 @@ class LiveCallLogWriter extends CallLogWriter {
   readonly #live: LiveCalls;
   readonly #callId: string;
 
-  constructor(input: { outbox: CallLogOutbox; businessId: string; callId: string; live: LiveCalls }) {
+  constructor(input: {
+    outbox: CallLogOutbox;
+    businessId: string;
+    callId: string;
+    carrier: CallCarrier;
+    live: LiveCalls;
+  }) {
     super(input);
     this.#live = input.live;
     this.#callId = input.callId;
@@ -28,11 +39,6 @@ class LiveCallLogWriter extends CallLogWriter {
   override answered(engine: string): void {
     super.answered(engine);
     this.#live.publish(this.#callId, { type: 'state', state: 'in_progress', engine });
-    // Once the row and its answer have landed (the outbox writes in order), say where the call is carried.
-    void this.flush().then(
-      () => this.#live.logged(this.#callId),
-      () => undefined,
-    );
   }
 
   override engineSwitched(engine: string): void {
@@ -85,6 +91,7 @@ export function liveCallJournal(input: {
   outbox: CallLogOutbox;
   businessId: string;
   callId: string;
+  carrier: CallCarrier;
   channel: 'phone' | 'browser';
   transport: CallTransport;
   metrics: VoiceMetrics;
@@ -94,6 +101,7 @@ export function liveCallJournal(input: {
     outbox: input.outbox,
     businessId: input.businessId,
     callId: input.callId,
+    carrier: input.carrier,
     live: input.live,
   });
   const journal = new LiveCallJournal({

@@ -179,7 +179,10 @@ export function createCallsDal(ex: Executor, businessId: string) {
     },
 
     /** Changes a live call's status or engine (ringing → in_progress, failover to `local`). */
-    async update(callId: string, patch: { status?: CallStatus; engine?: string }): Promise<CallRow> {
+    async update(
+      callId: string,
+      patch: { status?: CallStatus; engine?: string; lastSeenAt?: number; voiceServerUrl?: string },
+    ): Promise<CallRow> {
       const [row] = await ex.update(calls).set(patch).where(own(callId)).returning();
       if (row === undefined) throw new NotFoundError('call', callId);
       return row;

@@ -1,4 +1,10 @@
-import { type Executor, forBusiness, NotFoundError, type TenantDb } from '@receptionist/db';
+import {
+  type Executor,
+  forBusiness,
+  NotFoundError,
+  type TenantDb,
+  type TenantOptions,
+} from '@receptionist/db';
 import { type ZodType, z } from 'zod';
 import { DomainError } from '../errors.ts';
 
@@ -11,8 +17,8 @@ export interface CallContext {
 }
 
 /** The call-log context of one business. */
-export function callContext(db: Executor, businessId: string): CallContext {
-  return { tenant: forBusiness(db, businessId) };
+export function callContext(db: Executor, businessId: string, options?: TenantOptions): CallContext {
+  return { tenant: forBusiness(db, businessId, options) };
 }
 
 export const CallId = z.string().trim().min(1).max(64);

@@ -1,7 +1,7 @@
 import { CALL_OUTCOMES, CALL_STATUSES, type CallRow, OPEN_CALL_STATUSES } from '@receptionist/db';
 import { z } from 'zod';
-import { recordBusinessEvent } from '../events/record.ts';
-import { enqueueJob } from '../jobs/enqueue.ts';
+import { businessEventJobs } from '../events/record.ts';
+import { enqueueJobs } from '../jobs/enqueue.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
 import { type CallContext, CallId, onCall, parseCallInput } from './context.ts';
 
@@ -52,8 +52,12 @@ export async function endCall({ ctx, input }: { ctx: CallContext; input: EndCall
     const { call } = ended;
     // Due the moment the call ended (the database stamps the end, so the job's clock is the call's).
     const jobs = { tenant, nowMs: call.endedAt ?? call.startedAt };
-    await enqueueJob({ ctx: jobs, input: { kind: JOB_KINDS.callEnded, payload: { callId: parsed.callId } } });
-    await recordBusinessEvent({ ctx: jobs, input: { type: 'call.ended', data: callEndedEventData(call) } });
+    // The cold path's job and the event's consumers' jobs in one insert: this runs at the end of every call.
+    const event = businessEventJobs(jobs, { type: 'call.ended', data: callEndedEventData(call) });
+    await enqueueJobs({
+      ctx: jobs,
+      input: [{ kind: JOB_KINDS.callEnded, payload: { callId: parsed.callId } }, ...event.jobs],
+    });
     return { call, endedNow: true };
   });
 }

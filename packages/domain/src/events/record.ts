@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EnqueueJobContext } from '../jobs/enqueue.ts';
+import type { EnqueueJobContext, EnqueueJobInput } from '../jobs/enqueue.ts';
 import { enqueueJobs } from '../jobs/enqueue.ts';
 import { JOB_KINDS } from '../jobs/kinds.ts';
 import { type BusinessEvent, type BusinessEventType, consumerTakes, EVENT_CONSUMERS } from './types.ts';
@@ -14,8 +14,28 @@ export async function recordBusinessEvent({
   input,
 }: {
   ctx: EnqueueJobContext;
-  input: { type: BusinessEventType; data: Record<string, unknown>; consumers?: readonly string[] };
+  input: BusinessEventInput;
 }): Promise<BusinessEvent> {
+  const { event, jobs } = businessEventJobs(ctx, input);
+  // One job per consumer, in one statement (this runs at the end of every call).
+  await enqueueJobs({ ctx, input: jobs });
+  return event;
+}
+
+export interface BusinessEventInput {
+  type: BusinessEventType;
+  data: Record<string, unknown>;
+  consumers?: readonly string[];
+}
+
+/**
+ * The event and its consumers' jobs, not yet enqueued: for a verb that enqueues them in one statement
+ * with jobs of its own (a call's end). They must still go into the verb's transaction.
+ */
+export function businessEventJobs(
+  ctx: EnqueueJobContext,
+  input: BusinessEventInput,
+): { event: BusinessEvent; jobs: EnqueueJobInput[] } {
   const event: BusinessEvent = {
     id: `evt_${randomUUID()}`,
     type: input.type,
@@ -23,13 +43,11 @@ export async function recordBusinessEvent({
     occurredAt: ctx.nowMs,
     data: input.data,
   };
-  // One job per consumer, in one statement (this runs at the end of every call).
   const consumers = (input.consumers ?? EVENT_CONSUMERS).filter((consumer) =>
     consumerTakes(consumer, input.type),
   );
-  await enqueueJobs({
-    ctx,
-    input: consumers.map((consumer) => ({ kind: JOB_KINDS.businessEvent, payload: { consumer, event } })),
-  });
-  return event;
+  return {
+    event,
+    jobs: consumers.map((consumer) => ({ kind: JOB_KINDS.businessEvent, payload: { consumer, event } })),
+  };
 }
