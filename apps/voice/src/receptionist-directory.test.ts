@@ -30,8 +30,11 @@ describe('the cached business directory', () => {
       expect(await directory.findByPhoneNumber(DEMO_PHONE_NUMBER)).toEqual({ businessId: DEMO_BUSINESS_ID });
       expect(await directory.findByPhoneNumber('+15005550199')).toBeUndefined();
       const before = await directory.load(DEMO_BUSINESS_ID, call);
-      // Cached: the same tools, no new load.
-      expect((await directory.load(DEMO_BUSINESS_ID, call)).tools).toBe(before.tools);
+      // Cached: the same tools, no new load, and what the profile alone decides is built once.
+      const again = await directory.load(DEMO_BUSINESS_ID, call);
+      expect(again.tools).toBe(before.tools);
+      expect(again.brief).toBe(before.brief);
+      expect(again.humanLine).toBe(before.humanLine);
 
       const profile = await loadBusinessProfile(dashboard, DEMO_BUSINESS_ID);
       await saveBusinessProfile(dashboard, DEMO_BUSINESS_ID, { ...profile, greeting: 'Changed greeting.' });
@@ -40,6 +43,10 @@ describe('the cached business directory', () => {
       await expect
         .poll(async () => (await directory.load(DEMO_BUSINESS_ID, call)).greeting, { timeout: 2_000 })
         .toBe('Changed greeting.');
+      // The reloaded profile gets its own derived parts: none of the old one's is served with it.
+      const reloaded = await directory.load(DEMO_BUSINESS_ID, call);
+      expect(reloaded.brief).not.toBe(before.brief);
+      expect(reloaded.humanLine).not.toBe(before.humanLine);
       expect(await directory.findByPhoneNumber('+15005550199')).toEqual({ businessId: DEMO_BUSINESS_ID });
     } finally {
       directory.close?.();

@@ -67,7 +67,7 @@ export function receptionistDirectory(
       const nowMs = now();
       // The caller's keypad choice when it names a served language, else the primary one.
       const language = matchServedLanguage(stored, call.language) ?? primaryLanguageOf(stored);
-      const profile = localizeProfile(stored, language);
+      const { profile, ...derived } = derivedFor(stored, language);
       // A call the receptionist placed carries its purpose (one indexed read); a call that rang in has none,
       // so nothing is read for it: its stream starts from memory.
       const ctx = { ...tenantContext(db, businessId, { kind: 'system' }), profile: stored, nowMs };
@@ -87,27 +87,68 @@ export function receptionistDirectory(
         },
         purpose: outbound === undefined ? undefined : purposeOf(outbound),
         tools,
-        brief: toBusinessBrief(profile),
+        brief: derived.brief,
         now,
         voice: profile.voice,
         language,
-        languages: servedLanguages(stored),
-        languageMenu: languageMenuOf(stored),
+        languages: derived.languages,
+        languageMenu: derived.languageMenu,
         commitments: receptionistCommitments,
-        disclosure: callDisclosure(stored, language),
+        disclosure: derived.disclosure,
         limits: {
           maxCallMs: profile.callLimits.maxCallMs,
           silenceTimeoutMs: profile.callLimits.silenceTimeoutMs,
           silenceHangupMs: profile.callLimits.silenceHangupMs,
         },
-        humanLine: humanLineOf(profile),
+        humanLine: derived.humanLine,
         openNow: isOpenAt(profile, nowMs),
-        afterHours: afterHoursRuleOf(profile),
+        afterHours: derived.afterHours,
         recordCalls: profile.callRecording.enabled,
       };
     },
     close: () => cache.close(),
   };
+}
+
+/** What a call's business is made of that depends only on the stored profile and the call's language. */
+interface ProfileDerived {
+  profile: BusinessProfile;
+  brief: CallBusiness['brief'];
+  languages: readonly string[];
+  languageMenu: CallBusiness['languageMenu'];
+  disclosure: string;
+  humanLine: CallBusiness['humanLine'];
+  afterHours: CallBusiness['afterHours'];
+}
+
+/**
+ * Built once per cached profile and language, not twice per call (webhook and stream start): the phone
+ * number checks behind the human line and the after-hours rule (libphonenumber), the localized profile
+ * and its brief were a tenth of the relay's own work while 100 calls arrived. A reloaded profile is a new
+ * object, so its entries go with the old one. Frozen: every call of the business shares them.
+ */
+const derivedByProfile = new WeakMap<BusinessProfile, Map<string, ProfileDerived>>();
+
+function derivedFor(stored: BusinessProfile, language: string): ProfileDerived {
+  let byLanguage = derivedByProfile.get(stored);
+  if (byLanguage === undefined) {
+    byLanguage = new Map();
+    derivedByProfile.set(stored, byLanguage);
+  }
+  const known = byLanguage.get(language);
+  if (known !== undefined) return known;
+  const profile = localizeProfile(stored, language);
+  const derived: ProfileDerived = Object.freeze({
+    profile,
+    brief: Object.freeze(toBusinessBrief(profile)),
+    languages: Object.freeze(servedLanguages(stored)),
+    languageMenu: languageMenuOf(stored),
+    disclosure: callDisclosure(stored, language),
+    humanLine: humanLineOf(profile),
+    afterHours: Object.freeze(afterHoursRuleOf(profile)),
+  });
+  byLanguage.set(language, derived);
+  return derived;
 }
 
 /** The engine-neutral purpose of an outbound call: its kind and the facts the offline dialogue reads. */

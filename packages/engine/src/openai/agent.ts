@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ConversationConfig } from '../engine.ts';
 import { type ToolRunner, toolOutputForModel } from '../tools/runner.ts';
 import { buildChatAgentInstructions, immediateTools, SUPERVISOR_TOOL_NAME } from './instructions.ts';
-import { toolParametersJsonSchema } from './json-schema.ts';
+import { parametersJsonSchema, toolParametersJsonSchema } from './json-schema.ts';
 import { realtimeVoice } from './session-config.ts';
 import { SUPERVISOR_FALLBACK_SENTENCE } from './supervisor.ts';
 
@@ -24,6 +24,17 @@ export interface ChatAgentOptions {
   supervisorToolTimeoutMs: number;
 }
 
+/** What the realtime agent passes to the supervisor. */
+const SupervisorQuestion = z.object({
+  relevantContextFromLastUserMessage: z
+    .string()
+    .describe("Key information from the caller's most recent message, in a sentence."),
+  callerLanguage: z
+    .string()
+    .nullish()
+    .describe('BCP-47 tag of the language the caller is speaking now, e.g. en-US or es-MX.'),
+});
+
 /**
  * The realtime (junior) receptionist: business instructions plus chat-supervisor rules, the profile's
  * voice, the supervisor tool, and the few tools that must act at once (`immediate`: hanging up, transferring).
@@ -31,24 +42,24 @@ export interface ChatAgentOptions {
  */
 export function buildChatAgent(options: ChatAgentOptions): RealtimeAgent {
   const { config, runner } = options;
+  // A JSON schema converted once, not a zod schema: the SDK converts zod to a strict schema on every
+  // `tool()` (half a millisecond each, with an error thrown and caught inside), and this runs per call.
   const supervisorTool = tool({
     name: SUPERVISOR_TOOL_NAME,
     description:
       'Asks the supervisor what to say next. Use for every question or request you may not handle yourself.',
-    parameters: z.object({
-      relevantContextFromLastUserMessage: z
-        .string()
-        .describe("Key information from the caller's most recent message, in a sentence."),
-      callerLanguage: z
-        .string()
-        .optional()
-        .describe('BCP-47 tag of the language the caller is speaking now, e.g. en-US or es-MX.'),
-    }),
+    parameters: parametersJsonSchema(SupervisorQuestion) as unknown as NonStrictParameters,
+    strict: false,
     timeoutMs: options.supervisorToolTimeoutMs,
     timeoutBehavior: 'error_as_result',
     timeoutErrorFunction: () => SUPERVISOR_FALLBACK_SENTENCE,
-    execute: (input) =>
-      options.askSupervisor(input.relevantContextFromLastUserMessage, input.callerLanguage ?? undefined),
+    execute: (raw) => {
+      const input = SupervisorQuestion.parse(raw);
+      return options.askSupervisor(
+        input.relevantContextFromLastUserMessage,
+        input.callerLanguage ?? undefined,
+      );
+    },
   });
   const actingTools = immediateTools(config.tools).map((engineTool) =>
     tool({

@@ -12,14 +12,19 @@ const converted = new WeakMap<object, JsonSchemaObject>();
  * top-level keywords in strict validators. Each caller gets its own copy of the cached conversion.
  */
 export function toolParametersJsonSchema(tool: AnyEngineTool): JsonSchemaObject {
-  let schema = converted.get(tool.parameters);
+  return parametersJsonSchema(tool.parameters);
+}
+
+/** The same for any zod object schema (the supervisor tool's parameters). */
+export function parametersJsonSchema(parameters: z.ZodType): JsonSchemaObject {
+  let schema = converted.get(parameters);
   if (schema === undefined) {
-    const { $schema: _ignored, ...rest } = z.toJSONSchema(tool.parameters, {
+    const { $schema: _ignored, ...rest } = z.toJSONSchema(parameters, {
       io: 'input',
       unrepresentable: 'any',
     }) as JsonSchemaObject;
     schema = { type: 'object', properties: {}, ...rest };
-    converted.set(tool.parameters, schema);
+    converted.set(parameters, schema);
   }
   return structuredClone(schema);
 }
