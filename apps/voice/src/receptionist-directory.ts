@@ -76,6 +76,7 @@ export function receptionistDirectory(
           ? undefined
           : await loadOutboundCallBrief({ ctx, input: { callId: call.callId } });
       let instructions: string | undefined;
+      let openNow: boolean | undefined;
       return {
         businessId,
         name: profile.name,
@@ -101,7 +102,11 @@ export function receptionistDirectory(
           silenceHangupMs: profile.callLimits.silenceHangupMs,
         },
         humanLine: derived.humanLine,
-        openNow: isOpenAt(profile, nowMs),
+        // Read by the webhook only (the after-hours rule); the stream start does not pay for it.
+        get openNow(): boolean {
+          openNow ??= isOpenAt(profile, nowMs);
+          return openNow;
+        },
         afterHours: derived.afterHours,
         recordCalls: profile.callRecording.enabled,
       };
