@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, waitForHttp } from './testing/loopback-processes.ts';
 
 // What an OpenAI-only voice server carries: the offline engine (onnxruntime, the recogniser), its
 // dialogue policy (chrono-node), the Google client libraries and Twilio's REST client load only when a
@@ -37,29 +36,6 @@ afterEach(() => {
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   dir = undefined;
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-async function waitUntilHealthy(url: string, process: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline) {
-    if (process.exitCode !== null) throw new Error(`the voice server exited (${process.exitCode})`);
-    const healthy = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) return;
-    await sleep(100);
-  }
-  throw new Error(`the voice server did not answer ${url} within ${timeoutMs} ms`);
-}
 
 describe('an OpenAI-only voice server', () => {
   it('has not loaded the offline engine, its dialogue policy or the Google libraries once it listens', async () => {
@@ -101,8 +77,11 @@ describe('an OpenAI-only voice server', () => {
     started.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    await waitUntilHealthy(`${serverUrl}/healthz`, started, 60_000).catch((error: unknown) => {
-      throw new Error(`${String(error)}\n${output}`);
+    await waitForHttp(`${serverUrl}/healthz`, started, {
+      name: 'the voice server',
+      output: () => output,
+      timeoutMs: 60_000,
+      pollMs: 100,
     });
 
     const loaded = readFileSync(logFile, 'utf8').split('\n');

@@ -1,22 +1,10 @@
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort, waitForHttp as waitForAnswer } from '../../voice/src/testing/loopback-processes.ts';
+
+export { freePort };
 
 /** Child processes for the e2e run: the real voice server and the real Next production server. */
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Child {
   name: string;
@@ -56,19 +44,9 @@ export async function runToCompletion(
   if (code !== 0) throw new Error(`${name} failed (${code}):\n${child.output()}`);
 }
 
-export async function waitForHttp(url: string, child: Child, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.process.exitCode !== null) throw new Error(`${child.name} exited early:\n${child.output()}`);
-    try {
-      const response = await fetch(url, { redirect: 'manual' });
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`${child.name} did not answer ${url} within ${timeoutMs} ms:\n${child.output()}`);
+/** Resolves once `url` answers (below 500), failing if the child exits first or after `timeoutMs`. */
+export function waitForHttp(url: string, child: Child, timeoutMs: number): Promise<void> {
+  return waitForAnswer(url, child.process, { name: child.name, output: child.output, timeoutMs });
 }
 
 /** Stops a child and everything it spawned (its process group), waiting for it to exit. */

@@ -1,9 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Supervisor } from '../../../../scripts/supervisor.ts';
+import { freePort, waitForHttp } from '../../../voice/src/testing/loopback-processes.ts';
 import { SmtpSink } from '../../../worker/src/testing/smtp-sink.ts';
 import { serverEnv } from './env.ts';
 
@@ -23,18 +22,6 @@ export interface RunningProduct {
   stopAll: () => Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function capture(child: ChildProcess): () => string {
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -43,22 +30,6 @@ function capture(child: ChildProcess): () => string {
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   return () => output;
-}
-
-async function waitForHttp(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url} exited early:\n${output().slice(-4_000)}`);
-    try {
-      const response = await fetch(url, { redirect: 'manual' });
-      await response.body?.cancel();
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${output().slice(-4_000)}`);
 }
 
 export async function startProduct(options: {
@@ -100,7 +71,11 @@ export async function startProduct(options: {
     stdio: 'pipe',
   });
   const voiceOutput = capture(voice);
-  await waitForHttp(`${voiceUrl}/healthz`, voice, voiceOutput, 90_000);
+  await waitForHttp(`${voiceUrl}/healthz`, voice, {
+    name: 'the voice server',
+    output: voiceOutput,
+    timeoutMs: 90_000,
+  });
   const smtp = await SmtpSink.start();
   const web = supervisor.start({
     name: 'dashboard',
@@ -130,7 +105,11 @@ export async function startProduct(options: {
     stdio: 'pipe',
   });
   const webOutput = capture(web);
-  await waitForHttp(`${webUrl}/sign-in`, web, webOutput, 90_000);
+  await waitForHttp(`${webUrl}/sign-in`, web, {
+    name: 'the dashboard',
+    output: webOutput,
+    timeoutMs: 90_000,
+  });
 
   let voiceStop:
     | Promise<{ code: number | null; signal: NodeJS.Signals | null; elapsedMs: number }>
