@@ -213,8 +213,14 @@ test('a second business sees none of the first, and cross-origin writes are refu
     name: 'Other Salon',
     serviceName: 'Haircut',
     serviceMinutes: '30',
+    secondMondayBreak: ['15:00', '15:15'],
   });
   expect(otherId).not.toBe(businessId);
+  // Onboarding keeps several breaks a day: both of Monday's are in the new business's hours.
+  await page.goto(`${web}/b/${otherId}/settings/hours`);
+  await expect(page.getByLabel('Monday break 1 starts')).toHaveValue('12:00');
+  await expect(page.getByLabel('Monday break 2 starts')).toHaveValue('15:00');
+  await expect(page.getByLabel('Monday break 2 ends')).toHaveValue('15:15');
 
   for (const path of [
     `/b/${businessId}`,

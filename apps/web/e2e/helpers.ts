@@ -42,6 +42,8 @@ export async function onboardBusiness(
     serviceMinutes: string;
     faq?: [string, string];
     transfer?: [string, string];
+    /** A second break on Monday, after the default lunch break: [start, end]. */
+    secondMondayBreak?: [string, string];
   },
   screenshotPrefix?: string,
 ): Promise<string> {
@@ -50,6 +52,11 @@ export async function onboardBusiness(
   if (screenshotPrefix) await shot(page, `${screenshotPrefix}-1-business`);
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByText('Opening hours')).toBeVisible();
+  if (business.secondMondayBreak) {
+    await page.getByRole('button', { name: 'Add a break on monday' }).click();
+    await page.getByLabel('monday break 2 starts').fill(business.secondMondayBreak[0]);
+    await page.getByLabel('monday break 2 ends').fill(business.secondMondayBreak[1]);
+  }
   if (screenshotPrefix) await shot(page, `${screenshotPrefix}-2-hours`);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Service name').first().fill(business.serviceName);

@@ -10,6 +10,26 @@ describe('the onboarding draft', () => {
     expect(fresh.weeklyHours.sunday).toBeNull();
   });
 
+  it('keeps several breaks a day and drops a break row left blank', () => {
+    const draft = defaultDraft();
+    const monday = {
+      ...draft.hours.monday,
+      breaks: [
+        { start: '12:00', end: '13:00' },
+        { start: '', end: '' },
+        { start: '15:00', end: '15:15' },
+      ],
+    };
+    const profile = BusinessProfile.parse(
+      draftToProfileInput({ ...draft, name: 'Physio', hours: { ...draft.hours, monday } }),
+    );
+    expect(profile.weeklyHours.monday?.breaks).toEqual([
+      { start: '12:00', end: '13:00' },
+      { start: '15:00', end: '15:15' },
+    ]);
+    expect(profile.weeklyHours.tuesday?.breaks).toEqual([{ start: '12:00', end: '13:00' }]);
+  });
+
   it('makes the first language typed the primary and drops the choice with one language', () => {
     const draft = defaultDraft();
     const spanish = BusinessProfile.parse(

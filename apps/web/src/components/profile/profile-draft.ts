@@ -14,8 +14,8 @@ export interface DayDraft {
   open: boolean;
   from: string;
   to: string;
-  breakFrom: string;
-  breakTo: string;
+  /** A day may have several breaks (a lunch and an afternoon one); a row left blank is dropped. */
+  breaks: Array<{ start: string; end: string }>;
 }
 
 export interface ServiceDraft {
@@ -50,8 +50,13 @@ export interface ProfileDraft {
 export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse'] as const;
 
 export function defaultDraft(): ProfileDraft {
-  const weekday: DayDraft = { open: true, from: '09:00', to: '17:00', breakFrom: '12:00', breakTo: '13:00' };
-  const closed: DayDraft = { open: false, from: '09:00', to: '17:00', breakFrom: '', breakTo: '' };
+  const weekday = (): DayDraft => ({
+    open: true,
+    from: '09:00',
+    to: '17:00',
+    breaks: [{ start: '12:00', end: '13:00' }],
+  });
+  const closed = (): DayDraft => ({ open: false, from: '09:00', to: '17:00', breaks: [] });
   return {
     name: '',
     timeZone: 'America/New_York',
@@ -59,13 +64,13 @@ export function defaultDraft(): ProfileDraft {
     greeting: '',
     voice: 'alloy',
     hours: {
-      monday: { ...weekday },
-      tuesday: { ...weekday },
-      wednesday: { ...weekday },
-      thursday: { ...weekday },
-      friday: { ...weekday },
-      saturday: { ...closed },
-      sunday: { ...closed },
+      monday: weekday(),
+      tuesday: weekday(),
+      wednesday: weekday(),
+      thursday: weekday(),
+      friday: weekday(),
+      saturday: closed(),
+      sunday: closed(),
     },
     services: [{ id: '', name: 'Consultation', durationMinutes: '30', price: '', bufferMinutes: '0' }],
     faq: [],
@@ -93,7 +98,9 @@ export function draftToProfileInput(
     WEEKDAYS.map((day) => {
       const hours = draft.hours[day];
       if (!hours.open) return [day, null];
-      const breaks = hours.breakFrom && hours.breakTo ? [{ start: hours.breakFrom, end: hours.breakTo }] : [];
+      const breaks = hours.breaks
+        .filter((range) => range.start !== '' || range.end !== '')
+        .map((range) => ({ start: range.start, end: range.end }));
       return [day, { open: hours.from, close: hours.to, breaks }];
     }),
   );

@@ -1,7 +1,8 @@
 'use client';
 
 import type { Dispatch, ReactNode, SetStateAction } from 'react';
-import { Field } from '../ui.tsx';
+import { removeAt, replaceAt } from '../settings/use-draft.ts';
+import { Button, Field } from '../ui.tsx';
 import { SelectInput, TextInput } from './draft-inputs.tsx';
 import { type EditList, ListEditor } from './list-editor.tsx';
 import { type DayDraft, type ProfileDraft, VOICES, WEEKDAYS, type Weekday } from './profile-draft.ts';
@@ -115,59 +116,108 @@ export function BasicsSection({ draft, setDraft }: { draft: ProfileDraft; setDra
   );
 }
 
-/** A day's time inputs, in column order, with the end of each one's accessible name ("monday opens"). */
-const DAY_TIMES = [
-  ['from', 'opens'],
-  ['to', 'closes'],
-  ['breakFrom', 'break starts'],
-  ['breakTo', 'break ends'],
-] as const satisfies ReadonlyArray<readonly [Exclude<keyof DayDraft, 'open'>, string]>;
-
 export function HoursSection({ draft, setDraft }: { draft: ProfileDraft; setDraft: SetDraft }) {
-  const update = (day: Weekday, patch: Partial<DayDraft>) =>
-    setDraft((d) => ({ ...d, hours: { ...d.hours, [day]: { ...d.hours[day], ...patch } } }));
+  const update = (day: Weekday, change: (hours: DayDraft) => DayDraft) =>
+    setDraft((d) => ({ ...d, hours: { ...d.hours, [day]: change(d.hours[day]) } }));
   return (
     <Section
       title="Opening hours"
-      description="Appointments are only offered inside these hours, outside breaks."
+      description="Appointments are only offered inside these hours, outside breaks. A day may have several breaks."
     >
-      <div className="space-y-2">
+      <div className="space-y-3">
         {WEEKDAYS.map((day) => {
           const hours = draft.hours[day];
           return (
-            <div
-              key={day}
-              className="grid grid-cols-[7rem_1fr] items-center gap-3 sm:grid-cols-[7rem_repeat(4,minmax(0,1fr))]"
-            >
-              <label className="flex items-center gap-2 text-sm font-medium capitalize">
-                <input
-                  type="checkbox"
-                  checked={hours.open}
-                  onChange={(e) => update(day, { open: e.target.checked })}
-                />
-                {day}
-              </label>
-              {hours.open ? (
-                DAY_TIMES.map(([field, name]) => (
-                  <TextInput
-                    key={field}
-                    type="time"
-                    label={`${day} ${name}`}
-                    value={hours[field]}
-                    onValueChange={(value) => update(day, { [field]: value })}
+            <div key={day} className="space-y-2">
+              <div className="grid grid-cols-[7rem_1fr] items-center gap-3 sm:grid-cols-[7rem_repeat(2,minmax(0,1fr))]">
+                <label className="flex items-center gap-2 text-sm font-medium capitalize">
+                  <input
+                    type="checkbox"
+                    checked={hours.open}
+                    onChange={(e) => update(day, (h) => ({ ...h, open: e.target.checked }))}
                   />
-                ))
-              ) : (
-                <span className="text-sm text-slate-500 sm:col-span-4">Closed</span>
-              )}
+                  {day}
+                </label>
+                {hours.open ? (
+                  <>
+                    <TextInput
+                      type="time"
+                      label={`${day} opens`}
+                      value={hours.from}
+                      onValueChange={(from) => update(day, (h) => ({ ...h, from }))}
+                    />
+                    <TextInput
+                      type="time"
+                      label={`${day} closes`}
+                      value={hours.to}
+                      onValueChange={(to) => update(day, (h) => ({ ...h, to }))}
+                    />
+                  </>
+                ) : (
+                  <span className="text-sm text-slate-500 sm:col-span-2">Closed</span>
+                )}
+              </div>
+              {hours.open ? <DayBreaks day={day} hours={hours} update={update} /> : null}
             </div>
           );
         })}
-        <p className="text-xs text-slate-500">
-          Columns: opens, closes, break from, break to (break optional).
-        </p>
       </div>
     </Section>
+  );
+}
+
+/** A day's breaks, each removable, and a button for one more (labels name the day and the break). */
+function DayBreaks({
+  day,
+  hours,
+  update,
+}: {
+  day: Weekday;
+  hours: DayDraft;
+  update: (day: Weekday, change: (hours: DayDraft) => DayDraft) => void;
+}) {
+  return (
+    <div className="space-y-2 sm:pl-[7.75rem]">
+      {hours.breaks.map((range, index) => {
+        const label = `${day} break ${index + 1}`;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a break has no identity but its place
+          <div key={index} className="grid grid-cols-2 items-end gap-3 sm:grid-cols-[1fr_1fr_auto]">
+            <TextInput
+              type="time"
+              label={`${label} starts`}
+              value={range.start}
+              onValueChange={(start) =>
+                update(day, (h) => ({ ...h, breaks: replaceAt(h.breaks, index, (b) => ({ ...b, start })) }))
+              }
+            />
+            <TextInput
+              type="time"
+              label={`${label} ends`}
+              value={range.end}
+              onValueChange={(end) =>
+                update(day, (h) => ({ ...h, breaks: replaceAt(h.breaks, index, (b) => ({ ...b, end })) }))
+              }
+            />
+            <Button
+              variant="ghost"
+              aria-label={`Remove ${label}`}
+              onClick={() => update(day, (h) => ({ ...h, breaks: removeAt(h.breaks, index) }))}
+            >
+              Remove
+            </Button>
+          </div>
+        );
+      })}
+      <Button
+        variant="secondary"
+        onClick={() =>
+          update(day, (h) => ({ ...h, breaks: [...h.breaks, { start: '12:00', end: '13:00' }] }))
+        }
+      >
+        Add a break on <span className="capitalize">{day}</span>
+      </Button>
+    </div>
   );
 }
 
