@@ -1,11 +1,16 @@
 import type { DomainErrorCode } from '@receptionist/domain';
 
+/** The statuses a domain refusal can have. */
+export type DomainErrorStatus = 400 | 404 | 409 | 422 | 429 | 503;
+
 /**
  * The HTTP status of every expected domain refusal, decided by its machine-readable code (never by the class
- * name, which `next build` minifies), unchanged from the documented API: not found → 404, a taken slot → 409,
- * every other refusal → 422. A `Record` over the union: adding a code without a status fails typecheck.
+ * name, which `next build` minifies): not found → 404, a taken slot → 409, too many attempts → 429 (try again
+ * later, the same request), Twilio unreachable or limiting us → 503 (a passing failure of ours, not the
+ * client's), every other refusal → 422. A `Record` over the union: adding a code without a status fails
+ * typecheck.
  */
-export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, 400 | 404 | 409 | 422> = {
+export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, DomainErrorStatus> = {
   invalid_input: 422,
   invalid_profile: 422,
   business_not_found: 404,
@@ -49,16 +54,16 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, 400 | 404 | 409 | 422>
   phone_number_not_owned: 422,
   twilio_credentials_missing: 422,
   twilio_auth_failed: 422,
-  twilio_unreachable: 422,
+  twilio_unreachable: 503,
   twilio_number_unavailable: 409,
   twilio_number_invalid: 422,
-  twilio_rate_limited: 422,
+  twilio_rate_limited: 503,
   twilio_not_found: 404,
   twilio_refused: 422,
   twilio_account_inactive: 422,
   twilio_webhooks_unavailable: 422,
   destination_refused: 422,
-  verification_limited: 422,
+  verification_limited: 429,
   verification_required: 422,
   do_not_contact: 422,
   no_business_number: 422,
@@ -73,15 +78,17 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, 400 | 404 | 409 | 422>
 
 /** The API error code clients branch on, for a status; the domain's own code travels as `details.reason`. */
 export function apiCodeForStatus(
-  status: 400 | 404 | 409 | 422,
-): 'invalid_request' | 'not_found' | 'conflict' | 'unprocessable' {
+  status: DomainErrorStatus,
+): 'invalid_request' | 'not_found' | 'conflict' | 'unprocessable' | 'rate_limited' | 'unavailable' {
   if (status === 400) return 'invalid_request';
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
+  if (status === 429) return 'rate_limited';
+  if (status === 503) return 'unavailable';
   return 'unprocessable';
 }
 
 /** A code this build does not know (a newer domain, a mistake) is still a refusal, not a crash. */
-export function statusForDomainCode(code: string): 400 | 404 | 409 | 422 {
-  return (DOMAIN_ERROR_STATUS as Record<string, 400 | 404 | 409 | 422 | undefined>)[code] ?? 422;
+export function statusForDomainCode(code: string): DomainErrorStatus {
+  return (DOMAIN_ERROR_STATUS as Record<string, DomainErrorStatus | undefined>)[code] ?? 422;
 }

@@ -8,6 +8,8 @@ export type ApiErrorCode =
   | 'unprocessable'
   | 'payload_too_large'
   | 'rate_limited'
+  /** A service we depend on (Twilio) is unreachable or limiting us: try again later. */
+  | 'unavailable'
   | 'internal';
 
 export class ApiError extends Error {

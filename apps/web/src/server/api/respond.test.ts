@@ -16,6 +16,8 @@ describe('toApiError maps domain refusals by code, not by class name', () => {
     ['closed', 422, 'unprocessable'],
     ['appointment_not_found', 404, 'not_found'],
     ['business_not_found', 404, 'not_found'],
+    ['verification_limited', 429, 'rate_limited'],
+    ['twilio_unreachable', 503, 'unavailable'],
   ] as const)('%s → %i even when the class name is minified', (code, status, apiCode) => {
     const mapped = toApiError(minified(code));
     expect(mapped.status).toBe(status);
@@ -29,7 +31,7 @@ describe('toApiError maps domain refusals by code, not by class name', () => {
   });
 
   it('has a status for every domain code', () => {
-    for (const status of Object.values(DOMAIN_ERROR_STATUS)) expect([400, 404, 409, 422]).toContain(status);
+    for (const status of Object.values(DOMAIN_ERROR_STATUS)) expect([400, 404, 409, 422, 429, 503]).toContain(status);
   });
 });
 
