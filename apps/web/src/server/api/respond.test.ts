@@ -31,7 +31,8 @@ describe('toApiError maps domain refusals by code, not by class name', () => {
   });
 
   it('has a status for every domain code', () => {
-    for (const status of Object.values(DOMAIN_ERROR_STATUS)) expect([400, 404, 409, 422, 429, 503]).toContain(status);
+    for (const status of Object.values(DOMAIN_ERROR_STATUS))
+      expect([400, 404, 409, 422, 429, 503]).toContain(status);
   });
 });
 
