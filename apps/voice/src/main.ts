@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   });
   // The call log is committed by a worker thread with its own connection: no call-log statement runs on
   // the thread that carries calls' audio (the outbox file, fsync'd off the loop, makes it crash-safe).
-  const callLogStore = new WorkerCallLogStore({
+  const callLogStore = await WorkerCallLogStore.start({
     url: env.databaseUrl,
     authToken: env.databaseAuthToken,
     logger,

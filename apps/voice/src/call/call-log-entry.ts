@@ -11,7 +11,7 @@ import {
   StartCallInput,
   startCall,
   switchCallEngine,
-} from '@receptionist/domain';
+} from '@receptionist/domain/call-log';
 import { z } from 'zod';
 import { callHasTurn } from '../db-reads/index.ts';
 

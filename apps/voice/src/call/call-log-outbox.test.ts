@@ -76,7 +76,7 @@ const STORES = {
     };
   },
   'the worker thread': async (busyTimeoutMs?: number): Promise<CallLogStore> => {
-    const store = new WorkerCallLogStore({ url: test.url, busyTimeoutMs, logger });
+    const store = await WorkerCallLogStore.start({ url: test.url, busyTimeoutMs, logger });
     await store.ready();
     return store;
   },

@@ -1,4 +1,4 @@
-import { type AppendCallTurnInput, appendCallTurns } from '@receptionist/domain';
+import { type AppendCallTurnInput, appendCallTurns } from '@receptionist/domain/call-log';
 import {
   applyCallLogEntry,
   type CallLogEntry,

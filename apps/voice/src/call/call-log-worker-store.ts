@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { CallLogRejection, CallLogStore } from './call-log-commit.ts';
 import type { CallLogEntry } from './call-log-entry.ts';
+import { buildCallLogWorker } from './call-log-worker-bundle.ts';
 import {
   type CallLogWorkerOptions,
   CallLogWorkerReply,
@@ -9,7 +10,6 @@ import {
   revivedError,
 } from './call-log-worker-protocol.ts';
 
-const WORKER_ENTRY = new URL('./call-log-worker-boot.mjs', import.meta.url);
 /** The worker's young generation: it holds one batch at a time (V8's default would reserve 16 MB more). */
 const WORKER_YOUNG_GENERATION_MB = 4;
 const CLOSE_TIMEOUT_MS = 5_000;
@@ -24,15 +24,24 @@ type Waiter = { resolve: (rejected: CallLogRejection[]) => void; reject: (error:
  */
 export class WorkerCallLogStore implements CallLogStore {
   readonly #options: CallLogWorkerOptions;
+  readonly #entry: URL;
   readonly #logger: Logger;
   readonly #waiters = new Map<number, Waiter>();
   #worker: Worker | undefined;
   #ready: Promise<void> = Promise.resolve();
   #nextId = 1;
 
-  /** Starts the worker at once: its modules load and its connection opens before the first call. */
-  constructor(options: CallLogWorkerOptions & { logger: Logger }) {
+  /**
+   * Builds the worker (call-log-worker-bundle.ts) and starts it: its modules load and its connection opens
+   * before the first call. `ready()` says when.
+   */
+  static async start(options: CallLogWorkerOptions & { logger: Logger }): Promise<WorkerCallLogStore> {
+    return new WorkerCallLogStore(options, await buildCallLogWorker());
+  }
+
+  private constructor(options: CallLogWorkerOptions & { logger: Logger }, entry: URL) {
     this.#options = { url: options.url, authToken: options.authToken, busyTimeoutMs: options.busyTimeoutMs };
+    this.#entry = entry;
     this.#logger = options.logger;
     this.#started();
   }
@@ -70,7 +79,7 @@ export class WorkerCallLogStore implements CallLogStore {
 
   #started(): Worker {
     if (this.#worker !== undefined) return this.#worker;
-    const worker = new Worker(WORKER_ENTRY, {
+    const worker = new Worker(this.#entry, {
       workerData: this.#options,
       // Not the process's flags: `--max-semi-space-size` is refused in a worker; its limit is set below.
       execArgv: [],

@@ -5,7 +5,7 @@
  * batch failed (the outbox then retries it).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { closeDatabase, openDatabase } from '@receptionist/domain';
+import { closeDatabase, openDatabase } from '@receptionist/domain/call-log';
 import { commitCallLogBatch } from './call-log-commit.ts';
 import {
   type CallLogWorkerOptions,

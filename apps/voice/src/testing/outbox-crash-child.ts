@@ -15,7 +15,7 @@ const [url, dir, businessId, callId, turns] = process.argv.slice(2);
 const logger = pino({ level: 'silent' });
 const file = await OutboxFile.create(dir ?? '', logger);
 // Written as the voice server writes it: by the call-log worker thread.
-const store = new WorkerCallLogStore({ url: url ?? '', logger });
+const store = await WorkerCallLogStore.start({ url: url ?? '', logger });
 const outbox = new CallLogOutbox({ store, file, logger, metrics: new VoiceMetrics() });
 const writer = new CallLogWriter({ outbox, businessId: businessId ?? '', callId: callId ?? '' });
 // The test takes the database's write lock once we are open, then says when to start talking.
