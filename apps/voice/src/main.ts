@@ -4,7 +4,6 @@ import type { Worker } from '@receptionist/worker';
 import { CallLogOutbox } from './call/call-log-outbox.ts';
 import { OutboxFile } from './call/call-log-outbox-file.ts';
 import { recoverCallLogOutboxes } from './call/call-log-recovery.ts';
-import { WorkerCallLogStore } from './call/call-log-worker-store.ts';
 import { startCallHousekeeping } from './call-housekeeping.ts';
 import { closeAbandonedCalls } from './call-liveness.ts';
 import { createEngineFactory, loadEngineConstructors } from './engines.ts';
@@ -38,24 +37,16 @@ async function main(): Promise<void> {
   // Call-log writes a killed process left in its outbox land first, so the sweep below sees the true ends.
   const metrics = new VoiceMetrics();
   const callLogFile = await OutboxFile.create(env.callLogOutboxDir, logger);
-  // The call path's own writes (stream-token claims, call carriers) commit on a connection without an fsync
-  // on the event loop's thread; a token claim replayed after a power cut is refused by its expiry anyway.
-  const callPathDb = await openDatabase({
+  // Its own connection: its batches commit without an fsync on the event loop's thread (the outbox file,
+  // fsync'd on the thread pool, is what makes the call log crash-safe).
+  const callLogDb = await openDatabase({
     url: env.databaseUrl,
     authToken: env.databaseAuthToken,
     migrate: false,
     connections: 1,
     synchronous: 'normal',
   });
-  // The call log is committed by a worker thread with its own connection: no call-log statement runs on
-  // the thread that carries calls' audio (the outbox file, fsync'd off the loop, makes it crash-safe).
-  const callLogStore = await WorkerCallLogStore.start({
-    url: env.databaseUrl,
-    authToken: env.databaseAuthToken,
-    logger,
-  });
-  await callLogStore.ready();
-  const callLog = new CallLogOutbox({ store: callLogStore, file: callLogFile, logger, metrics });
+  const callLog = new CallLogOutbox({ db: callLogDb, file: callLogFile, logger, metrics });
   await recoverCallLogOutboxes({
     dir: env.callLogOutboxDir,
     outbox: callLog,
@@ -84,7 +75,7 @@ async function main(): Promise<void> {
     now: Date.now,
     callLog,
     metrics,
-    callPathDb,
+    callPathDb: callLogDb,
   });
   const port = await voice.listen(env.voicePort);
   const housekeeping = startCallHousekeeping({ db, now: Date.now, logger });
@@ -150,8 +141,7 @@ async function main(): Promise<void> {
     await voice.close();
     // What has not landed by then stays in the outbox file and is written at the next start.
     await callLog.close(CALL_LOG_CLOSE_TIMEOUT_MS);
-    await callLogStore.close();
-    closeDatabase(callPathDb);
+    closeDatabase(callLogDb);
     closeDatabase(db);
     logger.info('voice server stopped');
     logger.flush();

@@ -9,7 +9,6 @@ import { WebSocketServer } from 'ws';
 import { sessionsHandler } from './browser/sessions-route.ts';
 import type { BusinessDirectory } from './business-directory.ts';
 import { CallAdmission } from './call/call-admission.ts';
-import { callLogStoreOn } from './call/call-log-commit.ts';
 import { CallLogOutbox } from './call/call-log-outbox.ts';
 import { CallRegistry } from './call/call-registry.ts';
 import { CallStarts } from './call/call-starts.ts';
@@ -135,7 +134,7 @@ export function createVoiceServer(options: VoiceServerOptions): VoiceServer {
     (calendarSettings === undefined
       ? undefined
       : createCalendarBusyPort({ db, settings: calendarSettings, now: options.now, logger }));
-  const callLog = options.callLog ?? new CallLogOutbox({ store: callLogStoreOn(db), logger, metrics });
+  const callLog = options.callLog ?? new CallLogOutbox({ db, logger, metrics });
   const callStarts = new CallStarts();
   const directory = options.directory ?? receptionistDirectory(db, options.now, { calendars, logger });
   const twilioRest =

@@ -12,7 +12,6 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VoiceMetrics } from '../metrics.ts';
 import { CallJournal } from './call-journal.ts';
-import { callLogStoreOn } from './call-log-commit.ts';
 import { CallLogOutbox } from './call-log-outbox.ts';
 import { CallLogWriter } from './call-log-writer.ts';
 import type { RelayEvents } from './media-relay.ts';
@@ -39,11 +38,7 @@ async function journalOnNewCall() {
   const business = await createTestBusiness(test.db);
   const call = await createTestCall(test.db, business.id);
   const metrics = new VoiceMetrics();
-  const outbox = new CallLogOutbox({
-    store: callLogStoreOn(test.db),
-    logger: pino({ level: 'silent' }),
-    metrics,
-  });
+  const outbox = new CallLogOutbox({ db: test.db, logger: pino({ level: 'silent' }), metrics });
   const writer = new CallLogWriter({ outbox, businessId: business.id, callId: call.id });
   const playback = { isPlaying: false };
   const journal = new CallJournal({ writer, metrics, playback, now: () => NOW_MS });
@@ -110,11 +105,7 @@ describe('CallJournal', () => {
   it('never fails the call when a write is refused: it counts the refusal and goes on in order', async () => {
     const business = await createTestBusiness(test.db);
     const metrics = new VoiceMetrics();
-    const outbox = new CallLogOutbox({
-      store: callLogStoreOn(test.db),
-      logger: pino({ level: 'silent' }),
-      metrics,
-    });
+    const outbox = new CallLogOutbox({ db: test.db, logger: pino({ level: 'silent' }), metrics });
     const writer = new CallLogWriter({
       outbox,
       businessId: business.id,

@@ -11,7 +11,7 @@ import {
   StartCallInput,
   startCall,
   switchCallEngine,
-} from '@receptionist/domain/call-log';
+} from '@receptionist/domain';
 import { z } from 'zod';
 import { callHasTurn } from '../db-reads/index.ts';
 

@@ -16,18 +16,15 @@ import { closeDatabase, openDatabase } from '@receptionist/domain';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VoiceMetrics } from '../metrics.ts';
-import { type CallLogStore, callLogStoreOn } from './call-log-commit.ts';
 import { CallLogOutbox } from './call-log-outbox.ts';
 import { OutboxFile } from './call-log-outbox-file.ts';
 import { recoverCallLogOutboxes } from './call-log-recovery.ts';
-import { WorkerCallLogStore } from './call-log-worker-store.ts';
 import { CallLogWriter } from './call-log-writer.ts';
 
 const logger = pino({ level: 'silent' });
 let test: TestDatabase;
 let dir: string;
 let child: ChildProcess | undefined;
-const stores: CallLogStore[] = [];
 beforeEach(async () => {
   test = await createTestDatabase();
   dir = mkdtempSync(join(tmpdir(), 'outbox-'));
@@ -35,7 +32,6 @@ beforeEach(async () => {
 afterEach(async () => {
   child?.kill('SIGKILL');
   child = undefined;
-  await Promise.all(stores.splice(0).map((store) => store.close()));
   await test.cleanup();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -58,142 +54,36 @@ async function turnsOf(businessId: string, callId: string) {
   return (row?.turns ?? []).map((turn) => turn.text);
 }
 
-/**
- * Where the outbox writes: this thread's connection (tests, a process without the worker) or the worker
- * thread with its own connection (the voice server). Both must behave the same.
- */
-const STORES = {
-  'this thread': async (busyTimeoutMs?: number): Promise<CallLogStore> => {
-    const db =
-      busyTimeoutMs === undefined
-        ? test.db
-        : await openDatabase({ url: test.url, busyTimeoutMs, migrate: false });
-    return {
-      ...callLogStoreOn(db),
-      close: async () => {
-        if (db !== test.db) closeDatabase(db);
-      },
-    };
-  },
-  'the worker thread': async (busyTimeoutMs?: number): Promise<CallLogStore> => {
-    const store = await WorkerCallLogStore.start({ url: test.url, busyTimeoutMs, logger });
-    await store.ready();
-    return store;
-  },
-};
-
-async function storeOn(kind: keyof typeof STORES, busyTimeoutMs?: number): Promise<CallLogStore> {
-  const store = await STORES[kind](busyTimeoutMs);
-  stores.push(store);
-  return store;
-}
-
-describe.each(Object.keys(STORES) as Array<keyof typeof STORES>)(
-  'the call log outbox, written on %s',
-  (kind) => {
-    it('keeps the event loop free while another writer holds the lock, and lands every line after', async () => {
-      const business = await createTestBusiness(test.db);
-      const call = await createTestCall(test.db, business.id);
-      // A short wait per attempt, so the outbox's own retries (not one long wait) carry the lines through.
-      const store = await storeOn(kind, 100);
-      const metrics = new VoiceMetrics();
-      const outbox = new CallLogOutbox({
-        store,
-        logger,
-        metrics,
-        firstRetryPauseMs: 20,
-        maxRetryPauseMs: 100,
-      });
-      const writer = new CallLogWriter({ outbox, businessId: business.id, callId: call.id });
-      const holder = await holdWriteLock(test.url);
-      const delay = monitorEventLoopDelay({ resolution: 10 });
-      delay.enable();
-      try {
-        for (let index = 1; index <= 6; index++) {
-          writer.turn({ role: index % 2 === 0 ? 'agent' : 'caller', text: `line ${index}` });
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-        expect(outbox.pending).toBe(6);
-        await holder.release();
-        await writer.flush();
-        delay.disable();
-        expect(delay.max / 1e6).toBeLessThan(100);
-        expect(await turnsOf(business.id, call.id)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `line ${n}`));
-        const retries = (await metrics.errors.get()).values.find(
-          (value) => value.labels.kind === 'call_log_write_retry',
-        );
-        expect(retries?.value).toBeGreaterThan(0);
-      } finally {
-        delay.disable();
-      }
-    });
-
-    it('rolls back only the refused entry of a batch: the others land, in order', async () => {
-      const business = await createTestBusiness(test.db);
-      const call = await createTestCall(test.db, business.id);
-      const metrics = new VoiceMetrics();
-      const outbox = new CallLogOutbox({ store: await storeOn(kind), logger, metrics });
-      const writer = new CallLogWriter({ outbox, businessId: business.id, callId: call.id });
-      const ghost = new CallLogWriter({
-        outbox,
-        businessId: business.id,
-        callId: 'call_that_does_not_exist',
-      });
-      // Queued in one tick: one batch, with a refused entry between good ones.
-      writer.turn({ role: 'caller', text: 'line 1' });
-      ghost.turn({ role: 'caller', text: 'nobody' });
-      writer.turn({ role: 'agent', text: 'line 2' });
-      await outbox.whenDone();
-      expect(await turnsOf(business.id, call.id)).toEqual(['line 1', 'line 2']);
-      const rejected = (await metrics.errors.get()).values.find(
-        (value) => value.labels.kind === 'call_log_write_rejected',
-      );
-      expect(rejected?.value).toBe(1);
-    });
-
-    it("lands the lines of many calls together, each call's lines in order and before its end", async () => {
-      const business = await createTestBusiness(test.db);
-      const calls = await Promise.all([1, 2, 3].map(() => createTestCall(test.db, business.id)));
-      const outbox = new CallLogOutbox({ store: await storeOn(kind), logger, metrics: new VoiceMetrics() });
-      const writers = calls.map(
-        (call) => new CallLogWriter({ outbox, businessId: business.id, callId: call.id }),
-      );
-      // Queued in one tick, interleaved as calls speak at once; the first call ends half way.
-      for (const line of [1, 2, 3]) {
-        for (const [index, writer] of writers.entries()) {
-          if (index === 0 && line === 3) continue;
-          writer.turn({ role: line % 2 === 1 ? 'caller' : 'agent', text: `call ${index} line ${line}` });
-        }
-        if (line === 2) writers[0]?.end('completed', 'caller_hangup', new Set());
-      }
-      await outbox.whenDone();
-      for (const [index, call] of calls.entries()) {
-        const lines = index === 0 ? [1, 2] : [1, 2, 3];
-        expect(await turnsOf(business.id, call.id)).toEqual(
-          lines.map((line) => `call ${index} line ${line}`),
-        );
-        const detail = await forBusiness(test.db, business.id).calls.get(call.id);
-        expect(detail?.turns.map((turn) => turn.sequence)).toEqual(lines);
-      }
-      const first = await forBusiness(test.db, business.id).calls.get(calls[0]!.id);
-      expect(first).toMatchObject({ status: 'completed', endReason: 'caller_hangup' });
-    });
-  },
-);
-
 describe('the call log outbox', () => {
-  it('starts another worker once its worker thread has ended, and lands the next batch with it', async () => {
+  it('keeps the event loop free while another writer holds the lock, and lands every line after', async () => {
     const business = await createTestBusiness(test.db);
     const call = await createTestCall(test.db, business.id);
-    const store = await storeOn('the worker thread');
-    const outbox = new CallLogOutbox({ store, logger, metrics: new VoiceMetrics(), batchWindowMs: 0 });
+    // A short wait per attempt, so the outbox's own retries (not one long wait) carry the lines through.
+    const db = await openDatabase({ url: test.url, busyTimeoutMs: 100, migrate: false });
+    const metrics = new VoiceMetrics();
+    const outbox = new CallLogOutbox({ db, logger, metrics, firstRetryPauseMs: 20, maxRetryPauseMs: 100 });
     const writer = new CallLogWriter({ outbox, businessId: business.id, callId: call.id });
-    writer.turn({ role: 'caller', text: 'line 1' });
-    await writer.flush();
-    await store.close();
-    writer.turn({ role: 'agent', text: 'line 2' });
-    await writer.flush();
-    expect(await turnsOf(business.id, call.id)).toEqual(['line 1', 'line 2']);
+    const holder = await holdWriteLock(test.url);
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    try {
+      for (let index = 1; index <= 6; index++) {
+        writer.turn({ role: index % 2 === 0 ? 'agent' : 'caller', text: `line ${index}` });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(outbox.pending).toBe(6);
+      await holder.release();
+      await writer.flush();
+      delay.disable();
+      expect(delay.max / 1e6).toBeLessThan(100);
+      expect(await turnsOf(business.id, call.id)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `line ${n}`));
+      const retries = (await metrics.errors.get()).values.find(
+        (value) => value.labels.kind === 'call_log_write_retry',
+      );
+      expect(retries?.value).toBeGreaterThan(0);
+    } finally {
+      closeDatabase(db);
+    }
   });
 
   it('survives kill -9 mid-call: the lines in its file land once the next process starts', async () => {
@@ -226,12 +116,7 @@ describe('the call log outbox', () => {
     expect(await turnsOf(business.id, call.id)).toEqual(['line 1']);
 
     const file = await OutboxFile.create(dir, logger);
-    const outbox = new CallLogOutbox({
-      store: callLogStoreOn(test.db),
-      file,
-      logger,
-      metrics: new VoiceMetrics(),
-    });
+    const outbox = new CallLogOutbox({ db: test.db, file, logger, metrics: new VoiceMetrics() });
     const recovered = await recoverCallLogOutboxes({ dir, outbox, file, logger, timeoutMs: 10_000 });
     expect(recovered).toBe(5);
     expect(await turnsOf(business.id, call.id)).toEqual([1, 2, 3, 4, 5].map((n) => `line ${n}`));
@@ -243,12 +128,7 @@ describe('the call log outbox', () => {
   it('lets the event loop run between slices of a large batch (call audio never waits for a whole batch)', async () => {
     const business = await createTestBusiness(test.db);
     const call = await createTestCall(test.db, business.id);
-    const outbox = new CallLogOutbox({
-      store: callLogStoreOn(test.db),
-      logger,
-      metrics: new VoiceMetrics(),
-      batchWindowMs: 0,
-    });
+    const outbox = new CallLogOutbox({ db: test.db, logger, metrics: new VoiceMetrics(), batchWindowMs: 0 });
     const writer = new CallLogWriter({ outbox, businessId: business.id, callId: call.id });
     // A burst, as when many calls arrive together: one batch of 300 entries, four statements each.
     for (let index = 1; index <= 300; index++) writer.turn({ role: 'caller', text: `line ${index}` });
@@ -264,5 +144,50 @@ describe('the call log outbox', () => {
     expect((await turnsOf(business.id, call.id)).length).toBe(300);
     // Without slicing the batch is one task: the loop turns once before it starts and once after.
     expect(turnsDuringBatch).toBeGreaterThan(5);
+  });
+
+  it('rolls back only the refused entry of a batch: the others land, in order', async () => {
+    const business = await createTestBusiness(test.db);
+    const call = await createTestCall(test.db, business.id);
+    const metrics = new VoiceMetrics();
+    const outbox = new CallLogOutbox({ db: test.db, logger, metrics });
+    const writer = new CallLogWriter({ outbox, businessId: business.id, callId: call.id });
+    const ghost = new CallLogWriter({ outbox, businessId: business.id, callId: 'call_that_does_not_exist' });
+    // Queued in one tick: one batch, with a refused entry between good ones.
+    writer.turn({ role: 'caller', text: 'line 1' });
+    ghost.turn({ role: 'caller', text: 'nobody' });
+    writer.turn({ role: 'agent', text: 'line 2' });
+    await outbox.whenDone();
+    expect(await turnsOf(business.id, call.id)).toEqual(['line 1', 'line 2']);
+    const rejected = (await metrics.errors.get()).values.find(
+      (value) => value.labels.kind === 'call_log_write_rejected',
+    );
+    expect(rejected?.value).toBe(1);
+  });
+
+  it("lands the lines of many calls together, each call's lines in order and before its end", async () => {
+    const business = await createTestBusiness(test.db);
+    const calls = await Promise.all([1, 2, 3].map(() => createTestCall(test.db, business.id)));
+    const outbox = new CallLogOutbox({ db: test.db, logger, metrics: new VoiceMetrics() });
+    const writers = calls.map(
+      (call) => new CallLogWriter({ outbox, businessId: business.id, callId: call.id }),
+    );
+    // Queued in one tick, interleaved as calls speak at once; the first call ends half way.
+    for (const line of [1, 2, 3]) {
+      for (const [index, writer] of writers.entries()) {
+        if (index === 0 && line === 3) continue;
+        writer.turn({ role: line % 2 === 1 ? 'caller' : 'agent', text: `call ${index} line ${line}` });
+      }
+      if (line === 2) writers[0]?.end('completed', 'caller_hangup', new Set());
+    }
+    await outbox.whenDone();
+    for (const [index, call] of calls.entries()) {
+      const lines = index === 0 ? [1, 2] : [1, 2, 3];
+      expect(await turnsOf(business.id, call.id)).toEqual(lines.map((line) => `call ${index} line ${line}`));
+      const detail = await forBusiness(test.db, business.id).calls.get(call.id);
+      expect(detail?.turns.map((turn) => turn.sequence)).toEqual(lines);
+    }
+    const first = await forBusiness(test.db, business.id).calls.get(calls[0]!.id);
+    expect(first).toMatchObject({ status: 'completed', endReason: 'caller_hangup' });
   });
 });

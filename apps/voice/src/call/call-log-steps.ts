@@ -1,4 +1,4 @@
-import { type AppendCallTurnInput, appendCallTurns } from '@receptionist/domain/call-log';
+import { type AppendCallTurnInput, appendCallTurns } from '@receptionist/domain';
 import {
   applyCallLogEntry,
   type CallLogEntry,

@@ -1,5 +1,5 @@
-import { type LiveTokenClaims, TokenError, verifyLiveToken } from '@receptionist/telephony';
 import type { Express, Request, Response } from 'express';
+import { type LiveTokenClaims, TokenError, verifyLiveToken } from '@receptionist/telephony';
 import type { Logger } from 'pino';
 import type { CallRegistry } from '../call/call-registry.ts';
 import type { Database } from '../db-reads/index.ts';

@@ -4,19 +4,18 @@
  * message, journals the turns, reports {type:'journaled'} once they are in its outbox file, then idles
  * until it is killed.
  */
+import { openDatabase } from '@receptionist/domain';
 import pino from 'pino';
 import { CallLogOutbox } from '../call/call-log-outbox.ts';
 import { OutboxFile } from '../call/call-log-outbox-file.ts';
-import { WorkerCallLogStore } from '../call/call-log-worker-store.ts';
 import { CallLogWriter } from '../call/call-log-writer.ts';
 import { VoiceMetrics } from '../metrics.ts';
 
 const [url, dir, businessId, callId, turns] = process.argv.slice(2);
 const logger = pino({ level: 'silent' });
+const db = await openDatabase({ url: url ?? '', migrate: false });
 const file = await OutboxFile.create(dir ?? '', logger);
-// Written as the voice server writes it: by the call-log worker thread.
-const store = await WorkerCallLogStore.start({ url: url ?? '', logger });
-const outbox = new CallLogOutbox({ store, file, logger, metrics: new VoiceMetrics() });
+const outbox = new CallLogOutbox({ db, file, logger, metrics: new VoiceMetrics() });
 const writer = new CallLogWriter({ outbox, businessId: businessId ?? '', callId: callId ?? '' });
 // The test takes the database's write lock once we are open, then says when to start talking.
 process.send?.({ type: 'open' });
