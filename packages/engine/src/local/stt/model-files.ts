@@ -23,10 +23,9 @@ const PHONE_CMNINIT = '38.40,25.29,-33.82,39.70,-17.44,-15.34,11.58,-38.43,-10.3
 /**
  * The phone line's MLLR transform (see phone-adaptation/make-phone-mllr.sh, which rebuilds it). A phone line
  * keeps nothing above 3.4 kHz, where the 16 kHz model hears /s/, /f/ and /th/; "june sixth" by a female
- * voice came out "june eighth". Learnt from flite kal16 and kal and seven espeak-ng variants, none of them a
- * voice the corpus or the benches speak with (RECOGNISER.md). bench:local dates, 732 phone-line dates by
- * flite rms and slt: 98.6 % read as the right date, WER 0.7 % (the kal16 + awb transform before it: 98.8 %,
- * 0.9 %). Without a transform (an earlier corpus): 95.0 % and 2.4 %, the female voice 90.7 %.
+ * voice came out "june eighth". Learnt from two flite voices (kal16, awb) and measured on two others (rms,
+ * slt) with bench:local dates, 732 phone-line dates: 98.8 % read as the right date, WER 0.9 %. Without it
+ * (an earlier corpus): 95.0 % and 2.4 %, the female voice 90.7 %.
  */
 const PHONE_CHANNEL_MLLR = fileURLToPath(new URL('./phone-channel.mllr', import.meta.url));
 
