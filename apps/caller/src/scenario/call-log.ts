@@ -137,6 +137,9 @@ export async function readCallRecord(
   const window = { fromMs: receptionistNowMs - DAY_MS, toMs: receptionistNowMs + 400 * DAY_MS };
   const all = await tenant.appointments.list(window);
   const during = (at: number | null | undefined): boolean => typeof at === 'number' && at >= call.startedAt;
+  // Set-up bookings are written just before the call row, sometimes in the same millisecond as its start: one
+  // created at the start itself is one the call found, not one made during it (a move of one was missed).
+  const before = (at: number): boolean => at <= call.startedAt;
   return {
     business,
     call,
@@ -148,7 +151,7 @@ export async function readCallRecord(
           a.createdByCallId !== call.id &&
           a.status === 'booked' &&
           during(a.updatedAt) &&
-          !during(a.createdAt),
+          before(a.createdAt),
       )
       .map(view),
     messages: (await tenant.messages.list({ limit: 500 })).filter((message) => message.callId === call.id),
