@@ -166,6 +166,12 @@ export function HoursSection({ draft, setDraft }: { draft: ProfileDraft; setDraf
   );
 }
 
+/** A break's two time inputs, with the end of each one's accessible name ("monday break 1 starts"). */
+const BREAK_EDGES = [
+  ['start', 'starts'],
+  ['end', 'ends'],
+] as const;
+
 /** A day's breaks, each removable, and a button for one more (labels name the day and the break). */
 function DayBreaks({
   day,
@@ -183,22 +189,20 @@ function DayBreaks({
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: a break has no identity but its place
           <div key={index} className="grid grid-cols-2 items-end gap-3 sm:grid-cols-[1fr_1fr_auto]">
-            <TextInput
-              type="time"
-              label={`${label} starts`}
-              value={range.start}
-              onValueChange={(start) =>
-                update(day, (h) => ({ ...h, breaks: replaceAt(h.breaks, index, (b) => ({ ...b, start })) }))
-              }
-            />
-            <TextInput
-              type="time"
-              label={`${label} ends`}
-              value={range.end}
-              onValueChange={(end) =>
-                update(day, (h) => ({ ...h, breaks: replaceAt(h.breaks, index, (b) => ({ ...b, end })) }))
-              }
-            />
+            {BREAK_EDGES.map(([edge, name]) => (
+              <TextInput
+                key={edge}
+                type="time"
+                label={`${label} ${name}`}
+                value={range[edge]}
+                onValueChange={(value) =>
+                  update(day, (h) => ({
+                    ...h,
+                    breaks: replaceAt(h.breaks, index, (b) => ({ ...b, [edge]: value })),
+                  }))
+                }
+              />
+            ))}
             <Button
               variant="ghost"
               aria-label={`Remove ${label}`}
