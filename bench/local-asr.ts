@@ -234,7 +234,7 @@ export async function asrSection(candidates: AsrCandidate[], voices = ASR_VOICES
     voices: voices.map((voice) =>
       voice.startsWith('espeak:') ? `espeak-ng en-us+${voice.slice(7)}` : `flite ${voice}`,
     ),
-    channel: 'phone (300–3400 Hz, 8 kHz μ-law) through the phone adaptation (cmninit + MLLR)',
+    channel: 'phone (300–3400 Hz, 8 kHz μ-law) through the phone adaptation (cmninit + phone-adapted means)',
     candidates: results,
   };
 }

@@ -34,7 +34,6 @@ export class PocketsphinxRecognizer {
       // Default beams. Wider ones (1e-60, 1e-40, 1e-60) were needed only by the open vocabulary, which is
       // off by default; with the business vocabulary they cost ~35 % more CPU and made the ordinal-date
       // check differ between runs under load ("april twenty eighth at").
-      model.mllrPath === undefined ? '' : '-mllr "$5"',
     ].join(' ');
     this.#child = spawn(
       'sh',
@@ -46,7 +45,6 @@ export class PocketsphinxRecognizer {
         model.languageModelPath,
         model.dictionaryPath,
         String(options.vadPostspeechFrames ?? 30),
-        model.mllrPath ?? '',
       ],
       // Own process group, so close() can end `cat` and the recognizer together by the group id.
       { stdio: ['pipe', 'pipe', 'pipe'], detached: true },

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import type { BusinessBrief } from '../../engine.ts';
 import { PHONE_AUDIO } from '../../engine.ts';
 import { CallerAudioDecoder } from '../audio/convert.ts';
 import { type CallerVoice, silence, speakAsCaller, throughPhoneChannel } from '../testing/caller-audio.ts';
-import { prepareRecognizerModel } from './model-files.ts';
+import { DEBIAN_MODEL_ROOT, prepareRecognizerModel } from './model-files.ts';
 import { PocketsphinxRecognizer } from './pocketsphinx.ts';
 
 const brief: BusinessBrief = {
@@ -62,9 +62,12 @@ describe('pocketsphinx with the generated domain model', () => {
     ]) {
       expect(model.vocabulary).toContain(word);
     }
-    expect(model.acousticModelDir).toContain('hmm-phone');
-    expect(model.mllrPath).toMatch(/phone-channel\.mllr$/);
-    expect((await prepareRecognizerModel(brief, 'wideband', { cacheDir })).mllrPath).toBeUndefined();
+    // Phone calls load the phone-adapted means; wideband audio (the browser) Debian's model as it ships.
+    expect(await realpath(path.join(model.acousticModelDir, 'means'))).toMatch(/phone-channel\.means$/);
+    const wideband = await prepareRecognizerModel(brief, 'wideband', { cacheDir });
+    expect(await realpath(path.join(wideband.acousticModelDir, 'means'))).toBe(
+      await realpath(path.join(DEBIAN_MODEL_ROOT, 'en-us', 'means')),
+    );
   });
 
   /** Speaks each utterance over the phone line into one recognizer, as in a call; returns its lines. */
@@ -110,7 +113,7 @@ describe('pocketsphinx with the generated domain model', () => {
     expect(errors / words).toBeLessThanOrEqual(0.1);
   });
 
-  it('hears the /s/ and /f/ of ordinals a higher voice loses on the phone line (the MLLR transform)', async () => {
+  it('hears the /s/ and /f/ of ordinals a higher voice loses on the phone line (the phone-adapted means)', async () => {
     // Without the transform this voice's line read "june the", "march the thirteenth", "april twenty
     // eighth", "november third".
     const dates = ['june sixth', 'march sixteenth', 'april twenty sixth', 'november first'];

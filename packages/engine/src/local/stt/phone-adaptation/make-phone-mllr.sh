@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Rebuilds ../phone-channel.mllr: an MLLR transform that adapts Debian's 16 kHz en-us acoustic model to
-# speech that came over a phone line (300–3400 Hz, 8 kHz μ-law, then back to 16 kHz as the recogniser
+# Rebuilds phone-channel.mllr, the starting point of make-phone-means.sh: an MLLR transform that adapts
+# Debian's 16 kHz en-us acoustic model to speech that came over a phone line (300–3400 Hz, 8 kHz μ-law, then back to 16 kHz as the recogniser
 # hears it). Nothing above 3.4 kHz survives the line, and the model's fricatives (/s/, /f/, /th/) live up
 # there: a transform learnt from phone-band speech moves the model's means to where that speech now is.
 #
@@ -47,5 +47,5 @@ sphinx_fe -argfile "$model/en-us/feat.params" -samprate 16000 -c "$work/fileids"
   -fdictfn "$work/hmm/noisedict" -ctlfn "$work/fileids" -lsnfn "$work/transcription" \
   -cepdir "$work/mfc" -accumdir "$work" > "$work/bw.log" 2>&1
 "$trainer/mllr_solve" -meanfn "$work/hmm/means" -varfn "$work/hmm/variances" \
-  -outmllrfn "$here/../phone-channel.mllr" -accumdir "$work" > "$work/mllr.log" 2>&1
-echo "wrote $here/../phone-channel.mllr from $(wc -l < "$work/fileids") utterances"
+  -outmllrfn "$here/phone-channel.mllr" -accumdir "$work" > "$work/mllr.log" 2>&1
+echo "wrote $here/phone-channel.mllr from $(wc -l < "$work/fileids") utterances"
