@@ -221,6 +221,22 @@ const FIXED_PHRASES = [
   'i need to talk about my treatment',
 ];
 
+/**
+ * What callers commonly leave a message about, whatever the business: paperwork, money, the body (clinics),
+ * the house (trades), the pet (vets). A reason outside the business's own words is otherwise unhearable
+ * ("about my knee" came out "about my major"), and a message with its reason lost is worth little.
+ */
+const MESSAGE_TOPICS = (
+  'record records notes form forms letter referral report results scan x-ray test receipt deposit payment ' +
+  'invoice bill statement quote estimate refund balance card claim warranty guarantee contract order ' +
+  'delivery parts booking reservation voucher gift membership subscription plan pain knee back neck ' +
+  'shoulder hip ankle foot wrist elbow hand leg arm tooth teeth skin eye ear hair nails injury ' +
+  'exercises recovery surgery dog cat puppy kitten pet food diet vaccine vaccination medicine ' +
+  'boiler heater radiator pipe pipes tap sink toilet shower roof window door lock alarm meter leak'
+)
+  .split(' ')
+  .flatMap((topic) => [`my ${topic}`, `the ${topic}`]);
+
 /** What a message is about, in the words callers use anywhere (not one business's). */
 const MESSAGE_REASONS = [
   'my invoice',
@@ -241,6 +257,7 @@ const MESSAGE_REASONS = [
   'my last visit',
   'a complaint',
   'the price',
+  ...MESSAGE_TOPICS,
 ];
 
 /** Words of a business's sentences too common to be what a message is about. */
