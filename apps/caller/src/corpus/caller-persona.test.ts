@@ -9,6 +9,10 @@ import {
 } from './caller-persona.ts';
 import type { CorpusScenario } from './schema.ts';
 
+const NUMBER_LINE = 'my number is two one two five five five zero one four seven';
+const PROMPTS_NOT_CAUGHT =
+  'Sorry, I did not catch that. I can book, move or cancel an appointment, answer a question, or take a message. What would you like?';
+
 const scenario = {
   name: 'message with the caller id withheld',
   voice: 'slt',
@@ -54,18 +58,33 @@ describe('the corpus caller who listens', () => {
     const caller = listeningCaller(scenario);
     const wrong =
       "I have two nine two, five five five, zero one four seven, but that doesn't look like a full phone number. Which part is wrong? You can say just that part, say the whole number again, or key it in.";
-    expect(caller(wrong)).toEqual({ say: "no it's two one two" });
-    expect(caller(wrong)).toEqual({ press: '2125550147' });
+    expect(caller(wrong, NUMBER_LINE)).toEqual({ say: "no it's two one two" });
+    expect(caller(wrong, NUMBER_LINE)).toEqual({ press: '2125550147' });
     // The correction misheard, the receptionist asks which part: the caller keys it in.
     const again = listeningCaller(scenario);
-    expect(again(wrong)).toEqual({ say: "no it's two one two" });
-    expect(again('Sorry about that. Which part is wrong? Say just that part, or key it in.')).toEqual({
+    expect(again(wrong, NUMBER_LINE)).toEqual({ say: "no it's two one two" });
+    expect(
+      again('Sorry about that. Which part is wrong? Say just that part, or key it in.', NUMBER_LINE),
+    ).toEqual({
       press: '2125550147',
     });
-    expect(again('What would you like the message to say?')).toBeUndefined();
+    expect(again('What would you like the message to say?', "no it's two one two")).toBeUndefined();
     // Read back right: nothing to add.
     const right = listeningCaller(scenario);
-    expect(right('I have two one two, five five five, zero one four seven. Is that right?')).toBeUndefined();
+    expect(
+      right('I have two one two, five five five, zero one four seven. Is that right?', NUMBER_LINE),
+    ).toBeUndefined();
+  });
+
+  it('says its last line once more when the receptionist did not catch it, and only once', () => {
+    const caller = listeningCaller(scenario);
+    expect(caller('Sorry, was that a yes or a no?', 'yes')).toEqual({ say: 'yes' });
+    // Not heard again: the script goes on rather than repeat forever.
+    expect(caller('Sorry, was that a yes or a no?', 'yes')).toBeUndefined();
+    expect(caller(PROMPTS_NOT_CAUGHT, 'i would like to book a haircut')).toEqual({
+      say: 'i would like to book a haircut',
+    });
+    expect(caller('What time would you like?', 'tomorrow')).toBeUndefined();
   });
 
   it('says its name again when asked for it once more', () => {
@@ -73,6 +92,7 @@ describe('the corpus caller who listens', () => {
     expect(
       listeningCaller(scenario)(
         "I couldn't find a booking under Mario Lopez from the number you're calling from. Could you say the full name on the booking once more?",
+        'my name is mario lopez',
       ),
     ).toEqual({ say: 'my name is maria lopez' });
   });

@@ -2,7 +2,9 @@
  * The corpus caller listens, as a person on the phone does: when the receptionist reads back a callback
  * number that is not the one the caller gave, the caller says "no" and the group that is wrong; read back
  * wrong again, the caller keys the number in when offered the keypad; asked for the name once more, the
- * caller says it again; a booking read back at another time than the one wanted gets "no, at ten a m". Then the script goes on; everything else the script already says. The caller knows only what its scenario says: the digits in its lines.
+ * caller says it again; a booking read back at another time than the one wanted gets "no, at ten a m"; told
+ * "Sorry, I did not catch that" or "was that a yes or a no?", the caller says its last line once more. Then
+ * the script goes on; everything else the script already says. The caller knows only what its scenario says: the digits in its lines.
  */
 import { numberToWords, spokenDigits } from '@receptionist/engine/language';
 import type { CorpusScenario } from './schema.ts';
@@ -70,14 +72,30 @@ export function correctBookingTime(agentSaid: string, wanted: string | undefined
   return readBack === wanted ? undefined : `no at ${spokenTime(wanted)}`;
 }
 
-/** The caller's unscripted answers for one scenario (fast-call.ts `answer`). */
-export function listeningCaller(scenario: CorpusScenario): (agentSaid: string) => CallerAnswer | undefined {
+/** The receptionist did not hear the caller's last line and says so ("was that a yes or a no?"). */
+export function asksToRepeat(agentSaid: string): boolean {
+  return /\b(did not catch that|was that a yes or a no)\b/i.test(agentSaid);
+}
+
+/**
+ * The caller's unscripted answers for one scenario (fast-call.ts `answer`): `lastSaid` is the line the
+ * caller said just before `agentSaid`.
+ */
+export function listeningCaller(
+  scenario: CorpusScenario,
+): (agentSaid: string, lastSaid: string) => CallerAnswer | undefined {
   const number = numberOf(scenario);
   const nameLine = nameLineOf(scenario);
   const wantedTime = scenario.expect.appointment?.time;
   let corrections = 0;
   let wrongNumber = false;
-  return (agentSaid) => {
+  let repeated: string | undefined;
+  return (agentSaid, lastSaid) => {
+    // Not heard: a person says the same thing again, once; asked a second time, the script goes on.
+    if (asksToRepeat(agentSaid) && repeated !== lastSaid) {
+      repeated = lastSaid;
+      return { say: lastSaid };
+    }
     if (nameLine !== undefined && /\bname\b[^.?]*\bonce more\?/.test(agentSaid)) return { say: nameLine };
     const time = correctBookingTime(agentSaid, wantedTime);
     if (time !== undefined) return { say: time };

@@ -50,9 +50,12 @@ export interface FastCallOptions {
   speak: (text: string) => Promise<Uint8Array>;
   /**
    * What the caller says to a reply the script did not foresee (a number read back wrong), before the
-   * next scripted line; undefined: nothing, go on with the script (see caller-persona.ts).
+   * next scripted line; undefined: nothing, go on with the script (see caller-persona.ts). `lastSaid` is
+   * the caller's line just before `agentSaid`.
    */
-  answer?: ((agentSaid: string) => { say: string } | { press: string } | undefined) | undefined;
+  answer?:
+    | ((agentSaid: string, lastSaid: string) => { say: string } | { press: string } | undefined)
+    | undefined;
 }
 
 /** Unscripted answers per call at most: a caller corrects a misheard number a few times, not forever. */
@@ -161,13 +164,15 @@ export async function runFastCall(options: FastCallOptions): Promise<FastCallRes
       const agentBefore = agentLines.length;
       await sayLine(turn.say);
       let reply = agentLines.slice(agentBefore).join(' ');
+      let lastSaid = turn.say;
       while (endReason === undefined && unscripted < MAX_UNSCRIPTED) {
-        const answer = options.answer?.(reply);
+        const answer = options.answer?.(reply, lastSaid);
         if (answer === undefined) break;
         unscripted++;
         const before = agentLines.length;
         if ('say' in answer) await sayLine(answer.say);
         else await pressKeys(answer.press);
+        lastSaid = 'say' in answer ? answer.say : lastSaid;
         reply = agentLines.slice(before).join(' ');
       }
     }
