@@ -2,19 +2,23 @@ import { listWords } from '@receptionist/engine/language';
 import { DateTime } from 'luxon';
 import { describeDate, describeWhen } from './datetime.ts';
 import { speakPhone } from './extract.ts';
-import { askPhoneConfirmation, askSpelling, unsureNameWord } from './flow-asks.ts';
+import { askNameAgain, askPhoneConfirmation, askSpelling, unsureNameWord } from './flow-asks.ts';
 import { PROMPTS } from './prompts.ts';
 import type { DialogueContext } from './state.ts';
 
 /** Asks for the next missing slot of the current flow, or calls the flow's tool once nothing is missing. */
 export function advance(ctx: DialogueContext): void {
   const zone = ctx.business.timeZone;
-  // A name word the recogniser may have misheard is spelled before anything is done under that name.
-  // Looking a booking up compares the name on file instead: spelling is asked only where a name is stored.
-  // A booking's read-back asks for the spelling in the same breath instead (see below).
-  const stored = ctx.flow === 'message';
+  // A name word the recogniser may have misheard is asked for once more, then (a message) spelled, before
+  // anything is done under that name. Looking a booking up compares the name on file instead: only a name
+  // that is stored is asked for again. A booking's read-back asks for the spelling in the same breath.
+  const stored = ctx.flow === 'message' || ctx.flow === 'book';
   const unsure = stored && ctx.name !== undefined ? unsureNameWord(ctx) : undefined;
-  if (unsure !== undefined) {
+  if (unsure !== undefined && !ctx.nameAskedAgain) {
+    askNameAgain(ctx);
+    return;
+  }
+  if (unsure !== undefined && ctx.flow === 'message') {
     askSpelling(ctx, unsure);
     return;
   }

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { DialoguePolicy } from './dialogue.ts';
 import type { PolicyAction } from './types.ts';
 
+const ONCE_MORE =
+  'Sorry, I may not have heard your name right. Could you say your first and last name once more?';
+
 const weekday = { open: '08:00', close: '18:00' };
 // The physiotherapy practice of the issue: three services, a front desk, closed at the weekend.
 const physio: BusinessBrief = {
@@ -206,6 +209,7 @@ describe('the offline receptionist at a physiotherapy practice', () => {
   it('asks to spell a name word it may have misheard, and takes letters and NATO words', () => {
     const dialogue = call('+13125550100');
     hear(dialogue, 'can I leave a message');
+    expect(said(hear(dialogue, 'maria tenth'))).toBe(ONCE_MORE);
     expect(said(hear(dialogue, 'maria tenth'))).toBe(
       'Could you spell your last name for me, letter by letter?',
     );
@@ -217,6 +221,7 @@ describe('the offline receptionist at a physiotherapy practice', () => {
     const talker = call('+13125550100');
     hear(talker, 'can I leave a message');
     hear(talker, 'maria tenth');
+    hear(talker, 'maria tenth');
     expect(tool(hear(talker, "it's about my knee"))).toMatchObject({
       args: { callerName: 'Maria Tenth', reason: "it's about my knee" },
     });
@@ -224,9 +229,11 @@ describe('the offline receptionist at a physiotherapy practice', () => {
     const standsBy = call('+13125550100');
     hear(standsBy, 'can I leave a message');
     hear(standsBy, 'john fifth');
+    hear(standsBy, 'john fifth');
     expect(said(hear(standsBy, 'yes please'))).toMatch(/message to say/);
     const nato = call('+13125550100');
     hear(nato, 'can I leave a message');
+    hear(nato, 'my name is anna kowalczyk');
     hear(nato, 'my name is anna kowalczyk');
     hear(nato, 'k as in kilo o w a l c z y k');
     expect(tool(hear(nato, 'please call me'))).toMatchObject({ args: { callerName: 'Anna Kowalczyk' } });
@@ -369,8 +376,24 @@ describe('a booking under a name the recogniser may have misheard', () => {
       result: { ok: true, message: 'Free.', data: { slots: [{ date: '2026-03-03', time: '10:00' }] } },
     });
     hear(dialogue, `my name is ${name}`);
+    if (dialogue.awaiting === 'name') hear(dialogue, `my name is ${name}`);
     return dialogue;
   }
+
+  it('asks for the name once more first, and takes it when heard right the second time', () => {
+    const dialogue = call('+13125550100');
+    hear(dialogue, 'a sports massage on tuesday at ten a m');
+    dialogue.handle({
+      type: 'tool_result',
+      name: 'check_availability',
+      result: { ok: true, message: 'Free.', data: { slots: [{ date: '2026-03-03', time: '10:00' }] } },
+    });
+    // A number word in a name is never taken as a name, even where the business's sentences use it.
+    expect(said(hear(dialogue, 'my name is mark ten'))).toBe(ONCE_MORE);
+    expect(said(hear(dialogue, 'my name is mark sanders'))).toMatch(
+      /for Mark Sanders, .* Shall I book it\?$/,
+    );
+  });
 
   it('asks for the spelling in the read-back, so a yes still books at once', () => {
     const dialogue = readBack('john eighth');
@@ -411,7 +434,8 @@ describe('a message is never lost to a missing number or an early goodbye', () =
   it('saves a message with the name as heard when the caller says goodbye instead of spelling', () => {
     const dialogue = call('+13125550100');
     hear(dialogue, 'can I leave a message');
-    expect(said(hear(dialogue, 'this is robert picture have a question about my bill'))).toMatch(/spell/);
+    expect(said(hear(dialogue, 'this is robert picture have a question about my bill'))).toBe(ONCE_MORE);
+    expect(said(hear(dialogue, 'this is robert picture'))).toMatch(/spell/);
     expect(tool(hear(dialogue, 'no that is all goodbye'))).toEqual({
       type: 'call_tool',
       name: 'take_message',

@@ -40,6 +40,8 @@ export class DialogueContext {
   spelling: number | undefined;
   /** Name words already spelled or given up on: each is asked for once. */
   spelled = new Set<number>();
+  /** A name heard with an unlikely word was asked for once more (once a call, before any spelling). */
+  nameAskedAgain = false;
   /** The caller gave (or confirmed) the number by voice or keypad, not through caller ID. */
   phoneConfirmed = false;
   /** The last turn at "how can I help" was sent to the FAQ as a guess: no answer means "not caught". */
