@@ -367,7 +367,8 @@ describe('what the scenario corpus found', () => {
 });
 
 describe('a booking under a name the recogniser may have misheard', () => {
-  function readBack(name: string): DialoguePolicy {
+  /** A massage booked for Tuesday at 10, the slot free: the next thing asked for is the name. */
+  function askedForName(): DialoguePolicy {
     const dialogue = call('+13125550100');
     hear(dialogue, 'a sports massage on tuesday at ten a m');
     dialogue.handle({
@@ -375,19 +376,19 @@ describe('a booking under a name the recogniser may have misheard', () => {
       name: 'check_availability',
       result: { ok: true, message: 'Free.', data: { slots: [{ date: '2026-03-03', time: '10:00' }] } },
     });
+    return dialogue;
+  }
+
+  /** The read-back after the caller gave `name` (twice, when asked for it once more). */
+  function readBack(name: string): DialoguePolicy {
+    const dialogue = askedForName();
     hear(dialogue, `my name is ${name}`);
     if (dialogue.awaiting === 'name') hear(dialogue, `my name is ${name}`);
     return dialogue;
   }
 
   it('asks for the name once more first, and takes it when heard right the second time', () => {
-    const dialogue = call('+13125550100');
-    hear(dialogue, 'a sports massage on tuesday at ten a m');
-    dialogue.handle({
-      type: 'tool_result',
-      name: 'check_availability',
-      result: { ok: true, message: 'Free.', data: { slots: [{ date: '2026-03-03', time: '10:00' }] } },
-    });
+    const dialogue = askedForName();
     // A number word in a name is never taken as a name, even where the business's sentences use it.
     expect(said(hear(dialogue, 'my name is mark ten'))).toBe(ONCE_MORE);
     expect(said(hear(dialogue, 'my name is mark sanders'))).toMatch(

@@ -17,15 +17,17 @@
 # speak with (flite slt, rms, awb; espeak-ng en-us+m3, en-us+f2), so every figure is on unseen voices.
 # Needs the Debian packages flite, espeak-ng, sox, pocketsphinx, pocketsphinx-en-us and sphinxtrain (dev time
 # only: the means are committed, 838 KB).
+# The sentences are drawn from the corpus generator (sentences.ts), so a change to its templates changes them:
+# rebuild, and measure again, after one.
 # Usage: packages/engine/src/local/stt/phone-adaptation/make-phone-means.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../../../../../.." && pwd)"
-model=/usr/share/pocketsphinx/model/en-us
-trainer=/usr/lib/sphinxtrain
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/wav" "$work/mfc" "$work/hmm" "$work/map"
+mkdir -p "$work/wav" "$work/map"
+# shellcheck source=adaptation-steps.sh
+. "$here/adaptation-steps.sh"
 
 fixed=(kal16 pitch:kal16:500 pitch:kal:400)
 rotating=(
@@ -34,25 +36,6 @@ rotating=(
   espeak:en-us+m7@160 espeak:en-gb-x-rp+f1@160 espeak:en-029@160 espeak:en-us@160
 )
 
-# One utterance through the phone line as the recogniser hears it: 300–3400 Hz, 8 kHz μ-law, back to 16 kHz.
-speak() { # voice sentence wav
-  case "$1" in
-    espeak:*)
-      local spec="${1#espeak:}"
-      espeak-ng -v "${spec%@*}" -s "${spec##*@}" -w "$work/speech.wav" "$2"
-      ;;
-    pitch:*)
-      local rest="${1#pitch:}"
-      flite -voice "${rest%%:*}" -t "$2" -o "$work/flat.wav"
-      sox -R "$work/flat.wav" "$work/speech.wav" pitch "${rest#*:}"
-      ;;
-    *) flite -voice "$1" -t "$2" -o "$work/speech.wav" ;;
-  esac
-  sox -R "$work/speech.wav" -t raw -r 16000 -e signed-integer -b 16 -c 1 - |
-    sox -R -t raw -r 16000 -e signed-integer -b 16 -c 1 - -t raw -r 8000 -e mu-law -b 8 -c 1 - sinc 300-3400 |
-    sox -R -t raw -r 8000 -e mu-law -b 8 -c 1 - -r 16000 -e signed-integer -b 16 -c 1 "$3"
-}
-
 (cd "$repo" && npx tsx "$here/sentences.ts") > "$work/sentences.txt"
 : > "$work/fileids"
 : > "$work/transcription"
@@ -60,27 +43,18 @@ index=0
 while IFS= read -r sentence; do
   for voice in "${fixed[@]}" "${rotating[$((index % ${#rotating[@]}))]}"; do
     id="$(printf '%s_%03d' "$(echo "$voice" | tr ':+@-' '____')" "$index")"
-    speak "$voice" "$sentence" "$work/wav/$id.wav"
+    speak_through_phone_line "$voice" "$sentence" "$work/wav/$id.wav"
     echo "$id" >> "$work/fileids"
     echo "<s> $sentence </s> ($id)" >> "$work/transcription"
   done
   index=$((index + 1))
 done < "$work/sentences.txt"
 
-for file in variances transition_matrices noisedict feat.params mdef; do
-  ln -s "$model/en-us/$file" "$work/hmm/$file"
-done
-pocketsphinx_mdef_convert -text "$model/en-us/mdef" "$work/hmm/mdef.txt" 2>/dev/null
-python3 "$here/sendump_to_mixw.py" "$model/en-us/sendump" "$work/hmm/mixture_weights"
 # The prior: Debian's means moved by the phone-line MLLR transform.
-"$trainer/mllr_transform" -inmeanfn "$model/en-us/means" -outmeanfn "$work/hmm/means" \
+"$trainer/mllr_transform" -inmeanfn "$model/en-us/means" -outmeanfn "$work/prior-means" \
   -mllrmat "$here/phone-channel.mllr" > "$work/transform.log" 2>&1
-sphinx_fe -argfile "$model/en-us/feat.params" -samprate 16000 -c "$work/fileids" \
-  -di "$work/wav" -do "$work/mfc" -ei wav -eo mfc -mswav yes 2> "$work/fe.log"
-"$trainer/bw" -hmmdir "$work/hmm" -moddeffn "$work/hmm/mdef.txt" -ts2cbfn .ptm. -feat 1s_c_d_dd \
-  -svspec 0-12/13-25/26-38 -cmn current -agc none -dictfn "$model/cmudict-en-us.dict" \
-  -fdictfn "$work/hmm/noisedict" -ctlfn "$work/fileids" -lsnfn "$work/transcription" \
-  -cepdir "$work/mfc" -accumdir "$work" > "$work/bw.log" 2>&1
+prepare_model_copy "$work/prior-means"
+accumulate_statistics
 "$trainer/map_adapt" -moddeffn "$work/hmm/mdef.txt" -ts2cbfn .ptm. -meanfn "$work/hmm/means" \
   -varfn "$work/hmm/variances" -mixwfn "$work/hmm/mixture_weights" -tmatfn "$work/hmm/transition_matrices" \
   -accumdir "$work" -bayesmean no -fixedtau yes -tau 100 -mapmeanfn "$here/../phone-channel.means" \
