@@ -11,19 +11,20 @@ import { loadCorpus } from './load-corpus.ts';
 
 /**
  * Regression floors, not the goal. Issue 21's targets are 0.9 / 0.9 / 0.98 / 0.9; `npm run bench:local`
- * reports the corpus against those. The corpus is 60 calls in flite voices and 12 in espeak-ng voices, which
- * pocketsphinx hears far worse (RECOGNISER.md). On 2026-12-05 (r5) the tree measured 0.75–0.81 overall,
- * 0.85–0.90 on the flite calls, 0.72–0.83 held out, 0.97 yes/no and 0.66–0.75 names stored over four runs
- * (surnames in the awb and espeak-ng voices are what misses), so the floors sit 0.05–0.1 under them for a
- * loaded CI machine: a change that breaks understanding still fails here, and the gap to the targets stays
- * visible in the bench rather than as a red suite.
+ * reports the corpus against those. The corpus is 60 calls in flite voices and 12 in espeak-ng voices. With
+ * the phone-adapted means (RECOGNISER.md, 2026-12-05 r7) three runs measured 0.875–0.917 overall, 0.883–0.933
+ * on the flite calls, 10/12 on the espeak-ng calls, 0.944 held out, 0.98–1.0 yes/no and 0.78–0.88 names
+ * stored (listed names heard as other listed names are what misses), so the floors sit 0.05–0.1 under them
+ * for a loaded CI machine: a change that breaks understanding still fails here, and the gap to the targets
+ * stays visible in the bench rather than as a red suite.
  */
 const FLOORS = {
-  passRate: 0.7,
-  passRateFlite: 0.8,
-  heldOutPassRate: 0.68,
-  yesNoAccuracy: 0.93,
-  namesStored: 0.6,
+  passRate: 0.8,
+  passRateFlite: 0.85,
+  passRateEspeak: 0.58,
+  heldOutPassRate: 0.8,
+  yesNoAccuracy: 0.94,
+  namesStored: 0.7,
 };
 
 const businesses = await loadCorpus();
@@ -60,11 +61,12 @@ describe('scenario corpus on the local engine', () => {
     expect(result?.error, JSON.stringify(result?.transcript)).toBeUndefined();
   });
 
-  it('stays above the floors: pass rate overall, on flite and held out, yes/no accuracy, names stored', () => {
+  it('stays above the floors: pass rate overall, on flite, on espeak-ng and held out, yes/no accuracy, names stored', () => {
     const stats = corpusStats(run?.results ?? []);
     const summary = JSON.stringify(stats, null, 1);
     expect(stats.passRate.rate, summary).toBeGreaterThanOrEqual(FLOORS.passRate);
     expect(stats.passRateFlite.rate, summary).toBeGreaterThanOrEqual(FLOORS.passRateFlite);
+    expect(stats.passRateEspeak.rate, summary).toBeGreaterThanOrEqual(FLOORS.passRateEspeak);
     expect(stats.passRateHeldOut.rate, summary).toBeGreaterThanOrEqual(FLOORS.heldOutPassRate);
     expect(stats.yesNoAccuracy.rate, summary).toBeGreaterThanOrEqual(FLOORS.yesNoAccuracy);
     expect(stats.namesStoredCorrectly.rate, summary).toBeGreaterThanOrEqual(FLOORS.namesStored);
