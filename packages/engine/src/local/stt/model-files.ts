@@ -96,6 +96,17 @@ function loadPronunciations(modelRoot: string): Promise<Map<string, string[]>> {
   return pronunciationsPromise;
 }
 
+let phoneMeansPromise: Promise<{ bytes: Buffer; key: string }> | undefined;
+
+/** The phone-adapted means and a key of their content, read once per process. */
+function loadPhoneMeans(): Promise<{ bytes: Buffer; key: string }> {
+  phoneMeansPromise ??= readFile(PHONE_CHANNEL_MEANS).then((bytes) => ({
+    bytes,
+    key: createHash('sha256').update(bytes).digest('hex').slice(0, 12),
+  }));
+  return phoneMeansPromise;
+}
+
 async function prepareAcousticModel(
   root: string,
   modelRoot: string,
@@ -103,7 +114,10 @@ async function prepareAcousticModel(
 ): Promise<string> {
   const stock = path.join(modelRoot, 'en-us');
   if (channel === 'wideband') return stock;
-  const directory = path.join(root, 'hmm-phone-v2');
+  // Named by the means' content and holding a copy of them, not a link: rebuilt means get a new copy, and
+  // the cache keeps working when the checkout that made it moves or is deleted.
+  const means = await loadPhoneMeans();
+  const directory = path.join(root, `hmm-phone-${means.key}`);
   if (existsSync(path.join(directory, 'feat.params'))) return directory;
   const staging = `${directory}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   await mkdir(staging, { recursive: true });
@@ -112,7 +126,7 @@ async function prepareAcousticModel(
       await symlink(path.join(stock, entry), path.join(staging, entry));
     }
   }
-  await symlink(PHONE_CHANNEL_MEANS, path.join(staging, 'means'));
+  await writeFile(path.join(staging, 'means'), means.bytes);
   const params = await readFile(path.join(stock, 'feat.params'), 'utf8');
   await writeFile(
     path.join(staging, 'feat.params'),

@@ -1,4 +1,4 @@
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +63,9 @@ describe('pocketsphinx with the generated domain model', () => {
       expect(model.vocabulary).toContain(word);
     }
     // Phone calls load the phone-adapted means; wideband audio (the browser) Debian's model as it ships.
-    expect(await realpath(path.join(model.acousticModelDir, 'means'))).toMatch(/phone-channel\.means$/);
+    expect(await readFile(path.join(model.acousticModelDir, 'means'))).toEqual(
+      await readFile(new URL('./phone-channel.means', import.meta.url)),
+    );
     const wideband = await prepareRecognizerModel(brief, 'wideband', { cacheDir });
     expect(await realpath(path.join(wideband.acousticModelDir, 'means'))).toBe(
       await realpath(path.join(DEBIAN_MODEL_ROOT, 'en-us', 'means')),
