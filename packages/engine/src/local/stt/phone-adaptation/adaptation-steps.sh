@@ -24,6 +24,15 @@ speak_through_phone_line() {
     sox -R -t raw -r 8000 -e mu-law -b 8 -c 1 - -r 16000 -e signed-integer -b 16 -c 1 "$3"
 }
 
+# Adds sentence "$2" (number "$3") said by voice "$1" to the adaptation set: $work/wav, fileids, transcription.
+add_utterance() {
+  local id
+  id="$(printf '%s_%03d' "$(echo "$1" | tr ':+@-' '____')" "$3")"
+  speak_through_phone_line "$1" "$2" "$work/wav/$id.wav"
+  echo "$id" >> "$work/fileids"
+  echo "<s> $2 </s> ($id)" >> "$work/transcription"
+}
+
 # A trainable copy of Debian's model in $work/hmm, with the means file "$1" (the starting point).
 prepare_model_copy() {
   mkdir -p "$work/hmm"

@@ -42,10 +42,7 @@ rotating=(
 index=0
 while IFS= read -r sentence; do
   for voice in "${fixed[@]}" "${rotating[$((index % ${#rotating[@]}))]}"; do
-    id="$(printf '%s_%03d' "$(echo "$voice" | tr ':+@-' '____')" "$index")"
-    speak_through_phone_line "$voice" "$sentence" "$work/wav/$id.wav"
-    echo "$id" >> "$work/fileids"
-    echo "<s> $sentence </s> ($id)" >> "$work/transcription"
+    add_utterance "$voice" "$sentence" "$index"
   done
   index=$((index + 1))
 done < "$work/sentences.txt"

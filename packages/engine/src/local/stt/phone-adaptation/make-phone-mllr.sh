@@ -24,10 +24,7 @@ mkdir -p "$work/wav"
 index=0
 while IFS= read -r sentence; do
   for voice in kal16 awb; do
-    id="$(printf '%s_%03d' "$voice" "$index")"
-    speak_through_phone_line "$voice" "$sentence" "$work/wav/$id.wav"
-    echo "$id" >> "$work/fileids"
-    echo "<s> $sentence </s> ($id)" >> "$work/transcription"
+    add_utterance "$voice" "$sentence" "$index"
   done
   index=$((index + 1))
 done < "$work/sentences.txt"
