@@ -9,17 +9,13 @@ import type { DialogueContext } from './state.ts';
 /** Asks for the next missing slot of the current flow, or calls the flow's tool once nothing is missing. */
 export function advance(ctx: DialogueContext): void {
   const zone = ctx.business.timeZone;
-  // A name word the recogniser may have misheard is asked for once more, then (a message) spelled, before
-  // anything is done under that name. Looking a booking up compares the name on file instead: only a name
-  // that is stored is asked for again. A booking's read-back asks for the spelling in the same breath.
-  const stored = ctx.flow === 'message' || ctx.flow === 'book';
-  const unsure = stored && ctx.name !== undefined ? unsureNameWord(ctx) : undefined;
-  if (unsure !== undefined && !ctx.nameAskedAgain) {
-    askNameAgain(ctx);
-    return;
-  }
-  if (unsure !== undefined && ctx.flow === 'message') {
-    askSpelling(ctx, unsure);
+  // A name word the recogniser may have misheard, in a message, is asked for once more and then spelled
+  // before the message is taken. A booking's read-back asks for the spelling in the same breath instead (see
+  // below), so a yes still books at once; looking a booking up compares the name on file.
+  const unsure = ctx.flow === 'message' && ctx.name !== undefined ? unsureNameWord(ctx) : undefined;
+  if (unsure !== undefined) {
+    if (ctx.nameAskedAgain) askSpelling(ctx, unsure);
+    else askNameAgain(ctx);
     return;
   }
   switch (ctx.flow) {
