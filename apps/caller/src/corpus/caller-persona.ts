@@ -4,7 +4,8 @@
  * wrong again, the caller keys the number in when offered the keypad; asked for the name once more, the
  * caller says it again; a booking read back at another time than the one wanted gets "no, at ten a m"; told
  * "Sorry, I did not catch that" or "was that a yes or a no?", the caller says its last line once more. Then
- * the script goes on; everything else the script already says. The caller knows only what its scenario says: the digits in its lines.
+ * the script goes on; everything else the script already says. The caller knows only what its scenario
+ * says: the digits in its lines.
  */
 import { numberToWords, spokenDigits } from '@receptionist/engine/language';
 import type { CorpusScenario } from './schema.ts';

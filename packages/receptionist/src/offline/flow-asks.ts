@@ -1,6 +1,7 @@
 import { MONTHS, ONES, ordinalToWords, TENS, WEEKDAYS } from '@receptionist/engine/language';
 import { speakPhone } from './extract.ts';
 import { KNOWN_NAMES } from './names.ts';
+import { PROMPTS } from './prompts.ts';
 import type { DialogueContext } from './state.ts';
 
 /** Questions the flows ask about what the caller already gave: a name's spelling, a number's digits. */
@@ -46,10 +47,7 @@ export function unsureNameWord(ctx: DialogueContext): number | undefined {
 export function askNameAgain(ctx: DialogueContext): void {
   ctx.nameAskedAgain = true;
   ctx.decide('name_again', 'asked for the name once more: a word of it may be misheard', {});
-  ctx.ask(
-    'name',
-    'Sorry, I may not have heard your name right. Could you say your first and last name once more?',
-  );
+  ctx.ask('name', PROMPTS.nameAgain);
 }
 
 /** Asks the caller to spell the unsure word of their name. */

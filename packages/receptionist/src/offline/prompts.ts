@@ -34,6 +34,7 @@ export const PROMPTS = {
   phoneWhichPart:
     'Sorry about that. Which part is wrong? Say just that part, say the whole number one digit at a time, or key it in.',
   noCallerId: 'I cannot see your number. What is the best number to call you back on?',
+  nameAgain: 'Sorry, I may not have heard your name right. Could you say your first and last name once more?',
   spellAgain: 'Sorry, I did not get the letters. Could you spell it one letter at a time?',
   noAnswerOfferMessage:
     "I don't have that information. Would you like me to take a message about it, so someone can call you back?",

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,15 +96,14 @@ function loadPronunciations(modelRoot: string): Promise<Map<string, string[]>> {
   return pronunciationsPromise;
 }
 
-let phoneMeansPromise: Promise<{ bytes: Buffer; key: string }> | undefined;
+let phoneMeansKeyPromise: Promise<string> | undefined;
 
-/** The phone-adapted means and a key of their content, read once per process. */
-function loadPhoneMeans(): Promise<{ bytes: Buffer; key: string }> {
-  phoneMeansPromise ??= readFile(PHONE_CHANNEL_MEANS).then((bytes) => ({
-    bytes,
-    key: createHash('sha256').update(bytes).digest('hex').slice(0, 12),
-  }));
-  return phoneMeansPromise;
+/** A key of the phone-adapted means' content, hashed once per process (the bytes are not kept). */
+function phoneMeansKey(): Promise<string> {
+  phoneMeansKeyPromise ??= readFile(PHONE_CHANNEL_MEANS).then((bytes) =>
+    createHash('sha256').update(bytes).digest('hex').slice(0, 12),
+  );
+  return phoneMeansKeyPromise;
 }
 
 async function prepareAcousticModel(
@@ -116,8 +115,7 @@ async function prepareAcousticModel(
   if (channel === 'wideband') return stock;
   // Named by the means' content and holding a copy of them, not a link: rebuilt means get a new copy, and
   // the cache keeps working when the checkout that made it moves or is deleted.
-  const means = await loadPhoneMeans();
-  const directory = path.join(root, `hmm-phone-${means.key}`);
+  const directory = path.join(root, `hmm-phone-${await phoneMeansKey()}`);
   if (existsSync(path.join(directory, 'feat.params'))) return directory;
   const staging = `${directory}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   await mkdir(staging, { recursive: true });
@@ -126,7 +124,7 @@ async function prepareAcousticModel(
       await symlink(path.join(stock, entry), path.join(staging, entry));
     }
   }
-  await writeFile(path.join(staging, 'means'), means.bytes);
+  await copyFile(PHONE_CHANNEL_MEANS, path.join(staging, 'means'));
   const params = await readFile(path.join(stock, 'feat.params'), 'utf8');
   await writeFile(
     path.join(staging, 'feat.params'),
