@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,8 +130,9 @@ async function prepareAcousticModel(
     path.join(staging, 'feat.params'),
     params.replace(/^-cmninit .*$/m, `-cmninit ${PHONE_CMNINIT}`),
   );
-  await rename(staging, directory).catch(() => {
-    // Another process won the race; its directory is identical.
+  await rename(staging, directory).catch(async () => {
+    // Another preparation won the race; its directory is identical. Ours (with its copy of the means) goes.
+    await rm(staging, { recursive: true, force: true });
   });
   return directory;
 }
