@@ -5,11 +5,14 @@ import { succeededTools, UNBACKED_COMMITMENT } from '../commitments.ts';
 import type { Conversation, ConversationConfig, ConversationEvents, EndEvent } from '../engine.ts';
 import { ToolRunner } from '../tools/runner.ts';
 import { CallerAudioDecoder, RECOGNIZER_SAMPLE_RATE } from './audio/convert.ts';
+import { RecentAudio } from './audio/recent-audio.ts';
 import type { DialoguePolicy, DialoguePolicyFactory, PolicyAction, PolicyInput } from './dialogue-policy.ts';
 import type { LocalEngineError } from './errors.ts';
 import { speakReply } from './speaker.ts';
 import { prepareRecognizerModel, type RecognizerModel } from './stt/model-files.ts';
+import { nameGrammarFile } from './stt/name-grammar.ts';
 import { PocketsphinxRecognizer } from './stt/pocketsphinx.ts';
+import { rehear } from './stt/rehear.ts';
 import { warmSentence } from './tts/speech-cache.ts';
 import type { SpeechSynthesizer } from './tts/synthesizer.ts';
 import { VoiceActivityDetector } from './vad/detector.ts';
@@ -51,6 +54,8 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
   readonly #tools: ToolRunner;
   readonly #recognizer: PocketsphinxRecognizer;
   readonly #vad: VoiceActivityDetector;
+  /** The caller's recent audio, for a turn the policy wants decoded again (`rehearAs`). */
+  readonly #recent = new RecentAudio();
   readonly #lifetime = new AbortController();
   #queue: Promise<void> = Promise.resolve();
   #currentReply: { itemId: string; abort: AbortController } | undefined;
@@ -114,7 +119,7 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
     this.#recognizer = new PocketsphinxRecognizer(
       parts.model,
       {
-        onHypothesis: (text) => this.#heard(text),
+        onHypothesis: (text) => this.#heard(text, true),
         onExit: (error) => this.#fail(error),
       },
       { vadPostspeechFrames: parts.vadPostspeechFrames },
@@ -151,13 +156,14 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
     this.#arrivals.push({ streamEndMs, at: performance.now() });
     if (this.#arrivals.length > 1000) this.#arrivals.splice(0, 500);
     this.#recognizer.write(samples);
+    this.#recent.push(samples);
     void this.#vad.push(samples);
   }
 
   pushText(text: string): void {
     if (this.#closed || text.trim() === '') return;
     this.#lastSpeechEndAt = performance.now();
-    this.#heard(text.trim());
+    this.#heard(text.trim(), false);
   }
 
   pushDtmf(digit: string): void {
@@ -196,21 +202,50 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
     return this.#arrivals.find((arrival) => arrival.streamEndMs >= streamMs)?.at ?? performance.now();
   }
 
-  #heard(text: string): void {
+  /** `spoken`: heard by the recogniser (so its audio can be decoded again), not typed in. */
+  #heard(text: string, spoken: boolean): void {
     if (this.#closed) return;
     this.emit('transcript', { role: 'caller', itemId: `caller_${randomUUID()}`, text, final: true });
     // The VAD's end of speech when it saw this utterance end; otherwise the recognizer's own endpoint.
     const lastSpeech = this.#vad.speaking ? undefined : this.#lastSpeechEndAt;
     this.#lastSpeechEndAt = undefined;
+    const span = spoken ? this.#recent.endTurn() : undefined;
     this.#enqueue(
-      { type: 'caller_text', text },
+      // Asked when the turn's turn comes, so the policy answers in the state the turns before left it in.
+      async () => ({
+        type: 'caller_text',
+        text,
+        heardAsName: span === undefined ? undefined : await this.#rehearAsName(text, span),
+      }),
       { endedAt: lastSpeech ?? performance.now(), metricsSent: false },
     );
   }
 
-  #enqueue(input: PolicyInput, turn: Turn | undefined): void {
+  /** The turn decoded again as a name when the policy asks for it; a failed decode only loses that. */
+  async #rehearAsName(text: string, span: ReturnType<RecentAudio['endTurn']>): Promise<string | undefined> {
+    const request = this.#policy.rehearAs?.(text);
+    const audio = request === undefined ? undefined : this.#recent.read(span);
+    if (request === undefined || audio === undefined) return undefined;
+    try {
+      const grammar = await nameGrammarFile(this.#parts.model, new Set(request.exclude));
+      // The grammar ends every turn in a first name and a surname; what leads into them is not needed.
+      const name = (await rehear(this.#parts.model, audio, grammar))?.split(' ').slice(-2);
+      const found = name !== undefined && name.length === 2;
+      this.#decide('reheard', 'the turn decoded again as a name', { found });
+      return found ? name.join(' ') : undefined;
+    } catch (error) {
+      this.#parts.logger.warn({ err: error }, 'decoding a turn again as a name failed');
+      return undefined;
+    }
+  }
+
+  #enqueue(input: PolicyInput | (() => Promise<PolicyInput>), turn: Turn | undefined): void {
     this.#queue = this.#queue
-      .then(() => (this.#closed ? undefined : this.#perform(this.#policy.handle(input), turn)))
+      .then(async () => {
+        if (this.#closed) return;
+        const ready = typeof input === 'function' ? await input() : input;
+        if (!this.#closed) await this.#perform(this.#policy.handle(ready), turn);
+      })
       .catch((error: unknown) => {
         this.#parts.logger.error({ err: error }, 'local engine turn failed');
         this.emit('error', {

@@ -4,7 +4,16 @@ import type { ToolResult } from '../tool.ts';
 /** What a dialogue policy hears. */
 export type PolicyInput =
   | { type: 'start' }
-  | { type: 'caller_text'; text: string }
+  | {
+      type: 'caller_text';
+      text: string;
+      /**
+       * The same turn decoded again as a person's name (see `DialoguePolicy.rehearAs`): a listed first
+       * name and surname, lower-case ("mark sanders"), when the policy asked for it and the turn's audio
+       * was there to decode.
+       */
+      heardAsName?: string | undefined;
+    }
   | { type: 'dtmf'; digit: string }
   | { type: 'tool_result'; name: string; result: ToolResult };
 
@@ -20,6 +29,13 @@ export type PolicyAction =
  */
 export interface DialoguePolicy {
   handle(input: PolicyInput): PolicyAction[];
+  /**
+   * Asked before `handle` with each recognised turn: whether the turn should be decoded again as a
+   * person's name (a grammar of listed first names and surnames), and which words the caller has already
+   * said were wrong. The business's language model lets any likely word stand for a surname it cannot
+   * tell ("Mark Ten"); the grammar chooses among names only.
+   */
+  rehearAs?(text: string): { as: 'person_name'; exclude: readonly string[] } | undefined;
 }
 
 /** What the engine knows about the call when it asks for a policy. */

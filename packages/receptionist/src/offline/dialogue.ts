@@ -3,9 +3,17 @@ import { listWords, spokenDigits } from '@receptionist/engine/language';
 import type { DialoguePolicy as EngineDialoguePolicy } from '@receptionist/engine/local';
 import type { DateTime } from 'luxon';
 import { parseWhen } from './datetime.ts';
-import { extractName, extractPhone, findDestination } from './extract.ts';
+import { extractPhone, findDestination } from './extract.ts';
 import { advance, phoneIfNotCallerId } from './flows.ts';
-import { hearName, hearPhone, hearPhoneConfirmation, hearSpelling, takeReason } from './hear-caller.ts';
+import {
+  hearName,
+  hearPhone,
+  hearPhoneConfirmation,
+  hearSpelling,
+  nameIn,
+  takeReason,
+  worthRehearingAsName,
+} from './hear-caller.ts';
 import { hearConfirmation, hearOfferMessage } from './hear-confirmation.ts';
 import { hearCode, hearKey } from './hear-keys.ts';
 import { hearReminderAnswer } from './hear-reminder.ts';
@@ -64,7 +72,9 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         if (!this.#ctx.resumed) this.#ctx.say(this.#ctx.greeting);
         break;
       case 'caller_text':
+        this.#ctx.heardAsName = input.heardAsName;
         this.#hear(input.text);
+        this.#ctx.heardAsName = undefined;
         break;
       case 'dtmf':
         hearKey(this.#ctx, input.digit, (text) => this.#hear(text));
@@ -74,6 +84,11 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         break;
     }
     return this.#ctx.actions;
+  }
+
+  /** The engine decodes a name turn again with a grammar of names (see hear-caller.ts `nameIn`). */
+  rehearAs(text: string): { as: 'person_name'; exclude: readonly string[] } | undefined {
+    return worthRehearingAsName(this.#ctx, text) ? { as: 'person_name', exclude: [] } : undefined;
   }
 
   #hear(text: string): void {
@@ -226,7 +241,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
         return;
       case 'question': {
         // "this is Robert Cooper, I have a question about my bill": the name is kept for a message.
-        const name = extractName(text, false);
+        const name = nameIn(this.#ctx, text, false);
         if (name) this.#ctx.name = name;
         this.#ctx.questionGuessed = false;
         this.#ctx.unansweredQuestion = text;
@@ -258,7 +273,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       this.#ctx.reminderSettled = true;
     }
     if (this.#ctx.flow === 'book' || this.#ctx.flow === 'reschedule') takeSlots(this.#ctx, text);
-    const name = extractName(text, false);
+    const name = nameIn(this.#ctx, text, false);
     if (name) this.#ctx.name = name;
     takeReason(this.#ctx, extractReason(text) ?? reason);
     advance(this.#ctx);
@@ -303,7 +318,7 @@ export class DialoguePolicy implements EngineDialoguePolicy {
       advance(this.#ctx);
       return;
     }
-    const name = extractName(text, false);
+    const name = nameIn(this.#ctx, text, false);
     if (name !== undefined && this.#ctx.name === undefined) {
       // "my name is Jessica Ward" while asked for a time: kept for later, and the time asked again.
       this.#ctx.name = name;

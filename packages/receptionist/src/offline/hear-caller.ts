@@ -13,12 +13,45 @@ import type { DialogueContext } from './state.ts';
  * when a word of it may be misheard, and a callback number read back in groups and confirmed.
  */
 
+/** Most words a turn that is only a name has: "no my name is" and a first name and surname. */
+const NAME_TURN_WORDS = 8;
+
+/**
+ * Whether a turn is worth decoding again as a person's name: a short turn in which a name is heard, given
+ * when asked for or led into ("this is …"). A longer one says more than a name, which a grammar of names
+ * cannot follow.
+ */
+export function worthRehearingAsName(ctx: DialogueContext, text: string): boolean {
+  if (ctx.awaiting === 'tool' || ctx.awaiting === 'done') return false;
+  if (text.trim().split(/\s+/).length > NAME_TURN_WORDS) return false;
+  return extractName(text, ctx.awaiting === 'name') !== undefined;
+}
+
+/**
+ * The caller's name in a turn: as the names grammar heard it when the engine decoded the turn again
+ * (`ctx.heardAsName`), else as the language model did. A single name said alone ("it's Madison") stays
+ * as heard: the grammar always finds a first name and a surname.
+ */
+export function nameIn(ctx: DialogueContext, text: string, expectingName: boolean): string | undefined {
+  const heard = extractName(text, expectingName);
+  const reheard = ctx.heardAsName
+    ?.split(' ')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+  if (reheard === undefined || reheard === heard) return heard;
+  const singleNameAlone =
+    heard !== undefined && !heard.includes(' ') && text.trim().toLowerCase().endsWith(heard.toLowerCase());
+  if (singleNameAlone) return heard;
+  ctx.decide('name_reheard', 'the name taken from the names grammar, not the language model', {});
+  return reheard;
+}
+
 /** "Maria Lopez calling about my invoice": the name, and the reason when the flow is a message. */
 export function hearName(ctx: DialogueContext, text: string): void {
   const { before, reason } = splitReason(text);
   takeReason(ctx, reason);
   const name =
-    extractName(before, true) ?? (ctx.flow === 'message' && reason === undefined ? text.trim() : undefined);
+    nameIn(ctx, before, true) ?? (ctx.flow === 'message' && reason === undefined ? text.trim() : undefined);
   if (name === undefined) {
     if (reason !== undefined && ctx.flow === 'message') ctx.ask('name', PROMPTS.fullName);
     else ctx.failed('name', PROMPTS.fullName);

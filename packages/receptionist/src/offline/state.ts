@@ -40,6 +40,8 @@ export class DialogueContext {
   spelling: number | undefined;
   /** Name words already spelled or given up on: each is asked for once. */
   spelled = new Set<number>();
+  /** The turn being heard, decoded again as a person's name (the engine's `heardAsName`), if it was. */
+  heardAsName: string | undefined;
   /** A name heard with an unlikely word was asked for once more (once a call, before any spelling). */
   nameAskedAgain = false;
   /** The caller gave (or confirmed) the number by voice or keypad, not through caller ID. */

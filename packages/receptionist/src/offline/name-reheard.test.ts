@@ -1,0 +1,78 @@
+import type { BusinessBrief } from '@receptionist/engine';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { DialoguePolicy } from './dialogue.ts';
+import type { PolicyAction } from './types.ts';
+
+const plumber: BusinessBrief = {
+  name: 'Quick Fix Plumbing',
+  timeZone: 'America/Denver',
+  services: [{ id: 'leak', name: 'Leak Repair', durationMinutes: 60 }],
+  transferDestinations: [{ id: 'office', name: 'Office' }],
+  vocabulary: ['Quick Fix'],
+};
+// Monday 2 March 2026, 10:00 in Denver.
+const now = () => DateTime.fromISO('2026-03-02T10:00', { zone: 'America/Denver' });
+
+function messageCall(): DialoguePolicy {
+  const dialogue = new DialoguePolicy({
+    business: plumber,
+    greeting: 'Quick Fix, hello.',
+    callerNumber: '+17205550100',
+    now,
+  });
+  dialogue.handle({ type: 'start' });
+  dialogue.handle({ type: 'caller_text', text: 'i would like to leave a message' });
+  return dialogue;
+}
+const took = (actions: PolicyAction[]) =>
+  actions.find((action) => action.type === 'call_tool' && action.name === 'take_message');
+
+describe('a name turn decoded again with the names grammar', () => {
+  it('asks for it when a short turn gives a name, not when the turn says more than a name', () => {
+    const dialogue = messageCall();
+    expect(dialogue.awaiting).toBe('name');
+    expect(dialogue.rehearAs('my name is mark ten thirty')).toEqual({ as: 'person_name', exclude: [] });
+    expect(dialogue.rehearAs('mark sanders')).toEqual({ as: 'person_name', exclude: [] });
+    expect(
+      dialogue.rehearAs('this is mark sanders and i am calling about the invoice you sent me'),
+    ).toBeUndefined();
+    // Asked for a time, a bare answer is no name; a name led into still is.
+    const booking = new DialoguePolicy({
+      business: plumber,
+      greeting: 'Hello.',
+      callerNumber: '+17205550100',
+      now,
+    });
+    booking.handle({ type: 'caller_text', text: 'i need a leak repair' });
+    expect(booking.awaiting).toBe('when');
+    expect(booking.rehearAs('friday at ten')).toBeUndefined();
+    expect(booking.rehearAs('my name is mark sanders')).toBeDefined();
+  });
+
+  it('stores the name the grammar heard over the language model\'s "mark ten thirty"', () => {
+    const dialogue = messageCall();
+    const named = dialogue.handle({
+      type: 'caller_text',
+      text: 'my name is mark ten thirty',
+      heardAsName: 'mark sanders',
+    });
+    expect(named).toContainEqual(expect.objectContaining({ type: 'decision', kind: 'name_reheard' }));
+    const message = took(dialogue.handle({ type: 'caller_text', text: 'it is about the invoice you sent' }));
+    expect(message).toMatchObject({ args: { callerName: 'Mark Sanders' } });
+  });
+
+  it('keeps a single name said alone: the grammar always finds two', () => {
+    const dialogue = messageCall();
+    dialogue.handle({ type: 'caller_text', text: "it's madison", heardAsName: 'madison morgan' });
+    const message = took(dialogue.handle({ type: 'caller_text', text: 'it is about the invoice you sent' }));
+    expect(message).toMatchObject({ args: { callerName: 'Madison' } });
+  });
+
+  it("keeps the language model's name when the turn was not decoded again", () => {
+    const dialogue = messageCall();
+    dialogue.handle({ type: 'caller_text', text: 'my name is mark sanders' });
+    const message = took(dialogue.handle({ type: 'caller_text', text: 'it is about the invoice you sent' }));
+    expect(message).toMatchObject({ args: { callerName: 'Mark Sanders' } });
+  });
+});
