@@ -10,7 +10,7 @@ import type { DialoguePolicy, DialoguePolicyFactory, PolicyAction, PolicyInput }
 import type { LocalEngineError } from './errors.ts';
 import { speakReply } from './speaker.ts';
 import { prepareRecognizerModel, type RecognizerModel } from './stt/model-files.ts';
-import { nameGrammarFile } from './stt/name-grammar.ts';
+import { nameInRehearing, withNameGrammar } from './stt/name-grammar.ts';
 import { PocketsphinxRecognizer } from './stt/pocketsphinx.ts';
 import { rehear } from './stt/rehear.ts';
 import { warmSentence } from './tts/speech-cache.ts';
@@ -227,12 +227,13 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
     const audio = request === undefined ? undefined : this.#recent.read(span);
     if (request === undefined || audio === undefined) return undefined;
     try {
-      const grammar = await nameGrammarFile(this.#parts.model, new Set(request.exclude));
-      // The grammar ends every turn in a first name and a surname; what leads into them is not needed.
-      const name = (await rehear(this.#parts.model, audio, grammar))?.split(' ').slice(-2);
-      const found = name !== undefined && name.length === 2;
-      this.#decide('reheard', 'the turn decoded again as a name', { found });
-      return found ? name.join(' ') : undefined;
+      const rehearing = { exclude: new Set(request.exclude), around: request.around };
+      const heard = await withNameGrammar(this.#parts.model, rehearing, (grammar) =>
+        rehear(this.#parts.model, audio, grammar),
+      );
+      const name = nameInRehearing(heard, rehearing);
+      this.#decide('reheard', 'the turn decoded again as a name', { found: name !== undefined });
+      return name;
     } catch (error) {
       this.#parts.logger.warn({ err: error }, 'decoding a turn again as a name failed');
       return undefined;

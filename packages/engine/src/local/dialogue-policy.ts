@@ -35,7 +35,19 @@ export interface DialoguePolicy {
    * said were wrong. The business's language model lets any likely word stand for a surname it cannot
    * tell ("Mark Ten"); the grammar chooses among names only.
    */
-  rehearAs?(text: string): { as: 'person_name'; exclude: readonly string[] } | undefined;
+  rehearAs?(text: string): RehearRequest | undefined;
+}
+
+/** A turn to decode again as a person's name (`DialoguePolicy.rehearAs`). */
+export interface RehearRequest {
+  as: 'person_name';
+  /** Words the caller has said were wrong: the grammar leaves them out. */
+  exclude: readonly string[];
+  /**
+   * The recognised words before and after the name, when the turn says more than a name ("this is … and
+   * it's about my invoice"): kept as heard, so only the name is chosen again.
+   */
+  around?: { before: readonly string[]; after: readonly string[] } | undefined;
 }
 
 /** What the engine knows about the call when it asks for a policy. */

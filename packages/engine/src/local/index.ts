@@ -6,6 +6,7 @@ export type {
   DialoguePolicySetup,
   PolicyAction,
   PolicyInput,
+  RehearRequest,
 } from './dialogue-policy.ts';
 export { LocalEngineError } from './errors.ts';
 export {

@@ -1,6 +1,6 @@
 import type { BusinessBrief, CallPurpose } from '@receptionist/engine';
 import { listWords, spokenDigits } from '@receptionist/engine/language';
-import type { DialoguePolicy as EngineDialoguePolicy } from '@receptionist/engine/local';
+import type { DialoguePolicy as EngineDialoguePolicy, RehearRequest } from '@receptionist/engine/local';
 import type { DateTime } from 'luxon';
 import { parseWhen } from './datetime.ts';
 import { extractPhone, findDestination } from './extract.ts';
@@ -11,8 +11,8 @@ import {
   hearPhoneConfirmation,
   hearSpelling,
   nameIn,
+  nameRehearing,
   takeReason,
-  worthRehearingAsName,
 } from './hear-caller.ts';
 import { hearConfirmation, hearOfferMessage } from './hear-confirmation.ts';
 import { hearCode, hearKey } from './hear-keys.ts';
@@ -87,8 +87,8 @@ export class DialoguePolicy implements EngineDialoguePolicy {
   }
 
   /** The engine decodes a name turn again with a grammar of names (see hear-caller.ts `nameIn`). */
-  rehearAs(text: string): { as: 'person_name'; exclude: readonly string[] } | undefined {
-    return worthRehearingAsName(this.#ctx, text) ? { as: 'person_name', exclude: [] } : undefined;
+  rehearAs(text: string): RehearRequest | undefined {
+    return nameRehearing(this.#ctx, text);
   }
 
   #hear(text: string): void {

@@ -67,6 +67,11 @@ const AFTER_NAME = new Set(
   ),
 );
 
+/** A word that ends a name ("and" in "this is Maria Lopez and I'd like…"). */
+export function endsAName(word: string): boolean {
+  return AFTER_NAME.has(word);
+}
+
 function untilNotName(words: string[]): string[] {
   const end = words.findIndex((word, index) => index > 0 && AFTER_NAME.has(word));
   return end < 0 ? words : words.slice(0, end);

@@ -1,5 +1,6 @@
 import { spokenDigits } from '@receptionist/engine/language';
-import { extractName, extractPhone, speakDigits, speakPhone } from './extract.ts';
+import type { RehearRequest } from '@receptionist/engine/local';
+import { endsAName, extractName, extractPhone, speakDigits, speakPhone } from './extract.ts';
 import { advance } from './flows.ts';
 import { recognizeYesNo } from './intents.ts';
 import { extractReason, splitReason } from './message-reason.ts';
@@ -17,20 +18,35 @@ import type { DialogueContext } from './state.ts';
 const NAME_TURN_WORDS = 8;
 
 /**
- * Whether a turn is worth decoding again as a person's name: a short turn in which a name is heard, given
- * when asked for or led into ("this is …"). A longer one says more than a name, which a grammar of names
- * cannot follow.
+ * How to decode a turn again as a person's name, when a name is heard in it (given when asked for, or
+ * led into: "this is …"). When a first name and surname are followed by more ("… and it's about my
+ * invoice"), the words heard around them stay as heard and only the name is chosen again; a turn that is
+ * all name and lead-in is heard again whole (its surname may have come out as several words, "ten thirty").
  */
-export function worthRehearingAsName(ctx: DialogueContext, text: string): boolean {
-  if (ctx.awaiting === 'tool' || ctx.awaiting === 'done') return false;
-  if (text.trim().split(/\s+/).length > NAME_TURN_WORDS) return false;
-  return extractName(text, ctx.awaiting === 'name') !== undefined;
+export function nameRehearing(ctx: DialogueContext, text: string): RehearRequest | undefined {
+  if (ctx.awaiting === 'tool' || ctx.awaiting === 'done') return undefined;
+  const name = extractName(text, ctx.awaiting === 'name');
+  if (name === undefined) return undefined;
+  const words = text.trim().toLowerCase().split(/\s+/);
+  const [first, last, ...more] = name.toLowerCase().split(' ');
+  const at =
+    last === undefined || more.length > 0
+      ? -1
+      : words.findIndex((word, index) => word === first && words[index + 1] === last);
+  const next = words[at + 2];
+  if (at >= 0 && next !== undefined && endsAName(next)) {
+    return {
+      as: 'person_name',
+      exclude: [],
+      around: { before: words.slice(0, at), after: words.slice(at + 2) },
+    };
+  }
+  return words.length <= NAME_TURN_WORDS ? { as: 'person_name', exclude: [] } : undefined;
 }
 
 /**
  * The caller's name in a turn: as the names grammar heard it when the engine decoded the turn again
- * (`ctx.heardAsName`), else as the language model did. A single name said alone ("it's Madison") stays
- * as heard: the grammar always finds a first name and a surname.
+ * (`ctx.heardAsName`), else as the language model did.
  */
 export function nameIn(ctx: DialogueContext, text: string, expectingName: boolean): string | undefined {
   const heard = extractName(text, expectingName);
@@ -39,8 +55,14 @@ export function nameIn(ctx: DialogueContext, text: string, expectingName: boolea
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join(' ');
   if (reheard === undefined || reheard === heard) return heard;
+  // One name said alone ("it's Madison"): the grammar, which always finds two, heard the same first name
+  // and made up a surname. A different first name means the model ran two words into one ("Eric Wood" as
+  // "Edward").
   const singleNameAlone =
-    heard !== undefined && !heard.includes(' ') && text.trim().toLowerCase().endsWith(heard.toLowerCase());
+    heard !== undefined &&
+    !heard.includes(' ') &&
+    text.trim().toLowerCase().endsWith(heard.toLowerCase()) &&
+    reheard.startsWith(`${heard} `);
   if (singleNameAlone) return heard;
   ctx.decide('name_reheard', 'the name taken from the names grammar, not the language model', {});
   return reheard;

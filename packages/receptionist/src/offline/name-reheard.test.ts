@@ -29,13 +29,20 @@ const took = (actions: PolicyAction[]) =>
   actions.find((action) => action.type === 'call_tool' && action.name === 'take_message');
 
 describe('a name turn decoded again with the names grammar', () => {
-  it('asks for it when a short turn gives a name, not when the turn says more than a name', () => {
+  it('asks for it when a turn gives a name, keeping the words heard around a name followed by more', () => {
     const dialogue = messageCall();
     expect(dialogue.awaiting).toBe('name');
     expect(dialogue.rehearAs('my name is mark ten thirty')).toEqual({ as: 'person_name', exclude: [] });
     expect(dialogue.rehearAs('mark sanders')).toEqual({ as: 'person_name', exclude: [] });
+    // A turn that says more than a name: the words around it stay as heard.
+    expect(dialogue.rehearAs('this is mark sanders and i am calling about the invoice')).toEqual({
+      as: 'person_name',
+      exclude: [],
+      around: { before: ['this', 'is'], after: ['and', 'i', 'am', 'calling', 'about', 'the', 'invoice'] },
+    });
+    // A long turn whose name is not followed by a word that ends one: no telling where the name is.
     expect(
-      dialogue.rehearAs('this is mark sanders and i am calling about the invoice you sent me'),
+      dialogue.rehearAs('this is mark sanders thirty i am calling about the invoice you sent'),
     ).toBeUndefined();
     // Asked for a time, a bare answer is no name; a name led into still is.
     const booking = new DialoguePolicy({
@@ -74,5 +81,12 @@ describe('a name turn decoded again with the names grammar', () => {
     dialogue.handle({ type: 'caller_text', text: 'my name is mark sanders' });
     const message = took(dialogue.handle({ type: 'caller_text', text: 'it is about the invoice you sent' }));
     expect(message).toMatchObject({ args: { callerName: 'Mark Sanders' } });
+  });
+
+  it('takes the two names of the grammar over one the model ran them into (Eric Wood heard as Edward)', () => {
+    const dialogue = messageCall();
+    dialogue.handle({ type: 'caller_text', text: 'my name is edward', heardAsName: 'eric wood' });
+    const message = took(dialogue.handle({ type: 'caller_text', text: 'it is about the invoice you sent' }));
+    expect(message).toMatchObject({ args: { callerName: 'Eric Wood' } });
   });
 });

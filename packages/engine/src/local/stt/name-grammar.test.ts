@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNameGrammar } from './name-grammar.ts';
+import { buildNameGrammar, nameInRehearing } from './name-grammar.ts';
 
 const PRONUNCIATIONS = new Map([
   ['my', 'M AY'],
@@ -22,7 +22,7 @@ function alternatives(grammar: string, rule: string): string[] {
 
 describe('buildNameGrammar', () => {
   it('offers listed first names and surnames the dictionary can say, in the order of the lists, one spelling per sound', () => {
-    const grammar = buildNameGrammar(PRONUNCIATIONS);
+    const grammar = buildNameGrammar(PRONUNCIATIONS) ?? '';
     expect(grammar).toContain('public <name> = [<intro>] <first> <last>;');
     // "sara" sounds as "sarah", the more common spelling, which stays; "megan" and "mark" are listed.
     expect(alternatives(grammar, 'first')).toEqual(['mark', 'sarah', 'megan']);
@@ -32,8 +32,28 @@ describe('buildNameGrammar', () => {
   });
 
   it('leaves out the words the caller said were wrong', () => {
-    const grammar = buildNameGrammar(PRONUNCIATIONS, new Set(['kelly', 'mark']));
-    expect(alternatives(grammar, 'first')).toEqual(['sarah', 'megan']);
-    expect(alternatives(grammar, 'last')).toEqual(['kim', 'sanders']);
+    const grammar = buildNameGrammar(PRONUNCIATIONS, { exclude: new Set(['kelly', 'mark']) });
+    expect(alternatives(grammar ?? '', 'first')).toEqual(['sarah', 'megan']);
+    expect(alternatives(grammar ?? '', 'last')).toEqual(['kim', 'sanders']);
+  });
+
+  it('keeps the words heard around the name as they were, and only when the dictionary can say them', () => {
+    const around = { before: ['this', 'is'], after: ['my', 'name'] };
+    expect(buildNameGrammar(PRONUNCIATIONS, { around })).toContain(
+      'public <name> = this is <first> <last> my name;',
+    );
+    expect(
+      buildNameGrammar(PRONUNCIATIONS, { around: { before: ['this', 'is'], after: ['and'] } }),
+    ).toBeUndefined();
+  });
+});
+
+describe('nameInRehearing', () => {
+  it("takes the two words in the name's place, and nothing from a turn out of the grammar's shape", () => {
+    expect(nameInRehearing('my name is mark sanders', {})).toBe('mark sanders');
+    const around = { before: ['this', 'is'], after: ['and', 'i', 'have', 'a', 'question'] };
+    expect(nameInRehearing('this is carlos rivera and i have a question', { around })).toBe('carlos rivera');
+    expect(nameInRehearing('this is carlos and i have a question', { around })).toBeUndefined();
+    expect(nameInRehearing(undefined, {})).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { COMMON_FIRST_NAMES, COMMON_SURNAMES } from './corpus.ts';
 import type { RecognizerModel } from './model-files.ts';
@@ -50,52 +50,85 @@ async function readPronunciations(dictionaryPath: string): Promise<Map<string, s
   return pronunciations;
 }
 
+/** What to hear a turn again as: the names, less the words the caller said were wrong. */
+export interface NameRehearing {
+  exclude?: ReadonlySet<string> | undefined;
+  /**
+   * The language model's words before and after the name, when the turn says more than a name ("this is
+   * … and i have a question about my knee"): the grammar keeps them as heard and chooses only the name.
+   */
+  around?: { before: readonly string[]; after: readonly string[] } | undefined;
+}
+
 /**
- * The JSGF grammar for hearing a turn again as a person's name: an optional lead-in, then a listed first
- * name and a listed surname, less the words the caller said were wrong. A grammar, not the business's
- * language model: measured on 180 name lines by five voices over the phone line, the model's trigrams
- * got 125 names exact (it lets "ten", "a m" or "my arm" stand for a surname), this grammar 155.
+ * The JSGF grammar for hearing a turn again as a person's name: a lead-in (optional, or the words heard
+ * around the name), then a listed first name and a listed surname. A grammar, not the business's language
+ * model: measured on 180 name lines by five voices over the phone line, the model's trigrams got 125
+ * names exact (it lets "ten", "a m" or "my arm" stand for a surname), this grammar 155. Undefined when a
+ * word heard around the name is not one the dictionary can say.
  */
 export function buildNameGrammar(
   pronunciations: Map<string, string>,
-  exclude: ReadonlySet<string> = new Set(),
-): string {
+  rehearing: NameRehearing = {},
+): string | undefined {
+  const { exclude = new Set<string>(), around } = rehearing;
+  const sayable = (words: readonly string[]) =>
+    words.every((word) => /^[a-z']+$/.test(word) && pronunciations.has(word));
+  if (around !== undefined && !(sayable(around.before) && sayable(around.after))) return undefined;
   const usable = (names: readonly string[]) =>
     oneSpellingPerSound(names, pronunciations).filter((name) => !exclude.has(name));
-  const intros = INTROS.filter((intro) => intro.split(' ').every((word) => pronunciations.has(word)));
+  const intros = INTROS.filter((intro) => sayable(intro.split(' ')));
+  const rule =
+    around !== undefined
+      ? [...around.before, '<first> <last>', ...around.after].join(' ')
+      : `${intros.length > 0 ? '[<intro>] ' : ''}<first> <last>`;
   return [
     '#JSGF V1.0;',
     'grammar person_name;',
-    `public <name> = ${intros.length > 0 ? '[<intro>] ' : ''}<first> <last>;`,
-    ...(intros.length > 0 ? [`<intro> = ${intros.join(' | ')};`] : []),
+    `public <name> = ${rule};`,
+    ...(around === undefined && intros.length > 0 ? [`<intro> = ${intros.join(' | ')};`] : []),
     `<first> = ${usable(COMMON_FIRST_NAMES).join(' | ')};`,
     `<last> = ${usable(COMMON_SURNAMES).join(' | ')};`,
     '',
   ].join('\n');
 }
 
+/**
+ * The first name and surname in what the grammar heard: the two words after the words heard before
+ * the name, or the last two when there were none; undefined when the turn did not come out in the
+ * grammar's shape.
+ */
+export function nameInRehearing(heard: string | undefined, rehearing: NameRehearing): string | undefined {
+  const words = heard?.split(' ') ?? [];
+  const around = rehearing.around;
+  if (around === undefined) return words.length >= 2 ? words.slice(-2).join(' ') : undefined;
+  if (words.length !== around.before.length + 2 + around.after.length) return undefined;
+  return words.slice(around.before.length, around.before.length + 2).join(' ');
+}
+
 const pronunciationsByDictionary = new Map<string, Promise<Map<string, string>>>();
 
 /**
- * The grammar file for a model and the words to leave out, written once beside the model's language
- * model and named by its content, so calls and processes share it.
+ * Writes the grammar for one turn to a temporary file for `use`, and removes it after (a grammar with the
+ * words around a name is the turn's own); undefined when no grammar can be built for the turn.
  */
-export async function nameGrammarFile(
+export async function withNameGrammar<T>(
   model: RecognizerModel,
-  exclude: ReadonlySet<string> = new Set(),
-): Promise<string> {
+  rehearing: NameRehearing,
+  use: (grammarPath: string) => Promise<T>,
+): Promise<T | undefined> {
   let pronunciations = pronunciationsByDictionary.get(model.dictionaryPath);
   if (pronunciations === undefined) {
     pronunciations = readPronunciations(model.dictionaryPath);
     pronunciationsByDictionary.set(model.dictionaryPath, pronunciations);
   }
-  const grammar = buildNameGrammar(await pronunciations, exclude);
-  const key = createHash('sha256').update(grammar).digest('hex').slice(0, 16);
-  const file = path.join(path.dirname(model.languageModelPath), `names-${key}.gram`);
-  if (!existsSync(file)) {
-    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temporary, grammar);
-    await rename(temporary, file);
+  const grammar = buildNameGrammar(await pronunciations, rehearing);
+  if (grammar === undefined) return undefined;
+  const file = path.join(os.tmpdir(), `receptionist-names-${process.pid}-${randomUUID()}.gram`);
+  await writeFile(file, grammar);
+  try {
+    return await use(file);
+  } finally {
+    await rm(file, { force: true });
   }
-  return file;
 }

@@ -8,7 +8,7 @@ import type { TurnAudio } from '../audio/recent-audio.ts';
 import { type CallerVoice, silence, speakAsCaller, throughPhoneChannel } from '../testing/caller-audio.ts';
 import { DENTAL_PRACTICE_BRIEF } from '../testing/dental-brief.ts';
 import { prepareRecognizerModel, type RecognizerModel } from './model-files.ts';
-import { nameGrammarFile } from './name-grammar.ts';
+import { withNameGrammar } from './name-grammar.ts';
 import { latestTurnWords, rehear } from './rehear.ts';
 
 describe('latestTurnWords', () => {
@@ -75,13 +75,16 @@ describe('rehear with the names grammar', () => {
     ['awb', 'my name is eric wood'],
     ['awb', 'my name is donna ross'],
   ] as const)('hears %s saying "%s"', async (voice, line) => {
-    const heard = await rehear(model, await nameTurn(voice, line), await nameGrammarFile(model));
+    const audio = await nameTurn(voice, line);
+    const heard = await withNameGrammar(model, {}, (grammar) => rehear(model, audio, grammar));
     expect(heard).toBe(line);
   });
 
   it('never hears a word the caller said was wrong', async () => {
     const audio = await nameTurn('espeak:m3', 'my name is mark sanders');
-    const heard = await rehear(model, audio, await nameGrammarFile(model, new Set(['sanders'])));
+    const heard = await withNameGrammar(model, { exclude: new Set(['sanders']) }, (grammar) =>
+      rehear(model, audio, grammar),
+    );
     expect(heard).toMatch(/^my name is mark [a-z]+$/);
     expect(heard).not.toContain('sanders');
   });
