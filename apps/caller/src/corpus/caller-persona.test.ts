@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   correctBookingTime,
   correctReadBack,
+  correctReadBackName,
   listeningCaller,
   nameLineOf,
+  nameOf,
   numberOf,
   spokenTime,
 } from './caller-persona.ts';
@@ -111,5 +113,16 @@ describe('the corpus caller who listens', () => {
       'Sorry, Friday, December 4 at 8 AM is not available. I have 9 AM, 9:30 AM or 10 AM. Which would you like?';
     expect(correctBookingTime(refused, '10:00')).toBe('no at ten a m');
     expect(correctBookingTime(refused, '08:00')).toBeUndefined();
+  });
+
+  it('says no with its name to a booking read back for someone else', () => {
+    expect(nameOf(scenario)).toBe('maria lopez');
+    const readBack = (name: string) =>
+      `Let me read that back: a Haircut on Friday, December 4 at 10 AM, for ${name}, phone number two one two, five five five, zero one two zero. Shall I book it?`;
+    expect(correctReadBackName(readBack('Mario Lopez'), 'maria lopez')).toBe('no my name is maria lopez');
+    expect(correctReadBackName(readBack('Maria Lopez'), 'maria lopez')).toBeUndefined();
+    expect(listeningCaller(scenario)(readBack('Maria Lopes'), 'my name is maria lopez')).toEqual({
+      say: 'no my name is maria lopez',
+    });
   });
 });

@@ -2,7 +2,8 @@
  * The corpus caller listens, as a person on the phone does: when the receptionist reads back a callback
  * number that is not the one the caller gave, the caller says "no" and the group that is wrong; read back
  * wrong again, the caller keys the number in when offered the keypad; asked for the name once more, the
- * caller says it again; a booking read back at another time than the one wanted gets "no, at ten a m"; told
+ * caller says it again; a booking read back for another name gets "no, my name is …", and one read back at
+ * another time than the one wanted gets "no, at ten a m"; told
  * "Sorry, I did not catch that" or "was that a yes or a no?", the caller says its last line once more. Then
  * the script goes on; everything else the script already says. The caller knows only what its scenario
  * says: the digits in its lines.
@@ -26,6 +27,18 @@ export function nameLineOf(scenario: CorpusScenario): string | undefined {
     if ('say' in turn && /^(my name is|this is|it's|it is) /.test(turn.say)) return turn.say;
   }
   return undefined;
+}
+
+/** The caller's own first name and surname, as its name line gives them ("this is carlos rivera and …"). */
+export function nameOf(scenario: CorpusScenario): string | undefined {
+  return /^(?:my name is|this is|it's|it is) ([a-z']+ [a-z']+)/.exec(nameLineOf(scenario) ?? '')?.[1];
+}
+
+/** The correction to a booking read back for someone else ("…, for Daniel Morgan, phone number …"). */
+export function correctReadBackName(agentSaid: string, name: string | undefined): string | undefined {
+  const readBack = /\bfor ([A-Za-z' ]+?), phone number\b/.exec(agentSaid)?.[1];
+  if (name === undefined || readBack === undefined || readBack.toLowerCase() === name) return undefined;
+  return `no my name is ${name}`;
 }
 
 /** "I have two nine two, five five five, zero one four seven. Is that right?" → its digits by group. */
@@ -87,6 +100,7 @@ export function listeningCaller(
 ): (agentSaid: string, lastSaid: string) => CallerAnswer | undefined {
   const number = numberOf(scenario);
   const nameLine = nameLineOf(scenario);
+  const name = nameOf(scenario);
   const wantedTime = scenario.expect.appointment?.time;
   let corrections = 0;
   let wrongNumber = false;
@@ -98,6 +112,8 @@ export function listeningCaller(
       return { say: lastSaid };
     }
     if (nameLine !== undefined && /\bname\b[^.?]*\bonce more\?/.test(agentSaid)) return { say: nameLine };
+    const nameFix = correctReadBackName(agentSaid, name);
+    if (nameFix !== undefined) return { say: nameFix };
     const time = correctBookingTime(agentSaid, wantedTime);
     if (time !== undefined) return { say: time };
     if (number === undefined) return undefined;

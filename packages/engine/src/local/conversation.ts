@@ -227,7 +227,7 @@ export class LocalConversation extends TypedEmitter<ConversationEvents> implemen
     const audio = request === undefined ? undefined : this.#recent.read(span);
     if (request === undefined || audio === undefined) return undefined;
     try {
-      const rehearing = { exclude: new Set(request.exclude), around: request.around };
+      const rehearing = { exclude: request.exclude, around: request.around };
       const heard = await withNameGrammar(this.#parts.model, rehearing, (grammar) =>
         rehear(this.#parts.model, audio, grammar),
       );

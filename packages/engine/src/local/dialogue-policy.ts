@@ -41,7 +41,7 @@ export interface DialoguePolicy {
 /** A turn to decode again as a person's name (`DialoguePolicy.rehearAs`). */
 export interface RehearRequest {
   as: 'person_name';
-  /** Words the caller has said were wrong: the grammar leaves them out. */
+  /** Whole names ("daniel morgan") the caller has said were not theirs: the grammar leaves them out. */
   exclude: readonly string[];
   /**
    * The recognised words before and after the name, when the turn says more than a name ("this is … and

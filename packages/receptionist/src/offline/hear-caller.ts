@@ -19,29 +19,29 @@ const NAME_TURN_WORDS = 8;
 
 /**
  * How to decode a turn again as a person's name, when a name is heard in it (given when asked for, or
- * led into: "this is …"). When a first name and surname are followed by more ("… and it's about my
- * invoice"), the words heard around them stay as heard and only the name is chosen again; a turn that is
- * all name and lead-in is heard again whole (its surname may have come out as several words, "ten thirty").
+ * led into: "this is …"). When the name is followed by more ("… and it's about my invoice"), the words
+ * heard around it stay as heard and only the name is chosen again; a turn that is all name and lead-in is
+ * heard again whole (its surname may have come out as several words, "ten thirty").
  */
 export function nameRehearing(ctx: DialogueContext, text: string): RehearRequest | undefined {
   if (ctx.awaiting === 'tool' || ctx.awaiting === 'done') return undefined;
   const name = extractName(text, ctx.awaiting === 'name');
   if (name === undefined) return undefined;
+  // A name in the answer to the booking's read-back corrects the one read back: that one is not it.
+  const correcting =
+    ctx.awaiting === 'confirm_booking' && recognizeYesNo(text) !== 'yes'
+      ? ctx.name?.toLowerCase()
+      : undefined;
+  const exclude = [...ctx.rejectedNames, ...(correcting === undefined ? [] : [correcting])];
   const words = text.trim().toLowerCase().split(/\s+/);
-  const [first, last, ...more] = name.toLowerCase().split(' ');
-  const at =
-    last === undefined || more.length > 0
-      ? -1
-      : words.findIndex((word, index) => word === first && words[index + 1] === last);
-  const next = words[at + 2];
-  if (at >= 0 && next !== undefined && endsAName(next)) {
-    return {
-      as: 'person_name',
-      exclude: [],
-      around: { before: words.slice(0, at), after: words.slice(at + 2) },
-    };
+  // Where the name starts, and the word that ends it ("and", "calling"…): between them the model heard at
+  // least two words ("paul my arm"), which the grammar takes for a first name and a surname.
+  const at = words.indexOf(name.toLowerCase().split(' ')[0] ?? '');
+  const end = at < 0 ? -1 : words.findIndex((word, index) => index > at && endsAName(word));
+  if (end - at >= 2) {
+    return { as: 'person_name', exclude, around: { before: words.slice(0, at), after: words.slice(end) } };
   }
-  return words.length <= NAME_TURN_WORDS ? { as: 'person_name', exclude: [] } : undefined;
+  return words.length <= NAME_TURN_WORDS ? { as: 'person_name', exclude } : undefined;
 }
 
 /**

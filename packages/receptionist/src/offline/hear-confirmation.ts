@@ -1,5 +1,7 @@
-import { unsureNameWord } from './flow-asks.ts';
+import { parseWhen } from './datetime.ts';
+import { askSpelling, unsureNameWord } from './flow-asks.ts';
 import { advance, book } from './flows.ts';
+import { nameIn } from './hear-caller.ts';
 import { recognizeYesNo } from './intents.ts';
 import { PROMPTS } from './prompts.ts';
 import { spelledWord } from './spelling.ts';
@@ -20,6 +22,7 @@ export function hearConfirmation(ctx: DialogueContext, text: string, what: 'book
     advance(ctx);
     return;
   }
+  if (what === 'booking' && correctsName(ctx, text)) return;
   const answer = recognizeYesNo(text);
   if (answer === 'yes') {
     ctx.decide('confirmed', what);
@@ -59,6 +62,34 @@ export function hearConfirmation(ctx: DialogueContext, text: string, what: 'book
     return;
   }
   ctx.failed('confirm', PROMPTS.yesOrNo);
+}
+
+/**
+ * "No, my name is Daniel Nguyen" to the read-back: the name read back is not the caller's. The new one is
+ * read back in turn (the engine heard it again without the rejected name); heard the same again, the
+ * surname is asked to be spelled. A turn with a day or time in it changes the time instead.
+ */
+function correctsName(ctx: DialogueContext, text: string): boolean {
+  const name = nameIn(ctx, text, false);
+  if (name === undefined || !name.includes(' ') || recognizeYesNo(text) === 'yes') return false;
+  const when = parseWhen(text, ctx.now());
+  if (when.date !== undefined || when.time !== undefined) return false;
+  const previous = ctx.name;
+  if (previous !== undefined) ctx.rejectedNames.add(previous.toLowerCase());
+  if (previous?.toLowerCase() === name.toLowerCase()) {
+    ctx.decide(
+      'name_rejected',
+      'the caller said the name read back is wrong, and it was heard the same again',
+      {},
+    );
+    askSpelling(ctx, name.split(' ').length - 1);
+    return true;
+  }
+  ctx.name = name;
+  ctx.spelled.clear();
+  ctx.decide('slot_filled', 'name corrected', { slot: 'name' });
+  advance(ctx);
+  return true;
 }
 
 /** The answer to "shall I take a message instead?". */

@@ -42,6 +42,8 @@ export class DialogueContext {
   spelled = new Set<number>();
   /** The turn being heard, decoded again as a person's name (the engine's `heardAsName`), if it was. */
   heardAsName: string | undefined;
+  /** Names read back that the caller said were not theirs (lower-case): never heard again on this call. */
+  rejectedNames = new Set<string>();
   /** A name heard with an unlikely word was asked for once more (once a call, before any spelling). */
   nameAskedAgain = false;
   /** The caller gave (or confirmed) the number by voice or keypad, not through caller ID. */

@@ -162,10 +162,12 @@ function appointmentsResult(ctx: DialogueContext, result: ToolResult): void {
     return;
   }
   // A name that did not match is asked for afresh, never retried as is: once more in this flow (a
-  // recogniser that misheard "Sarah Kim" as "Heather Kim" may hear it right the second time), then not.
+  // recogniser that misheard "Sarah Kim" as "Heather Kim" may hear it right the second time, the more so
+  // as the names grammar then leaves "Heather Kim" out), then not.
   if (result.code === 'verification_failed') {
     const heard = ctx.name;
     ctx.name = undefined;
+    if (heard?.includes(' ')) ctx.rejectedNames.add(heard.toLowerCase());
     if (ctx.flow !== undefined && !ctx.failures.has('booking_name')) {
       ctx.failures.set('booking_name', 1);
       ctx.decide('slot_failed', 'no booking under the name heard: asking for it once more', { slot: 'name' });

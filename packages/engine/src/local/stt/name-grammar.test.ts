@@ -23,7 +23,8 @@ function alternatives(grammar: string, rule: string): string[] {
 describe('buildNameGrammar', () => {
   it('offers listed first names and surnames the dictionary can say, in the order of the lists, one spelling per sound', () => {
     const grammar = buildNameGrammar(PRONUNCIATIONS) ?? '';
-    expect(grammar).toContain('public <name> = [<intro>] <first> <last>;');
+    expect(grammar).toContain('public <name> = [<intro>] <person>;');
+    expect(grammar).toContain('<person> = <first> <last>;');
     // "sara" sounds as "sarah", the more common spelling, which stays; "megan" and "mark" are listed.
     expect(alternatives(grammar, 'first')).toEqual(['mark', 'sarah', 'megan']);
     expect(alternatives(grammar, 'last')).toEqual(['kelly', 'kim', 'sanders']);
@@ -31,16 +32,20 @@ describe('buildNameGrammar', () => {
     expect(alternatives(grammar, 'intro')).toEqual(['my name is', 'this is']);
   });
 
-  it('leaves out the words the caller said were wrong', () => {
-    const grammar = buildNameGrammar(PRONUNCIATIONS, { exclude: new Set(['kelly', 'mark']) });
-    expect(alternatives(grammar ?? '', 'first')).toEqual(['sarah', 'megan']);
-    expect(alternatives(grammar ?? '', 'last')).toEqual(['kim', 'sanders']);
+  it('leaves out the whole names the caller said were wrong, and nothing else', () => {
+    const grammar =
+      buildNameGrammar(PRONUNCIATIONS, { exclude: ['mark kelly', 'mark kim', 'sarah sanders'] }) ?? '';
+    expect(grammar).toContain('<person> = <first> <last> | mark <last1> | sarah <last2>;');
+    expect(alternatives(grammar, 'first')).toEqual(['megan']);
+    expect(alternatives(grammar, 'last')).toEqual(['kelly', 'kim', 'sanders']);
+    expect(alternatives(grammar, 'last1')).toEqual(['sanders']);
+    expect(alternatives(grammar, 'last2')).toEqual(['kelly', 'kim']);
   });
 
   it('keeps the words heard around the name as they were, and only when the dictionary can say them', () => {
     const around = { before: ['this', 'is'], after: ['my', 'name'] };
     expect(buildNameGrammar(PRONUNCIATIONS, { around })).toContain(
-      'public <name> = this is <first> <last> my name;',
+      'public <name> = this is <person> my name;',
     );
     expect(
       buildNameGrammar(PRONUNCIATIONS, { around: { before: ['this', 'is'], after: ['and'] } }),

@@ -50,9 +50,10 @@ async function readPronunciations(dictionaryPath: string): Promise<Map<string, s
   return pronunciations;
 }
 
-/** What to hear a turn again as: the names, less the words the caller said were wrong. */
+/** What to hear a turn again as: the names, less those the caller said were wrong. */
 export interface NameRehearing {
-  exclude?: ReadonlySet<string> | undefined;
+  /** Whole names ("daniel morgan") the caller said were not theirs; each of their words stays possible. */
+  exclude?: readonly string[] | undefined;
   /**
    * The language model's words before and after the name, when the turn says more than a name ("this is
    * … and i have a question about my knee"): the grammar keeps them as heard and chooses only the name.
@@ -71,26 +72,57 @@ export function buildNameGrammar(
   pronunciations: Map<string, string>,
   rehearing: NameRehearing = {},
 ): string | undefined {
-  const { exclude = new Set<string>(), around } = rehearing;
+  const { exclude = [], around } = rehearing;
   const sayable = (words: readonly string[]) =>
     words.every((word) => /^[a-z']+$/.test(word) && pronunciations.has(word));
   if (around !== undefined && !(sayable(around.before) && sayable(around.after))) return undefined;
-  const usable = (names: readonly string[]) =>
-    oneSpellingPerSound(names, pronunciations).filter((name) => !exclude.has(name));
+  const firstNames = oneSpellingPerSound(COMMON_FIRST_NAMES, pronunciations);
+  const surnames = oneSpellingPerSound(COMMON_SURNAMES, pronunciations);
+  const names = namesLeavingOut(firstNames, surnames, exclude);
   const intros = INTROS.filter((intro) => sayable(intro.split(' ')));
   const rule =
     around !== undefined
-      ? [...around.before, '<first> <last>', ...around.after].join(' ')
-      : `${intros.length > 0 ? '[<intro>] ' : ''}<first> <last>`;
+      ? [...around.before, '<person>', ...around.after].join(' ')
+      : `${intros.length > 0 ? '[<intro>] ' : ''}<person>`;
   return [
     '#JSGF V1.0;',
     'grammar person_name;',
     `public <name> = ${rule};`,
     ...(around === undefined && intros.length > 0 ? [`<intro> = ${intros.join(' | ')};`] : []),
-    `<first> = ${usable(COMMON_FIRST_NAMES).join(' | ')};`,
-    `<last> = ${usable(COMMON_SURNAMES).join(' | ')};`,
+    ...names,
     '',
   ].join('\n');
+}
+
+/**
+ * The `<person>` rule and its parts: every listed first name with every listed surname, except the whole
+ * names left out. A first name with a surname left out gets its own surname rule without those; the rest
+ * share `<last>` ("daniel morgan" out: `<first>` without daniel, `<last>`; or daniel, `<last1>` without
+ * morgan).
+ */
+function namesLeavingOut(
+  firstNames: readonly string[],
+  surnames: readonly string[],
+  exclude: readonly string[],
+): string[] {
+  const surnamesOut = new Map<string, Set<string>>();
+  for (const name of exclude) {
+    const [first, last] = name.toLowerCase().split(' ');
+    if (first === undefined || last === undefined || !firstNames.includes(first)) continue;
+    surnamesOut.set(first, (surnamesOut.get(first) ?? new Set()).add(last));
+  }
+  const alternatives = [`<first> <last>`];
+  const rules = [
+    `<first> = ${firstNames.filter((first) => !surnamesOut.has(first)).join(' | ')};`,
+    `<last> = ${surnames.join(' | ')};`,
+  ];
+  let index = 0;
+  for (const [first, out] of surnamesOut) {
+    index++;
+    alternatives.push(`${first} <last${index}>`);
+    rules.push(`<last${index}> = ${surnames.filter((last) => !out.has(last)).join(' | ')};`);
+  }
+  return [`<person> = ${alternatives.join(' | ')};`, ...rules];
 }
 
 /**

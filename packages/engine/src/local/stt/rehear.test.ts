@@ -80,12 +80,12 @@ describe('rehear with the names grammar', () => {
     expect(heard).toBe(line);
   });
 
-  it('never hears a word the caller said was wrong', async () => {
+  it('never hears a name the caller said was wrong', async () => {
     const audio = await nameTurn('espeak:m3', 'my name is mark sanders');
-    const heard = await withNameGrammar(model, { exclude: new Set(['sanders']) }, (grammar) =>
+    const heard = await withNameGrammar(model, { exclude: ['mark sanders'] }, (grammar) =>
       rehear(model, audio, grammar),
     );
-    expect(heard).toMatch(/^my name is mark [a-z]+$/);
-    expect(heard).not.toContain('sanders');
+    expect(heard).toMatch(/^my name is [a-z]+ [a-z]+$/);
+    expect(heard).not.toBe('my name is mark sanders');
   });
 });
