@@ -2,6 +2,7 @@ import type { BusinessBrief } from '@receptionist/engine';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { DialoguePolicy } from './dialogue.ts';
+import { said, toolCall } from './testing/policy-actions.ts';
 import type { PolicyAction } from './types.ts';
 
 const business: BusinessBrief = {
@@ -30,12 +31,6 @@ function policy(callerNumber?: string): DialoguePolicy {
   return dialogue;
 }
 
-const said = (actions: PolicyAction[]): string =>
-  actions
-    .filter((action) => action.type === 'say')
-    .map((action) => action.text)
-    .join(' ');
-const toolCall = (actions: PolicyAction[]) => actions.find((action) => action.type === 'call_tool');
 const ok = (message: string, data?: unknown) => ({ ok: true, message, data });
 
 describe('DialoguePolicy', () => {

@@ -2,6 +2,7 @@ import type { BusinessBrief } from '@receptionist/engine';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { DialoguePolicy } from './dialogue.ts';
+import { said, toolCall as tool } from './testing/policy-actions.ts';
 import type { PolicyAction } from './types.ts';
 
 const plumber: BusinessBrief = {
@@ -14,23 +15,22 @@ const plumber: BusinessBrief = {
 // Monday 2 March 2026, 10:00 in Denver.
 const now = () => DateTime.fromISO('2026-03-02T10:00', { zone: 'America/Denver' });
 
-function messageCall(): DialoguePolicy {
-  const dialogue = new DialoguePolicy({
+/** A call to the plumber from a number that can be called back. */
+function plumberCall(): DialoguePolicy {
+  return new DialoguePolicy({
     business: plumber,
     greeting: 'Quick Fix, hello.',
     callerNumber: '+17205550100',
     now,
   });
+}
+
+function messageCall(): DialoguePolicy {
+  const dialogue = plumberCall();
   dialogue.handle({ type: 'start' });
   dialogue.handle({ type: 'caller_text', text: 'i would like to leave a message' });
   return dialogue;
 }
-const said = (actions: PolicyAction[]): string =>
-  actions
-    .filter((action) => action.type === 'say')
-    .map((action) => action.text)
-    .join(' ');
-const tool = (actions: PolicyAction[]) => actions.find((action) => action.type === 'call_tool');
 const took = (actions: PolicyAction[]) =>
   actions.find((action) => action.type === 'call_tool' && action.name === 'take_message');
 
@@ -59,12 +59,7 @@ describe('a name turn decoded again with the names grammar', () => {
       dialogue.rehearAs('this is mark sanders thirty the invoice you sent me was wrong'),
     ).toBeUndefined();
     // Asked for a time, a bare answer is no name; a name led into still is.
-    const booking = new DialoguePolicy({
-      business: plumber,
-      greeting: 'Hello.',
-      callerNumber: '+17205550100',
-      now,
-    });
+    const booking = plumberCall();
     booking.handle({ type: 'caller_text', text: 'i need a leak repair' });
     expect(booking.awaiting).toBe('when');
     expect(booking.rehearAs('friday at ten')).toBeUndefined();
@@ -105,12 +100,7 @@ describe('a name turn decoded again with the names grammar', () => {
 
   /** A leak repair on Friday at 10, read back for "daniel morgan". */
   function readBackForMorgan(): DialoguePolicy {
-    const dialogue = new DialoguePolicy({
-      business: plumber,
-      greeting: 'Hello.',
-      callerNumber: '+17205550100',
-      now,
-    });
+    const dialogue = plumberCall();
     dialogue.handle({ type: 'caller_text', text: 'i need a leak repair on friday at ten a m' });
     dialogue.handle({
       type: 'tool_result',
@@ -160,12 +150,7 @@ describe('a name turn decoded again with the names grammar', () => {
   });
 
   it('leaves out a name that matched no booking when the caller says it once more', () => {
-    const dialogue = new DialoguePolicy({
-      business: plumber,
-      greeting: 'Hello.',
-      callerNumber: '+17205550100',
-      now,
-    });
+    const dialogue = plumberCall();
     dialogue.handle({ type: 'caller_text', text: 'i need to cancel my appointment' });
     dialogue.handle({ type: 'caller_text', text: 'my name is heather kim' });
     const again = dialogue.handle({

@@ -2,6 +2,7 @@ import type { BusinessBrief } from '@receptionist/engine';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { DialoguePolicy } from './dialogue.ts';
+import { said, toolCall as tool } from './testing/policy-actions.ts';
 import type { PolicyAction } from './types.ts';
 
 const ONCE_MORE =
@@ -43,12 +44,6 @@ function call(callerNumber?: string, business: BusinessBrief = physio): Dialogue
   dialogue.handle({ type: 'start' });
   return dialogue;
 }
-const said = (actions: PolicyAction[]): string =>
-  actions
-    .filter((action) => action.type === 'say')
-    .map((action) => action.text)
-    .join(' ');
-const tool = (actions: PolicyAction[]) => actions.find((action) => action.type === 'call_tool');
 const hear = (dialogue: DialoguePolicy, text: string) => dialogue.handle({ type: 'caller_text', text });
 
 describe('the offline receptionist at a physiotherapy practice', () => {

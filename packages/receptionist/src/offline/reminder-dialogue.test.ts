@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { DialoguePolicy } from './dialogue.ts';
 import { PROMPTS } from './prompts.ts';
-import type { PolicyAction } from './types.ts';
+import { said, toolCall } from './testing/policy-actions.ts';
 
 const business: BusinessBrief = {
   name: 'Bright Smile Dental',
@@ -25,10 +25,6 @@ function reminderCall(): DialoguePolicy {
   });
   return dialogue;
 }
-
-const toolCall = (actions: PolicyAction[]) => actions.find((action) => action.type === 'call_tool');
-const said = (actions: PolicyAction[]) =>
-  actions.flatMap((action) => (action.type === 'say' ? [action.text] : [])).join(' ');
 
 describe('the offline policy on a reminder call', () => {
   it('opens with the reminder and confirms the booking on a yes', () => {
