@@ -33,6 +33,7 @@ export function writeCallerWav(path: string, text: string, leadingSilenceSeconds
   execFileSync('flite', ['-t', text, '-o', speech]);
   // 16 kHz mono PCM16: silence for the greeting, the request, then quiet so the turn ends cleanly.
   execFileSync('sox', [
+    '-R', // repeatable dither: the same speech bytes on every run
     speech,
     '-r',
     '16000',

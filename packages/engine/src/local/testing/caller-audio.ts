@@ -34,7 +34,9 @@ export async function speakAsCaller(text: string, voice: CallerVoice = 'rms'): P
     : await run('sh', ['-c', 'flite -voice "$1" -t "$2" -o /dev/stdout | cat', 'flite', voice, text]);
   const raw = await run(
     'sox',
-    ['-t', 'wav', '-', '-t', 'raw', '-r', '16000', '-e', 'signed-integer', '-b', '16', '-c', '1', '-'],
+    // -R: sox dithers with a fresh random seed on every run (espeak-ng's 22 kHz is resampled here), so the
+    // same line differed from run to run and a borderline word (slt's "yes" as "ten") came and went.
+    ['-R', '-t', 'wav', '-', '-t', 'raw', '-r', '16000', '-e', 'signed-integer', '-b', '16', '-c', '1', '-'],
     wav,
   );
   return pcm16FromBytesLE(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
@@ -45,6 +47,8 @@ export async function throughPhoneChannel(speech16k: Int16Array): Promise<Uint8A
   const raw = await run(
     'sox',
     [
+      // Repeatable dither: the same line makes the same μ-law bytes on every run (see speakAsCaller).
+      '-R',
       '-t',
       'raw',
       '-r',
