@@ -77,7 +77,7 @@ function untilNotName(words: string[]): string[] {
   return end < 0 ? words : words.slice(0, end);
 }
 
-function titleCase(words: string[]): string {
+export function titleCase(words: string[]): string {
   return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
 }
 

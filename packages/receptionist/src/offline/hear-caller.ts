@@ -1,6 +1,6 @@
 import { spokenDigits } from '@receptionist/engine/language';
 import type { RehearRequest } from '@receptionist/engine/local';
-import { endsAName, extractName, extractPhone, speakDigits, speakPhone } from './extract.ts';
+import { endsAName, extractName, extractPhone, speakDigits, speakPhone, titleCase } from './extract.ts';
 import { advance } from './flows.ts';
 import { recognizeYesNo } from './intents.ts';
 import { extractReason, splitReason } from './message-reason.ts';
@@ -50,10 +50,7 @@ export function nameRehearing(ctx: DialogueContext, text: string): RehearRequest
  */
 export function nameIn(ctx: DialogueContext, text: string, expectingName: boolean): string | undefined {
   const heard = extractName(text, expectingName);
-  const reheard = ctx.heardAsName
-    ?.split(' ')
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join(' ');
+  const reheard = ctx.heardAsName === undefined ? undefined : titleCase(ctx.heardAsName.split(' '));
   if (reheard === undefined || reheard === heard) return heard;
   // One name said alone ("it's Madison"): the grammar, which always finds two, heard the same first name
   // and made up a surname. A different first name means the model ran two words into one ("Eric Wood" as

@@ -95,19 +95,19 @@ export class PocketsphinxRecognizer {
     if (this.#closing) return this.#exited;
     this.#closing = true;
     this.#child.stdin.end();
-    const timer = setTimeout(() => this.#killGroup(), graceMs);
+    const timer = setTimeout(() => killProcessGroup(this.#child.pid), graceMs);
     await this.#exited;
     clearTimeout(timer);
-    this.#killGroup();
+    killProcessGroup(this.#child.pid);
   }
+}
 
-  #killGroup(): void {
-    const pid = this.#child.pid;
-    if (pid === undefined) return;
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
+/** Ends a process group started with `detached: true` (`sh`, `cat` and pocketsphinx together). */
+export function killProcessGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
   }
 }

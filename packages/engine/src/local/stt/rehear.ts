@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { TurnAudio } from '../audio/recent-audio.ts';
 import { LocalEngineError } from '../errors.ts';
 import type { RecognizerModel } from './model-files.ts';
+import { killProcessGroup } from './pocketsphinx.ts';
 
 /** A decode of a few seconds takes ~0.15 s with the model load; past this something is wrong. */
 const REHEAR_TIMEOUT_MS = 5000;
@@ -56,7 +57,7 @@ export async function rehear(
   child.stdin.end(Buffer.from(audio.samples.buffer, audio.samples.byteOffset, audio.samples.byteLength));
   const code = await new Promise<number | null>((resolve, reject) => {
     const timer = setTimeout(() => {
-      killGroup(child.pid);
+      killProcessGroup(child.pid);
       reject(
         new LocalEngineError('speech_failed', `decoding a turn again took over ${REHEAR_TIMEOUT_MS} ms`),
       );
@@ -76,13 +77,4 @@ export async function rehear(
       `pocketsphinx exited with code ${code} decoding a turn again`,
     );
   return latestTurnWords(output, audio.latestTurnStartsAtSeconds);
-}
-
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
 }
